@@ -1,0 +1,47 @@
+package dev.simstack.core;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.SplittableRandom;
+import org.apiguardian.api.API;
+
+/**
+ * The stack's one seeded random source. Every choice AWS leaves open (which messages a receive returns,
+ * which fault fires) draws from it, so a run replays from the seed it prints. Thread-safe: draws are
+ * serialised, so the same sequence of calls gives the same values.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class SimRandom {
+
+    private final long seed;
+    private final SplittableRandom random;
+
+    public SimRandom(long seed) {
+        this.seed = seed;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** The seed this source started from; print it to replay a run. */
+    public long seed() {
+        return seed;
+    }
+
+    /** A value in {@code [0, bound)}. */
+    public synchronized int nextInt(int bound) {
+        return random.nextInt(bound);
+    }
+
+    public synchronized long nextLong() {
+        return random.nextLong();
+    }
+
+    /** A value in {@code [0, 1)}. */
+    public synchronized double nextDouble() {
+        return random.nextDouble();
+    }
+
+    /** True with probability {@code p}. */
+    public boolean chance(double p) {
+        return nextDouble() < p;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.simstack.core;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.simstack.core.internal.engine.Engine;
+import java.net.URI;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A running stack: one loopback HTTP endpoint that serves every service and region of the stack, with
+ * its own clock, seeded random source and ledger. Point any AWS SDK client at {@link #endpoint()}.
+ * Stacks share nothing, so test classes may run in parallel. {@link #close()} releases the port and
+ * every thread.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class Stack implements AutoCloseable {
+
+    private final Engine engine;
+    private final URI endpoint;
+    private volatile boolean closed;
+
+    private Stack(Engine engine) {
+        this.engine = engine;
+        this.endpoint = URI.create("http://" + engine.hostAndPort());
+    }
+
+    /** Starts a stack: binds its port, creates its declared resources, and returns once it serves. */
+    public static Stack start(StackConfig config) {
+        return new Stack(new Engine(Objects.requireNonNull(config, "config")));
+    }
+
+    /** Starts a stack with {@link StackConfig#defaults()}. */
+    public static Stack start() {
+        return start(StackConfig.defaults());
+    }
+
+    /** The endpoint for every service, e.g. {@code http://127.0.0.1:53211}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return engine.port();
+    }
+
+    public StackConfig config() {
+        return engine.config();
+    }
+
+    public SimClock clock() {
+        return engine.context().clock();
+    }
+
+    public SimRandom random() {
+        return engine.context().random();
+    }
+
+    /** The seed of this run; a stack started with it and the same traffic replays. */
+    public long seed() {
+        return engine.context().random().seed();
+    }
+
+    public Ledger ledger() {
+        return engine.context().ledger();
+    }
+
+    public String accountId() {
+        return engine.config().accountId();
+    }
+
+    public String defaultRegion() {
+        return engine.config().defaultRegion();
+    }
+
+    /** The URL of queue {@code name} in the default region. */
+    public String queueUrl(String name) {
+        return queueUrl(defaultRegion(), name);
+    }
+
+    /**
+     * The URL of queue {@code name} in {@code region}.
+     *
+     * @throws IllegalArgumentException if the queue does not exist
+     */
+    public String queueUrl(String region, String name) {
+        return engine.sqs().queueUrl(region, name, engine.hostAndPort());
+    }
+
+    /** The ARN of queue {@code name} in the default region (whether or not it exists). */
+    public String queueArn(String name) {
+        return "arn:aws:sqs:" + defaultRegion() + ":" + accountId() + ":" + name;
+    }
+
+    public boolean isRunning() {
+        return !closed;
+    }
+
+    /** Stops the stack; idempotent. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            engine.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Stack[" + endpoint + ", seed " + seed() + ", " + engine.config().clock() + " clock]";
+    }
+}

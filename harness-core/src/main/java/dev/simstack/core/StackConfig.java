@@ -1,0 +1,168 @@
+package dev.simstack.core;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * What a stack is made of: where it listens, its regions, account, seed, clock, the resources it
+ * creates at start and the interceptors every call passes. Immutable; each {@code with*} returns a new
+ * value, so one base config can be shared by many test classes.
+ *
+ * <pre>{@code
+ * try (Stack stack = StackConfig.defaults()
+ *         .withQueue(QueueSpec.named("orders"))
+ *         .withClock(ClockSpec.manual())
+ *         .start()) {
+ *     SqsClient sqs = SqsClient.builder().endpointOverride(stack.endpoint()) ... ;
+ * }
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class StackConfig {
+
+    /** The account id the stack answers as, LocalStack's habit too. */
+    public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+    /** The region of unsigned requests and of resources declared without one. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+    private final String host;
+    private final int port;
+    private final List<String> regions;
+    private final String accountId;
+    private final Long seed;
+    private final ClockSpec clock;
+    private final List<QueueSpec> queues;
+    private final List<Interceptor> interceptors;
+
+    private StackConfig(String host, int port, List<String> regions, String accountId, Long seed, ClockSpec clock,
+            List<QueueSpec> queues, List<Interceptor> interceptors) {
+        this.host = host;
+        this.port = port;
+        this.regions = Collections.unmodifiableList(regions);
+        this.accountId = accountId;
+        this.seed = seed;
+        this.clock = clock;
+        this.queues = Collections.unmodifiableList(queues);
+        this.interceptors = Collections.unmodifiableList(interceptors);
+    }
+
+    /** Loopback, an ephemeral port, region us-east-1, a fresh random seed, the real clock, no resources. */
+    public static StackConfig defaults() {
+        return new StackConfig("127.0.0.1", 0, List.of(DEFAULT_REGION), DEFAULT_ACCOUNT_ID, null, ClockSpec.real(),
+                List.of(), List.of());
+    }
+
+    /** Starts a stack of this config: shorthand for {@link Stack#start(StackConfig)}. */
+    public Stack start() {
+        return Stack.start(this);
+    }
+
+    /** The address to bind; loopback by default. */
+    public StackConfig withHost(String host) {
+        return new StackConfig(Objects.requireNonNull(host, "host"), port, regions, accountId, seed, clock, queues,
+                interceptors);
+    }
+
+    /** The port to bind; 0 (the default) takes an ephemeral one. */
+    public StackConfig withPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 (ephemeral) or 1-65535, got " + port);
+        }
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors);
+    }
+
+    /**
+     * The stack's regions; the first is the default for unsigned requests and for resources declared
+     * without a region. Requests signed for any other region are served too, by a region created on
+     * first use, as one endpoint serves every region.
+     */
+    public StackConfig withRegions(String... regions) {
+        if (regions.length == 0) {
+            throw new IllegalArgumentException("a stack needs at least one region");
+        }
+        for (String region : regions) {
+            if (!REGION.matcher(region).matches()) {
+                throw new IllegalArgumentException("'" + region + "' is not a region name like us-east-1");
+            }
+        }
+        return new StackConfig(host, port, List.of(regions), accountId, seed, clock, queues, interceptors);
+    }
+
+    /** The 12-digit account id in ARNs and queue URLs. */
+    public StackConfig withAccountId(String accountId) {
+        if (!ACCOUNT.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("an account id is 12 digits, got '" + accountId + "'");
+        }
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors);
+    }
+
+    /** The seed of the stack's random source; a run with the same seed and traffic replays. */
+    public StackConfig withSeed(long seed) {
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors);
+    }
+
+    public StackConfig withClock(ClockSpec clock) {
+        return new StackConfig(host, port, regions, accountId, seed, Objects.requireNonNull(clock, "clock"), queues,
+                interceptors);
+    }
+
+    /** Adds a queue created at start, in declaration order (declare a dead-letter queue first). */
+    public StackConfig withQueue(QueueSpec queue) {
+        List<QueueSpec> copy = new ArrayList<>(queues);
+        copy.add(Objects.requireNonNull(queue, "queue"));
+        return new StackConfig(host, port, regions, accountId, seed, clock, copy, interceptors);
+    }
+
+    /** Adds an interceptor after those already added. */
+    public StackConfig withInterceptor(Interceptor interceptor) {
+        List<Interceptor> copy = new ArrayList<>(interceptors);
+        copy.add(Objects.requireNonNull(interceptor, "interceptor"));
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, copy);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public List<String> regions() {
+        return regions;
+    }
+
+    public String defaultRegion() {
+        return regions.get(0);
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The seed, or {@code null} for one drawn at start (and printed by the stack). */
+    public Long seed() {
+        return seed;
+    }
+
+    public ClockSpec clock() {
+        return clock;
+    }
+
+    public List<QueueSpec> queues() {
+        return queues;
+    }
+
+    public List<Interceptor> interceptors() {
+        return interceptors;
+    }
+}

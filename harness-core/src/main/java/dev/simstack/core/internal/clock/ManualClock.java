@@ -1,0 +1,106 @@
+package dev.simstack.core.internal.clock;
+
+import dev.simstack.core.SimClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.PriorityQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A clock that moves only when {@link #advance} is called. Timers due on the way run in the advancing
+ * thread in instant order, each with the clock set to its instant; a timer scheduled at or before now
+ * runs at once on the stack's timer executor.
+ */
+public final class ManualClock extends SimClock {
+
+    private final Executor immediate;
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>();
+    private final AtomicLong order = new AtomicLong();
+    private volatile Instant now;
+
+    public ManualClock(Instant start, Executor immediate) {
+        this.now = start;
+        this.immediate = immediate;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.MANUAL;
+    }
+
+    @Override
+    public Timer schedule(Instant at, Runnable task) {
+        Pending timer = new Pending(at, order.incrementAndGet(), task);
+        synchronized (pending) {
+            if (at.isAfter(now)) {
+                pending.add(timer);
+                return timer;
+            }
+        }
+        immediate.execute(timer::fire);
+        return timer;
+    }
+
+    @Override
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("time only moves forward; got " + duration);
+        }
+        Instant target;
+        synchronized (pending) {
+            target = now.plus(duration);
+        }
+        while (true) {
+            Pending next;
+            synchronized (pending) {
+                next = pending.peek();
+                if (next == null || next.at.isAfter(target)) {
+                    now = target;
+                    return;
+                }
+                pending.poll();
+                if (next.at.isAfter(now)) {
+                    now = next.at;
+                }
+            }
+            next.fire();
+        }
+    }
+
+    private static final class Pending implements Comparable<Pending>, Timer {
+        private final Instant at;
+        private final long order;
+        private volatile Runnable task;
+
+        Pending(Instant at, long order, Runnable task) {
+            this.at = at;
+            this.order = order;
+            this.task = task;
+        }
+
+        void fire() {
+            Runnable run = task;
+            task = null;
+            if (run != null) {
+                run.run();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            task = null;
+        }
+
+        @Override
+        public int compareTo(Pending other) {
+            int byInstant = at.compareTo(other.at);
+            return byInstant != 0 ? byInstant : Long.compare(order, other.order);
+        }
+    }
+}

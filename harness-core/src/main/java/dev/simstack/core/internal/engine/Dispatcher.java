@@ -1,0 +1,147 @@
+package dev.simstack.core.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.AwsException;
+import dev.simstack.core.Interceptor;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.protocol.HttpAnswer;
+import dev.simstack.core.internal.protocol.HttpExchange;
+import dev.simstack.core.internal.protocol.ProtocolCodec;
+import dev.simstack.core.internal.protocol.SigV4Scope;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's request path: route, decode, run the interceptors and the service, encode the answer or
+ * the AWS error, and record the request in the ledger. Nothing escapes as a stack trace on the wire.
+ */
+public final class Dispatcher {
+
+    private static final Logger REQUESTS = LoggerFactory.getLogger("dev.simstack.requests");
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+    private final StackContext context;
+    private final Router router;
+    private final InterceptorChain chain;
+    private final HealthEndpoint health;
+
+    public Dispatcher(StackContext context, Router router, List<Interceptor> interceptors, HealthEndpoint health) {
+        this.context = context;
+        this.router = router;
+        this.chain = new InterceptorChain(interceptors);
+        this.health = health;
+    }
+
+    /** Answers one request; the stage completes when the answer is ready (long polls complete later). */
+    public CompletionStage<HttpAnswer> handle(HttpExchange exchange) {
+        HttpAnswer healthAnswer = health.answer(exchange);
+        if (healthAnswer != null) {
+            return CompletableFuture.completedFuture(healthAnswer);
+        }
+        SigV4Scope scope = SigV4Scope.of(exchange);
+        String requestId = context.ids().next();
+        Route route = router.route(exchange, scope);
+        if (route == null) {
+            return CompletableFuture.completedFuture(unrouted(exchange, requestId));
+        }
+        ProtocolCodec codec = route.codec();
+        if (route.service() == null) {
+            AwsException error = unknownService(exchange);
+            record(null, "Unknown", scope.region(), codec, error.status(), error.code(), null, Duration.ZERO);
+            return CompletableFuture.completedFuture(codec.error(null, "Unknown", requestId, error));
+        }
+        ServiceDescriptor descriptor = route.service().descriptor();
+        Instant arrival = context.clock().now();
+        ProtocolCodec.Decoded decoded;
+        try {
+            decoded = codec.decode(exchange, descriptor);
+        } catch (AwsException error) {
+            record(descriptor.signingName(), "Unknown", region(scope), codec, error.status(), error.code(), null,
+                    Duration.ZERO);
+            return CompletableFuture.completedFuture(codec.error(descriptor, "Unknown", requestId, error));
+        }
+        ServiceCall call = new ServiceCall(descriptor.signingName(), decoded.operation(), region(scope),
+                context.accountId(), requestId, codec.name(), scope.accessKeyId(), exchange.headers().get("Host"),
+                arrival, decoded.input());
+        return chain.proceed(call, route.service()).handle((output, failure) -> answer(call, codec, descriptor,
+                output, failure));
+    }
+
+    private HttpAnswer answer(ServiceCall call, ProtocolCodec codec, ServiceDescriptor descriptor, JsonNode output,
+            Throwable failure) {
+        Duration latency = Duration.between(call.arrival(), context.clock().now());
+        if (failure == null) {
+            record(call.service(), call.operation(), call.region(), codec, 200, null, call.fault(), latency);
+            return codec.success(descriptor, call.operation(), call.requestId(), output);
+        }
+        AwsException error = asAwsError(call, failure);
+        record(call.service(), call.operation(), call.region(), codec, error.status(), error.code(), call.fault(),
+                latency);
+        return codec.error(descriptor, call.operation(), call.requestId(), error);
+    }
+
+    private static AwsException asAwsError(ServiceCall call, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof AwsException) {
+            return (AwsException) cause;
+        }
+        // An engine bug: say so plainly, keep the stack trace in the log, not on the wire.
+        LOG.warn("SimStack engine failure in {}", call, cause);
+        return new AwsException("InternalFailure", "InternalFailure", 500, false,
+                "SimStack's engine failed on " + call.service() + "." + call.operation() + ": " + cause
+                        + ". This is a SimStack bug; please report it with the seed of the run.");
+    }
+
+    private void record(String service, String operation, String region, ProtocolCodec codec, int status,
+            String errorCode, String fault, Duration latency) {
+        String signing = service == null ? "unknown" : service;
+        String where = region == null ? context.defaultRegion() : region;
+        context.ledger().request(signing, operation, where, codec.name(), status, errorCode, fault, latency);
+        if (REQUESTS.isDebugEnabled()) {
+            REQUESTS.debug("{} {}.{} {} -> {}{} in {} ms", codec.name(), signing, operation, where, status,
+                    errorCode == null ? "" : " " + errorCode, latency.toMillis());
+        }
+    }
+
+    private String region(SigV4Scope scope) {
+        String region = scope.region();
+        return region != null && REGION.matcher(region).matches() ? region : context.defaultRegion();
+    }
+
+    private static AwsException unknownService(HttpExchange exchange) {
+        String target = exchange.headers().get("X-Amz-Target");
+        if (target != null) {
+            return Errors.unknownOperation(target);
+        }
+        return new AwsException("InvalidAction", 400,
+                "No service of this stack answers the Query action " + exchange.queryParam("Action")
+                        + "; sign the request for one of its services (e.g. sqs).");
+    }
+
+    private static HttpAnswer unrouted(HttpExchange exchange, String requestId) {
+        String message = "SimStack does not serve " + exchange.method() + " " + exchange.path()
+                + ": the request has no X-Amz-Target header and no Action parameter, so it names no service this"
+                + " stack has (see docs/compatibility.md for the services served).";
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>")
+                .append("UnsupportedService</Code><Message>");
+        escapeInto(message, xml);
+        xml.append("</Message><RequestId>").append(requestId).append("</RequestId></Error>");
+        return new HttpAnswer(400, "application/xml", Map.of("x-amzn-RequestId", requestId),
+                xml.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void escapeInto(String text, StringBuilder out) {
+        out.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+    }
+}

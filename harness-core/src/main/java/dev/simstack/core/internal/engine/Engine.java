@@ -1,0 +1,157 @@
+package dev.simstack.core.internal.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.simstack.core.ClockSpec;
+import dev.simstack.core.QueueSpec;
+import dev.simstack.core.SimClock;
+import dev.simstack.core.SimRandom;
+import dev.simstack.core.StackConfig;
+import dev.simstack.core.internal.clock.ManualClock;
+import dev.simstack.core.internal.clock.WallClock;
+import dev.simstack.core.internal.ledger.AppendOnlyLedger;
+import dev.simstack.core.internal.protocol.json.AwsJsonCodec;
+import dev.simstack.core.internal.protocol.query.AwsQueryCodec;
+import dev.simstack.core.internal.server.FrontDoor;
+import dev.simstack.core.internal.services.sqs.SqsService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running stack: its clock and timer thread, random and id sources, ledger, services and front
+ * door. Built and started by {@link dev.simstack.core.Stack#start}; {@link #close()} releases the port
+ * and every thread.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** Numbers stacks in thread names only; no stack reads another's state. */
+    private static final AtomicInteger STACK_NUMBERS = new AtomicInteger();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int EVENT_LOOP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+    private final StackConfig config;
+    private final StackContext context;
+    private final ScheduledThreadPoolExecutor timers;
+    private final SqsService sqs;
+    private final ServiceRegistry services = new ServiceRegistry();
+    private final FrontDoor frontDoor;
+    private final String hostAndPort;
+
+    public Engine(StackConfig config) {
+        this.config = config;
+        String name = "simstack-" + STACK_NUMBERS.incrementAndGet();
+        this.timers = timerThread(name);
+        long seed = config.seed() != null ? config.seed() : System.nanoTime() ^ 0x5DEECE66DL;
+        SimClock clock = clock(config.clock(), timers);
+        this.context = new StackContext(clock, new SimRandom(seed), new IdSource(seed), new AppendOnlyLedger(clock),
+                config.accountId(), config.defaultRegion());
+        this.sqs = new SqsService(context);
+        services.register(sqs);
+        Router router = new Router(services, new AwsJsonCodec(MAPPER), new AwsQueryCodec());
+        Dispatcher dispatcher = new Dispatcher(context, router, config.interceptors(),
+                new HealthEndpoint(services, Engine.class.getPackage().getImplementationVersion() == null ? "dev"
+                        : Engine.class.getPackage().getImplementationVersion()));
+        try {
+            this.frontDoor = FrontDoor.bind(config.host(), config.port(), dispatcher, name, EVENT_LOOP_THREADS);
+        } catch (RuntimeException e) {
+            timers.shutdownNow();
+            throw e;
+        }
+        this.hostAndPort = hostForUrls(config.host()) + ":" + frontDoor.port();
+        try {
+            declareQueues();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.debug("stack {} listening on {} with seed {} and a {} clock", name, hostAndPort, seed, config.clock());
+    }
+
+    private void declareQueues() {
+        for (QueueSpec queue : config.queues()) {
+            String region = queue.region() != null ? queue.region() : config.defaultRegion();
+            Map<String, String> attributes = new LinkedHashMap<>(queue.attributes());
+            if (queue.deadLetterQueue() != null) {
+                String dlqArn = "arn:aws:sqs:" + region + ":" + config.accountId() + ":" + queue.deadLetterQueue();
+                attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":"
+                        + queue.maxReceiveCount() + "}");
+            }
+            sqs.declareQueue(region, queue.name(), attributes, queue.tags(), hostAndPort);
+        }
+    }
+
+    public StackContext context() {
+        return context;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public int port() {
+        return frontDoor.port();
+    }
+
+    /** {@code host:port} as clients should write it in URLs. */
+    public String hostAndPort() {
+        return hostAndPort;
+    }
+
+    public SqsService sqs() {
+        return sqs;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (frontDoor != null) {
+                frontDoor.close();
+            }
+        } finally {
+            for (Service service : services.all()) {
+                service.close();
+            }
+            timers.shutdownNow();
+            awaitQuietly();
+        }
+    }
+
+    private void awaitQuietly() {
+        try {
+            timers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SimClock clock(ClockSpec spec, ScheduledThreadPoolExecutor timers) {
+        switch (spec.mode()) {
+            case MANUAL:
+                return new ManualClock(spec.start(), timers);
+            case SCALED:
+                return new WallClock(spec.scale(), timers);
+            default:
+                return new WallClock(1.0, timers);
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor timerThread(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, name + "-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    private static String hostForUrls(String bindHost) {
+        return bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "localhost" : bindHost;
+    }
+}

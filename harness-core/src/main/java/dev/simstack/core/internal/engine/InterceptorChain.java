@@ -1,0 +1,39 @@
+package dev.simstack.core.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.Interceptor;
+import dev.simstack.core.ServiceCall;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Runs a call through the stack's interceptors, in order, and then its service. */
+final class InterceptorChain {
+
+    private final List<Interceptor> interceptors;
+
+    InterceptorChain(List<Interceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    CompletionStage<JsonNode> proceed(ServiceCall call, Service service) {
+        return next(0, service).proceed(call);
+    }
+
+    private Interceptor.Next next(int index, Service service) {
+        if (index == interceptors.size()) {
+            return call -> guarded(() -> service.invoke(call));
+        }
+        Interceptor interceptor = interceptors.get(index);
+        return call -> guarded(() -> interceptor.intercept(call, next(index + 1, service)));
+    }
+
+    /** Turns an exception thrown before a stage exists into a failed stage, so callers see one path. */
+    private static CompletionStage<JsonNode> guarded(java.util.function.Supplier<CompletionStage<JsonNode>> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.simstack.core.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.ServiceCall;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One AWS service of the engine: plain Java over in-memory state, one state per region. It takes a
+ * decoded call and answers its output in the shape of the service's JSON protocol, or throws (or fails
+ * the stage with) an {@link dev.simstack.core.AwsException}. It knows nothing of HTTP.
+ */
+public interface Service extends AutoCloseable {
+
+    /** How the engine finds the service and encodes its answers. */
+    ServiceDescriptor descriptor();
+
+    /** Runs the call's operation. Unknown operations fail with the error the protocol uses for them. */
+    CompletionStage<JsonNode> invoke(ServiceCall call);
+
+    /** Releases timers and waiters; the stack is stopping. */
+    @Override
+    void close();
+}

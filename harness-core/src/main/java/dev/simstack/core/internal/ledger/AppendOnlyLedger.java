@@ -1,0 +1,85 @@
+package dev.simstack.core.internal.ledger;
+
+import dev.simstack.core.Ledger;
+import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.SimClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** The stack's ledger: appends under a short lock that also hands out sequence numbers. */
+public final class AppendOnlyLedger implements Ledger {
+
+    private final SimClock clock;
+    private final List<LedgerEntry> entries = new ArrayList<>(1024);
+    private final List<Consumer<LedgerEntry>> listeners = new CopyOnWriteArrayList<>();
+
+    public AppendOnlyLedger(SimClock clock) {
+        this.clock = clock;
+    }
+
+    /** Appends a request entry stamped now. */
+    public void request(String service, String operation, String region, String protocol, int status,
+            String errorCode, String fault, Duration latency) {
+        LedgerEntry.Request entry;
+        synchronized (entries) {
+            entry = new LedgerEntry.Request(entries.size(), clock.now(), service, operation, region, protocol, status,
+                    errorCode, fault, latency);
+            entries.add(entry);
+        }
+        publish(entry);
+    }
+
+    /** Appends a message lifecycle entry stamped now. */
+    public void message(LedgerEntry.MessageEvent kind, String region, String queueArn, String messageId,
+            int receiveCount, String consumer) {
+        LedgerEntry.Message entry;
+        synchronized (entries) {
+            entry = new LedgerEntry.Message(entries.size(), clock.now(), kind, region, queueArn, messageId,
+                    receiveCount, consumer);
+            entries.add(entry);
+        }
+        publish(entry);
+    }
+
+    private void publish(LedgerEntry entry) {
+        for (Consumer<LedgerEntry> listener : listeners) {
+            listener.accept(entry);
+        }
+    }
+
+    @Override
+    public List<LedgerEntry> entries() {
+        synchronized (entries) {
+            return List.copyOf(entries);
+        }
+    }
+
+    @Override
+    public <T extends LedgerEntry> List<T> entries(Class<T> kind) {
+        List<T> matching = new ArrayList<>();
+        synchronized (entries) {
+            for (LedgerEntry entry : entries) {
+                if (kind.isInstance(entry)) {
+                    matching.add(kind.cast(entry));
+                }
+            }
+        }
+        return matching;
+    }
+
+    @Override
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<LedgerEntry> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.simstack.server;
+
+import dev.simstack.core.ClockSpec;
+import dev.simstack.core.Stack;
+import dev.simstack.core.StackConfig;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar simstack-server.jar --port 4566}: one stack with every service the engine has, for
+ * the AWS CLI, boto3, Terraform and anything else that takes an endpoint URL. Stops cleanly on Ctrl-C.
+ */
+@Command(name = "simstack-server", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
+        description = "Serves SQS (and every other service SimStack has) on one loopback endpoint.")
+public final class Launcher implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "4566", description = "Port to listen on; 0 for a free one. Default: ${DEFAULT-VALUE} (LocalStack's).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--bind-any", description = "Allow binding an address other than loopback (the endpoint has no authentication).")
+    boolean bindAny;
+
+    @Option(names = "--regions", split = ",", defaultValue = "us-east-1",
+            description = "Regions, comma-separated; the first serves unsigned requests. Default: ${DEFAULT-VALUE}.")
+    String[] regions;
+
+    @Option(names = "--seed", description = "Seed of the stack's random source (printed at start when not given).")
+    Long seed;
+
+    @Option(names = "--clock", defaultValue = "real",
+            description = "real, manual, or scaled:N (N virtual seconds per real second). Default: ${DEFAULT-VALUE}.")
+    String clock;
+
+    @Option(names = "--debug", description = "Log one line per request.")
+    boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the launcher until it is interrupted; returns the exit code. */
+    static int run(String... args) {
+        return new CommandLine(new Launcher()).execute(args);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (debug) {
+            System.setProperty("org.slf4j.simpleLogger.log.dev.simstack.requests", "debug");
+        }
+        if (!isLoopback(host) && !bindAny) {
+            System.err.println("Refusing to bind " + host + ": the endpoint accepts any credentials. "
+                    + "Pass --bind-any as well if you really want it reachable from other machines.");
+            return 2;
+        }
+        if (!isLoopback(host)) {
+            System.err.println("WARNING: listening on " + host + " with no authentication.");
+        }
+        StackConfig config = StackConfig.defaults().withHost(host).withPort(port).withRegions(regions)
+                .withClock(ClockSpec.parse(clock));
+        if (seed != null) {
+            config = config.withSeed(seed);
+        }
+        long started = System.nanoTime();
+        Stack stack = Stack.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            System.out.println("SimStack stopped.");
+            stopped.countDown();
+        }, "simstack-shutdown"));
+        System.out.printf("SimStack listening on %s (regions %s, seed %d, %s clock) in %d ms. Ctrl-C stops it.%n",
+                stack.endpoint(), String.join(",", regions), stack.seed(), config.clock(),
+                (System.nanoTime() - started) / 1_000_000);
+        System.out.println("Try: aws --endpoint-url " + stack.endpoint() + " sqs create-queue --queue-name demo");
+        stopped.await();
+        return 0;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Launcher.class.getPackage().getImplementationVersion();
+            return new String[] {"SimStack " + (version == null ? "dev" : version)};
+        }
+    }
+}
