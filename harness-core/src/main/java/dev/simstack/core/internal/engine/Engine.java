@@ -1,6 +1,5 @@
 package dev.simstack.core.internal.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.simstack.core.ClockSpec;
 import dev.simstack.core.QueueSpec;
 import dev.simstack.core.SimClock;
@@ -31,7 +30,6 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** Numbers stacks in thread names only; no stack reads another's state. */
     private static final AtomicInteger STACK_NUMBERS = new AtomicInteger();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int EVENT_LOOP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final StackConfig config;
@@ -52,7 +50,7 @@ public final class Engine implements AutoCloseable {
                 config.accountId(), config.defaultRegion());
         this.sqs = new SqsService(context);
         services.register(sqs);
-        Router router = new Router(services, new AwsJsonCodec(MAPPER), new AwsQueryCodec());
+        Router router = new Router(services, new AwsJsonCodec(), new AwsQueryCodec());
         Dispatcher dispatcher = new Dispatcher(context, router, config.interceptors(),
                 new HealthEndpoint(services, Engine.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Engine.class.getPackage().getImplementationVersion()));

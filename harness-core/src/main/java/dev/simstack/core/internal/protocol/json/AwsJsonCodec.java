@@ -1,8 +1,7 @@
 package dev.simstack.core.internal.protocol.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.internal.engine.Errors;
@@ -23,11 +22,9 @@ import java.util.zip.CRC32;
  */
 public final class AwsJsonCodec implements ProtocolCodec {
 
-    private final ObjectMapper mapper;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    public AwsJsonCodec(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
+    private final JsonTrees json = new JsonTrees();
 
     @Override
     public String name() {
@@ -40,16 +37,16 @@ public final class AwsJsonCodec implements ProtocolCodec {
         String operation = target.substring(target.indexOf('.') + 1);
         byte[] body = exchange.body();
         if (body.length == 0) {
-            return new Decoded(operation, mapper.createObjectNode());
+            return new Decoded(operation, NODES.objectNode());
         }
         JsonNode input;
         try {
-            input = mapper.readTree(body);
+            input = json.read(body);
         } catch (IOException e) {
             throw Errors.serialization("The request body is not valid JSON: " + firstLine(e));
         }
-        if (input == null || input.isMissingNode()) {
-            return new Decoded(operation, mapper.createObjectNode());
+        if (input == null) {
+            return new Decoded(operation, NODES.objectNode());
         }
         if (!input.isObject()) {
             throw Errors.serialization("The request body must be a JSON object, got " + input.getNodeType()
@@ -65,7 +62,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
 
     @Override
     public HttpAnswer error(ServiceDescriptor service, String operation, String requestId, AwsException error) {
-        ObjectNode body = mapper.createObjectNode();
+        ObjectNode body = NODES.objectNode();
         String namespace = service == null ? "com.amazon.coral.service" : service.errorNamespace();
         body.put("__type", namespace + "#" + error.code());
         body.put("message", error.getMessage());
@@ -90,11 +87,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
     }
 
     private byte[] write(JsonNode node) {
-        try {
-            return mapper.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an output node could not be written", e);
-        }
+        return json.write(node);
     }
 
     private static String firstLine(IOException e) {
