@@ -1,0 +1,109 @@
+package dev.simstack.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The packaged launcher, run as a user runs it: {@code java -jar simstack-server.jar}. */
+class LauncherIT {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
+
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private Process process;
+
+    private URI launch(String... args) throws IOException, InterruptedException {
+        Path jar = Path.of("target", "simstack-server.jar");
+        assertThat(jar).exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread reader = new Thread(() -> lines.lines().forEach(output::add), "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        for (int i = 0; i < 300; i++) {
+            synchronized (output) {
+                for (String line : output) {
+                    Matcher matcher = LISTENING.matcher(line);
+                    if (matcher.find()) {
+                        return URI.create(matcher.group(1));
+                    }
+                }
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the launcher did not start: " + output);
+    }
+
+    @AfterEach
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serves_sqs_logs_each_request_at_debug_and_stops_cleanly_on_sigterm() throws Exception {
+        URI endpoint = launch("--port", "0", "--seed", "7", "--debug");
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            String url = sqs.createQueue(b -> b.queueName("launcher-demo")).queueUrl();
+            assertThat(url).isEqualTo(endpoint + "/000000000000/launcher-demo");
+            assertThat(sqs.listQueues().queueUrls()).containsExactly(url);
+        }
+        assertThat(String.join("\n", output)).contains("seed 7").contains("sqs.CreateQueue eu-west-1 -> 200");
+
+        process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook closes the stack
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(String.join("\n", output)).contains("SimStack stopped.");
+        try (ServerSocket again = new ServerSocket(endpoint.getPort())) {
+            assertThat(again.getLocalPort()).isEqualTo(endpoint.getPort());
+        }
+    }
+
+    @Test
+    void refuses_a_non_loopback_address_without_bind_any() throws Exception {
+        Path jar = Path.of("target", "simstack-server.jar");
+        Process refused = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "--host", "0.0.0.0", "--port", "0").redirectErrorStream(true).start();
+        assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(2);
+        assertThat(new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("--bind-any");
+    }
+
+    @Test
+    void help_lists_the_options() throws Exception {
+        Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "simstack-server.jar").toString(), "--help").redirectErrorStream(true).start();
+        assertThat(help.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(text).contains("--port").contains("--regions").contains("--seed").contains("--clock");
+        assertThat(Files.exists(Path.of("target", "simstack-server.jar"))).isTrue();
+    }
+}
