@@ -30,6 +30,7 @@ class LauncherIT {
 
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private Process process;
+    private Thread reader;
 
     private URI launch(String... args) throws IOException, InterruptedException {
         Path jar = Path.of("target", "simstack-server.jar");
@@ -39,7 +40,7 @@ class LauncherIT {
         command.addAll(List.of(args));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Thread reader = new Thread(() -> lines.lines().forEach(output::add), "launcher-output");
+        reader = new Thread(() -> lines.lines().forEach(output::add), "launcher-output");
         reader.setDaemon(true);
         reader.start();
         for (int i = 0; i < 300; i++) {
@@ -78,8 +79,11 @@ class LauncherIT {
         }
         assertThat(String.join("\n", output)).contains("seed 7").contains("sqs.CreateQueue eu-west-1 -> 200");
 
-        process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook closes the stack
+        // SIGTERM (as Ctrl-C's SIGINT) through the handle: Process.destroy() would also close our end of
+        // the output pipe and lose the last lines.
+        process.toHandle().destroy();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        reader.join(5000); // the last lines may still be in the pipe
         assertThat(String.join("\n", output)).contains("SimStack stopped.");
         try (ServerSocket again = new ServerSocket(endpoint.getPort())) {
             assertThat(again.getLocalPort()).isEqualTo(endpoint.getPort());

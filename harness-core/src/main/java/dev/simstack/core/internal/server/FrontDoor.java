@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,15 +34,18 @@ public final class FrontDoor implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel channel;
+    private final List<Thread> threads;
 
-    private FrontDoor(EventLoopGroup group, Channel channel) {
+    private FrontDoor(EventLoopGroup group, Channel channel, List<Thread> threads) {
         this.group = group;
         this.channel = channel;
+        this.threads = threads;
     }
 
     /** Binds {@code host:port} (0 for an ephemeral port) and starts serving. */
     public static FrontDoor bind(String host, int port, Dispatcher dispatcher, String name, int threads) {
-        EventLoopGroup group = new NioEventLoopGroup(threads, daemonThreads(name));
+        List<Thread> started = new CopyOnWriteArrayList<>();
+        EventLoopGroup group = new NioEventLoopGroup(threads, daemonThreads(name, started));
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(group)
@@ -59,7 +64,7 @@ public final class FrontDoor implements AutoCloseable {
                         }
                     });
             Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
-            return new FrontDoor(group, channel);
+            return new FrontDoor(group, channel, started);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException("SimStack could not listen on " + host + ":" + port + ": " + e.getMessage()
@@ -77,13 +82,24 @@ public final class FrontDoor implements AutoCloseable {
     public void close() {
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        // The group's termination future completes just before its threads exit; callers that check
+        // for leaked threads right after close() must not see them.
+        for (Thread thread : threads) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
-    private static ThreadFactory daemonThreads(String name) {
+    private static ThreadFactory daemonThreads(String name, List<Thread> started) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-http-" + count.incrementAndGet());
             thread.setDaemon(true);
+            started.add(thread);
             return thread;
         };
     }

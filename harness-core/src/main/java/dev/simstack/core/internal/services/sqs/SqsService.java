@@ -1,25 +1,41 @@
 package dev.simstack.core.internal.services.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.AwsException;
 import dev.simstack.core.ServiceCall;
 import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.engine.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
-import dev.simstack.core.internal.protocol.query.QueryShapes;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
- * SQS, as far as the engine foundation needs it to route and report: every action answers that it is not
- * supported yet. (Replaced by the full service.)
+ * Amazon SQS: every operation of API version 2012-11-05, over the JSON protocol (AWS JSON 1.0,
+ * query-compatible) and the older Query protocol, with state per region created on first use. This class
+ * only dispatches; each operation family lives in its own action class.
  */
 public final class SqsService implements Service {
 
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sqs", "AmazonSQS", "1.0",
-            "com.amazonaws.sqs", true, false, QueryShapes.builder("http://queue.amazonaws.com/doc/2012-11-05/").build());
+            "com.amazonaws.sqs", true, false, SqsQueryShapes.SHAPES);
+
+    private final SqsRegions regions;
+    private final Map<String, SqsOperation> operations = new HashMap<>();
 
     public SqsService(StackContext context) {
+        this.regions = new SqsRegions(Objects.requireNonNull(context, "context"));
+        new QueueActions(regions).register(operations);
+        new AttributeActions(regions).register(operations);
+        new TagActions(regions).register(operations);
+        new SendActions(regions).register(operations);
+        new ReceiveAction(regions).register(operations);
+        new DeleteActions(regions).register(operations);
+        new DeadLetterActions(regions).register(operations);
+        new PermissionActions(regions).register(operations);
     }
 
     @Override
@@ -29,19 +45,42 @@ public final class SqsService implements Service {
 
     @Override
     public CompletionStage<JsonNode> invoke(ServiceCall call) {
-        throw Errors.notSupported("SQS action " + call.operation());
+        SqsOperation operation = operations.get(call.operation());
+        if (operation == null) {
+            throw "query".equals(call.protocol()) ? Errors.invalidAction(call.operation())
+                    : Errors.unknownOperation(DESCRIPTOR.jsonTargetPrefix() + "." + call.operation());
+        }
+        return operation.invoke(call, new Input(call.input()));
+    }
+
+    /**
+     * Creates a queue declared in a stack's configuration, with CreateQueue's rules (an existing queue
+     * with the same attributes is fine), and returns its URL.
+     *
+     * @throws AwsException with CreateQueue's error when the name, attributes or tags are not valid
+     */
+    public String declareQueue(String region, String name, Map<String, String> attributes, Map<String, String> tags,
+            String host) {
+        SqsQueue queue = regions.region(region).create(name, attributes, tags);
+        return queue.address().url(host);
+    }
+
+    /**
+     * The URL of queue {@code name} in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no such queue
+     */
+    public String queueUrl(String region, String name, String host) {
+        SqsQueue queue = regions.region(region).find(name);
+        if (queue == null) {
+            throw new IllegalArgumentException("there is no SQS queue named '" + name + "' in region " + region
+                    + "; declare it with StackConfig.withQueue(QueueSpec.named(\"" + name + "\")) or create it first");
+        }
+        return queue.address().url(host);
     }
 
     @Override
     public void close() {
-    }
-
-    public String declareQueue(String region, String name, Map<String, String> attributes, Map<String, String> tags,
-            String host) {
-        throw Errors.notSupported("Declaring queue " + name);
-    }
-
-    public String queueUrl(String region, String name, String host) {
-        throw new IllegalArgumentException("no queue " + name + " in " + region);
+        regions.close();
     }
 }

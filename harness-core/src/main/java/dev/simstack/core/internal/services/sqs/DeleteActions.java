@@ -1,0 +1,82 @@
+package dev.simstack.core.internal.services.sqs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.simstack.core.AwsException;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Input;
+import java.util.Map;
+
+/** DeleteMessage, DeleteMessageBatch, ChangeMessageVisibility and ChangeMessageVisibilityBatch. */
+final class DeleteActions {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_VISIBILITY_TIMEOUT = 43_200;
+
+    private final SqsRegions regions;
+
+    DeleteActions(SqsRegions regions) {
+        this.regions = regions;
+    }
+
+    void register(Map<String, SqsOperation> operations) {
+        operations.put("DeleteMessage", SqsOperation.sync(this::deleteMessage));
+        operations.put("DeleteMessageBatch", SqsOperation.sync(this::deleteMessageBatch));
+        operations.put("ChangeMessageVisibility", SqsOperation.sync(this::changeMessageVisibility));
+        operations.put("ChangeMessageVisibilityBatch", SqsOperation.sync(this::changeMessageVisibilityBatch));
+    }
+
+    private JsonNode deleteMessage(ServiceCall call, Input input) {
+        SqsQueue queue = regions.queue(call, input);
+        queue.messages().delete(input.requiredString("ReceiptHandle"), SendActions.sender(call));
+        return NODES.objectNode();
+    }
+
+    private JsonNode deleteMessageBatch(ServiceCall call, Input input) {
+        SqsQueue queue = regions.queue(call, input);
+        BatchEntries result = new BatchEntries();
+        for (Input entry : BatchEntries.read(input, "DeleteMessageBatchRequestEntry")) {
+            String id = entry.string("Id");
+            try {
+                queue.messages().delete(entry.requiredString("ReceiptHandle"), SendActions.sender(call));
+                result.succeed(id);
+            } catch (AwsException error) {
+                result.fail(id, error);
+            }
+        }
+        return result.output();
+    }
+
+    private JsonNode changeMessageVisibility(ServiceCall call, Input input) {
+        SqsQueue queue = regions.queue(call, input);
+        String handle = input.requiredString("ReceiptHandle");
+        queue.messages().changeVisibility(handle, visibilityTimeout(input));
+        return NODES.objectNode();
+    }
+
+    private JsonNode changeMessageVisibilityBatch(ServiceCall call, Input input) {
+        SqsQueue queue = regions.queue(call, input);
+        BatchEntries result = new BatchEntries();
+        for (Input entry : BatchEntries.read(input, "ChangeMessageVisibilityBatchRequestEntry")) {
+            String id = entry.string("Id");
+            try {
+                queue.messages().changeVisibility(entry.requiredString("ReceiptHandle"), visibilityTimeout(entry));
+                result.succeed(id);
+            } catch (AwsException error) {
+                result.fail(id, error);
+            }
+        }
+        return result.output();
+    }
+
+    private static int visibilityTimeout(Input input) {
+        Integer seconds = input.integer("VisibilityTimeout");
+        if (seconds == null) {
+            throw SqsErrors.missingParameter("VisibilityTimeout");
+        }
+        if (seconds < 0 || seconds > MAX_VISIBILITY_TIMEOUT) {
+            throw SqsErrors.invalidParameter("VisibilityTimeout", seconds, "Must be between 0 and 43200, if provided");
+        }
+        return seconds;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.simstack.core.internal.services.sqs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.AwsException;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Input;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** SendMessage and SendMessageBatch. */
+final class SendActions {
+
+    /** "The maximum allowed individual message size and the maximum total payload size ... are both 1 MiB." */
+    private static final int MAX_BATCH_BYTES = 1_048_576;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final SqsRegions regions;
+
+    SendActions(SqsRegions regions) {
+        this.regions = regions;
+    }
+
+    void register(Map<String, SqsOperation> operations) {
+        operations.put("SendMessage", SqsOperation.sync(this::sendMessage));
+        operations.put("SendMessageBatch", SqsOperation.sync(this::sendMessageBatch));
+    }
+
+    private JsonNode sendMessage(ServiceCall call, Input input) {
+        SqsQueue queue = regions.queue(call, input);
+        MessageDraft draft = MessageDraft.read(input).checkFor(queue.attributes());
+        QueueMessages.Sent sent = queue.messages().send(draft, sender(call));
+        return describe(draft, sent, NODES.objectNode());
+    }
+
+    private JsonNode sendMessageBatch(ServiceCall call, Input input) {
+        SqsQueue queue = regions.queue(call, input);
+        List<Input> entries = BatchEntries.read(input, "SendMessageBatchRequestEntry");
+        BatchEntries result = new BatchEntries();
+        List<String> ids = new ArrayList<>();
+        List<MessageDraft> drafts = new ArrayList<>();
+        long total = 0;
+        for (Input entry : entries) {
+            String id = entry.string("Id");
+            try {
+                MessageDraft draft = MessageDraft.read(entry).checkFor(queue.attributes());
+                total += draft.size();
+                ids.add(id);
+                drafts.add(draft);
+            } catch (AwsException error) {
+                result.fail(id, error);
+            }
+        }
+        if (total > MAX_BATCH_BYTES) {
+            throw SqsErrors.batchRequestTooLong(total, MAX_BATCH_BYTES);
+        }
+        String sender = sender(call);
+        for (int i = 0; i < drafts.size(); i++) {
+            describe(drafts.get(i), queue.messages().send(drafts.get(i), sender), result.succeed(ids.get(i)));
+        }
+        return result.output();
+    }
+
+    private static ObjectNode describe(MessageDraft draft, QueueMessages.Sent sent, ObjectNode output) {
+        MessageDigests digests = draft.digests();
+        output.put("MessageId", sent.messageId());
+        output.put("MD5OfMessageBody", digests.body());
+        if (digests.attributes() != null) {
+            output.put("MD5OfMessageAttributes", digests.attributes());
+        }
+        if (digests.systemAttributes() != null) {
+            output.put("MD5OfMessageSystemAttributes", digests.systemAttributes());
+        }
+        if (sent.sequenceNumber() != null) {
+            output.put("SequenceNumber", sent.sequenceNumber());
+        }
+        return output;
+    }
+
+    /** SenderId: AWS answers the caller's IAM identity; the engine knows the access key id. */
+    static String sender(ServiceCall call) {
+        return call.accessKeyId() != null ? call.accessKeyId() : call.accountId();
+    }
+}

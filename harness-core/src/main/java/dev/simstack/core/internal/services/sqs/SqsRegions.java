@@ -1,0 +1,40 @@
+package dev.simstack.core.internal.services.sqs;
+
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.StackContext;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every region's SQS state, each created on first use: one endpoint serves every region. */
+final class SqsRegions {
+
+    private final StackContext context;
+    private final ConcurrentHashMap<String, SqsRegion> regions = new ConcurrentHashMap<>();
+
+    SqsRegions(StackContext context) {
+        this.context = context;
+    }
+
+    StackContext context() {
+        return context;
+    }
+
+    SqsRegion region(String name) {
+        SqsRegion region = regions.get(name);
+        return region != null ? region : regions.computeIfAbsent(name, n -> new SqsRegion(context, n));
+    }
+
+    SqsRegion region(ServiceCall call) {
+        return region(call.region());
+    }
+
+    /** The queue of the call's required {@code QueueUrl}, in the call's region. */
+    SqsQueue queue(ServiceCall call, Input input) {
+        String url = input.requiredString("QueueUrl");
+        return region(call).queue(QueueAddress.nameFromUrl(url, context.accountId()));
+    }
+
+    void close() {
+        regions.values().forEach(SqsRegion::close);
+    }
+}
