@@ -23,8 +23,10 @@ public interface Ledger {
     int size();
 
     /**
-     * Calls {@code listener} for every entry appended from now on, in the appending thread. Keep it
-     * fast. Closing the returned handle stops the calls.
+     * Calls {@code listener} for every entry appended from now on, in the appending thread — which may
+     * hold a service's lock (a queue's, while it records a delivery). Keep it fast and never call back
+     * into the stack from it; hand work to another thread instead. Closing the returned handle stops
+     * the calls.
      */
     AutoCloseable subscribe(Consumer<LedgerEntry> listener);
 }

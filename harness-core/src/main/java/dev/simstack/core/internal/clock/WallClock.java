@@ -29,11 +29,10 @@ public final class WallClock extends SimClock {
 
     @Override
     public Instant now() {
-        if (scale == 1.0) {
-            return Instant.now();
-        }
-        long elapsed = (long) ((System.nanoTime() - originNanos) * scale);
-        return origin.plusNanos(elapsed);
+        // Derived from the same monotonic source the timers use, so a timer never fires "early" by
+        // the difference between the wall clock and nanoTime.
+        long elapsed = System.nanoTime() - originNanos;
+        return origin.plusNanos(scale == 1.0 ? elapsed : (long) (elapsed * scale));
     }
 
     @Override

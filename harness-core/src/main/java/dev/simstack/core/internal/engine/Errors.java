@@ -33,9 +33,12 @@ public final class Errors {
         return new AwsException("InvalidAction", 400, "The action " + action + " is not valid for this endpoint.");
     }
 
-    /** Something AWS does that the engine does not; names it so the user knows it is a gap, not a bug. */
+    /**
+     * Something AWS does that the engine does not; names it so the user knows it is a gap, not a bug.
+     * Services whose model has an error shape for this (SQS's {@code UnsupportedOperation}) use their own.
+     */
     public static AwsException notSupported(String what) {
-        return new AwsException("UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation", 400, true,
+        return new AwsException("UnsupportedOperation", 400,
                 what + " is not supported by SimStack's engine yet (see docs/compatibility.md).");
     }
 }
