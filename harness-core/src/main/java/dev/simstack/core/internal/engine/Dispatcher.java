@@ -44,6 +44,18 @@ public final class Dispatcher {
 
     /** Answers one request; the stage completes when the answer is ready (long polls complete later). */
     public CompletionStage<HttpAnswer> handle(HttpExchange exchange) {
+        try {
+            return dispatch(exchange);
+        } catch (RuntimeException e) {
+            // A bug before any protocol could answer: still an answer, never a dropped connection.
+            LOG.warn("SimStack engine failure on {} {}", exchange.method(), exchange.path(), e);
+            byte[] body = ("SimStack engine failure: " + e + ". This is a SimStack bug; please report it.")
+                    .getBytes(StandardCharsets.UTF_8);
+            return CompletableFuture.completedFuture(new HttpAnswer(500, "text/plain", Map.of(), body));
+        }
+    }
+
+    private CompletionStage<HttpAnswer> dispatch(HttpExchange exchange) {
         HttpAnswer healthAnswer = health.answer(exchange);
         if (healthAnswer != null) {
             return CompletableFuture.completedFuture(healthAnswer);

@@ -29,10 +29,15 @@ public record SigV4Scope(String accessKeyId, String region, String service) {
             return UNSIGNED;
         }
         // AKID/yyyymmdd/region/service/aws4_request
-        String[] parts = credential.trim().split("/");
+        String[] parts = credential.trim().split("/", -1);
         if (parts.length < 5) {
-            return new SigV4Scope(parts[0], null, null);
+            // A malformed scope names no region or service; the request is answered as unsigned.
+            return new SigV4Scope(parts[0].isEmpty() ? null : parts[0], null, null);
         }
-        return new SigV4Scope(parts[0], parts[2], parts[3]);
+        return new SigV4Scope(emptyToNull(parts[0]), emptyToNull(parts[2]), emptyToNull(parts[3]));
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 }

@@ -57,7 +57,8 @@ public final class FrontDoor implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             ChannelPipeline pipeline = ch.pipeline();
                             pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
-                            pipeline.addLast(new HttpServerCodec());
+                            pipeline.addLast(new HttpServerCodec(ContentLengthGuard.decoderConfig()));
+                            pipeline.addLast(new ContentLengthGuard());
                             pipeline.addLast(new HttpServerExpectContinueHandler());
                             pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
                             pipeline.addLast(new ExchangeHandler(dispatcher));

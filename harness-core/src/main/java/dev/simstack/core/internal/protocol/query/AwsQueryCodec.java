@@ -64,11 +64,13 @@ public final class AwsQueryCodec implements ProtocolCodec {
         StringBuilder xml = new StringBuilder(256);
         xml.append("<?xml version=\"1.0\"?><").append(operation).append("Response xmlns=\"")
                 .append(service.queryShapes().xmlNamespace()).append("\">");
-        if (output != null && output.size() > 0) {
-            xml.append('<').append(operation).append("Result>");
+        // Always present, even when empty: botocore (AWS CLI 2.9, boto3 1.26) looks the element up by name
+        // and fails on an empty ListQueues or ReceiveMessage answer without it.
+        xml.append('<').append(operation).append("Result>");
+        if (output != null) {
             new QueryXmlWriter(service.queryShapes(), operation, xml).writeMembers(output);
-            xml.append("</").append(operation).append("Result>");
         }
+        xml.append("</").append(operation).append("Result>");
         xml.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata></")
                 .append(operation).append("Response>");
         return answer(200, requestId, xml);

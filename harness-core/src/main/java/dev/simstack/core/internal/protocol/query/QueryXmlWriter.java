@@ -70,10 +70,22 @@ final class QueryXmlWriter {
         escape(text, xml);
     }
 
-    /** XML-escapes {@code text}; carriage returns become {@code &#xD;} so parsers keep them, as SQS does. */
+    /**
+     * XML-escapes {@code text}; carriage returns become {@code &#xD;} so parsers keep them, as SQS does.
+     * Characters XML 1.0 cannot carry at all (controls, unpaired surrogates, U+FFFE/U+FFFF) — which can
+     * only come from a bad request quoted in an error message — become U+FFFD, keeping the answer well-formed.
+     */
     static void escape(String text, StringBuilder out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+                continue;
+            }
+            if (!isXmlChar(c)) {
+                out.append('\uFFFD');
+                continue;
+            }
             switch (c) {
                 case '<':
                     out.append("&lt;");
@@ -94,5 +106,12 @@ final class QueryXmlWriter {
                     out.append(c);
             }
         }
+    }
+
+    private static boolean isXmlChar(char c) {
+        if (c < 0x20) {
+            return c == '\t' || c == '\n' || c == '\r';
+        }
+        return !Character.isSurrogate(c) && c != 0xFFFE && c != 0xFFFF;
     }
 }

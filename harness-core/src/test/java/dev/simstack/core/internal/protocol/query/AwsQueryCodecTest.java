@@ -89,10 +89,10 @@ class AwsQueryCodecTest {
     }
 
     @Test
-    void an_empty_output_has_no_result_element() {
-        HttpAnswer answer = codec.success(SERVICE, "Delete", "req-2", mapper.createObjectNode());
-        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).doesNotContain("DeleteResult")
-                .contains("<RequestId>req-2</RequestId>");
+    void an_empty_output_still_has_its_result_element() {
+        HttpAnswer answer = codec.success(SERVICE, "List", "req-2", mapper.createObjectNode());
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+                .contains("<ListResult></ListResult><ResponseMetadata><RequestId>req-2</RequestId>");
     }
 
     @Test
