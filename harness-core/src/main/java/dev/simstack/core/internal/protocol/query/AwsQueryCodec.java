@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * AWS Query: form-encoded {@code Action=...&Version=...} (in the body of a POST or the query string of a
@@ -24,6 +25,9 @@ public final class AwsQueryCodec implements ProtocolCodec {
     private static final List<String> ENVELOPE = List.of("Action", "Version", "X-Amz-Algorithm", "X-Amz-Credential",
             "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token",
             "AWSAccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "Timestamp", "Expires");
+
+    /** A resource URL's path, {@code /account/name}, as in an SQS queue URL. */
+    private static final Pattern RESOURCE_PATH = Pattern.compile("/[^/]+/[^/]+");
 
     @Override
     public String name() {
@@ -55,6 +59,11 @@ public final class AwsQueryCodec implements ProtocolCodec {
             throw Errors.missingParameter("Action");
         }
         ENVELOPE.forEach(params::remove);
+        String pathMember = service.queryShapes().pathMember();
+        if (pathMember != null && !params.containsKey(pathMember) && RESOURCE_PATH.matcher(exchange.path()).matches()) {
+            String host = exchange.headers().get("Host");
+            params.put(pathMember, "http://" + (host == null ? "localhost" : host) + exchange.path());
+        }
         QueryInputReader reader = new QueryInputReader(service.queryShapes(), action);
         return new Decoded(action, reader.read(params));
     }

@@ -38,6 +38,14 @@ final class QueryInputReader {
             String name = member.getKey();
             Raw value = member.getValue();
             QueryShapes.Rule rule = shapes.input(operation, name);
+            if (value.isEmptyValue()) {
+                // botocore serialises an empty list or map as "Member=" under its member name.
+                QueryShapes.Rule empty = rule != null ? rule : shapes.inputForMember(operation, name);
+                if (empty != null) {
+                    out.set(empty.name(), empty.kind() == QueryShapes.Kind.MAP ? NODES.objectNode() : NODES.arrayNode());
+                    continue;
+                }
+            }
             if (rule != null && rule.kind() == QueryShapes.Kind.MAP) {
                 out.set(rule.name(), convertMap(name, value, rule));
             } else if (rule != null || value.isIndexed()) {
@@ -103,6 +111,10 @@ final class QueryInputReader {
                 throw malformed("parameter name " + original + " has an empty part");
             }
             children.computeIfAbsent(segment, s -> new Raw()).put(original, path, at + 1, value);
+        }
+
+        boolean isEmptyValue() {
+            return children.isEmpty() && (text == null || text.isEmpty());
         }
 
         boolean isIndexed() {

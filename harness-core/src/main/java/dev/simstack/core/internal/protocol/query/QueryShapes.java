@@ -37,11 +37,13 @@ public final class QueryShapes {
     private final String xmlNamespace;
     private final Map<String, Rule> inputs;
     private final Map<String, Rule> outputs;
+    private final String pathMember;
 
-    private QueryShapes(String xmlNamespace, Map<String, Rule> inputs, Map<String, Rule> outputs) {
+    private QueryShapes(String xmlNamespace, Map<String, Rule> inputs, Map<String, Rule> outputs, String pathMember) {
         this.xmlNamespace = xmlNamespace;
         this.inputs = Map.copyOf(inputs);
         this.outputs = Map.copyOf(outputs);
+        this.pathMember = pathMember;
     }
 
     public static Builder builder(String xmlNamespace) {
@@ -59,6 +61,33 @@ public final class QueryShapes {
         return rule != null ? rule : inputs.get(queryName);
     }
 
+    /**
+     * The rule whose JSON member is {@code memberName} in {@code operation}, or null. botocore sends an
+     * empty list under its member name ({@code Entries=}) rather than its element name.
+     */
+    public Rule inputForMember(String operation, String memberName) {
+        Rule general = null;
+        for (Map.Entry<String, Rule> entry : inputs.entrySet()) {
+            if (entry.getValue().name().equals(memberName)) {
+                if (entry.getKey().startsWith(operation + "/")) {
+                    return entry.getValue();
+                }
+                if (entry.getKey().indexOf('/') < 0) {
+                    general = entry.getValue();
+                }
+            }
+        }
+        return general;
+    }
+
+    /**
+     * The input member that the request path stands for when the request does not give it (SQS's
+     * {@code QueueUrl}: Query requests may be sent to the queue's URL itself), or null.
+     */
+    public String pathMember() {
+        return pathMember;
+    }
+
     /** The rule for the JSON output member {@code jsonName} in {@code operation}, or null. */
     public Rule output(String operation, String jsonName) {
         Rule rule = outputs.get(operation + "/" + jsonName);
@@ -70,6 +99,7 @@ public final class QueryShapes {
         private final String xmlNamespace;
         private final Map<String, Rule> inputs = new HashMap<>();
         private final Map<String, Rule> outputs = new HashMap<>();
+        private String pathMember;
 
         private Builder(String xmlNamespace) {
             this.xmlNamespace = xmlNamespace;
@@ -99,8 +129,14 @@ public final class QueryShapes {
             return this;
         }
 
+        /** A request sent to a resource's URL gives {@code member} as that URL when it names none. */
+        public Builder pathMember(String member) {
+            this.pathMember = member;
+            return this;
+        }
+
         public QueryShapes build() {
-            return new QueryShapes(xmlNamespace, inputs, outputs);
+            return new QueryShapes(xmlNamespace, inputs, outputs, pathMember);
         }
     }
 }

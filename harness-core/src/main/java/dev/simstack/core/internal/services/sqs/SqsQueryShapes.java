@@ -14,7 +14,9 @@ public final class SqsQueryShapes {
     /** The namespace of SQS's XML answers. */
     public static final String XML_NAMESPACE = "http://queue.amazonaws.com/doc/2012-11-05/";
 
-    public static final QueryShapes SHAPES = inputs(outputs(QueryShapes.builder(XML_NAMESPACE))).build();
+    // The SQS Developer Guide's Query examples post to the queue URL itself, without a QueueUrl parameter.
+    public static final QueryShapes SHAPES = inputs(outputs(QueryShapes.builder(XML_NAMESPACE)))
+            .pathMember("QueueUrl").build();
 
     private SqsQueryShapes() {
     }
