@@ -31,6 +31,9 @@ public final class StackConfig {
     /** The region of unsigned requests and of resources declared without one. */
     public static final String DEFAULT_REGION = "us-east-1";
 
+    /** Lambda's default concurrency quota per region. */
+    public static final int DEFAULT_LAMBDA_CONCURRENCY = 1000;
+
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
@@ -42,9 +45,16 @@ public final class StackConfig {
     private final ClockSpec clock;
     private final List<QueueSpec> queues;
     private final List<Interceptor> interceptors;
+    private final List<FunctionSpec> functions;
+    private final List<ApiSpec> apis;
+    private final int lambdaConcurrency;
 
     private StackConfig(String host, int port, List<String> regions, String accountId, Long seed, ClockSpec clock,
-            List<QueueSpec> queues, List<Interceptor> interceptors) {
+            List<QueueSpec> queues, List<Interceptor> interceptors, List<FunctionSpec> functions, List<ApiSpec> apis,
+            int lambdaConcurrency) {
+        this.functions = Collections.unmodifiableList(functions);
+        this.apis = Collections.unmodifiableList(apis);
+        this.lambdaConcurrency = lambdaConcurrency;
         this.host = host;
         this.port = port;
         this.regions = Collections.unmodifiableList(regions);
@@ -58,7 +68,7 @@ public final class StackConfig {
     /** Loopback, an ephemeral port, region us-east-1, a fresh random seed, the real clock, no resources. */
     public static StackConfig defaults() {
         return new StackConfig("127.0.0.1", 0, List.of(DEFAULT_REGION), DEFAULT_ACCOUNT_ID, null, ClockSpec.real(),
-                List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), DEFAULT_LAMBDA_CONCURRENCY);
     }
 
     /** Starts a stack of this config: shorthand for {@link Stack#start(StackConfig)}. */
@@ -69,7 +79,7 @@ public final class StackConfig {
     /** The address to bind; loopback by default. */
     public StackConfig withHost(String host) {
         return new StackConfig(Objects.requireNonNull(host, "host"), port, regions, accountId, seed, clock, queues,
-                interceptors);
+                interceptors, functions, apis, lambdaConcurrency);
     }
 
     /** The port to bind; 0 (the default) takes an ephemeral one. */
@@ -77,7 +87,8 @@ public final class StackConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (ephemeral) or 1-65535, got " + port);
         }
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors);
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors,
+                functions, apis, lambdaConcurrency);
     }
 
     /**
@@ -94,7 +105,8 @@ public final class StackConfig {
                 throw new IllegalArgumentException("'" + region + "' is not a region name like us-east-1");
             }
         }
-        return new StackConfig(host, port, List.of(regions), accountId, seed, clock, queues, interceptors);
+        return new StackConfig(host, port, List.of(regions), accountId, seed, clock, queues, interceptors,
+                functions, apis, lambdaConcurrency);
     }
 
     /** The 12-digit account id in ARNs and queue URLs. */
@@ -102,31 +114,72 @@ public final class StackConfig {
         if (!ACCOUNT.matcher(accountId).matches()) {
             throw new IllegalArgumentException("an account id is 12 digits, got '" + accountId + "'");
         }
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors);
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors,
+                functions, apis, lambdaConcurrency);
     }
 
     /** The seed of the stack's random source; a run with the same seed and traffic replays. */
     public StackConfig withSeed(long seed) {
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors);
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors,
+                functions, apis, lambdaConcurrency);
     }
 
     public StackConfig withClock(ClockSpec clock) {
         return new StackConfig(host, port, regions, accountId, seed, Objects.requireNonNull(clock, "clock"), queues,
-                interceptors);
+                interceptors, functions, apis, lambdaConcurrency);
     }
 
     /** Adds a queue created at start, in declaration order (declare a dead-letter queue first). */
     public StackConfig withQueue(QueueSpec queue) {
         List<QueueSpec> copy = new ArrayList<>(queues);
         copy.add(Objects.requireNonNull(queue, "queue"));
-        return new StackConfig(host, port, regions, accountId, seed, clock, copy, interceptors);
+        return new StackConfig(host, port, regions, accountId, seed, clock, copy, interceptors,
+                functions, apis, lambdaConcurrency);
     }
 
     /** Adds an interceptor after those already added. */
     public StackConfig withInterceptor(Interceptor interceptor) {
         List<Interceptor> copy = new ArrayList<>(interceptors);
         copy.add(Objects.requireNonNull(interceptor, "interceptor"));
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, copy);
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, copy,
+                functions, apis, lambdaConcurrency);
+    }
+
+    /** Adds a Lambda function created at start, in the default region. */
+    public StackConfig withFunction(FunctionSpec function) {
+        List<FunctionSpec> copy = new ArrayList<>(functions);
+        copy.add(Objects.requireNonNull(function, "function"));
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, copy, apis,
+                lambdaConcurrency);
+    }
+
+    /** Adds an API Gateway API created at start (after the queues and functions it integrates with). */
+    public StackConfig withApi(ApiSpec api) {
+        List<ApiSpec> copy = new ArrayList<>(apis);
+        copy.add(Objects.requireNonNull(api, "api"));
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, functions, copy,
+                lambdaConcurrency);
+    }
+
+    /** Lambda's concurrency limit of each region (AWS's default quota is 1,000). */
+    public StackConfig withLambdaConcurrencyLimit(int executions) {
+        if (executions < 1) {
+            throw new IllegalArgumentException("the Lambda concurrency limit is at least 1, got " + executions);
+        }
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, functions, apis,
+                executions);
+    }
+
+    public List<FunctionSpec> functions() {
+        return functions;
+    }
+
+    public List<ApiSpec> apis() {
+        return apis;
+    }
+
+    public int lambdaConcurrencyLimit() {
+        return lambdaConcurrency;
     }
 
     public String host() {

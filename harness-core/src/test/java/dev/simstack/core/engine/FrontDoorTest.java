@@ -88,7 +88,10 @@ class FrontDoorTest {
 
     @Test
     void a_request_naming_no_service_gets_a_clear_400() throws Exception {
+        // Signed for a service the stack lacks (unsigned REST requests are S3's, as anonymous S3 access is).
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.endpoint().resolve("/some/bucket/key"))
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/nosuchservice/aws4_request,"
+                        + " SignedHeaders=host, Signature=0")
                 .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<Code>UnsupportedService</Code>").contains("PUT /some/bucket/key");

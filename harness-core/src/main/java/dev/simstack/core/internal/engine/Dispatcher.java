@@ -143,8 +143,8 @@ public final class Dispatcher {
 
     private static HttpAnswer unrouted(HttpExchange exchange, String requestId) {
         String message = "SimStack does not serve " + exchange.method() + " " + exchange.path()
-                + ": the request has no X-Amz-Target header and no Action parameter, so it names no service this"
-                + " stack has (see docs/compatibility.md for the services served).";
+                + ": the request has no X-Amz-Target header and no Action parameter, and is not signed for s3, so"
+                + " it names no service this stack has (see docs/compatibility.md for the services served).";
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>")
                 .append("UnsupportedService</Code><Message>");
         escapeInto(message, xml);

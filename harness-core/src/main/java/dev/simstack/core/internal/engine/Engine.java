@@ -10,9 +10,16 @@ import dev.simstack.core.internal.clock.WallClock;
 import dev.simstack.core.internal.ledger.AppendOnlyLedger;
 import dev.simstack.core.internal.protocol.json.AwsJsonCodec;
 import dev.simstack.core.internal.protocol.query.AwsQueryCodec;
+import dev.simstack.core.internal.protocol.restxml.RestXmlCodec;
 import dev.simstack.core.internal.server.FrontDoor;
+import dev.simstack.core.internal.services.s3.S3Service;
+import dev.simstack.core.internal.services.dynamodb.DynamoDbService;
 import dev.simstack.core.internal.services.sqs.SqsService;
+import dev.simstack.core.internal.protocol.restjson.RestJsonCodec;
+import dev.simstack.core.internal.services.lambda.LambdaService;
+import dev.simstack.core.internal.services.apigateway.ApiGatewayService;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +43,11 @@ public final class Engine implements AutoCloseable {
     private final StackContext context;
     private final ScheduledThreadPoolExecutor timers;
     private final SqsService sqs;
+    private final DynamoDbService dynamodb;
+    private final S3Service s3;
+    private final LambdaService lambda;
+    private final ApiGatewayService apiGateway;
+    private final ScratchDirectory scratch;
     private final ServiceRegistry services = new ServiceRegistry();
     private final FrontDoor frontDoor;
     private final String hostAndPort;
@@ -50,19 +62,36 @@ public final class Engine implements AutoCloseable {
                 config.accountId(), config.defaultRegion());
         this.sqs = new SqsService(context);
         services.register(sqs);
-        Router router = new Router(services, new AwsJsonCodec(), new AwsQueryCodec());
+        this.dynamodb = new DynamoDbService(context);
+        services.register(dynamodb);
+        this.scratch = new ScratchDirectory(name);
+        this.s3 = new S3Service(context, scratch, new SqsQueueSink(sqs, context), this::invokeFunction);
+        services.register(s3);
+        this.lambda = new LambdaService(context, sqs, new SqsQueueSink(sqs, context), config.lambdaConcurrencyLimit(),
+                handlerClassLoader(), name);
+        services.register(lambda);
+        this.apiGateway = new ApiGatewayService(context, lambda, sqs);
+        services.register(apiGateway);
+        Router router = new Router(services, new AwsJsonCodec(), new AwsQueryCodec(),
+                new RestXmlCodec(S3Service.operationTable(), clock),
+                new RestJsonCodec(Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes())));
         Dispatcher dispatcher = new Dispatcher(context, router, config.interceptors(),
                 new HealthEndpoint(services, Engine.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Engine.class.getPackage().getImplementationVersion()));
         try {
-            this.frontDoor = FrontDoor.bind(config.host(), config.port(), dispatcher, name, EVENT_LOOP_THREADS);
+            this.frontDoor = FrontDoor.bind(config.host(), config.port(), dispatcher, name, EVENT_LOOP_THREADS,
+                    scratch);
         } catch (RuntimeException e) {
             timers.shutdownNow();
+            scratch.close();
             throw e;
         }
         this.hostAndPort = hostForUrls(config.host()) + ":" + frontDoor.port();
+        lambda.endpoint("http://" + hostAndPort);
         try {
             declareQueues();
+            config.functions().forEach(function -> lambda.declareFunction(config.defaultRegion(), function));
+            config.apis().forEach(api -> apiGateway.declareApi(config.defaultRegion(), api));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -104,6 +133,32 @@ public final class Engine implements AutoCloseable {
         return sqs;
     }
 
+    public LambdaService lambda() {
+        return lambda;
+    }
+
+    public ApiGatewayService apiGateway() {
+        return apiGateway;
+    }
+
+    /**
+     * S3's notifications invoke functions as AWS services do, asynchronously: the result is not awaited
+     * (the function's failures show in the ledger and its logs, not to the notifying write).
+     */
+    private void invokeFunction(String functionArn, String payload, String trigger) {
+        lambda.invokeFor(functionArn, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), trigger, List.of());
+    }
+
+    /** Handlers are test classes: the starting thread's class loader sees them (Surefire, IDEs). */
+    private static ClassLoader handlerClassLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : Engine.class.getClassLoader();
+    }
+
+    public DynamoDbService dynamodb() {
+        return dynamodb;
+    }
+
     @Override
     public void close() {
         try {
@@ -111,11 +166,15 @@ public final class Engine implements AutoCloseable {
                 frontDoor.close();
             }
         } finally {
+            if (lambda != null) {
+                lambda.close(); // stop the pollers before the queues they long-poll close
+            }
             for (Service service : services.all()) {
                 service.close();
             }
             timers.shutdownNow();
             awaitQuietly();
+            scratch.close();
         }
     }
 

@@ -44,6 +44,43 @@ public final class AppendOnlyLedger implements Ledger {
         publish(entry);
     }
 
+    /** Appends a DynamoDB item write entry stamped now. */
+    public void itemWrite(String table, String region, String key, String operation,
+            LedgerEntry.ConditionOutcome outcome) {
+        LedgerEntry.ItemWrite entry;
+        synchronized (entries) {
+            entry = new LedgerEntry.ItemWrite(entries.size(), clock.now(), table, region, key, operation, outcome);
+            entries.add(entry);
+        }
+        publish(entry);
+    }
+
+    /** Appends a Lambda invocation entry stamped now. */
+    public void invocation(String function, String region, String requestId, String environmentId,
+            boolean coldStart, java.time.Instant start, LedgerEntry.InvocationOutcome outcome, String trigger,
+            List<String> carried) {
+        LedgerEntry.Invocation entry;
+        synchronized (entries) {
+            java.time.Instant now = clock.now();
+            entry = new LedgerEntry.Invocation(entries.size(), now, function, region, requestId, environmentId,
+                    coldStart, start, now, outcome, trigger, List.copyOf(carried));
+            entries.add(entry);
+        }
+        publish(entry);
+    }
+
+    /** Appends an API Gateway request entry stamped now. */
+    public void apiRequest(String apiId, String stage, String routeKey, String method, String path, int status,
+            Duration latency, boolean throttled) {
+        LedgerEntry.ApiRequest entry;
+        synchronized (entries) {
+            entry = new LedgerEntry.ApiRequest(entries.size(), clock.now(), apiId, stage, routeKey, method, path,
+                    status, latency, throttled);
+            entries.add(entry);
+        }
+        publish(entry);
+    }
+
     private void publish(LedgerEntry entry) {
         for (Consumer<LedgerEntry> listener : listeners) {
             listener.accept(entry);

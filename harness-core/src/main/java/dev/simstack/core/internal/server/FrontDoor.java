@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.server;
 
 import dev.simstack.core.internal.engine.Dispatcher;
+import dev.simstack.core.internal.engine.ScratchDirectory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -13,6 +14,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FrontDoor implements AutoCloseable {
 
-    /** Requests larger than this are refused with 413 before any service reads them. */
+    /** JSON and Query requests larger than this are refused with 413 (S3 bodies are spooled instead). */
     static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
     /** A connection that sends nothing for this long is closed (long polls last at most 20 s). */
     private static final int IDLE_SECONDS = 120;
@@ -43,7 +45,8 @@ public final class FrontDoor implements AutoCloseable {
     }
 
     /** Binds {@code host:port} (0 for an ephemeral port) and starts serving. */
-    public static FrontDoor bind(String host, int port, Dispatcher dispatcher, String name, int threads) {
+    public static FrontDoor bind(String host, int port, Dispatcher dispatcher, String name, int threads,
+            ScratchDirectory scratch) {
         List<Thread> started = new CopyOnWriteArrayList<>();
         EventLoopGroup group = new NioEventLoopGroup(threads, daemonThreads(name, started));
         try {
@@ -59,7 +62,11 @@ public final class FrontDoor implements AutoCloseable {
                             pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
                             pipeline.addLast(new HttpServerCodec(ContentLengthGuard.decoderConfig()));
                             pipeline.addLast(new ContentLengthGuard());
+                            // Streams large S3 object bodies out in chunks instead of one buffer.
+                            pipeline.addLast(new ChunkedWriteHandler());
                             pipeline.addLast(new HttpServerExpectContinueHandler());
+                            // REST requests (S3, Lambda, API Gateway) are spooled (to disk when large), not aggregated.
+                            pipeline.addLast(new BodySpooler(scratch));
                             pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
                             pipeline.addLast(new ExchangeHandler(dispatcher));
                         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.internal.engine.Errors;
 import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ErrorBodyMembers;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
@@ -66,6 +67,9 @@ public final class AwsJsonCodec implements ProtocolCodec {
         String namespace = service == null ? "com.amazon.coral.service" : service.errorNamespace();
         body.put("__type", namespace + "#" + error.code());
         body.put("message", error.getMessage());
+        if (error instanceof ErrorBodyMembers) {
+            body.setAll(((ErrorBodyMembers) error).errorMembers());
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         if (service != null && service.queryCompatible()) {
             headers.put("x-amzn-query-error", error.queryCode() + ";" + (error.senderFault() ? "Sender" : "Receiver"));

@@ -1,0 +1,152 @@
+package dev.simstack.core;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A Lambda function a stack creates when it starts: a Java handler on the test classpath, run in-process
+ * with a real {@code com.amazonaws.services.lambda.runtime.Context}, under the function's timeout and
+ * concurrency on the stack's clock. Immutable; each {@code with*} returns a new value.
+ *
+ * <pre>{@code
+ * FunctionSpec.named("orders", OrderHandler.class).withTimeout(Duration.ofSeconds(10));
+ * FunctionSpec.named("report", "com.example.Reports::handle").withEnvironment("TABLE", "orders");
+ * }</pre>
+ *
+ * <p>The handler is a class implementing {@code RequestHandler} or {@code RequestStreamHandler}, or
+ * {@code package.Class::method} as in a function's {@code Handler} setting. Environment variables
+ * cannot be set on the JVM in-process; handlers read them through
+ * {@link FunctionEnvironment#get(com.amazonaws.services.lambda.runtime.Context, String)}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class FunctionSpec {
+
+    private final String name;
+    private final String handler;
+    private final String runtime;
+    private final Duration timeout;
+    private final int memorySize;
+    private final Map<String, String> environment;
+    private final Integer reservedConcurrency;
+    private final Duration coldStartDelay;
+
+    private FunctionSpec(String name, String handler, String runtime, Duration timeout, int memorySize,
+            Map<String, String> environment, Integer reservedConcurrency, Duration coldStartDelay) {
+        this.name = name;
+        this.handler = handler;
+        this.runtime = runtime;
+        this.timeout = timeout;
+        this.memorySize = memorySize;
+        this.environment = Collections.unmodifiableMap(environment);
+        this.reservedConcurrency = reservedConcurrency;
+        this.coldStartDelay = coldStartDelay;
+    }
+
+    /** A function running {@code handler}, with AWS's defaults: java21, 3 s timeout, 128 MB. */
+    public static FunctionSpec named(String name, Class<?> handler) {
+        return named(name, Objects.requireNonNull(handler, "handler").getName());
+    }
+
+    /** A function whose handler is {@code package.Class} or {@code package.Class::method}. */
+    public static FunctionSpec named(String name, String handler) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(handler, "handler");
+        return new FunctionSpec(name, handler, "java21", Duration.ofSeconds(3), 128, new LinkedHashMap<>(), null,
+                Duration.ZERO);
+    }
+
+    /** The timeout, 1 s to 900 s as AWS allows. */
+    public FunctionSpec withTimeout(Duration timeout) {
+        long seconds = timeout.getSeconds();
+        if (seconds < 1 || seconds > 900 || timeout.getNano() != 0) {
+            throw new IllegalArgumentException("a Lambda timeout is a whole number of seconds from 1 to 900, got "
+                    + timeout);
+        }
+        return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
+                coldStartDelay);
+    }
+
+    /** The memory size in MB, 128 to 10,240 as AWS allows (reported by the Context only). */
+    public FunctionSpec withMemorySize(int megabytes) {
+        if (megabytes < 128 || megabytes > 10_240) {
+            throw new IllegalArgumentException("MemorySize is 128 to 10240 MB, got " + megabytes);
+        }
+        return new FunctionSpec(name, handler, runtime, timeout, megabytes, environment, reservedConcurrency,
+                coldStartDelay);
+    }
+
+    /** The runtime identifier: {@code java17} or {@code java21}. */
+    public FunctionSpec withRuntime(String runtime) {
+        if (!runtime.equals("java17") && !runtime.equals("java21") && !runtime.equals("java11")) {
+            throw new IllegalArgumentException("in-process functions run Java: java11, java17 or java21, got "
+                    + runtime);
+        }
+        return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
+                coldStartDelay);
+    }
+
+    /** Adds an environment variable, visible through {@link FunctionEnvironment}. */
+    public FunctionSpec withEnvironment(String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(environment);
+        copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new FunctionSpec(name, handler, runtime, timeout, memorySize, copy, reservedConcurrency,
+                coldStartDelay);
+    }
+
+    /** Reserved concurrency, as PutFunctionConcurrency sets it (0 stops every invocation). */
+    public FunctionSpec withReservedConcurrency(int executions) {
+        if (executions < 0) {
+            throw new IllegalArgumentException("reserved concurrency is 0 or more, got " + executions);
+        }
+        return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, executions,
+                coldStartDelay);
+    }
+
+    /** How long (on the stack clock) a new execution environment takes to start; none by default. */
+    public FunctionSpec withColdStartDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a cold start delay cannot be negative");
+        }
+        return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
+                delay);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String handler() {
+        return handler;
+    }
+
+    public String runtime() {
+        return runtime;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public int memorySize() {
+        return memorySize;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Reserved concurrency, or null for the account's unreserved pool. */
+    public Integer reservedConcurrency() {
+        return reservedConcurrency;
+    }
+
+    public Duration coldStartDelay() {
+        return coldStartDelay;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.simstack.core.internal.server;
+
+import dev.simstack.core.internal.engine.Router;
+import dev.simstack.core.internal.engine.ScratchDirectory;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sits before the aggregator and takes over every request that is neither AWS JSON nor AWS Query (that
+ * is, the REST protocols: S3's above all, also Lambda's and API Gateway's): their bodies go to a
+ * {@link FileSpool} chunk by chunk, so an S3 object body is never held whole in the heap, nor capped by
+ * the aggregator's limit. JSON and Query requests pass on to the aggregator untouched.
+ */
+final class BodySpooler extends ChannelInboundHandlerAdapter {
+
+    private final ScratchDirectory scratch;
+    private HttpRequest head;
+    private FileSpool spool;
+    private String failure;
+
+    BodySpooler(ScratchDirectory scratch) {
+        this.scratch = scratch;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request && !(msg instanceof HttpContent) && takesOver(request)) {
+            head = request;
+            spool = new FileSpool(scratch);
+            failure = null;
+            return;
+        }
+        if (msg instanceof HttpContent content && spool != null) {
+            append(content);
+            if (msg instanceof LastHttpContent) {
+                SpooledRequest done = finish();
+                ctx.fireChannelRead(done);
+            }
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private static boolean takesOver(HttpRequest request) {
+        if (!request.decoderResult().isSuccess()) {
+            return false;
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, 1024);
+        try {
+            return !Router.isJsonOrQuery(request.headers(), uri.parameters());
+        } catch (IllegalArgumentException e) {
+            return false; // a malformed URI: the aggregated path answers it
+        }
+    }
+
+    private void append(HttpContent content) {
+        try {
+            if (content.decoderResult().isFailure()) {
+                failure = "Malformed HTTP body: " + content.decoderResult().cause().getMessage();
+            } else if (failure == null) {
+                spool.append(content.content());
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = "SimStack could not spool the request body: " + e;
+        } finally {
+            content.release();
+        }
+    }
+
+    private SpooledRequest finish() {
+        try {
+            spool.finish();
+        } catch (IOException e) {
+            failure = "SimStack could not spool the request body: " + e;
+        }
+        SpooledRequest done = new SpooledRequest(head, spool, failure);
+        head = null;
+        spool = null;
+        return done;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (spool != null) {
+            spool.discard();
+            spool = null;
+        }
+        ctx.fireChannelInactive();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.simstack.core.internal.services.apigateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.ApiSpec;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.Service;
+import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.engine.StackContext;
+import dev.simstack.core.internal.protocol.restjson.RestJsonRoutes;
+import dev.simstack.core.internal.services.lambda.LambdaService;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+
+/**
+ * Amazon API Gateway: REST APIs (v1) and HTTP APIs (v2) declared through the stack API or (REST) built
+ * through the control plane, served at {@code /restapis/{id}/{stage}/_user_request_/...} and
+ * {@code /_aws/execute-api/{id}/{stage}/...} with Lambda proxy and SQS integrations, throttling and
+ * usage plans.
+ */
+public final class ApiGatewayService implements Service {
+
+    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("apigateway", null, "1.1",
+            "com.amazonaws.apigateway", false, false, null);
+
+    private final ApiRegions regions;
+    private final ExecuteAction execute;
+    private final UsagePlanActions usagePlans;
+    private final Map<String, BiFunction<ServiceCall, Input, JsonNode>> operations = new HashMap<>();
+
+    public ApiGatewayService(StackContext context, LambdaService lambda, Service sqs) {
+        this.regions = new ApiRegions(context);
+        this.execute = new ExecuteAction(regions, new Integrations(context, lambda, sqs));
+        this.usagePlans = new UsagePlanActions(regions);
+        new ControlPlaneActions(regions).register(operations);
+        usagePlans.register(operations);
+    }
+
+    /** The REST-JSON operations: API invocations and the control plane. */
+    public static RestJsonRoutes routes() {
+        return ApiGatewayRoutes.ROUTES;
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+        if (call.operation().equals("Execute")) {
+            return execute.execute(call, new Input(call.input()));
+        }
+        BiFunction<ServiceCall, Input, JsonNode> operation = operations.get(call.operation());
+        if (operation == null) {
+            throw Errors.notSupported("API Gateway's " + call.operation());
+        }
+        return CompletableFuture.completedFuture(operation.apply(call, new Input(call.input())));
+    }
+
+    /** Creates an API declared in the stack's configuration; returns its id. */
+    public String declareApi(String region, ApiSpec spec) {
+        ApiRegion state = regions.region(region);
+        StackContext context = regions.context();
+        RestApi api = new RestApi(regions.newId(), spec.name(), spec.kind() == ApiSpec.Kind.HTTP,
+                context.clock().millis(), regions.newId());
+        for (ApiSpec.Route route : spec.routes()) {
+            String key = route.routeKey();
+            int space = key.indexOf(' ');
+            String target = route.integration().type().equals("lambda")
+                    ? "arn:aws:lambda:" + region + ":" + context.accountId() + ":function:" + route.integration().target()
+                    : "arn:aws:sqs:" + region + ":" + context.accountId() + ":" + route.integration().target();
+            TokenBucket throttle = route.rate() > 0 ? new TokenBucket(route.rate(), route.burst(), context.clock())
+                    : null;
+            api.addRoute(new ApiRoute(space < 0 ? null : key.substring(0, space),
+                    space < 0 ? null : key.substring(space + 1), route.integration().type(), target,
+                    route.apiKeyRequired(), throttle));
+        }
+        TokenBucket stageThrottle = spec.rate() > 0 ? new TokenBucket(spec.rate(), spec.burst(), context.clock())
+                : null;
+        api.putStage(new RestApi.Stage(spec.stage(), regions.newId(), stageThrottle, context.clock().millis()));
+        regions.add(state, api);
+        for (ApiSpec.UsagePlan plan : spec.usagePlans()) {
+            UsagePlanState created = usagePlans.createPlan(state, plan.name(), plan.rate(), plan.burst(),
+                    plan.quotaLimit(), plan.quotaPeriod());
+            created.addStage(api.id(), spec.stage());
+            for (String value : plan.apiKeys()) {
+                ApiRegion.ApiKey existing = state.keyByValue(value);
+                created.addKey((existing != null ? existing : usagePlans.createKey(state, value, value)).id());
+            }
+        }
+        return api.id();
+    }
+
+    /** The id of the API named {@code name} in {@code region}, or null. */
+    public String apiId(String region, String name) {
+        return regions.region(region).apis().values().stream().filter(api -> api.name().equals(name))
+                .map(RestApi::id).findFirst().orElse(null);
+    }
+
+    /** The stage an API declared through the stack API serves. */
+    public String firstStage(String apiId) {
+        ApiRegion region = regions.regionOf(apiId);
+        RestApi api = region == null ? null : region.apis().get(apiId);
+        return api == null || api.stages().isEmpty() ? null : api.stages().keySet().iterator().next();
+    }
+
+    @Override
+    public void close() {
+        // nothing runs in the background: integrations finish with their requests
+    }
+}

@@ -1,0 +1,60 @@
+package dev.simstack.core.internal.services.apigateway;
+
+import dev.simstack.core.SimClock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The API Gateway state of one region: APIs, usage plans and API keys, and the account-level throttle
+ * ("10,000 requests per second with a burst of 5,000 requests" per account and region).
+ */
+final class ApiRegion {
+
+    /** An API key. */
+    record ApiKey(String id, String name, String value, boolean enabled, long createdAt) {
+    }
+
+    static final double ACCOUNT_RATE = 10_000;
+    static final int ACCOUNT_BURST = 5_000;
+
+    private final String name;
+    private final Map<String, RestApi> apis = new ConcurrentHashMap<>();
+    private final Map<String, UsagePlanState> plans = new ConcurrentHashMap<>();
+    private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
+    private final TokenBucket account;
+
+    ApiRegion(String name, SimClock clock) {
+        this.name = name;
+        this.account = new TokenBucket(ACCOUNT_RATE, ACCOUNT_BURST, clock);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Map<String, RestApi> apis() {
+        return apis;
+    }
+
+    Map<String, UsagePlanState> plans() {
+        return plans;
+    }
+
+    Map<String, ApiKey> keys() {
+        return keys;
+    }
+
+    TokenBucket account() {
+        return account;
+    }
+
+    /** The enabled key with this value, or null. */
+    ApiKey keyByValue(String value) {
+        for (ApiKey key : keys.values()) {
+            if (key.enabled() && key.value().equals(value)) {
+                return key;
+            }
+        }
+        return null;
+    }
+}

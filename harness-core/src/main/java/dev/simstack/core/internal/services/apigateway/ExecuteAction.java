@@ -1,0 +1,103 @@
+package dev.simstack.core.internal.services.apigateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Input;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A request to an API's stage, in API Gateway's order: find the API, stage and route (403 Missing
+ * Authentication Token for REST, 404 Not Found for HTTP APIs when none fits), check the API key of a
+ * route that requires one (403 Forbidden), apply the usage plan's throttle and quota, then the
+ * route's, the stage's and the account's token buckets (429), and call the integration. Each request
+ * lands in the ledger.
+ */
+final class ExecuteAction {
+
+    private final ApiRegions regions;
+    private final Integrations integrations;
+
+    ExecuteAction(ApiRegions regions, Integrations integrations) {
+        this.regions = regions;
+        this.integrations = integrations;
+    }
+
+    CompletableFuture<JsonNode> execute(ServiceCall call, Input input) {
+        ApiRequest request = ApiRequest.from(input.node(), call.requestId(), call.arrival());
+        ApiRegion region = regions.regionOf(request.apiId());
+        RestApi api = region == null ? null : region.apis().get(request.apiId());
+        if (api == null) {
+            return done(request, null, GatewayResponses.forbidden(), false);
+        }
+        RestApi.Stage stage = api.stage(request.stage());
+        if (stage == null) {
+            return done(request, null, api.http() ? GatewayResponses.notFound() : GatewayResponses.forbidden(), false);
+        }
+        RouteMatcher.Match match = RouteMatcher.match(api.routes(), request.method(), request.path());
+        if (match == null) {
+            return done(request, null, api.http() ? GatewayResponses.notFound()
+                    : GatewayResponses.missingAuthenticationToken(), false);
+        }
+        ApiRoute route = match.route();
+        ObjectNode refused = admit(region, api, route, request);
+        if (refused != null) {
+            return done(request, route, refused, GatewayResponses.status(refused) == 429);
+        }
+        if (!takes(route.throttle()) || !takes(stage.throttle()) || !region.account().tryTake()) {
+            return done(request, route, GatewayResponses.tooManyRequests(), true);
+        }
+        CompletableFuture<ObjectNode> answer;
+        if (route.integrationType().equals("sqs")) {
+            answer = integrations.sqs(route, request);
+        } else {
+            String account = regions.context().accountId();
+            byte[] event = api.http()
+                    ? ProxyEvents.v2(request, route, match.pathParameters(), account, region.name())
+                    : ProxyEvents.v1(request, route, match.pathParameters(), account, region.name(),
+                            Integer.toHexString(route.routeKey().hashCode()));
+            answer = integrations.lambda(api, route, request, event);
+        }
+        return answer.thenCompose(out -> done(request, route, out, false));
+    }
+
+    /** The usage plan's verdict for a route that requires an API key; null when admitted. */
+    private static ObjectNode admit(ApiRegion region, RestApi api, ApiRoute route, ApiRequest request) {
+        if (!route.apiKeyRequired()) {
+            return null;
+        }
+        String value = request.header("x-api-key");
+        ApiRegion.ApiKey key = value == null ? null : region.keyByValue(value);
+        if (key == null) {
+            return GatewayResponses.forbidden();
+        }
+        for (UsagePlanState plan : region.plans().values()) {
+            if (plan.hasKey(key.id()) && plan.covers(api.id(), request.stage())) {
+                switch (plan.admit(key.id())) {
+                    case THROTTLED:
+                        return GatewayResponses.tooManyRequests();
+                    case QUOTA_EXCEEDED:
+                        return GatewayResponses.limitExceeded();
+                    default:
+                        return null;
+                }
+            }
+        }
+        return GatewayResponses.forbidden();
+    }
+
+    private static boolean takes(TokenBucket bucket) {
+        return bucket == null || bucket.tryTake();
+    }
+
+    private CompletableFuture<JsonNode> done(ApiRequest request, ApiRoute route, ObjectNode answer,
+            boolean throttled) {
+        int status = GatewayResponses.status(answer);
+        ((ObjectNode) answer.path("__headers")).put("x-amzn-RequestId", request.requestId());
+        Duration latency = Duration.between(request.arrival(), regions.context().clock().now());
+        regions.context().ledger().apiRequest(request.apiId(), request.stage(),
+                route == null ? null : route.routeKey(), request.method(), request.path(), status, latency, throttled);
+        return CompletableFuture.completedFuture(answer);
+    }
+}

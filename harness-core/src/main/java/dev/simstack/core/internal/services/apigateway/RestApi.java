@@ -1,0 +1,80 @@
+package dev.simstack.core.internal.services.apigateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One API, REST (v1) or HTTP (v2): its routes, its stages with their throttles, and, for REST APIs
+ * built through the control plane, its resource tree.
+ */
+final class RestApi {
+
+    /** A stage: a name, and a throttle (null for the account's default). */
+    record Stage(String name, String deploymentId, TokenBucket throttle, long createdAt) {
+    }
+
+    private final String id;
+    private final String name;
+    private final boolean http;
+    private final long createdAt;
+    private final List<ApiRoute> routes = new CopyOnWriteArrayList<>();
+    private final Map<String, Stage> stages = new ConcurrentHashMap<>();
+    private final ResourceTree resources;
+
+    RestApi(String id, String name, boolean http, long createdAt, String rootResourceId) {
+        this.id = id;
+        this.name = name;
+        this.http = http;
+        this.createdAt = createdAt;
+        this.resources = new ResourceTree(rootResourceId);
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** True for an HTTP API (v2 events, v2 error bodies). */
+    boolean http() {
+        return http;
+    }
+
+    long createdAt() {
+        return createdAt;
+    }
+
+    List<ApiRoute> routes() {
+        return routes;
+    }
+
+    void addRoute(ApiRoute route) {
+        routes.add(route);
+    }
+
+    /** Replaces the routes (a control-plane change to methods or integrations). */
+    void replaceRoutes(List<ApiRoute> next) {
+        routes.clear();
+        routes.addAll(next);
+    }
+
+    Stage stage(String stageName) {
+        return stages.get(stageName);
+    }
+
+    void putStage(Stage stage) {
+        stages.put(stage.name(), stage);
+    }
+
+    Map<String, Stage> stages() {
+        return stages;
+    }
+
+    ResourceTree resources() {
+        return resources;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.simstack.core.internal.services.dynamodb;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.AwsException;
+
+/**
+ * Every error DynamoDB answers, with the model's error shape name (which picks the SDK's exception
+ * class), its HTTP status and AWS's own message text. DynamoDB's validation errors all share the
+ * {@code ValidationException} code; only their messages tell them apart.
+ */
+public final class DynamoDbErrors {
+
+    /** The message of a failed condition, also used in transaction cancellation reasons. */
+    public static final String CONDITION_FAILED = "The conditional request failed";
+
+    private DynamoDbErrors() {
+    }
+
+    public static AwsException validation(String message) {
+        return new AwsException("ValidationException", 400, message);
+    }
+
+    /** The common prefix AWS puts before a broken rule about parameter values. */
+    public static AwsException invalidParameters(String detail) {
+        return validation("One or more parameter values were invalid: " + detail);
+    }
+
+    /** A constraint of the API model, in the wording of AWS's generic validator. */
+    public static AwsException constraint(String value, String member, String constraint) {
+        return validation("1 validation error detected: Value " + value + " at '" + member
+                + "' failed to satisfy constraint: " + constraint);
+    }
+
+    public static AwsException resourceNotFound() {
+        return new AwsException("ResourceNotFoundException", 400, "Requested resource not found");
+    }
+
+    public static AwsException tableNotFound(String table) {
+        return new AwsException("ResourceNotFoundException", 400, "Requested resource not found: Table: " + table
+                + " not found");
+    }
+
+    public static AwsException resourceInUse(String message) {
+        return new AwsException("ResourceInUseException", 400, message);
+    }
+
+    /** A failed condition; {@code members} holds the old {@code Item} when the caller asked for it. */
+    public static AwsException conditionalCheckFailed(ObjectNode members) {
+        return new DetailedAwsException("ConditionalCheckFailedException", CONDITION_FAILED, members);
+    }
+
+    /** A cancelled transaction, with one reason per action in AWS's shape. */
+    public static AwsException transactionCanceled(String codes, ObjectNode members) {
+        return new DetailedAwsException("TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]",
+                members);
+    }
+
+    public static AwsException limitExceeded(String message) {
+        return new AwsException("LimitExceededException", 400, message);
+    }
+
+    public static AwsException idempotentParameterMismatch() {
+        return new AwsException("IdempotentParameterMismatchException", 400,
+                "Transaction with the same ClientRequestToken but different parameters was already processed.");
+    }
+
+    /** A legacy parameter (Expected, AttributeUpdates, ...) the engine leaves to expressions. */
+    public static AwsException legacyParameter(String parameter, String expression) {
+        return validation("SimStack's engine does not support the legacy parameter " + parameter + "; use "
+                + expression + " instead (see docs/compatibility.md).");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.simstack.core.internal.services.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.Service;
+import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.engine.StackContext;
+import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
+import dev.simstack.core.internal.services.dynamodb.table.Table;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Amazon DynamoDB (API 2012-08-10) over AWS JSON 1.0, with state per region created on first use. This
+ * class only dispatches; each operation family lives in its own class. The {@code dynamodbstreams} API
+ * is not served yet: streams are kept per table for in-engine consumers ({@link #stream}).
+ */
+public final class DynamoDbService implements Service {
+
+    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("dynamodb", "DynamoDB_20120810", "1.0",
+            "com.amazonaws.dynamodb.v20120810", false, true /* x-amz-crc32, the SDK checks it */, null);
+
+    private final Tables tables = new Tables();
+    private final ItemWriter writer;
+    private final TableOperations tableOperations;
+    private final Map<String, DynamoDbOperation> operations = new HashMap<>();
+
+    public DynamoDbService(StackContext context) {
+        Objects.requireNonNull(context, "context");
+        this.writer = new ItemWriter(context, tables);
+        ItemRequests requests = new ItemRequests(tables);
+        this.tableOperations = new TableOperations(context, tables, writer);
+        tableOperations.register(operations);
+        new TableUpdates(context, tables, tableOperations, writer).register(operations);
+        new TableTags(tables).register(operations);
+        new ItemOperations(tables, requests, writer).register(operations);
+        new QueryScanOperations(tables).register(operations);
+        new BatchOperations(tables, writer).register(operations);
+        new TransactionOperations(context, requests, writer).register(operations);
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+        DynamoDbOperation operation = operations.get(call.operation());
+        if (operation == null) {
+            throw Errors.unknownOperation(DESCRIPTOR.jsonTargetPrefix() + "." + call.operation());
+        }
+        return CompletableFuture.completedFuture(operation.invoke(call, new Input(call.input())));
+    }
+
+    /** How global-table replication is steered: lag, and pausing a region (for outage faults). */
+    public ReplicationControl replication() {
+        return writer.replication();
+    }
+
+    /**
+     * How long new tables stay CREATING (and updated ones UPDATING) on the stack clock; zero, the
+     * default, makes them ACTIVE at once.
+     */
+    public void setTableStatusDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("the table status delay cannot be negative: " + delay);
+        }
+        tableOperations.statusDelay(delay);
+    }
+
+    /** The stream of a table, or null if the table does not exist or never had one enabled. */
+    public StreamLog stream(String region, String table) {
+        Table found = tables.find(region, table);
+        return found == null ? null : found.stream();
+    }
+
+    @Override
+    public void close() {
+        // timers belong to the stack clock, which the engine stops
+    }
+}

@@ -1,0 +1,123 @@
+package dev.simstack.core.internal.services.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
+import dev.simstack.core.internal.services.dynamodb.expressions.ProjectionExpression;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
+import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
+import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
+import dev.simstack.core.internal.services.dynamodb.table.Table;
+import java.util.Map;
+
+/**
+ * PutItem, GetItem, UpdateItem and DeleteItem. Each write reads the item, tests its condition and
+ * writes under the table's write lock, so conditional writes on one item are linearizable.
+ */
+final class ItemOperations {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Tables tables;
+    private final ItemRequests requests;
+    private final ItemWriter writer;
+
+    ItemOperations(Tables tables, ItemRequests requests, ItemWriter writer) {
+        this.tables = tables;
+        this.requests = requests;
+        this.writer = writer;
+    }
+
+    void register(Map<String, DynamoDbOperation> operations) {
+        operations.put("PutItem", (call, input) -> write(requests.put(call, input, false), "PutItem", input));
+        operations.put("UpdateItem", (call, input) -> write(requests.update(call, input, false), "UpdateItem", input));
+        operations.put("DeleteItem", (call, input) -> write(requests.delete(call, input, false), "DeleteItem", input));
+        operations.put("GetItem", this::getItem);
+    }
+
+    private JsonNode write(PreparedWrite write, String operation, Input input) {
+        String capacityMode = Requests.consumedCapacity(input);
+        Table table = write.table();
+        AttributeMap before;
+        AttributeMap after;
+        table.lock().writeLock().lock();
+        try {
+            before = table.get(write.key());
+            if (!write.conditionHolds(before)) {
+                writer.refused(table, operation, write.key());
+                throw conditionFailed(write, before);
+            }
+            after = write.apply(before);
+            writer.commit(table, operation, write.key(), before, after, true);
+        } finally {
+            table.lock().writeLock().unlock();
+        }
+        ObjectNode output = NODES.objectNode();
+        AttributeMap returned = ReturnValues.select(write.returnValues(), before, after, write.updatedPaths());
+        if (returned != null && !returned.isEmpty()) {
+            output.set("Attributes", AttributeValueCodec.writeItem(returned));
+        }
+        CapacityUnits units = new CapacityUnits(capacityMode, false);
+        if (units.wanted()) {
+            chargeWrite(units, table, before, after, 1);
+            output.set("ConsumedCapacity", units.describe(table.name()));
+        }
+        return output;
+    }
+
+    /** The error of a failed condition, with the old item when the request asked for it. */
+    static RuntimeException conditionFailed(PreparedWrite write, AttributeMap before) {
+        ObjectNode members = NODES.objectNode();
+        if (write.returnOldOnFailure() && before != null) {
+            members.set("Item", AttributeValueCodec.writeItem(before));
+        }
+        return DynamoDbErrors.conditionalCheckFailed(members);
+    }
+
+    /** Adds the write units of one item write to {@code units}; {@code factor} 2 for transactions. */
+    static void chargeWrite(CapacityUnits units, Table table, AttributeMap before, AttributeMap after, int factor) {
+        long size = Math.max(before == null ? 0 : ItemSize.of(before), after == null ? 0 : ItemSize.of(after));
+        units.table(table.name(), factor * CapacityUnits.writeUnits(size));
+        for (SecondaryIndex index : table.indexes()) {
+            boolean touched = before != null && index.covers(before) || after != null && index.covers(after);
+            if (touched) {
+                AttributeMap entry = after != null ? after : before;
+                units.index(table.name(), index.name(), index.definition().global(),
+                        factor * CapacityUnits.writeUnits(ItemSize.of(entry)));
+            }
+        }
+    }
+
+    private JsonNode getItem(ServiceCall call, Input input) {
+        Requests.refuseLegacy(input, "AttributesToGet");
+        Table table = requests.table(call, input);
+        AttributeMap key = ItemRequests.key(table, input);
+        ExpressionAttributes attributes = ExpressionAttributes.from(input);
+        String text = input.string("ProjectionExpression");
+        ProjectionExpression projection = text == null ? null : ProjectionExpression.parse(text, attributes);
+        attributes.checkAllUsed();
+        boolean consistent = Boolean.TRUE.equals(input.bool("ConsistentRead"));
+        String capacityMode = Requests.consumedCapacity(input);
+        AttributeMap item;
+        table.lock().readLock().lock();
+        try {
+            item = table.get(key);
+        } finally {
+            table.lock().readLock().unlock();
+        }
+        ObjectNode output = NODES.objectNode();
+        if (item != null) {
+            output.set("Item", AttributeValueCodec.writeItem(projection == null ? item : projection.apply(item)));
+        }
+        CapacityUnits units = new CapacityUnits(capacityMode, true);
+        if (units.wanted()) {
+            units.table(table.name(), CapacityUnits.readUnits(item == null ? 0 : ItemSize.of(item), consistent));
+            output.set("ConsumedCapacity", units.describe(table.name()));
+        }
+        return output;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.simstack.core.internal.services.dynamodb;
+
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.services.dynamodb.expressions.Condition;
+import dev.simstack.core.internal.services.dynamodb.expressions.ConditionExpressionParser;
+import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
+import dev.simstack.core.internal.services.dynamodb.expressions.UpdateExpression;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
+import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
+import dev.simstack.core.internal.services.dynamodb.table.Table;
+import java.util.List;
+
+/**
+ * Reads and validates the single-item write requests (PutItem, UpdateItem, DeleteItem and the actions
+ * of TransactWriteItems) into {@link PreparedWrite}s, in AWS's order of checks: the table, the key or
+ * item, then the expressions and their placeholders.
+ */
+final class ItemRequests {
+
+    private static final List<String> RETURN_VALUES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
+            "UPDATED_NEW");
+
+    private final Tables tables;
+
+    ItemRequests(Tables tables) {
+        this.tables = tables;
+    }
+
+    PreparedWrite put(ServiceCall call, Input input, boolean inTransaction) {
+        Requests.refuseLegacy(input, "Expected", "ConditionalOperator");
+        Table table = table(call, input);
+        if (!input.has("Item")) {
+            throw DynamoDbErrors.constraint("null", "item", "Member must not be null");
+        }
+        AttributeMap item = AttributeValueCodec.readItem(input.object("Item").node());
+        table.keys().checkItem(item);
+        if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
+            throw DynamoDbErrors.validation("Item size has exceeded the maximum allowed size");
+        }
+        table.checkIndexKeys(item);
+        String returnValues = returnValues(input, inTransaction, true);
+        ExpressionAttributes attributes = ExpressionAttributes.from(input);
+        Condition condition = condition(input, attributes);
+        attributes.checkAllUsed();
+        return new PreparedWrite("Put", table, table.keys().key(item), item, null, condition, returnValues,
+                returnOldOnFailure(input));
+    }
+
+    PreparedWrite delete(ServiceCall call, Input input, boolean inTransaction) {
+        Requests.refuseLegacy(input, "Expected", "ConditionalOperator");
+        Table table = table(call, input);
+        AttributeMap key = key(table, input);
+        String returnValues = returnValues(input, inTransaction, true);
+        ExpressionAttributes attributes = ExpressionAttributes.from(input);
+        Condition condition = condition(input, attributes);
+        attributes.checkAllUsed();
+        return new PreparedWrite("Delete", table, key, null, null, condition, returnValues, returnOldOnFailure(input));
+    }
+
+    PreparedWrite update(ServiceCall call, Input input, boolean inTransaction) {
+        Requests.refuseLegacy(input, "Expected", "ConditionalOperator", "AttributeUpdates");
+        Table table = table(call, input);
+        AttributeMap key = key(table, input);
+        String returnValues = returnValues(input, inTransaction, false);
+        ExpressionAttributes attributes = ExpressionAttributes.from(input);
+        UpdateExpression update = null;
+        String text = input.string("UpdateExpression");
+        if (text != null) {
+            update = UpdateExpression.parse(text, attributes);
+        }
+        Condition condition = condition(input, attributes);
+        attributes.checkAllUsed();
+        for (String attribute : update == null ? java.util.Set.<String>of() : update.attributes()) {
+            if (table.keys().isKeyAttribute(attribute)) {
+                throw DynamoDbErrors.invalidParameters("Cannot update attribute " + attribute
+                        + ". This attribute is part of the key");
+            }
+        }
+        return new PreparedWrite("Update", table, key, null, update, condition, returnValues,
+                returnOldOnFailure(input));
+    }
+
+    /** A ConditionCheck of TransactWriteItems: a key and a condition, which is required. */
+    PreparedWrite conditionCheck(ServiceCall call, Input input) {
+        Table table = table(call, input);
+        AttributeMap key = key(table, input);
+        ExpressionAttributes attributes = ExpressionAttributes.from(input);
+        if (!input.has("ConditionExpression")) {
+            throw DynamoDbErrors.constraint("null", "conditionExpression", "Member must not be null");
+        }
+        Condition condition = condition(input, attributes);
+        attributes.checkAllUsed();
+        return new PreparedWrite("ConditionCheck", table, key, null, null, condition, "NONE",
+                returnOldOnFailure(input));
+    }
+
+    Table table(ServiceCall call, Input input) {
+        Requests.TableRef ref = Requests.table(call, input);
+        return tables.forItems(ref.region(), ref.name());
+    }
+
+    static AttributeMap key(Table table, Input input) {
+        if (!input.has("Key")) {
+            throw DynamoDbErrors.constraint("null", "key", "Member must not be null");
+        }
+        return table.keys().checkKey(AttributeValueCodec.readItem(input.object("Key").node()));
+    }
+
+    private static Condition condition(Input input, ExpressionAttributes attributes) {
+        String text = input.string("ConditionExpression");
+        return text == null ? null : ConditionExpressionParser.parse("ConditionExpression", text, attributes);
+    }
+
+    private static String returnValues(Input input, boolean inTransaction, boolean oldOnly) {
+        if (inTransaction) {
+            return "NONE";
+        }
+        String value = Requests.choice(input, "ReturnValues", "returnValues", "NONE", RETURN_VALUES);
+        if (oldOnly && !value.equals("NONE") && !value.equals("ALL_OLD")) {
+            throw DynamoDbErrors.validation("Return values set to invalid value");
+        }
+        return value;
+    }
+
+    private static boolean returnOldOnFailure(Input input) {
+        return Requests.choice(input, "ReturnValuesOnConditionCheckFailure", "returnValuesOnConditionCheckFailure",
+                "NONE", List.of("ALL_OLD", "NONE")).equals("ALL_OLD");
+    }
+}

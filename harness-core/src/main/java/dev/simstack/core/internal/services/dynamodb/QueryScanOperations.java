@@ -1,0 +1,244 @@
+package dev.simstack.core.internal.services.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.services.dynamodb.expressions.Condition;
+import dev.simstack.core.internal.services.dynamodb.expressions.ConditionExpressionParser;
+import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
+import dev.simstack.core.internal.services.dynamodb.expressions.KeyCondition;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
+import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
+import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
+import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
+import dev.simstack.core.internal.services.dynamodb.table.Table;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Query and Scan. A page ends when {@code Limit} items have been read or when the items read reach
+ * 1 MB (DynamoDB's page size), counted before the filter; then LastEvaluatedKey says where to go on.
+ * Items come in key order: sort keys of type S by UTF-8 bytes, N numerically, B by unsigned bytes.
+ */
+final class QueryScanOperations {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** DynamoDB stops a page once it has read 1 MB of items. */
+    private static final long PAGE_BYTES = 1024 * 1024;
+    private static final int MAX_SEGMENTS = 1_000_000;
+
+    private final Tables tables;
+
+    QueryScanOperations(Tables tables) {
+        this.tables = tables;
+    }
+
+    void register(Map<String, DynamoDbOperation> operations) {
+        operations.put("Query", this::query);
+        operations.put("Scan", this::scan);
+    }
+
+    private JsonNode query(ServiceCall call, Input input) {
+        Requests.refuseLegacy(input, "KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
+        Table table = table(call, input);
+        SecondaryIndex index = index(table, input);
+        ExpressionAttributes attributes = ExpressionAttributes.from(input);
+        String keyText = input.string("KeyConditionExpression");
+        if (keyText == null) {
+            throw DynamoDbErrors.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
+        KeySchema keys = index == null ? table.keys() : index.keys();
+        KeyCondition keyCondition = KeyCondition.parse(keyText, attributes, keys.hashName(), keys.hashType(),
+                keys.rangeName(), keys.rangeType());
+        Condition filter = filter(input, attributes);
+        if (filter != null) {
+            // a Query's key attributes belong in its key condition, not its filter
+            for (String attribute : Condition.attributes(filter)) {
+                if (keys.isKeyAttribute(attribute)) {
+                    throw DynamoDbErrors.validation("Filter Expression can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + attribute);
+                }
+            }
+        }
+        ReadSelection selection = ReadSelection.of(input, table, index, attributes);
+        attributes.checkAllUsed();
+        Integer limit = Requests.bounded(input, "Limit", "limit", 1, Integer.MAX_VALUE);
+        boolean forward = !Boolean.FALSE.equals(input.bool("ScanIndexForward"));
+        boolean consistent = consistentRead(input, index);
+        AttributeMap start = startKey(input, table, index);
+        String capacity = Requests.consumedCapacity(input);
+        table.lock().readLock().lock();
+        try {
+            Iterator<AttributeMap> items = table.query(index, keyCondition, forward, start);
+            return page(table, index, items, item -> true, filter, selection, limit, consistent, capacity);
+        } finally {
+            table.lock().readLock().unlock();
+        }
+    }
+
+    private JsonNode scan(ServiceCall call, Input input) {
+        Requests.refuseLegacy(input, "ScanFilter", "AttributesToGet", "ConditionalOperator");
+        Table table = table(call, input);
+        SecondaryIndex index = index(table, input);
+        ExpressionAttributes attributes = ExpressionAttributes.from(input);
+        Condition filter = filter(input, attributes);
+        ReadSelection selection = ReadSelection.of(input, table, index, attributes);
+        attributes.checkAllUsed();
+        Integer limit = Requests.bounded(input, "Limit", "limit", 1, Integer.MAX_VALUE);
+        Predicate<AttributeMap> inSegment = segment(input, table);
+        boolean consistent = consistentRead(input, index);
+        AttributeMap start = startKey(input, table, index);
+        String capacity = Requests.consumedCapacity(input);
+        table.lock().readLock().lock();
+        try {
+            Iterator<AttributeMap> items = table.scan(index, start);
+            return page(table, index, items, inSegment, filter, selection, limit, consistent, capacity);
+        } finally {
+            table.lock().readLock().unlock();
+        }
+    }
+
+    private JsonNode page(Table table, SecondaryIndex index, Iterator<AttributeMap> items,
+            Predicate<AttributeMap> inSegment, Condition filter, ReadSelection selection, Integer limit,
+            boolean consistent, String capacityMode) {
+        ObjectNode output = NODES.objectNode();
+        ArrayNode list = selection.countOnly() ? null : output.putArray("Items");
+        int count = 0;
+        int scanned = 0;
+        long bytes = 0;
+        AttributeMap last = null;
+        boolean more = false;
+        while (items.hasNext()) {
+            if (limit != null && scanned == limit) {
+                more = true;
+                break;
+            }
+            AttributeMap item = items.next();
+            if (!inSegment.test(item)) {
+                continue;
+            }
+            long size = ItemSize.of(item);
+            if (scanned > 0 && bytes + size > PAGE_BYTES) {
+                more = true;
+                break;
+            }
+            scanned++;
+            bytes += size;
+            last = item;
+            AttributeMap indexed = selection.indexed(item);
+            if (filter == null || filter.test(indexed)) {
+                count++;
+                if (list != null) {
+                    list.add(AttributeValueCodec.writeItem(selection.returned(indexed)));
+                }
+            }
+        }
+        // AWS answers a LastEvaluatedKey whenever Limit stopped the page, even if nothing follows
+        if (limit != null && scanned == limit) {
+            more = true;
+        }
+        output.put("Count", count);
+        output.put("ScannedCount", scanned);
+        if (more && last != null) {
+            output.set("LastEvaluatedKey", AttributeValueCodec.writeItem(selection.lastEvaluatedKey(last)));
+        }
+        CapacityUnits units = new CapacityUnits(capacityMode, true);
+        if (units.wanted()) {
+            double read = CapacityUnits.readUnits(bytes, consistent);
+            if (index == null) {
+                units.table(table.name(), read);
+            } else {
+                units.index(table.name(), index.name(), index.definition().global(), read);
+            }
+            output.set("ConsumedCapacity", units.describe(table.name()));
+        }
+        return output;
+    }
+
+    private Table table(ServiceCall call, Input input) {
+        Requests.TableRef ref = Requests.table(call, input);
+        return tables.forItems(ref.region(), ref.name());
+    }
+
+    private static SecondaryIndex index(Table table, Input input) {
+        String name = input.string("IndexName");
+        if (name == null) {
+            return null;
+        }
+        SecondaryIndex index = table.index(name);
+        if (index == null) {
+            throw DynamoDbErrors.validation("The table does not have the specified index: " + name);
+        }
+        return index;
+    }
+
+    private static Condition filter(Input input, ExpressionAttributes attributes) {
+        String text = input.string("FilterExpression");
+        return text == null ? null : ConditionExpressionParser.parse("FilterExpression", text, attributes);
+    }
+
+    private static boolean consistentRead(Input input, SecondaryIndex index) {
+        boolean consistent = Boolean.TRUE.equals(input.bool("ConsistentRead"));
+        if (consistent && index != null && index.definition().global()) {
+            throw DynamoDbErrors.validation("Consistent reads are not supported on global secondary indexes");
+        }
+        return consistent;
+    }
+
+    /** The ExclusiveStartKey: the table's key attributes, and the index's when reading an index. */
+    private static AttributeMap startKey(Input input, Table table, SecondaryIndex index) {
+        if (!input.has("ExclusiveStartKey")) {
+            return null;
+        }
+        AttributeMap start = AttributeValueCodec.readItem(input.object("ExclusiveStartKey").node());
+        if (!present(start, table.keys()) || index != null && !present(start, index.keys())) {
+            throw DynamoDbErrors.validation("The provided starting key is invalid: The provided key element does not "
+                    + "match the schema");
+        }
+        return start;
+    }
+
+    private static boolean present(AttributeMap key, KeySchema keys) {
+        AttributeValue hash = key.get(keys.hashName());
+        AttributeValue range = keys.hasRange() ? key.get(keys.rangeName()) : null;
+        return hash != null && hash.type() == keys.hashType()
+                && (!keys.hasRange() || range != null && range.type() == keys.rangeType());
+    }
+
+    /** Segment and TotalSegments of a parallel scan; items go to segments by their partition key's hash. */
+    private static Predicate<AttributeMap> segment(Input input, Table table) {
+        Integer segment = Requests.bounded(input, "Segment", "segment", 0, MAX_SEGMENTS - 1);
+        Integer total = Requests.bounded(input, "TotalSegments", "totalSegments", 1, MAX_SEGMENTS);
+        if (segment == null && total == null) {
+            return item -> true;
+        }
+        if (segment == null) {
+            throw DynamoDbErrors.validation("The Segment parameter is required but was not present in the request "
+                    + "when parameter TotalSegments is present");
+        }
+        if (total == null) {
+            throw DynamoDbErrors.validation("The TotalSegments parameter is required but was not present in the "
+                    + "request when parameter Segment is present");
+        }
+        if (segment >= total) {
+            throw DynamoDbErrors.validation("The Segment parameter is zero-based and must be less than parameter "
+                    + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
+        }
+        int wanted = segment;
+        int segments = total;
+        String hashName = table.keys().hashName();
+        return item -> Math.floorMod(mix(item.get(hashName).hashCode()), segments) == wanted;
+    }
+
+    private static int mix(int hash) {
+        long mixed = hash * 0x9E3779B97F4A7C15L;
+        return (int) (mixed ^ (mixed >>> 32));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.simstack.core.internal.services.dynamodb;
+
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
+import dev.simstack.core.internal.services.dynamodb.expressions.ProjectionExpression;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
+import dev.simstack.core.internal.services.dynamodb.table.IndexDefinition;
+import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
+import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
+import dev.simstack.core.internal.services.dynamodb.table.Table;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a Query or Scan returns of each item: its {@code Select} and {@code ProjectionExpression}, and,
+ * when reading an index, the index's projection (an index holds only its projected attributes, so
+ * filters and projections see only those).
+ */
+final class ReadSelection {
+
+    private static final List<String> SELECT = List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES",
+            "SPECIFIC_ATTRIBUTES", "COUNT");
+
+    private final Table table;
+    private final SecondaryIndex index;
+    private final String select;
+    private final ProjectionExpression projection;
+
+    private ReadSelection(Table table, SecondaryIndex index, String select, ProjectionExpression projection) {
+        this.table = table;
+        this.index = index;
+        this.select = select;
+        this.projection = projection;
+    }
+
+    static ReadSelection of(Input input, Table table, SecondaryIndex index, ExpressionAttributes attributes) {
+        String text = input.string("ProjectionExpression");
+        ProjectionExpression projection = text == null ? null : ProjectionExpression.parse(text, attributes);
+        String fallback = projection != null ? "SPECIFIC_ATTRIBUTES"
+                : index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
+        String select = Requests.choice(input, "Select", "select", fallback, SELECT);
+        if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
+            throw DynamoDbErrors.validation("Cannot specify the ProjectionExpression when choosing to get " + select);
+        }
+        if (select.equals("SPECIFIC_ATTRIBUTES") && projection == null) {
+            throw DynamoDbErrors.validation("Select type SPECIFIC_ATTRIBUTES requires a ProjectionExpression");
+        }
+        if (select.equals("ALL_PROJECTED_ATTRIBUTES") && index == null) {
+            throw DynamoDbErrors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an "
+                    + "IndexName");
+        }
+        if (select.equals("ALL_ATTRIBUTES") && index != null && index.definition().global()
+                && !index.definition().projectionType().equals("ALL")) {
+            throw DynamoDbErrors.invalidParameters("Select type ALL_ATTRIBUTES is not supported for global secondary "
+                    + "index " + index.name() + " because its projection type is not ALL");
+        }
+        return new ReadSelection(table, index, select, projection);
+    }
+
+    boolean countOnly() {
+        return select.equals("COUNT");
+    }
+
+    /** The item as the index holds it (for filters): the index projection of a table item. */
+    AttributeMap indexed(AttributeMap item) {
+        if (index == null || select.equals("ALL_ATTRIBUTES")) {
+            return item;
+        }
+        IndexDefinition definition = index.definition();
+        if (definition.projectionType().equals("ALL")) {
+            return item;
+        }
+        Map<String, AttributeValue> kept = new LinkedHashMap<>();
+        keep(item, table.keys(), kept);
+        keep(item, definition.keys(), kept);
+        for (String name : definition.nonKeyAttributes()) {
+            AttributeValue value = item.get(name);
+            if (value != null) {
+                kept.put(name, value);
+            }
+        }
+        return AttributeMap.of(kept);
+    }
+
+    private static void keep(AttributeMap item, KeySchema keys, Map<String, AttributeValue> kept) {
+        kept.put(keys.hashName(), item.get(keys.hashName()));
+        if (keys.hasRange()) {
+            kept.put(keys.rangeName(), item.get(keys.rangeName()));
+        }
+    }
+
+    /** The item as returned. */
+    AttributeMap returned(AttributeMap indexed) {
+        return projection == null ? indexed : projection.apply(indexed);
+    }
+
+    /** The LastEvaluatedKey of a page ending at {@code item}: the table's key, and the index's if any. */
+    AttributeMap lastEvaluatedKey(AttributeMap item) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        keep(item, table.keys(), key);
+        if (index != null) {
+            keep(item, index.keys(), key);
+        }
+        return AttributeMap.of(key);
+    }
+}

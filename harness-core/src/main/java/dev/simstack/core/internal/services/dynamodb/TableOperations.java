@@ -1,0 +1,202 @@
+package dev.simstack.core.internal.services.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.StackContext;
+import dev.simstack.core.internal.services.dynamodb.table.IndexDefinition;
+import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
+import dev.simstack.core.internal.services.dynamodb.table.Table;
+import dev.simstack.core.internal.services.dynamodb.table.TableSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+
+/**
+ * CreateTable, DescribeTable, ListTables and DeleteTable. A new table is CREATING for the configured
+ * status delay (zero by default, so tests need no waiter, while the SDK's waiter still works when it is
+ * not zero), then ACTIVE.
+ */
+final class TableOperations {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** DynamoDB allows up to 20 global and 5 local secondary indexes per table. */
+    private static final int MAX_GLOBAL_INDEXES = 20;
+    private static final int MAX_LOCAL_INDEXES = 5;
+
+    private final StackContext context;
+    private final Tables tables;
+    private final ItemWriter writer;
+    private volatile Duration statusDelay = Duration.ZERO;
+
+    TableOperations(StackContext context, Tables tables, ItemWriter writer) {
+        this.context = context;
+        this.tables = tables;
+        this.writer = writer;
+    }
+
+    void register(Map<String, DynamoDbOperation> operations) {
+        operations.put("CreateTable", this::createTable);
+        operations.put("DescribeTable", this::describeTable);
+        operations.put("ListTables", this::listTables);
+        operations.put("DeleteTable", this::deleteTable);
+    }
+
+    /** How long tables stay CREATING (and indexes CREATING, tables UPDATING) before ACTIVE. */
+    void statusDelay(Duration delay) {
+        this.statusDelay = delay;
+    }
+
+    Duration statusDelay() {
+        return statusDelay;
+    }
+
+    private JsonNode createTable(ServiceCall call, Input input) {
+        Requests.TableRef ref = Requests.table(call, input);
+        Map<String, String> definitions = TableSchemas.attributeDefinitions(input);
+        KeySchema keys = TableSchemas.keySchema(input, "keySchema", definitions);
+        String billing = Requests.choice(input, "BillingMode", "billingMode", "PROVISIONED",
+                List.of("PROVISIONED", "PAY_PER_REQUEST"));
+        boolean provisioned = billing.equals("PROVISIONED");
+        long[] throughput = TableSchemas.throughput(input, provisioned);
+        List<IndexDefinition> indexes = indexes(input, definitions, keys, provisioned);
+        checkDefinitionsUsed(definitions, keys, indexes);
+        String arn = "arn:aws:dynamodb:" + ref.region() + ":" + context.accountId() + ":table/" + ref.name();
+        TableSettings settings = new TableSettings(ref.name(), ref.region(), arn, context.ids().nextUuid().toString(),
+                context.clock().now(), keys, definitions);
+        settings.billing(billing, throughput[0], throughput[1]);
+        settings.deletionProtection(Boolean.TRUE.equals(input.bool("DeletionProtectionEnabled")));
+        TableTags.add(settings, input.objectList("Tags"));
+        Input stream = input.object("StreamSpecification");
+        if (Boolean.TRUE.equals(stream.bool("StreamEnabled"))) {
+            settings.stream(TableUpdates.newStream(context, settings, stream));
+        }
+        Table table = new Table(settings, indexes);
+        Duration delay = statusDelay;
+        if (!delay.isZero()) {
+            settings.status("CREATING");
+        }
+        if (!tables.add(table)) {
+            throw DynamoDbErrors.resourceInUse("Table already exists: " + ref.name());
+        }
+        if (!delay.isZero()) {
+            context.clock().schedule(delay, () -> settings.status("ACTIVE"));
+        }
+        ObjectNode output = NODES.objectNode();
+        output.set("TableDescription", TableDescriptions.describe(table));
+        return output;
+    }
+
+    private static List<IndexDefinition> indexes(Input input, Map<String, String> definitions, KeySchema keys,
+            boolean provisioned) {
+        List<IndexDefinition> indexes = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<Input> global = input.objectList("GlobalSecondaryIndexes");
+        List<Input> local = input.objectList("LocalSecondaryIndexes");
+        if (input.has("GlobalSecondaryIndexes") && global.isEmpty()) {
+            throw DynamoDbErrors.invalidParameters("List of GlobalSecondaryIndexes is empty");
+        }
+        if (input.has("LocalSecondaryIndexes") && local.isEmpty()) {
+            throw DynamoDbErrors.invalidParameters("List of LocalSecondaryIndexes is empty");
+        }
+        if (global.size() > MAX_GLOBAL_INDEXES) {
+            throw DynamoDbErrors.limitExceeded("Subscriber limit exceeded: The number of global secondary indexes "
+                    + "exceeds the limit of " + MAX_GLOBAL_INDEXES);
+        }
+        if (local.size() > MAX_LOCAL_INDEXES) {
+            throw DynamoDbErrors.invalidParameters("Number of LocalSecondaryIndexes exceeds per-table limit of "
+                    + MAX_LOCAL_INDEXES);
+        }
+        for (Input index : global) {
+            indexes.add(TableSchemas.index(index, true, definitions, keys, provisioned));
+        }
+        for (Input index : local) {
+            indexes.add(TableSchemas.index(index, false, definitions, keys, provisioned));
+        }
+        for (IndexDefinition index : indexes) {
+            if (!names.add(index.name())) {
+                throw DynamoDbErrors.invalidParameters("Duplicate index name: " + index.name());
+            }
+        }
+        return indexes;
+    }
+
+    private static void checkDefinitionsUsed(Map<String, String> definitions, KeySchema keys,
+            List<IndexDefinition> indexes) {
+        Set<String> used = new HashSet<>();
+        used.add(keys.hashName());
+        if (keys.hasRange()) {
+            used.add(keys.rangeName());
+        }
+        for (IndexDefinition index : indexes) {
+            used.add(index.keys().hashName());
+            if (index.keys().hasRange()) {
+                used.add(index.keys().rangeName());
+            }
+        }
+        if (!used.containsAll(definitions.keySet())) {
+            throw DynamoDbErrors.invalidParameters("Number of attributes in KeySchema does not exactly match number of "
+                    + "attributes defined in AttributeDefinitions");
+        }
+    }
+
+    private JsonNode describeTable(ServiceCall call, Input input) {
+        Requests.TableRef ref = Requests.table(call, input);
+        ObjectNode output = NODES.objectNode();
+        output.set("Table", TableDescriptions.describe(tables.forControl(ref.region(), ref.name())));
+        return output;
+    }
+
+    private JsonNode listTables(ServiceCall call, Input input) {
+        Integer limit = Requests.bounded(input, "Limit", "limit", 1, 100);
+        int max = limit == null ? 100 : limit;
+        String start = input.string("ExclusiveStartTableName");
+        NavigableMap<String, Table> all = tables.region(call.region());
+        NavigableMap<String, Table> page = start == null ? all : all.tailMap(start, false);
+        ObjectNode output = NODES.objectNode();
+        ArrayNode names = output.putArray("TableNames");
+        String last = null;
+        for (String name : page.keySet()) {
+            if (names.size() == max) {
+                output.put("LastEvaluatedTableName", last);
+                break;
+            }
+            names.add(name);
+            last = name;
+        }
+        return output;
+    }
+
+    private JsonNode deleteTable(ServiceCall call, Input input) {
+        Requests.TableRef ref = Requests.table(call, input);
+        Table table = tables.forControl(ref.region(), ref.name());
+        if (table.settings().deletionProtection()) {
+            throw DynamoDbErrors.validation("Resource cannot be deleted as it is currently protected against "
+                    + "deletion. Disable deletion protection first.");
+        }
+        if (table.settings().status().equals("CREATING")) {
+            throw DynamoDbErrors.resourceInUse("Attempt to change a resource which is still in use: Table is being "
+                    + "created: " + ref.name());
+        }
+        table.settings().status("DELETING");
+        ObjectNode description = TableDescriptions.describe(table);
+        tables.remove(table);
+        for (String region : List.copyOf(table.settings().replicas())) {
+            Table replica = tables.find(region, table.name());
+            if (replica != null) {
+                replica.settings().replicas().remove(table.region());
+            }
+        }
+        writer.replication().forget(table);
+        ObjectNode output = NODES.objectNode();
+        output.set("TableDescription", description);
+        return output;
+    }
+}

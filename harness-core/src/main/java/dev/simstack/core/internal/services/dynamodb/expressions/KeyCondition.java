@@ -1,0 +1,224 @@
+package dev.simstack.core.internal.services.dynamodb.expressions;
+
+import dev.simstack.core.internal.services.dynamodb.DynamoDbErrors;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
+import dev.simstack.core.internal.services.dynamodb.item.ValueOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Query's {@code KeyConditionExpression} reduced to what it may say: the partition key equals a value,
+ * and optionally one condition on the sort key ({@code = < <= > >=}, {@code BETWEEN}, {@code begins_with}).
+ */
+public record KeyCondition(AttributeValue partition, SortCondition sort) {
+
+    private static final String ONE_CONDITION_PER_KEY =
+            "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key";
+
+    /** The operators a sort key condition may use. */
+    public enum SortOperator { EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH }
+
+    /** The condition on the sort key; {@code upper} only for BETWEEN. */
+    public record SortCondition(SortOperator operator, AttributeValue value, AttributeValue upper) {
+
+        public boolean matches(AttributeValue sortKey) {
+            if (sortKey == null || sortKey.type() != value.type()) {
+                return false;
+            }
+            if (operator == SortOperator.BEGINS_WITH) {
+                return new Condition.BeginsWith(new Operand.Value(":v", sortKey), new Operand.Value(":p", value))
+                        .test(null);
+            }
+            int order = ValueOrder.compare(sortKey, value);
+            switch (operator) {
+                case EQ:
+                    return order == 0;
+                case LT:
+                    return order < 0;
+                case LE:
+                    return order <= 0;
+                case GT:
+                    return order > 0;
+                case GE:
+                    return order >= 0;
+                default:
+                    return order >= 0 && ValueOrder.compare(sortKey, upper) <= 0;
+            }
+        }
+    }
+
+    /**
+     * Parses and checks a key condition expression against the key schema of the table or index queried.
+     *
+     * @param rangeName the sort key's name, or null if there is none
+     */
+    public static KeyCondition parse(String text, ExpressionAttributes attributes, String hashName,
+            AttributeValue.Type hashType, String rangeName, AttributeValue.Type rangeType) {
+        Condition condition = ConditionExpressionParser.parse("KeyConditionExpression", text, attributes);
+        List<Condition> leaves = new ArrayList<>();
+        flatten(condition, leaves);
+        int keyAttributes = rangeName == null ? 1 : 2;
+        if (leaves.size() > keyAttributes) {
+            throw DynamoDbErrors.validation("The number of query conditions (" + leaves.size() + ") exceeds the number "
+                    + "of key attributes defined in the schema (" + keyAttributes + ")");
+        }
+        AttributeValue partition = null;
+        SortCondition sort = null;
+        for (Condition leaf : leaves) {
+            Leaf parsed = leaf(leaf);
+            if (parsed.attribute.equals(hashName)) {
+                if (partition != null) {
+                    throw DynamoDbErrors.validation(ONE_CONDITION_PER_KEY);
+                }
+                if (parsed.operator != SortOperator.EQ) {
+                    throw DynamoDbErrors.validation("Query key condition not supported");
+                }
+                checkType(parsed.value, hashType);
+                partition = parsed.value;
+            } else if (parsed.attribute.equals(rangeName)) {
+                if (sort != null) {
+                    throw DynamoDbErrors.validation(ONE_CONDITION_PER_KEY);
+                }
+                checkType(parsed.value, rangeType);
+                if (parsed.upper != null) {
+                    checkType(parsed.upper, rangeType);
+                }
+                if (parsed.operator == SortOperator.BEGINS_WITH && rangeType == AttributeValue.Type.N) {
+                    throw DynamoDbErrors.validation("Invalid KeyConditionExpression: Incorrect operand type for "
+                            + "operator or function; operator or function: begins_with, operand type: N");
+                }
+                sort = new SortCondition(parsed.operator, parsed.value, parsed.upper);
+            } else {
+                throw DynamoDbErrors.validation("Query condition missed key schema element: "
+                        + (partition == null && !mentions(leaves, hashName) ? hashName : parsed.attribute));
+            }
+        }
+        if (partition == null) {
+            throw DynamoDbErrors.validation("Query condition missed key schema element: " + hashName);
+        }
+        return new KeyCondition(partition, sort);
+    }
+
+    private record Leaf(String attribute, SortOperator operator, AttributeValue value, AttributeValue upper) {
+    }
+
+    private static void flatten(Condition condition, List<Condition> leaves) {
+        if (condition instanceof Condition.And) {
+            flatten(((Condition.And) condition).left(), leaves);
+            flatten(((Condition.And) condition).right(), leaves);
+        } else {
+            leaves.add(condition);
+        }
+    }
+
+    private static boolean mentions(List<Condition> leaves, String name) {
+        for (Condition leaf : leaves) {
+            try {
+                if (leaf(leaf).attribute.equals(name)) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Leaf leaf(Condition condition) {
+        if (condition instanceof Condition.Compare) {
+            Condition.Compare compare = (Condition.Compare) condition;
+            SortOperator operator = operator(compare.comparator());
+            if (compare.left() instanceof Operand.Path && compare.right() instanceof Operand.Value) {
+                return new Leaf(attribute(compare.left()), operator, value(compare.right()), null);
+            }
+            if (compare.right() instanceof Operand.Path && compare.left() instanceof Operand.Value) {
+                return new Leaf(attribute(compare.right()), flip(operator), value(compare.left()), null);
+            }
+            throw DynamoDbErrors.validation("Invalid KeyConditionExpression: Syntax error; a key condition compares "
+                    + "one key attribute with one value");
+        }
+        if (condition instanceof Condition.Between) {
+            Condition.Between between = (Condition.Between) condition;
+            return new Leaf(attribute(between.value()), SortOperator.BETWEEN, value(between.lower()),
+                    value(between.upper()));
+        }
+        if (condition instanceof Condition.BeginsWith) {
+            Condition.BeginsWith begins = (Condition.BeginsWith) condition;
+            return new Leaf(attribute(begins.value()), SortOperator.BEGINS_WITH, value(begins.prefix()), null);
+        }
+        throw DynamoDbErrors.validation("Invalid operator used in KeyConditionExpression: " + operatorName(condition));
+    }
+
+    private static String operatorName(Condition condition) {
+        if (condition instanceof Condition.Or) {
+            return "OR";
+        }
+        if (condition instanceof Condition.Not) {
+            return "NOT";
+        }
+        if (condition instanceof Condition.In) {
+            return "IN";
+        }
+        if (condition instanceof Condition.Exists) {
+            return ((Condition.Exists) condition).exists() ? "attribute_exists" : "attribute_not_exists";
+        }
+        if (condition instanceof Condition.AttributeType) {
+            return "attribute_type";
+        }
+        return "contains";
+    }
+
+    private static SortOperator operator(Condition.Comparator comparator) {
+        switch (comparator) {
+            case EQ:
+                return SortOperator.EQ;
+            case LT:
+                return SortOperator.LT;
+            case LE:
+                return SortOperator.LE;
+            case GT:
+                return SortOperator.GT;
+            case GE:
+                return SortOperator.GE;
+            default:
+                throw DynamoDbErrors.validation("Unsupported operator on KeyConditionExpression: operator: <>");
+        }
+    }
+
+    private static SortOperator flip(SortOperator operator) {
+        switch (operator) {
+            case LT:
+                return SortOperator.GT;
+            case LE:
+                return SortOperator.GE;
+            case GT:
+                return SortOperator.LT;
+            case GE:
+                return SortOperator.LE;
+            default:
+                return operator;
+        }
+    }
+
+    private static String attribute(Operand operand) {
+        if (!(operand instanceof Operand.Path) || !((Operand.Path) operand).path().isTopLevel()) {
+            throw DynamoDbErrors.validation("Invalid KeyConditionExpression: a key condition must name a top-level "
+                    + "key attribute and compare it with a value");
+        }
+        return ((Operand.Path) operand).path().attribute();
+    }
+
+    private static AttributeValue value(Operand operand) {
+        if (!(operand instanceof Operand.Value)) {
+            throw DynamoDbErrors.validation("Invalid KeyConditionExpression: a key condition must compare a key "
+                    + "attribute with an expression attribute value");
+        }
+        return ((Operand.Value) operand).value();
+    }
+
+    private static void checkType(AttributeValue value, AttributeValue.Type type) {
+        if (value.type() != type) {
+            throw DynamoDbErrors.invalidParameters("Condition parameter type does not match schema type");
+        }
+    }
+}

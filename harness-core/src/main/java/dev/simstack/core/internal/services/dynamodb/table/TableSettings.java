@@ -1,0 +1,134 @@
+package dev.simstack.core.internal.services.dynamodb.table;
+
+import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A table's identity and the settings its operations change: status, billing, stream, Time to Live,
+ * tags, replicas. Fields are volatile (DescribeTable reads them without the table lock); maps are
+ * synchronized.
+ */
+public final class TableSettings {
+
+    private final String name;
+    private final String region;
+    private final String arn;
+    private final String tableId;
+    private final Instant created;
+    private final KeySchema keys;
+    private final Map<String, String> attributeDefinitions;
+    private final Map<String, String> tags = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Set<String> replicas = Collections.synchronizedSet(new TreeSet<>());
+    private volatile String status = "ACTIVE";
+    private volatile String billingMode;
+    private volatile long readCapacity;
+    private volatile long writeCapacity;
+    private volatile StreamLog stream;
+    private volatile String ttlAttribute;
+    private volatile boolean deletionProtection;
+
+    public TableSettings(String name, String region, String arn, String tableId, Instant created, KeySchema keys,
+            Map<String, String> attributeDefinitions) {
+        this.name = name;
+        this.region = region;
+        this.arn = arn;
+        this.tableId = tableId;
+        this.created = created;
+        this.keys = keys;
+        this.attributeDefinitions = Collections.synchronizedMap(new LinkedHashMap<>(attributeDefinitions));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public String tableId() {
+        return tableId;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    public KeySchema keys() {
+        return keys;
+    }
+
+    /** Attribute name to type ({@code S}, {@code N}, {@code B}), in declaration order. */
+    public Map<String, String> attributeDefinitions() {
+        return attributeDefinitions;
+    }
+
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    /** The other regions that hold a replica of this global table. */
+    public Set<String> replicas() {
+        return replicas;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public void status(String status) {
+        this.status = status;
+    }
+
+    public String billingMode() {
+        return billingMode;
+    }
+
+    public void billing(String mode, long read, long write) {
+        this.billingMode = mode;
+        this.readCapacity = read;
+        this.writeCapacity = write;
+    }
+
+    public long readCapacity() {
+        return readCapacity;
+    }
+
+    public long writeCapacity() {
+        return writeCapacity;
+    }
+
+    public StreamLog stream() {
+        return stream;
+    }
+
+    public void stream(StreamLog stream) {
+        this.stream = stream;
+    }
+
+    /** The Time to Live attribute, or null when TTL is disabled. */
+    public String ttlAttribute() {
+        return ttlAttribute;
+    }
+
+    public void ttlAttribute(String attribute) {
+        this.ttlAttribute = attribute;
+    }
+
+    public boolean deletionProtection() {
+        return deletionProtection;
+    }
+
+    public void deletionProtection(boolean enabled) {
+        this.deletionProtection = enabled;
+    }
+}

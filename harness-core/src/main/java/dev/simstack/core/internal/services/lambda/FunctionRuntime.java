@@ -1,0 +1,143 @@
+package dev.simstack.core.internal.services.lambda;
+
+import dev.simstack.core.LedgerEntry.InvocationOutcome;
+import dev.simstack.core.internal.engine.StackContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs invocations: takes a unit of concurrency (or refuses, throttled), a warm execution environment or
+ * a new one (a cold start, after the function's cold-start delay on the clock), runs the handler on the
+ * stack's Lambda executor — never on a Netty thread — and ends it at the function's timeout on the
+ * stack's clock, interrupting the handler. Every invocation lands in the ledger.
+ */
+final class FunctionRuntime {
+
+    /** One request to run a function. */
+    record Request(LambdaFunction function, FunctionConfig config, String version, byte[] event, String trigger,
+            List<String> carried) {
+    }
+
+    private final StackContext context;
+    private final HandlerInvoker invoker;
+    private final ExecutorService executor;
+    private final InvocationLogs logs;
+    private volatile String endpoint;
+
+    FunctionRuntime(StackContext context, HandlerInvoker invoker, ExecutorService executor, InvocationLogs logs) {
+        this.context = context;
+        this.invoker = invoker;
+        this.executor = executor;
+        this.logs = logs;
+    }
+
+    /** The stack's endpoint, handed to handlers as {@code AWS_ENDPOINT_URL}. */
+    void endpoint(String url) {
+        this.endpoint = url;
+    }
+
+    /** Runs {@code request} under {@code limits}; completes when the handler ends or times out. */
+    CompletableFuture<InvocationResult> invoke(Request request, ConcurrencyLimits limits) {
+        String requestId = context.ids().next();
+        LambdaFunction function = request.function();
+        ConcurrencyLimits.Pool pool = limits.acquire(function);
+        if (pool == ConcurrencyLimits.Pool.NONE) {
+            context.ledger().invocation(function.name(), function.region(), requestId, null, false,
+                    context.clock().now(), InvocationOutcome.THROTTLED, request.trigger(), request.carried());
+            String reason = function.reservedConcurrency() != null
+                    ? "ReservedFunctionConcurrentInvocationLimitExceeded" : "ConcurrentInvocationLimitExceeded";
+            return CompletableFuture.completedFuture(new InvocationResult(requestId, InvocationOutcome.THROTTLED,
+                    null, reason, request.version(), List.of(), 0));
+        }
+        CompletableFuture<InvocationResult> done = new CompletableFuture<>();
+        ExecutionEnvironment warm = function.takeWarm();
+        Runnable start = () -> run(request, requestId, warm, done, () -> limits.release(function, pool));
+        long coldDelay = request.config().coldStartMillis();
+        if (warm == null && coldDelay > 0) {
+            context.clock().schedule(Duration.ofMillis(coldDelay), () -> submit(start, done, function, pool, limits));
+        } else {
+            submit(start, done, function, pool, limits);
+        }
+        return done;
+    }
+
+    private void submit(Runnable start, CompletableFuture<InvocationResult> done, LambdaFunction function,
+            ConcurrencyLimits.Pool pool, ConcurrencyLimits limits) {
+        try {
+            executor.execute(start);
+        } catch (RuntimeException e) {
+            limits.release(function, pool); // the stack is closing
+            done.cancel(false);
+        }
+    }
+
+    private void run(Request request, String requestId, ExecutionEnvironment warm,
+            CompletableFuture<InvocationResult> done, Runnable release) {
+        LambdaFunction function = request.function();
+        boolean cold = warm == null;
+        Instant start = context.clock().now();
+        long deadline = start.toEpochMilli() + request.config().timeoutSeconds() * 1000L;
+        String envId = cold ? context.ids().next().replace("-", "").substring(0, 16) : warm.id();
+        InvocationContext lambdaContext = new InvocationContext(requestId, function, request.config(),
+                request.version(), invokedArn(request), envId, deadline, context.clock(), endpoint);
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread worker = Thread.currentThread();
+        AtomicReference<ExecutionEnvironment> env = new AtomicReference<>(warm);
+        Finisher finish = (outcome, payload) -> {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            release.run();
+            List<String> lines = lambdaContext.lines();
+            logs.put(requestId, lines);
+            context.ledger().invocation(function.name(), function.region(), requestId, envId, cold, start, outcome,
+                    request.trigger(), request.carried());
+            if (outcome != InvocationOutcome.TIMEOUT && env.get() != null) {
+                function.keepWarm(env.get()); // AWS resets an environment after a timeout
+            }
+            long duration = context.clock().millis() - start.toEpochMilli();
+            done.complete(new InvocationResult(requestId, outcome, payload, null, request.version(), lines,
+                    duration));
+        };
+        var timer = context.clock().schedule(Instant.ofEpochMilli(deadline), () -> {
+            if (!finished.get()) {
+                finish.end(InvocationOutcome.TIMEOUT, FunctionErrors.timeout(context.clock().now(), requestId,
+                        request.config().timeoutSeconds()));
+                worker.interrupt();
+            }
+        });
+        try {
+            if (env.get() == null) {
+                env.set(new ExecutionEnvironment(envId, function.generation(),
+                        invoker.instantiate(request.config().handler())));
+            }
+            byte[] output = env.get().handler().invoke(request.event(), lambdaContext);
+            finish.end(InvocationOutcome.SUCCESS, output);
+        } catch (HandlerInvoker.HandlerLoadException e) {
+            env.set(null);
+            finish.end(InvocationOutcome.ERROR, FunctionErrors.loadError(e));
+        } catch (Throwable e) {
+            finish.end(InvocationOutcome.ERROR, FunctionErrors.unhandled(e));
+        } finally {
+            timer.cancel();
+            if (finished.get()) {
+                Thread.interrupted(); // clear an interrupt of the timeout, the thread goes back to the pool
+            }
+        }
+    }
+
+    private static String invokedArn(Request request) {
+        String arn = request.function().arn();
+        return "$LATEST".equals(request.version()) ? arn : arn + ":" + request.version();
+    }
+
+    @FunctionalInterface
+    private interface Finisher {
+        void end(InvocationOutcome outcome, byte[] payload);
+    }
+}

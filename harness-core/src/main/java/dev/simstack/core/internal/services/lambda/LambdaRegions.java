@@ -1,0 +1,49 @@
+package dev.simstack.core.internal.services.lambda;
+
+import dev.simstack.core.internal.engine.StackContext;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every region's Lambda state, each created on first use. */
+final class LambdaRegions {
+
+    private final StackContext context;
+    private final int accountLimit;
+    private final ConcurrentHashMap<String, LambdaRegion> regions = new ConcurrentHashMap<>();
+
+    LambdaRegions(StackContext context, int accountLimit) {
+        this.context = context;
+        this.accountLimit = accountLimit;
+    }
+
+    StackContext context() {
+        return context;
+    }
+
+    LambdaRegion region(String name) {
+        return regions.computeIfAbsent(name, n -> LambdaRegion.create(n, accountLimit));
+    }
+
+    Collection<LambdaRegion> all() {
+        return regions.values();
+    }
+
+    /** The function {@code ref} names in {@code region}, or ResourceNotFoundException. */
+    LambdaFunction function(String region, FunctionRef ref) {
+        LambdaFunction function = region(region).functions().find(ref.name());
+        if (function == null) {
+            throw LambdaErrors.functionNotFound("arn:aws:lambda:" + region + ":" + context.accountId() + ":function:"
+                    + ref.name());
+        }
+        return function;
+    }
+
+    /** The function of a full ARN (an event source mapping's or destination's), or null. */
+    LambdaFunction byArn(String arn) {
+        String[] parts = arn.split(":");
+        if (parts.length < 7 || !arn.startsWith("arn:aws:lambda:")) {
+            return null;
+        }
+        return region(parts[3]).functions().find(parts[6]);
+    }
+}

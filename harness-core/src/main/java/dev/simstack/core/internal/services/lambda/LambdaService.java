@@ -1,0 +1,149 @@
+package dev.simstack.core.internal.services.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.FunctionSpec;
+import dev.simstack.core.LedgerEntry.InvocationOutcome;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.QueueSink;
+import dev.simstack.core.internal.engine.Service;
+import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.engine.StackContext;
+import dev.simstack.core.internal.protocol.restjson.RestJsonRoutes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * AWS Lambda with in-process Java functions: the REST-JSON management and Invoke API, an execution
+ * environment pool per function under reserved and account concurrency, asynchronous invocation with
+ * retries and destinations, and SQS event source mappings. Handlers run on this stack's own executor.
+ */
+public final class LambdaService implements Service {
+
+    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("lambda", null, "1.1",
+            "com.amazonaws.lambda", false, false, null);
+
+    /** How an invocation by another service of the stack (API Gateway) ended. */
+    public record Outcome(boolean throttled, boolean failed, boolean timedOut, byte[] payload, String requestId) {
+    }
+
+    private final LambdaRegions regions;
+    private final ExecutorService executor;
+    private final FunctionRuntime runtime;
+    private final InvocationLogs logs = new InvocationLogs();
+    private final FunctionActions functions;
+    private final AsyncInvocations async;
+    private final Map<String, LambdaOperation> operations = new HashMap<>();
+
+    /**
+     * @param sqs the stack's SQS service, which event source mappings poll
+     * @param sink where asynchronous invocations deliver destinations and dead letters
+     * @param accountConcurrency the concurrency limit of each region
+     * @param handlers the class loader handlers are loaded from (the test classpath)
+     */
+    public LambdaService(StackContext context, Service sqs, QueueSink sink, int accountConcurrency,
+            ClassLoader handlers, String stackName) {
+        this.regions = new LambdaRegions(context, accountConcurrency);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, stackName + "-lambda-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.runtime = new FunctionRuntime(context, new HandlerInvoker(handlers), executor, logs);
+        this.async = new AsyncInvocations(context, runtime, sink);
+        this.functions = new FunctionActions(regions);
+        functions.register(operations);
+        new VersionActions(regions).register(operations);
+        new ConcurrencyActions(regions).register(operations);
+        new InvokeAction(regions, runtime, async).register(operations);
+        new MappingActions(regions, new InProcessSqs(sqs, context), runtime).register(operations);
+    }
+
+    /** The REST-JSON operations of the Lambda API. */
+    public static RestJsonRoutes routes() {
+        return LambdaRoutes.ROUTES;
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+        LambdaOperation operation = operations.get(call.operation());
+        if (operation == null) {
+            throw Errors.notSupported("Lambda's " + call.operation());
+        }
+        return operation.invoke(call, new Input(call.input()));
+    }
+
+    /** Creates a function declared in the stack's configuration. */
+    public void declareFunction(String region, FunctionSpec spec) {
+        FunctionConfig config = new FunctionConfig(spec.handler(), spec.runtime(), (int) spec.timeout().getSeconds(),
+                spec.memorySize(), spec.environment(), "arn:aws:iam::" + regions.context().accountId()
+                        + ":role/simstack", "", null, spec.coldStartDelay().toMillis(), "");
+        LambdaFunction function = functions.create(region, spec.name(), config);
+        if (spec.reservedConcurrency() != null) {
+            ConcurrencyActions.setReserved(regions.region(region), function, spec.reservedConcurrency());
+        }
+    }
+
+    /** Tells handlers where the stack listens ({@code AWS_ENDPOINT_URL}), once the front door is bound. */
+    public void endpoint(String url) {
+        runtime.endpoint(url);
+    }
+
+    /** The lines invocation {@code requestId} logged. */
+    public List<String> logs(String requestId) {
+        return logs.lines(requestId);
+    }
+
+    /** Invokes a function synchronously for another service of the stack; it fails with Lambda's error. */
+    public CompletableFuture<Outcome> invokeFor(String functionArn, byte[] event, String trigger,
+            List<String> carried) {
+        LambdaFunction function = regions.byArn(functionArn);
+        if (function == null) {
+            throw LambdaErrors.functionNotFound(functionArn);
+        }
+        return runtime.invoke(new FunctionRuntime.Request(function, function.config(), "$LATEST", event, trigger,
+                carried), regions.region(function.region()).limits())
+                .thenApply(r -> new Outcome(r.outcome() == InvocationOutcome.THROTTLED, r.failed(),
+                        r.outcome() == InvocationOutcome.TIMEOUT, r.payload(), r.requestId()));
+    }
+
+    /**
+     * Invokes a function asynchronously for another service of the stack (S3 notifications), as AWS
+     * services do: queued, retried twice on error, then sent to the function's destinations.
+     *
+     * @throws dev.simstack.core.AwsException ResourceNotFoundException when there is no such function
+     */
+    public void invokeAsync(String functionArn, byte[] event, String trigger) {
+        LambdaFunction function = regions.byArn(functionArn);
+        if (function == null) {
+            throw LambdaErrors.functionNotFound(functionArn);
+        }
+        async.submit(regions.region(function.region()), new FunctionRuntime.Request(function, function.config(),
+                "$LATEST", event, trigger, List.of()));
+    }
+
+    @Override
+    public void close() {
+        regions.all().forEach(region -> region.mappings().close());
+        executor.shutdownNow();
+        try {
+            // handlers are interrupted; one that ignores it is left behind rather than hanging close()
+            executor.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

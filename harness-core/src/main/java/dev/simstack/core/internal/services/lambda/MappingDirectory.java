@@ -1,0 +1,46 @@
+package dev.simstack.core.internal.services.lambda;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The event source mappings of one region, each with its poller. */
+final class MappingDirectory {
+
+    private final ConcurrentHashMap<String, SqsPoller> byUuid = new ConcurrentHashMap<>();
+
+    void add(SqsPoller poller) {
+        byUuid.put(poller.mapping().uuid(), poller);
+    }
+
+    SqsPoller find(String uuid) {
+        return byUuid.get(uuid);
+    }
+
+    SqsPoller remove(String uuid) {
+        SqsPoller poller = byUuid.remove(uuid);
+        if (poller != null) {
+            poller.stop();
+        }
+        return poller;
+    }
+
+    /** Stops the mappings of a deleted function. */
+    void removeFunction(String functionArn) {
+        for (SqsPoller poller : list()) {
+            if (poller.mapping().functionArn().equals(functionArn)) {
+                remove(poller.mapping().uuid());
+            }
+        }
+    }
+
+    List<SqsPoller> list() {
+        List<SqsPoller> all = new ArrayList<>(byUuid.values());
+        all.sort(java.util.Comparator.comparing(p -> p.mapping().uuid()));
+        return all;
+    }
+
+    void close() {
+        byUuid.values().forEach(SqsPoller::stop);
+    }
+}

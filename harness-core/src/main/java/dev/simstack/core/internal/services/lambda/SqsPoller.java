@@ -1,0 +1,240 @@
+package dev.simstack.core.internal.services.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.LedgerEntry.InvocationOutcome;
+import dev.simstack.core.internal.engine.StackContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pollers of one SQS event source mapping, as "Using Lambda with Amazon SQS" describes them: each
+ * long-polls the queue (so a send wakes it, nothing spins), gathers a batch (up to BatchSize, within the
+ * batching window) and invokes the function with it, one batch at a time. Pollers are added while they
+ * find full batches, up to the mapping's MaximumConcurrency, and retire when the queue is empty. On
+ * success the batch is deleted; with ReportBatchItemFailures only the records not listed in
+ * {@code batchItemFailures}; on an error, a timeout or a throttle nothing is deleted, so the records
+ * come back after the queue's visibility timeout and the redrive policy counts the receive.
+ */
+final class SqsPoller {
+
+    private static final int LONG_POLL_SECONDS = 20;
+    private static final Duration BACKOFF = Duration.ofSeconds(1);
+    /** AWS starts five pollers for a new SQS mapping. */
+    private static final int INITIAL_POLLERS = 5;
+
+    private final StackContext context;
+    private final InProcessSqs sqs;
+    private final FunctionRuntime runtime;
+    private final LambdaRegions regions;
+    private volatile EventSourceMapping mapping;
+    private int active;
+    private boolean stopped;
+
+    SqsPoller(EventSourceMapping mapping, StackContext context, InProcessSqs sqs, FunctionRuntime runtime,
+            LambdaRegions regions) {
+        this.mapping = mapping;
+        this.context = context;
+        this.sqs = sqs;
+        this.runtime = runtime;
+        this.regions = regions;
+    }
+
+    EventSourceMapping mapping() {
+        return mapping;
+    }
+
+    /** Swaps in new settings; enabling starts pollers, disabling lets them retire. */
+    void update(EventSourceMapping next) {
+        mapping = next;
+        if (next.enabled()) {
+            start();
+        }
+    }
+
+    synchronized int activePollers() {
+        return active;
+    }
+
+    void start() {
+        int starting;
+        synchronized (this) {
+            if (stopped || !mapping.enabled()) {
+                return;
+            }
+            starting = Math.max(0, Math.min(INITIAL_POLLERS, mapping.concurrencyCap()) - active);
+            active += starting;
+        }
+        for (int i = 0; i < starting; i++) {
+            poll();
+        }
+    }
+
+    synchronized void stop() {
+        stopped = true;
+    }
+
+    private synchronized boolean running() {
+        return !stopped && mapping.enabled();
+    }
+
+    private void poll() {
+        if (!running()) {
+            retire();
+            return;
+        }
+        EventSourceMapping now = mapping;
+        long askedAt = context.clock().millis();
+        sqs.receive(now.queueArn(), Math.min(10, now.batchSize()), LONG_POLL_SECONDS)
+                .whenComplete((messages, failure) -> {
+                    if (failure != null || messages.isEmpty()) {
+                        idle(failure != null || context.clock().millis() - askedAt < 1000);
+                    } else {
+                        gather(new ArrayList<>(messages), askedAt + now.batchingWindowSeconds() * 1000L);
+                    }
+                });
+    }
+
+    /** An empty receive: retire this poller if others remain, else poll again (later if it came back early). */
+    private void idle(boolean early) {
+        synchronized (this) {
+            if (active > 1 || !running()) {
+                active--;
+                return;
+            }
+        }
+        if (early) {
+            later(this::poll);
+        } else {
+            poll();
+        }
+    }
+
+    private synchronized void retire() {
+        active--;
+    }
+
+    private void gather(List<JsonNode> batch, long windowEnd) {
+        EventSourceMapping now = mapping;
+        if (batch.size() >= now.batchSize() || now.batchingWindowSeconds() == 0) {
+            invoke(batch);
+            return;
+        }
+        drain(batch);
+        if (batch.size() >= now.batchSize() || context.clock().millis() >= windowEnd) {
+            invoke(batch);
+            return;
+        }
+        try {
+            context.clock().schedule(java.time.Instant.ofEpochMilli(windowEnd), () -> {
+                drain(batch);
+                invoke(batch);
+            });
+        } catch (RuntimeException e) {
+            retire(); // the stack is closing
+        }
+    }
+
+    /** Adds what the queue has at once, up to the batch size. */
+    private void drain(List<JsonNode> batch) {
+        EventSourceMapping now = mapping;
+        while (batch.size() < now.batchSize()) {
+            List<JsonNode> more = sqs.receive(now.queueArn(), Math.min(10, now.batchSize() - batch.size()), 0)
+                    .toCompletableFuture().getNow(List.of());
+            if (more.isEmpty()) {
+                return;
+            }
+            batch.addAll(more);
+        }
+    }
+
+    private void invoke(List<JsonNode> batch) {
+        EventSourceMapping now = mapping;
+        LambdaFunction function = regions.byArn(now.functionArn());
+        if (function == null) {
+            later(this::poll);
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        batch.forEach(message -> ids.add(message.path("MessageId").asText()));
+        FunctionRuntime.Request request = new FunctionRuntime.Request(function, function.config(), "$LATEST",
+                SqsEventRecords.event(batch, now.queueArn()), "sqs:" + now.queueArn(), ids);
+        runtime.invoke(request, regions.region(function.region()).limits()).whenComplete((result, failure) -> {
+            if (failure != null) {
+                retire();
+                return;
+            }
+            settle(batch, result);
+            if (result.outcome() == InvocationOutcome.THROTTLED) {
+                later(this::poll); // back off; the batch returns after its visibility timeout
+                return;
+            }
+            scaleUp(batch.size() >= Math.min(10, now.batchSize()));
+            poll();
+        });
+    }
+
+    private void settle(List<JsonNode> batch, InvocationResult result) {
+        if (result.outcome() != InvocationOutcome.SUCCESS) {
+            return;
+        }
+        Set<String> failed = mapping.reportBatchItemFailures() ? failedIds(result, batch) : Set.of();
+        if (failed == null) {
+            return; // an unreadable batchItemFailures answer fails the whole batch, as AWS treats it
+        }
+        List<String> handles = new ArrayList<>();
+        for (JsonNode message : batch) {
+            if (!failed.contains(message.path("MessageId").asText())) {
+                handles.add(message.path("ReceiptHandle").asText());
+            }
+        }
+        sqs.delete(mapping.queueArn(), handles);
+    }
+
+    /** The ids in {@code batchItemFailures}; null when one is empty or not in the batch (all failed). */
+    private Set<String> failedIds(InvocationResult result, List<JsonNode> batch) {
+        JsonNode response;
+        try {
+            response = new dev.simstack.core.internal.protocol.json.JsonTrees().read(result.payload());
+        } catch (Exception e) {
+            return Set.of();
+        }
+        Set<String> inBatch = new HashSet<>();
+        batch.forEach(message -> inBatch.add(message.path("MessageId").asText()));
+        Set<String> failed = new HashSet<>();
+        if (response == null || !response.isObject()) {
+            return failed;
+        }
+        for (JsonNode item : response.path("batchItemFailures")) {
+            String id = item.path("itemIdentifier").asText("");
+            if (id.isEmpty() || !inBatch.contains(id)) {
+                return null;
+            }
+            failed.add(id);
+        }
+        return failed;
+    }
+
+    private void scaleUp(boolean fullBatch) {
+        boolean add;
+        synchronized (this) {
+            add = fullBatch && running() && active < mapping.concurrencyCap();
+            if (add) {
+                active++;
+            }
+        }
+        if (add) {
+            poll();
+        }
+    }
+
+    private void later(Runnable task) {
+        try {
+            context.clock().schedule(BACKOFF, task);
+        } catch (RuntimeException e) {
+            retire(); // the stack is closing
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.simstack.core.internal.services.s3;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One bucket: where and when it was made, its configuration and its objects. Every read and change of
+ * its state holds the bucket's monitor, so conditional writes and version lists are consistent under
+ * concurrent clients; object bytes are written before the lock is taken.
+ */
+final class Bucket {
+
+    /** S3's versioning states; a bucket that was never versioned has none (GetBucketVersioning is empty). */
+    enum Versioning { ENABLED, SUSPENDED }
+
+    private final String name;
+    private final String region;
+    private final Instant created;
+    private final VersionedKeys keys = new VersionedKeys();
+    private final Map<String, MultipartUpload> uploads = new LinkedHashMap<>();
+    private Versioning versioning;
+    private Map<String, String> tags;
+    private String cors;
+    private String policy;
+    private NotificationConfiguration notifications = NotificationConfiguration.NONE;
+
+    Bucket(String name, String region, Instant created) {
+        this.name = name;
+        this.region = region;
+        this.created = created;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String region() {
+        return region;
+    }
+
+    Instant created() {
+        return created;
+    }
+
+    String arn() {
+        return "arn:aws:s3:::" + name;
+    }
+
+    /** The objects; hold the bucket's monitor while using them. */
+    VersionedKeys keys() {
+        return keys;
+    }
+
+    /** In-progress multipart uploads by id; hold the bucket's monitor while using them. */
+    Map<String, MultipartUpload> uploads() {
+        return uploads;
+    }
+
+    synchronized Versioning versioning() {
+        return versioning;
+    }
+
+    synchronized void versioning(Versioning versioning) {
+        this.versioning = versioning;
+    }
+
+    /** The version id a new write gets: a fresh one while versioning is enabled, else "null". */
+    synchronized String nextVersionId(IdMint ids) {
+        return versioning == Versioning.ENABLED ? ids.versionId() : ObjectVersion.NULL_VERSION;
+    }
+
+    synchronized Map<String, String> tags() {
+        return tags;
+    }
+
+    synchronized void tags(Map<String, String> tags) {
+        this.tags = tags;
+    }
+
+    synchronized String cors() {
+        return cors;
+    }
+
+    synchronized void cors(String cors) {
+        this.cors = cors;
+    }
+
+    synchronized String policy() {
+        return policy;
+    }
+
+    synchronized void policy(String policy) {
+        this.policy = policy;
+    }
+
+    synchronized NotificationConfiguration notifications() {
+        return notifications;
+    }
+
+    synchronized void notifications(NotificationConfiguration notifications) {
+        this.notifications = notifications;
+    }
+}

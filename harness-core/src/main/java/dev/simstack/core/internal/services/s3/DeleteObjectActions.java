@@ -1,0 +1,110 @@
+package dev.simstack.core.internal.services.s3;
+
+import dev.simstack.core.internal.protocol.restxml.RestOutput;
+import dev.simstack.core.internal.protocol.restxml.RestXmlError;
+import dev.simstack.core.internal.protocol.restxml.XmlReader;
+import dev.simstack.core.internal.protocol.restxml.XmlWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DeleteObject and DeleteObjects, with S3's versioning rules: without a version id, an unversioned
+ * bucket removes the object, a versioned one adds a delete marker (a suspended one a "null" marker that
+ * replaces the "null" version); with a version id, that version goes for good. Deleting what is not
+ * there succeeds (204), as in S3.
+ */
+final class DeleteObjectActions {
+
+    /** DeleteObjects takes at most 1,000 keys per request. */
+    private static final int MAX_KEYS = 1000;
+
+    private final S3Context s3;
+
+    DeleteObjectActions(S3Context s3) {
+        this.s3 = s3;
+    }
+
+    void register(Map<String, S3Operation> operations) {
+        operations.put("DeleteObject", this::deleteObject);
+        operations.put("DeleteObjects", this::deleteObjects);
+    }
+
+    /** What one delete did. */
+    record Outcome(String versionId, boolean deleteMarker) {
+    }
+
+    private RestOutput deleteObject(S3Call call) {
+        Bucket bucket = s3.store().bucket(call.bucket());
+        Outcome outcome = delete(bucket, call.key(), call.query("versionId"), call);
+        return RestOutput.ok().status(204).header("x-amz-delete-marker", outcome.deleteMarker() ? "true" : null)
+                .header("x-amz-version-id", outcome.versionId());
+    }
+
+    Outcome delete(Bucket bucket, String key, String versionId, S3Call call) {
+        ObjectVersion removed;
+        ObjectVersion marker = null;
+        List<ObjectVersion> replaced = List.of();
+        synchronized (bucket) {
+            if (versionId != null) {
+                VersionLookup.checkVersionId(versionId);
+                removed = bucket.keys().remove(key, versionId);
+            } else if (bucket.versioning() == null) {
+                removed = bucket.keys().remove(key, ObjectVersion.NULL_VERSION);
+            } else {
+                removed = null;
+                marker = ObjectVersion.marker(key, bucket.nextVersionId(s3.ids()), s3.stack().clock().now(),
+                        s3.ids().nextSequence());
+                replaced = bucket.keys().add(marker);
+            }
+        }
+        release(removed);
+        replaced.forEach(DeleteObjectActions::release);
+        if (marker != null) {
+            s3.notifier().objectRemoved(bucket, marker, "DeleteMarkerCreated", call);
+            return new Outcome(marker.versionId(), true);
+        }
+        if (removed != null) {
+            // The event is the removal, so it gets the removal's time and place in the write order.
+            ObjectVersion removal = new ObjectVersion(removed.key(), removed.versionId(), removed.deleteMarker(),
+                    s3.stack().clock().now(), s3.ids().nextSequence(), removed.content(), removed.tags());
+            s3.notifier().objectRemoved(bucket, removal, "Delete", call);
+            return new Outcome(versionId, removed.deleteMarker());
+        }
+        return new Outcome(versionId, false);
+    }
+
+    private static void release(ObjectVersion version) {
+        if (version != null && version.content() != null) {
+            version.content().blob().release();
+        }
+    }
+
+    private RestOutput deleteObjects(S3Call call) {
+        Bucket bucket = s3.store().bucket(call.bucket());
+        XmlReader delete = XmlReader.parse(call.payload().readAll(), "Delete");
+        List<XmlReader> objects = delete.children("Object");
+        if (objects.isEmpty() || objects.size() > MAX_KEYS) {
+            throw S3Errors.malformedXml();
+        }
+        boolean quiet = "true".equalsIgnoreCase(delete.text("Quiet"));
+        XmlWriter xml = XmlWriter.document("DeleteResult");
+        for (XmlReader object : objects) {
+            String key = object.requiredText("Key");
+            String versionId = object.text("VersionId");
+            try {
+                Outcome outcome = delete(bucket, key, versionId, call);
+                if (!quiet) {
+                    xml.start("Deleted").element("Key", key).element("VersionId", versionId)
+                            .element("DeleteMarker", outcome.deleteMarker() ? "true" : null)
+                            .element("DeleteMarkerVersionId", outcome.deleteMarker() && versionId == null
+                                    ? outcome.versionId() : null)
+                            .end("Deleted");
+                }
+            } catch (RestXmlError e) {
+                xml.start("Error").element("Key", key).element("VersionId", versionId).element("Code", e.code())
+                        .element("Message", e.getMessage()).end("Error");
+            }
+        }
+        return RestOutput.xml(xml.finish("DeleteResult"));
+    }
+}

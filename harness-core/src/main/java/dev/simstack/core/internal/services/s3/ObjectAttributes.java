@@ -1,0 +1,111 @@
+package dev.simstack.core.internal.services.s3;
+
+import dev.simstack.core.internal.protocol.restxml.RestOutput;
+import dev.simstack.core.internal.protocol.restxml.RestXmlError;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The headers an object keeps from the request that wrote it: the standard content headers, user
+ * metadata ({@code x-amz-meta-*}, at most 2 KB) and its storage class; and how they are answered.
+ */
+final class ObjectAttributes {
+
+    /** Content headers S3 stores and returns, in the case S3 answers them. */
+    static final String[] CONTENT_HEADERS = {"Content-Type", "Content-Encoding", "Content-Disposition",
+        "Content-Language", "Cache-Control", "Expires"};
+    static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+    private static final Set<String> STORAGE_CLASSES = Set.of("STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA",
+            "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW",
+            "EXPRESS_ONEZONE");
+    private static final int METADATA_LIMIT = 2048;
+
+    private ObjectAttributes() {
+    }
+
+    /** The content headers of the request; {@code aws-chunked} is transport and is not kept as an encoding. */
+    static Map<String, String> contentHeaders(S3Call call) {
+        return contentHeaders(call::header);
+    }
+
+    /** The content headers from {@code values} (request headers, or the fields of a browser form). */
+    static Map<String, String> contentHeaders(java.util.function.UnaryOperator<String> values) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : CONTENT_HEADERS) {
+            String value = values.apply(name);
+            if (name.equals("Content-Encoding") && value != null) {
+                value = withoutAwsChunked(value);
+            }
+            if (value != null && !value.isEmpty()) {
+                headers.put(name, value);
+            }
+        }
+        headers.putIfAbsent("Content-Type", DEFAULT_CONTENT_TYPE);
+        return headers;
+    }
+
+    private static String withoutAwsChunked(String encoding) {
+        StringBuilder kept = new StringBuilder();
+        for (String token : encoding.split(",")) {
+            if (!token.trim().equalsIgnoreCase("aws-chunked") && !token.isBlank()) {
+                kept.append(kept.length() == 0 ? "" : ",").append(token.trim());
+            }
+        }
+        return kept.toString();
+    }
+
+    static Map<String, String> metadata(S3Call call) {
+        return metadata(call.input().headers());
+    }
+
+    /** User metadata from lower-case {@code x-amz-meta-*} headers or form fields. */
+    static Map<String, String> metadata(Map<String, String> headers) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        int size = 0;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().startsWith("x-amz-meta-")) {
+                String name = header.getKey().substring("x-amz-meta-".length());
+                metadata.put(name, header.getValue());
+                size += name.getBytes(StandardCharsets.UTF_8).length
+                        + header.getValue().getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        if (size > METADATA_LIMIT) {
+            throw new RestXmlError("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata"
+                    + " size").with("Size", size).with("MaxSizeAllowed", METADATA_LIMIT);
+        }
+        return metadata;
+    }
+
+    static String storageClass(S3Call call) {
+        return storageClass(call.header("x-amz-storage-class"));
+    }
+
+    static String storageClass(String storageClass) {
+        if (storageClass == null) {
+            return "STANDARD";
+        }
+        if (!STORAGE_CLASSES.contains(storageClass.toUpperCase(Locale.ROOT))) {
+            throw new RestXmlError("InvalidStorageClass", 400, "The storage class you specified is not valid")
+                    .with("StorageClassRequested", storageClass);
+        }
+        return storageClass.toUpperCase(Locale.ROOT);
+    }
+
+    /** Writes the stored headers, metadata, storage class and checksums of {@code content} to {@code out}. */
+    static void answer(ObjectVersion.StoredContent content, RestOutput out, boolean withChecksums) {
+        content.headers().forEach(out::header);
+        content.metadata().forEach((name, value) -> out.header("x-amz-meta-" + name, value));
+        if (!content.storageClass().equals("STANDARD")) {
+            out.header("x-amz-storage-class", content.storageClass());
+        }
+        if (withChecksums) {
+            content.checksums().forEach((algorithm, value) -> out.header(algorithm.header(), value));
+            out.header("x-amz-checksum-type", content.checksums().isEmpty() ? null : content.checksumType());
+        }
+        out.header("x-amz-server-side-encryption", "AES256");
+    }
+}

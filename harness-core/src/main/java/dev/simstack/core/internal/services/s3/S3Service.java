@@ -1,0 +1,92 @@
+package dev.simstack.core.internal.services.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.FunctionSink;
+import dev.simstack.core.internal.engine.QueueSink;
+import dev.simstack.core.internal.engine.ScratchDirectory;
+import dev.simstack.core.internal.engine.Service;
+import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.engine.StackContext;
+import dev.simstack.core.internal.protocol.restxml.RestOperations;
+import dev.simstack.core.internal.protocol.restxml.RestXmlError;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Amazon S3 (API 2006-03-01) over REST-XML: buckets and their configuration, objects with versions,
+ * conditional requests and checksums, listings, multipart uploads and event notifications. Object bytes
+ * larger than a megabyte live in the stack's scratch directory, not the heap. This class only
+ * dispatches; each operation family lives in its own action class.
+ */
+public final class S3Service implements Service {
+
+    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", null, null, "com.amazonaws.s3",
+            false, false, null);
+
+    private final S3Store store = new S3Store();
+    private final Map<String, S3Operation> operations = new HashMap<>();
+
+    /** An S3 whose notifications reach SQS queues only (Lambda targets are stored, not invoked). */
+    public S3Service(StackContext context, ScratchDirectory scratch, QueueSink queues) {
+        this(context, scratch, queues, null);
+    }
+
+    /** An S3 whose notifications reach SQS queues and, through {@code functions}, Lambda functions. */
+    public S3Service(StackContext context, ScratchDirectory scratch, QueueSink queues, FunctionSink functions) {
+        IdMint ids = new IdMint(context.ids());
+        S3Context s3 = new S3Context(context, store, ids, new BlobWriter(scratch),
+                new Notifier(context, queues, functions));
+        new BucketActions(s3).register(operations);
+        new BucketConfigActions(s3).register(operations);
+        new NotificationActions(s3).register(operations);
+        new PutObjectAction(s3).register(operations);
+        new GetObjectAction(s3).register(operations);
+        new CopyObjectAction(s3).register(operations);
+        new DeleteObjectActions(s3).register(operations);
+        new ObjectTaggingActions(s3).register(operations);
+        new ListObjectsActions(s3).register(operations);
+        new ListVersionsAction(s3).register(operations);
+        new MultipartActions(s3).register(operations);
+        new CompleteMultipartAction(s3).register(operations);
+        new AclActions(s3).register(operations);
+        new ObjectAttributesAction(s3).register(operations);
+        new PostObjectAction(s3).register(operations);
+    }
+
+    /** The operation table the REST-XML codec resolves S3 requests with. */
+    public static RestOperations operationTable() {
+        return new S3OperationTable();
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+        S3Operation operation = operations.get(call.operation());
+        if (operation == null) {
+            throw S3Errors.notImplemented(call.operation());
+        }
+        S3Call s3Call = new S3Call(call);
+        checkExpectedOwner(s3Call);
+        return CompletableFuture.completedFuture(operation.invoke(s3Call).node());
+    }
+
+    /** {@code x-amz-expected-bucket-owner} guards against writing to someone else's bucket: 403 if not ours. */
+    private static void checkExpectedOwner(S3Call call) {
+        String expected = call.header("x-amz-expected-bucket-owner");
+        if (expected != null && !expected.equals(call.accountId())) {
+            throw new RestXmlError("AccessDenied", 403, "Access Denied");
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

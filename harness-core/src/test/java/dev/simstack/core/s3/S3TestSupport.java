@@ -1,0 +1,65 @@
+package dev.simstack.core.s3;
+
+import dev.simstack.core.ClockSpec;
+import dev.simstack.core.Stack;
+import dev.simstack.core.StackConfig;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Stacks and S3 clients configured as an application would configure them against SimStack. */
+final class S3TestSupport {
+
+    static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("test", "test"));
+
+    private S3TestSupport() {
+    }
+
+    static Stack stack() {
+        return StackConfig.defaults().withClock(ClockSpec.manual()).withSeed(1).start();
+    }
+
+    /** A path-style client ({@code http://127.0.0.1:port/bucket/key}). */
+    static S3Client client(Stack stack) {
+        return S3Client.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).forcePathStyle(true).build();
+    }
+
+    static S3Client client(Stack stack, Region region) {
+        return S3Client.builder().endpointOverride(stack.endpoint()).region(region)
+                .credentialsProvider(CREDENTIALS).forcePathStyle(true).build();
+    }
+
+    /**
+     * A virtual-hosted client ({@code http://bucket.localhost:port/key}). {@code *.localhost} does not
+     * resolve on every machine, so the client's DNS resolver maps it to loopback, as a browser would.
+     */
+    static S3Client virtualHostClient(Stack stack) {
+        return S3Client.builder().endpointOverride(URI.create("http://localhost:" + stack.port()))
+                .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).forcePathStyle(false)
+                .httpClientBuilder(ApacheHttpClient.builder().dnsResolver(host -> {
+                    if (host.equals("localhost") || host.endsWith(".localhost")) {
+                        return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+                    }
+                    throw new UnknownHostException(host);
+                })).build();
+    }
+
+    static S3AsyncClient asyncClient(Stack stack) {
+        return S3AsyncClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).forcePathStyle(true).build();
+    }
+
+    static RequestBody text(String text) {
+        return RequestBody.fromString(text, StandardCharsets.UTF_8);
+    }
+}
