@@ -41,8 +41,10 @@ public final class DynamoDbService implements Service {
         new TableTags(tables).register(operations);
         new ItemOperations(tables, requests, writer).register(operations);
         new QueryScanOperations(tables).register(operations);
-        new BatchOperations(tables, writer).register(operations);
-        new TransactionOperations(context, requests, writer).register(operations);
+        operations.put("BatchGetItem", new BatchGetOperation(tables));
+        operations.put("BatchWriteItem", new BatchWriteOperation(tables, writer));
+        operations.put("TransactWriteItems", new TransactWriteOperation(context, requests, writer));
+        operations.put("TransactGetItems", new TransactGetOperation(requests));
     }
 
     @Override

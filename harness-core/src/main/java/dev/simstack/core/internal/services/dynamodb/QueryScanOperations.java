@@ -1,7 +1,6 @@
 package dev.simstack.core.internal.services.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.ServiceCall;
@@ -13,7 +12,6 @@ import dev.simstack.core.internal.services.dynamodb.expressions.KeyCondition;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
-import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
 import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
 import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
@@ -22,15 +20,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Query and Scan. A page ends when {@code Limit} items have been read or when the items read reach
- * 1 MB (DynamoDB's page size), counted before the filter; then LastEvaluatedKey says where to go on.
- * Items come in key order: sort keys of type S by UTF-8 bytes, N numerically, B by unsigned bytes.
+ * Query and Scan, one {@link ResultPage} per call. Items come in key order: sort keys of type S by
+ * UTF-8 bytes, N numerically, B by unsigned bytes.
  */
 final class QueryScanOperations {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** DynamoDB stops a page once it has read 1 MB of items. */
-    private static final long PAGE_BYTES = 1024 * 1024;
     private static final int MAX_SEGMENTS = 1_000_000;
 
     private final Tables tables;
@@ -105,53 +100,15 @@ final class QueryScanOperations {
         }
     }
 
-    private JsonNode page(Table table, SecondaryIndex index, Iterator<AttributeMap> items,
+    private static JsonNode page(Table table, SecondaryIndex index, Iterator<AttributeMap> items,
             Predicate<AttributeMap> inSegment, Condition filter, ReadSelection selection, Integer limit,
             boolean consistent, String capacityMode) {
         ObjectNode output = NODES.objectNode();
-        ArrayNode list = selection.countOnly() ? null : output.putArray("Items");
-        int count = 0;
-        int scanned = 0;
-        long bytes = 0;
-        AttributeMap last = null;
-        boolean more = false;
-        while (items.hasNext()) {
-            if (limit != null && scanned == limit) {
-                more = true;
-                break;
-            }
-            AttributeMap item = items.next();
-            if (!inSegment.test(item)) {
-                continue;
-            }
-            long size = ItemSize.of(item);
-            if (scanned > 0 && bytes + size > PAGE_BYTES) {
-                more = true;
-                break;
-            }
-            scanned++;
-            bytes += size;
-            last = item;
-            AttributeMap indexed = selection.indexed(item);
-            if (filter == null || filter.test(indexed)) {
-                count++;
-                if (list != null) {
-                    list.add(AttributeValueCodec.writeItem(selection.returned(indexed)));
-                }
-            }
-        }
-        // AWS answers a LastEvaluatedKey whenever Limit stopped the page, even if nothing follows
-        if (limit != null && scanned == limit) {
-            more = true;
-        }
-        output.put("Count", count);
-        output.put("ScannedCount", scanned);
-        if (more && last != null) {
-            output.set("LastEvaluatedKey", AttributeValueCodec.writeItem(selection.lastEvaluatedKey(last)));
-        }
+        ResultPage page = new ResultPage(selection, filter, limit);
+        page.read(items, inSegment, output);
         CapacityUnits units = new CapacityUnits(capacityMode, true);
         if (units.wanted()) {
-            double read = CapacityUnits.readUnits(bytes, consistent);
+            double read = CapacityUnits.readUnits(page.bytesRead(), consistent);
             if (index == null) {
                 units.table(table.name(), read);
             } else {

@@ -76,8 +76,8 @@ final class TableSchemas {
             names.add(name);
         }
         if (names.size() == 2 && names.get(0).equals(names.get(1))) {
-            throw DynamoDbErrors.invalidParameters(
-                    "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            throw DynamoDbErrors.validation("Invalid KeySchema: Both the Hash Key and the Range Key element in the "
+                    + "KeySchema have the same name");
         }
         for (String name : names) {
             if (!definitions.containsKey(name)) {
