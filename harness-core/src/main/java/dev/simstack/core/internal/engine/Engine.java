@@ -19,7 +19,6 @@ import dev.simstack.core.internal.protocol.restjson.RestJsonCodec;
 import dev.simstack.core.internal.services.lambda.LambdaService;
 import dev.simstack.core.internal.services.apigateway.ApiGatewayService;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -146,7 +145,13 @@ public final class Engine implements AutoCloseable {
      * (the function's failures show in the ledger and its logs, not to the notifying write).
      */
     private void invokeFunction(String functionArn, String payload, String trigger) {
-        lambda.invokeFor(functionArn, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), trigger, List.of());
+        try {
+            // An Event invocation, as S3 makes it: AWS's two retries and the function's destinations apply.
+            lambda.invokeAsync(functionArn, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), trigger);
+        } catch (dev.simstack.core.AwsException gone) {
+            // The function was deleted after the notification was configured: AWS drops the event too.
+            LOG.debug("S3 notification to {} dropped: {}", functionArn, gone.getMessage());
+        }
     }
 
     /** Handlers are test classes: the starting thread's class loader sees them (Surefire, IDEs). */
