@@ -82,6 +82,12 @@ public final class JsonTrees {
         }
     }
 
+    /** Parses JSON text (an attribute holding a policy, say); an empty text gives a missing node. */
+    public JsonNode read(String json) throws IOException {
+        JsonNode value = read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return value == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : value;
+    }
+
     /** Writes {@code node} as compact JSON. */
     public byte[] write(JsonNode node) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);

@@ -1,12 +1,12 @@
 package dev.simstack.core.internal.services.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.ServiceCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.protocol.json.JsonTrees;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Map;
 final class PermissionActions {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonTrees JSON = new JsonTrees();
 
     private final SqsRegions regions;
 
@@ -77,7 +77,7 @@ final class PermissionActions {
         String text = queue.attributes().value(QueueAttribute.POLICY);
         ObjectNode policy = null;
         try {
-            policy = text == null ? null : (ObjectNode) JSON.readTree(text);
+            policy = text == null ? null : (ObjectNode) JSON.read(text);
         } catch (IOException | ClassCastException e) {
             policy = null;
         }

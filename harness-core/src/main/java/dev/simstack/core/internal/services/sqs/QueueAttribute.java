@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.services.sqs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.simstack.core.internal.protocol.json.JsonTrees;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ enum QueueAttribute {
             "ApproximateNumberOfMessagesDelayed", "CreatedTimestamp", "LastModifiedTimestamp", "QueueArn");
 
     private static final Map<String, QueueAttribute> BY_NAME = new HashMap<>();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonTrees JSON = new JsonTrees();
 
     static {
         for (QueueAttribute attribute : values()) {
@@ -133,7 +133,7 @@ enum QueueAttribute {
 
     private String json(String value) {
         try {
-            if (JSON.readTree(value).isObject()) {
+            if (JSON.read(value).isObject()) {
                 return value;
             }
         } catch (IOException | RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.services.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.simstack.core.internal.protocol.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ record RedriveAllowPolicy(String redrivePermission, List<String> sourceQueueArns
 
     static final String ATTRIBUTE = "RedriveAllowPolicy";
     static final RedriveAllowPolicy ALLOW_ALL = new RedriveAllowPolicy("allowAll", List.of());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonTrees JSON = new JsonTrees();
     private static final int MAX_SOURCES = 10;
 
     static RedriveAllowPolicy parse(String text) {
@@ -63,7 +63,7 @@ record RedriveAllowPolicy(String redrivePermission, List<String> sourceQueueArns
 
     private static JsonNode readObject(String text) {
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = JSON.read(text);
             if (node != null && node.isObject()) {
                 return node;
             }

@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.services.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.simstack.core.internal.protocol.json.JsonTrees;
 import java.io.IOException;
 
 /**
@@ -12,7 +12,7 @@ import java.io.IOException;
 record RedrivePolicy(String deadLetterTargetArn, int maxReceiveCount) {
 
     static final String ATTRIBUTE = "RedrivePolicy";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonTrees JSON = new JsonTrees();
 
     /** Parses the attribute's JSON; fails with AWS's InvalidParameterValue messages. */
     static RedrivePolicy parse(String text) {
@@ -46,7 +46,7 @@ record RedrivePolicy(String deadLetterTargetArn, int maxReceiveCount) {
 
     static JsonNode readObject(String text) {
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = JSON.read(text);
             if (node != null && node.isObject()) {
                 return node;
             }
