@@ -295,8 +295,11 @@ class FrontDoorFuzzTest {
         assertThat(answer.closed()).as("closed without an answer: %s", what).isFalse();
         Protocol protocol = protocolOf(headers);
         boolean fromSqs = headers.stream().anyMatch(h -> h.startsWith("X-Amz-Target: AmazonSQS."));
+        // A request that is neither JSON nor Query is S3's (REST-XML), whose request id header is x-amz-request-id.
+        String requestId = answer.header("x-amzn-RequestId") != null ? answer.header("x-amzn-RequestId")
+                : answer.header("x-amz-request-id");
         AwsAnswers.assertWellFormed(protocol, answer.status(), String.valueOf(answer.header("Content-Type")),
-                answer.header("x-amzn-query-error"), answer.header("x-amzn-RequestId"), answer.body(), fromSqs, what);
+                answer.header("x-amzn-query-error"), requestId, answer.body(), fromSqs, what);
     }
 
     @Example
