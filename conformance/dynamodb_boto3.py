@@ -13,7 +13,7 @@ import boto3  # noqa: E402
 from botocore.config import Config  # noqa: E402
 from botocore.exceptions import ClientError  # noqa: E402
 
-S = Suite("dynamodb_boto3", unfinished="DynamoDB is being written")
+S = Suite("dynamodb_boto3")
 DDB = boto3.client("dynamodb", endpoint_url=S.endpoint, region_name="us-east-1",
                    aws_access_key_id="test", aws_secret_access_key="test",
                    config=Config(retries={"max_attempts": 1, "mode": "standard"}, read_timeout=30))
