@@ -1,0 +1,63 @@
+package dev.simstack.bench;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code simstack-bench.jar}; see docs/benchmarks.md.
+ *
+ * <pre>
+ * all                 everything below, in about 6 minutes
+ * cold [runs]         stack start in fresh JVMs (default 10)
+ * heap [stacks]       heap and threads per idle stack (default 100); heap kept per message handled
+ * jmh [jmh options]   the JMH benchmarks (StackStart, SendMessage, ReceiveDeleteBatch), e.g. -prof stack
+ * probe               whether the engine's SQS works yet (exit code 0 if so)
+ * </pre>
+ */
+public final class Bench {
+
+    private static final String ALL_JMH = "dev.simstack.bench.(StackStart|SendMessage|ReceiveDeleteBatch)Benchmark";
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        MachineLoad load = MachineLoad.start();
+        switch (command) {
+            case "all":
+                ColdStart.run(10);
+                IdleHeap.run(100);
+                RetainedHeap.run(20_000);
+                jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
+                break;
+            case "cold":
+                ColdStart.run(rest.length == 0 ? 10 : Integer.parseInt(rest[0]));
+                break;
+            case "heap":
+                IdleHeap.run(rest.length == 0 ? 100 : Integer.parseInt(rest[0]));
+                RetainedHeap.run(20_000);
+                break;
+            case "jmh":
+                jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
+                break;
+            case "probe":
+                System.exit(SqsProbe.works() ? 0 : 1);
+                break;
+            default:
+                System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] | heap [stacks]"
+                        + " | jmh [JMH options] | probe   (see docs/benchmarks.md)");
+                System.exit(command.equals("help") ? 0 : 2);
+        }
+        if (load != null) {
+            System.out.println(load.report());
+        }
+        // Stacks and SDK clients leave only daemon threads, but the Apache client's reaper may linger.
+        System.exit(0);
+    }
+
+    /** JMH's own command line: -h, -l, -lprof, -prof ..., -rf json, and benchmark name patterns. */
+    private static void jmh(String[] options) throws Exception {
+        org.openjdk.jmh.Main.main(options);
+    }
+}

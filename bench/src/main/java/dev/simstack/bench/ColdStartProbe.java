@@ -1,0 +1,50 @@
+package dev.simstack.bench;
+
+import dev.simstack.core.QueueSpec;
+import dev.simstack.core.Stack;
+import dev.simstack.core.StackConfig;
+import java.lang.management.ManagementFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The measured child of the cold-start measurement, run in a fresh JVM: starts a stack with one queue
+ * first thing, sends it one SendMessage over a raw socket, says {@link ColdStart#READY} the moment the
+ * answer is in, then (for information) times an SDK client's first call. The JVM's own start time is
+ * read last, so loading the management classes costs the measured path nothing.
+ */
+public final class ColdStartProbe {
+
+    private ColdStartProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long mainAt = System.currentTimeMillis();
+        long t0 = System.nanoTime();
+        Stack stack = StackConfig.defaults().withQueue(QueueSpec.named("q")).start();
+        long t1 = System.nanoTime();
+        String queueUrl = stack.queueUrl("q");
+        String answer = RawHttp.postJson(stack.port(), "AmazonSQS.SendMessage",
+                "{\"QueueUrl\":\"" + queueUrl + "\",\"MessageBody\":\"cold\"}");
+        long t2 = System.nanoTime();
+        long servedAt = System.currentTimeMillis();
+        System.out.println(ColdStart.READY);
+        System.out.flush();
+        long t3 = System.nanoTime();
+        try (SqsClient sqs = SqsClients.forEndpoint(stack.endpoint(), 4)) {
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Payloads.BODY));
+        }
+        long t4 = System.nanoTime();
+        stack.close();
+        long vmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println(ColdStart.RESULT + " vmToMain=" + (mainAt - vmStart)
+                + " start=" + ms(t1 - t0)
+                + " firstRequest=" + ms(t2 - t1)
+                + " vmToServed=" + (servedAt - vmStart)
+                + " sdkFirstCall=" + ms(t4 - t3)
+                + " status=" + RawHttp.status(answer));
+    }
+
+    private static String ms(long nanos) {
+        return Double.toString(nanos / 1e6);
+    }
+}
