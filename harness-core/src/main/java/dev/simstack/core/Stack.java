@@ -120,6 +120,19 @@ public final class Stack implements AutoCloseable {
         return URI.create(endpoint + "/_aws/execute-api/" + id + "/" + engine.apiGateway().firstStage(id));
     }
 
+    /**
+     * Creates the resources a file declares, through the services' own API calls: a CloudFormation or SAM
+     * template (queues, tables, buckets, functions with SQS/Api/HttpApi events, event source mappings,
+     * policies; IAM ignored), or SimStack's init file of API requests (see docs/standalone.md). Resources
+     * that already exist are kept as they are, so applying a file twice is harmless.
+     *
+     * @throws IllegalArgumentException naming the file, the resource and the reason, when the file cannot be
+     *     applied; resources created before the failing one remain
+     */
+    public AppliedResources apply(java.nio.file.Path file) {
+        return dev.simstack.core.internal.resources.ResourceFiles.apply(engine, Objects.requireNonNull(file, "file"));
+    }
+
     public boolean isRunning() {
         return !closed;
     }

@@ -49,6 +49,7 @@ public final class Engine implements AutoCloseable {
     private final ScratchDirectory scratch;
     private final ServiceRegistry services = new ServiceRegistry();
     private final FrontDoor frontDoor;
+    private final Dispatcher dispatcher;
     private final String hostAndPort;
 
     public Engine(StackConfig config) {
@@ -74,7 +75,7 @@ public final class Engine implements AutoCloseable {
         Router router = new Router(services, new AwsJsonCodec(), new AwsQueryCodec(),
                 new RestXmlCodec(S3Service.operationTable(), clock),
                 new RestJsonCodec(Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes())));
-        Dispatcher dispatcher = new Dispatcher(context, router, config.interceptors(),
+        this.dispatcher = new Dispatcher(context, router, config.interceptors(),
                 new HealthEndpoint(services, Engine.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Engine.class.getPackage().getImplementationVersion()));
         try {
@@ -109,6 +110,15 @@ public final class Engine implements AutoCloseable {
             }
             sqs.declareQueue(region, queue.name(), attributes, queue.tags(), hostAndPort);
         }
+    }
+
+    /**
+     * Answers {@code exchange} as if it had arrived on the stack's port, without a socket: the same
+     * codecs, interceptors, services and ledger. Resource files use it to create what they declare.
+     */
+    public java.util.concurrent.CompletionStage<dev.simstack.core.internal.protocol.HttpAnswer> handleLocally(
+            dev.simstack.core.internal.protocol.HttpExchange exchange) {
+        return dispatcher.handle(exchange);
     }
 
     public StackContext context() {
