@@ -19,6 +19,14 @@ public interface Interceptor {
     /** Handles {@code call}, usually by calling {@code next.proceed(call)}. */
     CompletionStage<JsonNode> intercept(ServiceCall call, Next next);
 
+    /**
+     * Called once by {@link Stack#start(StackConfig)}, before it returns, with the stack the interceptor
+     * serves: its clock and seeded random source are what delays and random choices must use. Calls may
+     * reach {@link #intercept} a moment before (the port is open); does nothing by default.
+     */
+    default void attach(Stack stack) {
+    }
+
     /** The rest of the chain, ending at the service. */
     @FunctionalInterface
     interface Next {

@@ -27,7 +27,14 @@ public final class Stack implements AutoCloseable {
 
     /** Starts a stack: binds its port, creates its declared resources, and returns once it serves. */
     public static Stack start(StackConfig config) {
-        return new Stack(new Engine(Objects.requireNonNull(config, "config")));
+        Stack stack = new Stack(new Engine(Objects.requireNonNull(config, "config")));
+        try {
+            config.interceptors().forEach(interceptor -> interceptor.attach(stack));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
     }
 
     /** Starts a stack with {@link StackConfig#defaults()}. */

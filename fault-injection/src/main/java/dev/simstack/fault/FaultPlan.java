@@ -1,0 +1,191 @@
+package dev.simstack.fault;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * What faults to inject where and when: an ordered list of {@link FaultRule}s (the first rule that
+ * decides to fault a call wins) and an optional seed for their random choices (else the stack's). It is
+ * data: printable, loadable from YAML, and replayable from its seed.
+ *
+ * <pre>
+ * seed: 42                       # optional; default: the stack's seed
+ * faults:
+ *   - name: slow-and-throttled-puts
+ *     service: dynamodb          # sqs, dynamodb, s3, lambda, apigateway
+ *     operation: PutItem         # or a list; default every operation
+ *     resource: orders           # queue, table, bucket or function name; default all
+ *     region: us-east-1          # default all
+ *     error: throttle            # throttle, internal, unavailable, or {code, status, message}
+ *     latency: 200ms             # ms, s, m, or ISO-8601 (PT0.2S); on the stack's clock
+ *     probability: 0.25          # default 1
+ *     after: 10                  # let the first 10 matching calls through
+ *     times: 5                   # fault at most 5 calls
+ * </pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class FaultPlan {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
+    private static final Set<String> FIELDS = Set.of("name", "service", "operation", "operations", "region",
+            "resource", "error", "latency", "probability", "after", "times");
+
+    private final List<FaultRule> rules;
+    private final Long seed;
+
+    private FaultPlan(List<FaultRule> rules, Long seed) {
+        this.rules = List.copyOf(rules);
+        this.seed = seed;
+    }
+
+    /** A plan of {@code rules}, drawing from the stack's seed. */
+    public static FaultPlan of(FaultRule... rules) {
+        return new FaultPlan(List.of(rules), null);
+    }
+
+    /** This plan with its own seed for the rules' random choices. */
+    public FaultPlan withSeed(long planSeed) {
+        return new FaultPlan(rules, planSeed);
+    }
+
+    public List<FaultRule> rules() {
+        return rules;
+    }
+
+    /** The plan's own seed, or null to use the stack's. */
+    public Long seed() {
+        return seed;
+    }
+
+    /** Reads a plan from a YAML (or JSON) file. */
+    public static FaultPlan load(Path file) {
+        try {
+            return parse(Files.readString(file), file.getFileName().toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read fault plan " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a plan from YAML text; {@code source} names it in error messages. */
+    public static FaultPlan parse(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + " is not valid YAML: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !root.path("faults").isArray()) {
+            throw new IllegalArgumentException(source + ": a fault plan is a map with a 'faults' list (and an "
+                    + "optional 'seed')");
+        }
+        List<FaultRule> rules = new ArrayList<>();
+        int index = 0;
+        for (JsonNode entry : root.get("faults")) {
+            index++;
+            String name = entry.path("name").asText("rule " + index);
+            try {
+                rules.add(rule(name, entry));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            }
+        }
+        Long seed = root.has("seed") ? root.get("seed").asLong() : null;
+        return new FaultPlan(rules, seed);
+    }
+
+    private static FaultRule rule(String name, JsonNode entry) {
+        entry.fieldNames().forEachRemaining(field -> {
+            if (!FIELDS.contains(field)) {
+                throw new IllegalArgumentException("fault rule '" + name + "': unknown field '" + field + "'; a rule"
+                        + " has " + new java.util.TreeSet<>(FIELDS));
+            }
+        });
+        String service = entry.path("service").asText(null);
+        if (service == null) {
+            throw new IllegalArgumentException("fault rule '" + name + "' needs a service");
+        }
+        if (!FaultRule.SERVICES.contains(service)) {
+            throw new IllegalArgumentException("fault rule '" + name + "': service '" + service + "' is not one of "
+                    + "sqs, dynamodb, s3, lambda, apigateway");
+        }
+        Set<String> operations = new LinkedHashSet<>();
+        JsonNode operation = entry.has("operation") ? entry.get("operation") : entry.path("operations");
+        if (operation.isArray()) {
+            operation.forEach(o -> operations.add(o.asText()));
+        } else if (operation.isTextual()) {
+            operations.add(operation.textValue());
+        }
+        return new FaultRule(name, service, operations, entry.path("region").asText(null),
+                entry.path("resource").asText(null), error(name, service, entry.get("error")),
+                duration(name, entry.get("latency")), entry.path("probability").asDouble(1.0),
+                entry.path("after").asLong(0), entry.has("times") ? entry.get("times").asLong() : Long.MAX_VALUE);
+    }
+
+    private static FaultError error(String name, String service, JsonNode error) {
+        if (error == null || error.isNull()) {
+            return null;
+        }
+        if (error.isTextual()) {
+            return switch (error.textValue()) {
+                case "throttle" -> FaultError.throttle(service);
+                case "internal" -> FaultError.internal(service);
+                case "unavailable" -> FaultError.unavailable(service);
+                default -> throw new IllegalArgumentException("fault rule '" + name + "': error '" + error.textValue()
+                        + "' is not throttle, internal or unavailable (or give {code, status, message})");
+            };
+        }
+        if (!error.hasNonNull("code") || !error.hasNonNull("status")) {
+            throw new IllegalArgumentException("fault rule '" + name + "': a custom error needs code and status");
+        }
+        return new FaultError(error.get("code").asText(), error.get("status").asInt(),
+                error.path("message").asText(error.get("code").asText()));
+    }
+
+    static Duration duration(String name, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Duration.ZERO;
+        }
+        String text = value.asText().trim().toLowerCase(Locale.ROOT);
+        if (value.isNumber()) {
+            return Duration.ofMillis(value.asLong());
+        }
+        if (text.startsWith("pt")) {
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        }
+        Matcher matcher = DURATION.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("fault rule '" + name + "': latency '" + value.asText() + "' is not a "
+                    + "duration like 250ms, 2s, 1m or PT0.25S");
+        }
+        double amount = Double.parseDouble(matcher.group(1));
+        double millis = switch (matcher.group(2)) {
+            case "ms" -> amount;
+            case "s" -> amount * 1_000;
+            default -> amount * 60_000;
+        };
+        return Duration.ofNanos(Math.round(millis * 1_000_000));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("FaultPlan").append(seed == null ? "" : " (seed " + seed + ")")
+                .append(':');
+        rules.forEach(rule -> text.append("\n  - ").append(rule));
+        return text.toString();
+    }
+}
