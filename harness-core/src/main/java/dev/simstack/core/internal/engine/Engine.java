@@ -52,6 +52,14 @@ public final class Engine implements AutoCloseable {
     private final String hostAndPort;
 
     public Engine(StackConfig config) {
+        this(config, engine -> { });
+    }
+
+    /**
+     * A stack whose state {@code load} fills (from a data directory) after the services exist and before
+     * the port is bound, so no request ever sees a half-loaded state.
+     */
+    public Engine(StackConfig config, java.util.function.Consumer<Engine> load) {
         this.config = config;
         String name = "simstack-" + STACK_NUMBERS.incrementAndGet();
         this.timers = timerThread(name);
@@ -71,6 +79,13 @@ public final class Engine implements AutoCloseable {
         services.register(lambda);
         this.apiGateway = new ApiGatewayService(context, lambda, sqs);
         services.register(apiGateway);
+        try {
+            load.accept(this);
+        } catch (RuntimeException e) {
+            timers.shutdownNow();
+            scratch.close();
+            throw e;
+        }
         Router router = new Router(services, new AwsJsonCodec(), new AwsQueryCodec(),
                 new RestXmlCodec(S3Service.operationTable(), clock),
                 new RestJsonCodec(Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes())));
@@ -130,6 +145,10 @@ public final class Engine implements AutoCloseable {
 
     public SqsService sqs() {
         return sqs;
+    }
+
+    public S3Service s3() {
+        return s3;
     }
 
     public LambdaService lambda() {

@@ -1,0 +1,134 @@
+package dev.simstack.core;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.simstack.core.internal.persist.LoadedSnapshot;
+import dev.simstack.core.internal.persist.SnapshotDirectory;
+import dev.simstack.core.internal.persist.StackState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+/**
+ * A directory a stack's state is saved to and reloaded from, for the standalone server: snapshots of
+ * every queue and message, table and item, bucket and object, each published atomically, the newest one
+ * that verifies loaded at start. Saving reads each resource under the lock its service takes, so no
+ * message, item or object is torn; resources are not captured at one common instant.
+ *
+ * <pre>{@code
+ * DataDirectory data = DataDirectory.open(Path.of("state"));
+ * Stack stack = data.start(config, System.err::println);   // loads the newest good snapshot, if any
+ * AutoCloseable saving = data.saveEvery(stack, Duration.ofSeconds(5), System.err::println);
+ * ...
+ * data.save(stack);                                           // on a clean stop
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class DataDirectory {
+
+    private final SnapshotDirectory snapshots;
+    private volatile Loaded loaded;
+
+    /** What {@link #start} found and loaded. */
+    public record Loaded(long sequence, Path snapshot, String counts) {
+        @Override
+        public String toString() {
+            return counts + " from " + snapshot;
+        }
+    }
+
+    /** What one {@link #save} wrote. */
+    public record Saved(long sequence, Path snapshot, String counts, long newBodyBytes, Duration took) {
+    }
+
+    private DataDirectory(Path directory) {
+        this.snapshots = new SnapshotDirectory(directory);
+    }
+
+    /** Opens (creating it if needed) a data directory. */
+    public static DataDirectory open(Path directory) {
+        return new DataDirectory(Objects.requireNonNull(directory, "directory"));
+    }
+
+    public Path path() {
+        return snapshots.root();
+    }
+
+    /**
+     * Starts a stack with the state of the newest snapshot that verifies completely (every file and body
+     * against the manifest's size and SHA-256); newer ones that do not are skipped, each with a warning to
+     * {@code warnings}. Without a usable snapshot the stack starts empty. The stack takes the snapshot's
+     * seed unless {@code config} names one, and a manual clock resumes at the snapshot's instant.
+     */
+    public Stack start(StackConfig config, Consumer<String> warnings) {
+        Optional<LoadedSnapshot> newest = snapshots.newest(warnings);
+        if (newest.isEmpty()) {
+            loaded = null;
+            return Stack.start(config);
+        }
+        LoadedSnapshot snapshot = newest.get();
+        StackConfig resumed = config;
+        if (config.seed() == null) {
+            resumed = resumed.withSeed(StackState.seed(snapshot));
+        }
+        if (config.clock().mode() == SimClock.Mode.MANUAL) {
+            resumed = resumed.withClock(ClockSpec.manual(Instant.ofEpochMilli(StackState.clockMillis(snapshot))));
+        }
+        Stack stack = Stack.start(resumed, engine -> {
+            StackState.Summary summary = StackState.load(engine, snapshot);
+            loaded = new Loaded(summary.sequence(), summary.directory(), summary.toString());
+        });
+        return stack;
+    }
+
+    /** What the last {@link #start} loaded, or empty if it started empty. */
+    public Optional<Loaded> loaded() {
+        return Optional.ofNullable(loaded);
+    }
+
+    /** Saves the stack's state as a new snapshot; one save at a time. */
+    public synchronized Saved save(Stack stack) {
+        long started = System.nanoTime();
+        StackState.Summary summary = StackState.save(stack.engine(), snapshots);
+        return new Saved(summary.sequence(), summary.directory(), summary.toString(), summary.blobBytesWritten(),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Saves every {@code period} of wall time (persistence is an operational feature, not simulated
+     * behaviour, so the stack's clock does not drive it) on a daemon thread, until the returned handle is
+     * closed. A failed save is reported to {@code errors} and the next period tries again.
+     */
+    public AutoCloseable saveEvery(Stack stack, Duration period, Consumer<String> errors) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("the persistence period must be positive, not " + period);
+        }
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "simstack-persist");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                if (stack.isRunning()) {
+                    save(stack);
+                }
+            } catch (RuntimeException e) {
+                errors.accept("saving to " + path() + " failed: " + e);
+            }
+        }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> {
+            scheduler.shutdown();
+            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        };
+    }
+}
