@@ -102,6 +102,19 @@ public final class DataDirectory {
     }
 
     /**
+     * The clean stop: closes the stack's port (requests in progress finish), saves, then closes the stack,
+     * so every write the stack acknowledged is in the last snapshot.
+     */
+    public Saved saveAndClose(Stack stack) {
+        try {
+            stack.engine().stopServing();
+            return save(stack);
+        } finally {
+            stack.close();
+        }
+    }
+
+    /**
      * Saves every {@code period} of wall time (persistence is an operational feature, not simulated
      * behaviour, so the stack's clock does not drive it) on a daemon thread, until the returned handle is
      * closed. A failed save is reported to {@code errors} and the next period tries again.

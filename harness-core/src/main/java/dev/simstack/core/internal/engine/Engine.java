@@ -183,6 +183,14 @@ public final class Engine implements AutoCloseable {
         return dynamodb;
     }
 
+    /**
+     * Closes the port and finishes the requests in progress, leaving the state in place (a final save
+     * then sees every acknowledged write); {@link #close()} still releases the rest.
+     */
+    public void stopServing() {
+        frontDoor.close();
+    }
+
     @Override
     public void close() {
         try {
