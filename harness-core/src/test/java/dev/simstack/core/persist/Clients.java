@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -25,6 +26,11 @@ final class Clients {
 
     static DynamoDbClient dynamo(Stack stack) {
         return DynamoDbClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    static LambdaClient lambda(Stack stack) {
+        return LambdaClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.Engine;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbSnapshots;
+import dev.simstack.core.internal.services.lambda.LambdaSnapshots;
 import dev.simstack.core.internal.services.s3.S3Snapshots;
 import dev.simstack.core.internal.services.sqs.SqsSnapshots;
 import java.nio.file.Path;
@@ -53,11 +54,14 @@ public final class StackState {
             pending.write("dynamodb.json", dynamodb);
             ObjectNode s3 = S3Snapshots.export(engine.s3(), pending);
             pending.write("s3.json", s3);
+            ObjectNode lambda = LambdaSnapshots.export(engine.lambda());
+            pending.write("lambda.json", lambda);
             Path published = pending.commit();
             Map<String, String> counts = new LinkedHashMap<>();
             counts.put("queues", String.valueOf(sqs.path("queues").size()));
             counts.put("tables", String.valueOf(dynamodb.path("tables").size()));
             counts.put("buckets", String.valueOf(s3.path("buckets").size()));
+            counts.put("functions", String.valueOf(lambda.path("functions").size()));
             return new Summary(pending.sequence(), published, counts, pending.blobBytesWritten());
         } catch (RuntimeException e) {
             pending.abandon();
@@ -92,6 +96,10 @@ public final class StackState {
         long[] s3 = S3Snapshots.restore(engine.s3(), document(snapshot, "s3.json"), snapshot);
         counts.put("buckets", String.valueOf(s3[0]));
         counts.put("object versions", String.valueOf(s3[1]));
+        // After SQS: event source mappings start polling their queues at once.
+        long[] lambda = LambdaSnapshots.restore(engine.lambda(), document(snapshot, "lambda.json"));
+        counts.put("functions", String.valueOf(lambda[0]));
+        counts.put("event source mappings", String.valueOf(lambda[1]));
         return new Summary(snapshot.sequence(), snapshot.directory(), counts, 0);
     }
 
