@@ -104,8 +104,11 @@ public final class Engine implements AutoCloseable {
         lambda.endpoint("http://" + hostAndPort);
         try {
             declareQueues();
-            config.functions().forEach(function -> lambda.declareFunction(config.defaultRegion(), function));
-            config.apis().forEach(api -> apiGateway.declareApi(config.defaultRegion(), api));
+            // A function or API loaded from a data directory stands for its declaration (its id stays the same).
+            config.functions().stream().filter(f -> !lambda.hasFunction(config.defaultRegion(), f.name()))
+                    .forEach(function -> lambda.declareFunction(config.defaultRegion(), function));
+            config.apis().stream().filter(a -> apiGateway.apiId(config.defaultRegion(), a.name()) == null)
+                    .forEach(api -> apiGateway.declareApi(config.defaultRegion(), api));
         } catch (RuntimeException e) {
             close();
             throw e;

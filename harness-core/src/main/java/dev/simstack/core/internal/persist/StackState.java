@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.services.apigateway.ApiGatewaySnapshots;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbSnapshots;
 import dev.simstack.core.internal.services.lambda.LambdaSnapshots;
 import dev.simstack.core.internal.services.s3.S3Snapshots;
@@ -56,6 +57,8 @@ public final class StackState {
             pending.write("s3.json", s3);
             ObjectNode lambda = LambdaSnapshots.export(engine.lambda());
             pending.write("lambda.json", lambda);
+            ObjectNode apiGateway = ApiGatewaySnapshots.export(engine.apiGateway());
+            pending.write("apigateway.json", apiGateway);
             Path published = pending.commit();
             Map<String, String> counts = new LinkedHashMap<>();
             counts.put("queues", String.valueOf(sqs.path("queues").size()));
@@ -100,6 +103,9 @@ public final class StackState {
         long[] lambda = LambdaSnapshots.restore(engine.lambda(), document(snapshot, "lambda.json"));
         counts.put("functions", String.valueOf(lambda[0]));
         counts.put("event source mappings", String.valueOf(lambda[1]));
+        long[] apis = ApiGatewaySnapshots.restore(engine.apiGateway(), document(snapshot, "apigateway.json"));
+        counts.put("APIs", String.valueOf(apis[0]));
+        counts.put("usage plans", String.valueOf(apis[1]));
         return new Summary(snapshot.sequence(), snapshot.directory(), counts, 0);
     }
 

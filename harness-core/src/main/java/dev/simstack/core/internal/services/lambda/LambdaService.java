@@ -99,6 +99,11 @@ public final class LambdaService implements Service {
         return operation.invoke(call, new Input(call.input()));
     }
 
+    /** Whether function {@code name} exists in {@code region} (loaded from a data directory, say). */
+    public boolean hasFunction(String region, String name) {
+        return regions.region(region).functions().find(name) != null;
+    }
+
     /** Creates a function declared in the stack's configuration. */
     public void declareFunction(String region, FunctionSpec spec) {
         FunctionConfig config = new FunctionConfig(spec.handler(), spec.runtime(), (int) spec.timeout().getSeconds(),
