@@ -62,14 +62,28 @@ public final class StackState {
             Path published = pending.commit();
             Map<String, String> counts = new LinkedHashMap<>();
             counts.put("queues", String.valueOf(sqs.path("queues").size()));
+            counts.put("messages", String.valueOf(total(sqs.path("queues"), "messages", "messages")));
             counts.put("tables", String.valueOf(dynamodb.path("tables").size()));
+            counts.put("items", String.valueOf(total(dynamodb.path("tables"), "items", null)));
             counts.put("buckets", String.valueOf(s3.path("buckets").size()));
+            counts.put("object versions", String.valueOf(total(s3.path("buckets"), "versions", null)));
             counts.put("functions", String.valueOf(lambda.path("functions").size()));
+            counts.put("APIs", String.valueOf(total(apiGateway.path("regions"), "apis", null)));
             return new Summary(pending.sequence(), published, counts, pending.blobBytesWritten());
         } catch (RuntimeException e) {
             pending.abandon();
             throw e;
         }
+    }
+
+    /** The sum of the sizes of {@code member} (then {@code inner}, if given) over {@code array}'s elements. */
+    private static long total(JsonNode array, String member, String inner) {
+        long total = 0;
+        for (JsonNode element : array) {
+            JsonNode value = element.path(member);
+            total += (inner == null ? value : value.path(inner)).size();
+        }
+        return total;
     }
 
     /** The seed a verified snapshot's stack ran with. */
