@@ -64,16 +64,34 @@ public final class DataDirectory {
     /**
      * Starts a stack with the state of the newest snapshot that verifies completely (every file and body
      * against the manifest's size and SHA-256); newer ones that do not are skipped, each with a warning to
-     * {@code warnings}. Without a usable snapshot the stack starts empty. The stack takes the snapshot's
-     * seed unless {@code config} names one, and a manual clock resumes at the snapshot's instant.
+     * {@code warnings}. Without a snapshot that verifies the stack starts empty; if snapshots verify but none
+     * can be imported, it does not start. The stack takes the snapshot's seed unless {@code config} names
+     * one, and a manual clock resumes at the snapshot's instant.
      */
     public Stack start(StackConfig config, Consumer<String> warnings) {
-        Optional<LoadedSnapshot> newest = snapshots.newest(warnings);
-        if (newest.isEmpty()) {
+        Optional<LoadedSnapshot> candidate = snapshots.newest(warnings);
+        if (candidate.isEmpty()) {
             loaded = null;
             return Stack.start(config);
         }
-        LoadedSnapshot snapshot = newest.get();
+        RuntimeException failure = null;
+        while (candidate.isPresent()) {
+            LoadedSnapshot snapshot = candidate.get();
+            try {
+                return start(config, snapshot);
+            } catch (RuntimeException e) {
+                // Verified but not importable (written by another version, say): the stack was not started.
+                warnings.accept("skipping snapshot " + snapshot.directory() + ": it cannot be loaded: " + e);
+                failure = failure == null ? e : failure;
+                candidate = snapshots.olderThan(snapshot.sequence(), warnings);
+            }
+        }
+        // Starting empty would let the next saves delete snapshots that only this version cannot read.
+        throw new IllegalStateException("no snapshot in " + path() + " could be loaded; move the directory away "
+                + "to start empty", failure);
+    }
+
+    private Stack start(StackConfig config, LoadedSnapshot snapshot) {
         StackConfig resumed = config;
         if (config.seed() == null) {
             resumed = resumed.withSeed(StackState.seed(snapshot));
@@ -81,11 +99,10 @@ public final class DataDirectory {
         if (config.clock().mode() == SimClock.Mode.MANUAL) {
             resumed = resumed.withClock(ClockSpec.manual(Instant.ofEpochMilli(StackState.clockMillis(snapshot))));
         }
-        Stack stack = Stack.start(resumed, engine -> {
+        return Stack.start(resumed, engine -> {
             StackState.Summary summary = StackState.load(engine, snapshot);
             loaded = new Loaded(summary.sequence(), summary.directory(), summary.toString());
         });
-        return stack;
     }
 
     /** What the last {@link #start} loaded, or empty if it started empty. */

@@ -118,6 +118,32 @@ class SnapshotVerificationTest {
     }
 
     @Test
+    void a_snapshot_that_verifies_but_cannot_be_imported_falls_back_to_the_previous_one() throws Exception {
+        rewrite(newer, "sqs.json", "\"name\":\"q\"", "\"name\":\"not a queue name!\"");
+
+        assertThat(loadedMessages()).contains("1 messages");
+        assertThat(warnings).singleElement().asString().contains(newer.getFileName().toString(), "cannot be loaded");
+    }
+
+    /** Changes a snapshot file and its manifest entry alike, as a snapshot written by another version would be. */
+    private static void rewrite(Path snapshot, String file, String from, String to) throws Exception {
+        byte[] before = Files.readAllBytes(snapshot.resolve(file));
+        String text = new String(before, StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        byte[] after = text.replace(from, to).getBytes(StandardCharsets.UTF_8);
+        Files.write(snapshot.resolve(file), after);
+        String manifest = Files.readString(snapshot.resolve("manifest.json"))
+                .replace("\"" + file + "\":{\"size\":" + before.length + ",\"sha256\":\"" + sha256(before) + "\"",
+                        "\"" + file + "\":{\"size\":" + after.length + ",\"sha256\":\"" + sha256(after) + "\"");
+        assertThat(manifest).contains(sha256(after));
+        Files.writeString(snapshot.resolve("manifest.json"), manifest);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
     void with_no_good_snapshot_the_stack_starts_empty_and_says_why() throws IOException {
         Files.delete(newer.resolve("manifest.json"));
         Files.writeString(older.resolve("stack.json"), "{}");

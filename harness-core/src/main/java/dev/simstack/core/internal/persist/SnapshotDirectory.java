@@ -47,7 +47,15 @@ public final class SnapshotDirectory {
      * {@code warnings} with the reason and skipped. Temporary directories are never considered.
      */
     public Optional<LoadedSnapshot> newest(Consumer<String> warnings) {
+        return olderThan(Long.MAX_VALUE, warnings);
+    }
+
+    /** Like {@link #newest}, among the snapshots numbered below {@code sequence}. */
+    public Optional<LoadedSnapshot> olderThan(long sequence, Consumer<String> warnings) {
         for (Path candidate : snapshots(Comparator.reverseOrder())) {
+            if (sequenceOf(candidate) >= sequence) {
+                continue;
+            }
             try {
                 return Optional.of(LoadedSnapshot.verify(candidate, root.resolve(BLOBS), json));
             } catch (SnapshotException e) {
