@@ -45,7 +45,7 @@ public final class Launcher implements Callable<Integer> {
     java.nio.file.Path dataDir;
 
     @Option(names = "--persist-every", defaultValue = "5s", converter = Persistence.DurationConverter.class,
-            description = "With --data-dir, how often state is saved (wall time), e.g. 200ms, 5s, 1m. Default: ${DEFAULT-VALUE}.")
+            description = "With --data-dir, how often state is saved (wall time), e.g. 200ms, 5s, 1m, 1h. Default: ${DEFAULT-VALUE}.")
     java.time.Duration persistEvery;
 
     public static void main(String[] args) {

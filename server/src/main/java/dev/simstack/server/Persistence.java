@@ -47,7 +47,7 @@ final class Persistence {
         }
     }
 
-    /** Reads {@code 200ms}, {@code 5s}, {@code 2m}, or an ISO-8601 duration such as {@code PT5S}. */
+    /** Reads {@code 200ms}, {@code 5s}, {@code 2m}, {@code 1h}, or an ISO-8601 duration such as {@code PT5S}. */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {
@@ -59,6 +59,8 @@ final class Persistence {
                 duration = Duration.ofMillis((long) (Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
             } else if (value.endsWith("m") && !value.startsWith("p")) {
                 duration = Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+            } else if (value.endsWith("h") && !value.startsWith("p")) {
+                duration = Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
             } else {
                 duration = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
             }

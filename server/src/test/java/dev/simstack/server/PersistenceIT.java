@@ -141,6 +141,32 @@ class PersistenceIT {
         }
     }
 
+    @Test
+    void a_clean_stop_saves_every_acknowledged_write_and_the_next_start_says_what_it_loaded() throws Exception {
+        // A period far longer than the test: only the save on SIGTERM can have written these writes.
+        LaunchedServer first = LaunchedServer.start("--port", "0", "--data-dir", dataDir.toString(),
+                "--persist-every", "1h");
+        assertThat(first.output()).contains("No snapshot in");
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(first.endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).build()) {
+            String url = sqs.createQueue(b -> b.queueName("kept")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("written just before the stop"));
+        }
+        first.process.toHandle().destroy();   // SIGTERM, as Ctrl-C's SIGINT
+        assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200);   // the last lines may still be in the pipe
+        assertThat(first.output()).contains("Saved 1 queues, 1 messages").contains("SimStack stopped.");
+
+        try (LaunchedServer second = LaunchedServer.start("--port", "0", "--data-dir", dataDir.toString());
+                SqsClient sqs = SqsClient.builder().endpointOverride(second.endpoint).region(Region.US_EAST_1)
+                        .credentialsProvider(CREDENTIALS).build()) {
+            assertThat(second.output()).contains("Loaded 1 queues, 1 messages").contains(dataDir.toString());
+            String url = sqs.getQueueUrl(b -> b.queueName("kept")).queueUrl();
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).extracting(Message::body)
+                    .containsExactly("written just before the stop");
+        }
+    }
+
     private static String pendingRound(Map<String, String> rounds) {
         String round = String.valueOf(rounds.size() + 1);
         rounds.put(round, round);
