@@ -40,12 +40,13 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--debug", description = "Log one line per request.")
     boolean debug;
 
-    @Option(names = "--data-dir", description = "Keep state in DIR: loaded at start, saved periodically and on a clean stop.",
-            paramLabel = "DIR")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep state in DIR: loaded at start, saved periodically and on a clean stop.")
     java.nio.file.Path dataDir;
 
-    @Option(names = "--persist-every", defaultValue = "5s", converter = Persistence.DurationConverter.class,
-            description = "With --data-dir, how often state is saved (wall time), e.g. 200ms, 5s, 1m, 1h. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--persist-every", defaultValue = "5s", paramLabel = "DURATION",
+            converter = Persistence.DurationConverter.class,
+            description = "With --data-dir, how often state is saved (wall time): 200ms, 5s, 1m, 1h. Default: ${DEFAULT-VALUE}.")
     java.time.Duration persistEvery;
 
     public static void main(String[] args) {
