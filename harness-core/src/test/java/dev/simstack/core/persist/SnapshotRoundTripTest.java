@@ -116,6 +116,24 @@ class SnapshotRoundTripTest {
     }
 
     @Test
+    void a_receipt_handle_from_before_the_reload_still_deletes_its_message() {
+        DataDirectory data = DataDirectory.open(dir);
+        String receipt;
+        try (Stack stack = data.start(manual(), System.err::println); SqsClient sqs = Clients.sqs(stack)) {
+            String url = sqs.createQueue(b -> b.queueName("work")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("job"));
+            receipt = sqs.receiveMessage(b -> b.queueUrl(url)).messages().get(0).receiptHandle();
+            data.save(stack);
+        }
+        try (Stack stack = data.start(manual(), System.err::println); SqsClient sqs = Clients.sqs(stack)) {
+            String url = sqs.getQueueUrl(b -> b.queueName("work")).queueUrl();
+            sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(receipt));
+            stack.clock().advance(Duration.ofMinutes(1));
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
+        }
+    }
+
+    @Test
     void fifo_queue_keeps_its_deduplication_window_and_sequence() {
         DataDirectory data = DataDirectory.open(dir);
         String firstId;
