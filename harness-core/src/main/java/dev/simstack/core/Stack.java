@@ -37,6 +37,15 @@ public final class Stack implements AutoCloseable {
         return stack;
     }
 
+    /** Starts a stack whose state {@code load} fills before it serves (a data directory's snapshot). */
+    static Stack start(StackConfig config, java.util.function.Consumer<Engine> load) {
+        return new Stack(new Engine(Objects.requireNonNull(config, "config"), load));
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
     /** Starts a stack with {@link StackConfig#defaults()}. */
     public static Stack start() {
         return start(StackConfig.defaults());

@@ -40,6 +40,15 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--debug", description = "Log one line per request.")
     boolean debug;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep state in DIR: loaded at start, saved periodically and on a clean stop.")
+    java.nio.file.Path dataDir;
+
+    @Option(names = "--persist-every", defaultValue = "5s", paramLabel = "DURATION",
+            converter = Persistence.DurationConverter.class,
+            description = "With --data-dir, how often state is saved (wall time): 200ms, 5s, 1m, 1h. Default: ${DEFAULT-VALUE}.")
+    java.time.Duration persistEvery;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -68,9 +77,13 @@ public final class Launcher implements Callable<Integer> {
             config = config.withSeed(seed);
         }
         long started = System.nanoTime();
-        Stack stack = Stack.start(config);
+        Persistence persistence = dataDir == null ? null : new Persistence(dataDir, persistEvery);
+        Stack stack = persistence == null ? Stack.start(config) : persistence.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (persistence != null) {
+                persistence.stop(stack);
+            }
             stack.close();
             System.out.println("SimStack stopped.");
             stopped.countDown();

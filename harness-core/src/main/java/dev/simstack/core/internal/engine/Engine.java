@@ -53,6 +53,14 @@ public final class Engine implements AutoCloseable {
     private final String hostAndPort;
 
     public Engine(StackConfig config) {
+        this(config, engine -> { });
+    }
+
+    /**
+     * A stack whose state {@code load} fills (from a data directory) after the services exist and before
+     * the port is bound, so no request ever sees a half-loaded state.
+     */
+    public Engine(StackConfig config, java.util.function.Consumer<Engine> load) {
         this.config = config;
         String name = "simstack-" + STACK_NUMBERS.incrementAndGet();
         this.timers = timerThread(name);
@@ -72,6 +80,13 @@ public final class Engine implements AutoCloseable {
         services.register(lambda);
         this.apiGateway = new ApiGatewayService(context, lambda, sqs);
         services.register(apiGateway);
+        try {
+            load.accept(this);
+        } catch (RuntimeException e) {
+            timers.shutdownNow();
+            scratch.close();
+            throw e;
+        }
         Router router = new Router(services, new AwsJsonCodec(), new AwsQueryCodec(),
                 new RestXmlCodec(S3Service.operationTable(), clock),
                 new RestJsonCodec(Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes())));
@@ -90,8 +105,11 @@ public final class Engine implements AutoCloseable {
         lambda.endpoint("http://" + hostAndPort);
         try {
             declareQueues();
-            config.functions().forEach(function -> lambda.declareFunction(config.defaultRegion(), function));
-            config.apis().forEach(api -> apiGateway.declareApi(config.defaultRegion(), api));
+            // A function or API loaded from a data directory stands for its declaration (its id stays the same).
+            config.functions().stream().filter(f -> !lambda.hasFunction(config.defaultRegion(), f.name()))
+                    .forEach(function -> lambda.declareFunction(config.defaultRegion(), function));
+            config.apis().stream().filter(a -> apiGateway.apiId(config.defaultRegion(), a.name()) == null)
+                    .forEach(api -> apiGateway.declareApi(config.defaultRegion(), api));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -142,6 +160,10 @@ public final class Engine implements AutoCloseable {
         return sqs;
     }
 
+    public S3Service s3() {
+        return s3;
+    }
+
     public LambdaService lambda() {
         return lambda;
     }
@@ -172,6 +194,14 @@ public final class Engine implements AutoCloseable {
 
     public DynamoDbService dynamodb() {
         return dynamodb;
+    }
+
+    /**
+     * Closes the port and finishes the requests in progress, leaving the state in place (a final save
+     * then sees every acknowledged write); {@link #close()} still releases the rest.
+     */
+    public void stopServing() {
+        frontDoor.close();
     }
 
     @Override

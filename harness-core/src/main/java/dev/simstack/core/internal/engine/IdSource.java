@@ -19,6 +19,19 @@ public final class IdSource {
         this.seed = seed;
     }
 
+    /** How many ids this source has minted (a snapshot records it). */
+    public long issued() {
+        return counter.get();
+    }
+
+    /**
+     * Continues numbering after {@code issued} ids: a stack reloaded from a snapshot never mints an id it
+     * minted before, not even one handed out after the snapshot was taken (the caller adds headroom).
+     */
+    public void continueAfter(long issued) {
+        counter.accumulateAndGet(issued, Math::max);
+    }
+
     /** A version-4-shaped UUID, unique within the stack. */
     public UUID nextUuid() {
         long n = counter.incrementAndGet();

@@ -37,6 +37,7 @@ public final class FrontDoor implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
     private final List<Thread> threads;
+    private boolean closed;
 
     private FrontDoor(EventLoopGroup group, Channel channel, List<Thread> threads) {
         this.group = group;
@@ -88,6 +89,13 @@ public final class FrontDoor implements AutoCloseable {
     /** Closes the listening socket, every connection, and the event loop threads, and waits for them. */
     @Override
     public void close() {
+        // Idempotent: a clean stop closes the port before its final save, then closes the whole stack.
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         // The group's termination future completes just before its threads exit; callers that check

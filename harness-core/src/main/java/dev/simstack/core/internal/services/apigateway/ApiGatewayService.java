@@ -113,4 +113,13 @@ public final class ApiGatewayService implements Service {
     public void close() {
         // nothing runs in the background: integrations finish with their requests
     }
+
+    ApiRegions regions() {
+        return regions;
+    }
+
+    /** Every region with API Gateway state. */
+    java.util.Collection<ApiRegion> allRegions() {
+        return regions.all();
+    }
 }

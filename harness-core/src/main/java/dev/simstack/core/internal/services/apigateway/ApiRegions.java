@@ -32,6 +32,10 @@ final class ApiRegions {
         byApiId.remove(api.id());
     }
 
+    java.util.Collection<ApiRegion> all() {
+        return java.util.List.copyOf(regions.values());
+    }
+
     /** The region of API {@code apiId}, or null. */
     ApiRegion regionOf(String apiId) {
         return byApiId.get(apiId);

@@ -26,13 +26,14 @@ public final class DynamoDbService implements Service {
     private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("dynamodb", "DynamoDB_20120810", "1.0",
             "com.amazonaws.dynamodb.v20120810", false, true /* x-amz-crc32, the SDK checks it */, null);
 
+    private final StackContext context;
     private final Tables tables = new Tables();
     private final ItemWriter writer;
     private final TableOperations tableOperations;
     private final Map<String, DynamoDbOperation> operations = new HashMap<>();
 
     public DynamoDbService(StackContext context) {
-        Objects.requireNonNull(context, "context");
+        this.context = Objects.requireNonNull(context, "context");
         this.writer = new ItemWriter(context, tables);
         ItemRequests requests = new ItemRequests(tables);
         this.tableOperations = new TableOperations(context, tables, writer);
@@ -81,6 +82,24 @@ public final class DynamoDbService implements Service {
     public StreamLog stream(String region, String table) {
         Table found = tables.find(region, table);
         return found == null ? null : found.stream();
+    }
+
+    StackContext context() {
+        return context;
+    }
+
+    Tables tables() {
+        return tables;
+    }
+
+    ItemWriter writer() {
+        return writer;
+    }
+
+    /** Runs one operation in-process, as the engine (no HTTP, no interceptors). */
+    JsonNode invokeInternally(String operation, String region, com.fasterxml.jackson.databind.node.ObjectNode input) {
+        return operations.get(operation).invoke(new ServiceCall("dynamodb", operation, region, context.accountId(),
+                context.ids().next(), "engine", null, null, context.clock().now(), input), new Input(input));
     }
 
     @Override

@@ -16,6 +16,13 @@ final class Tables {
         return tables != null ? tables : regions.computeIfAbsent(region, r -> new ConcurrentSkipListMap<>());
     }
 
+    /** Every table of every region, by region then name. */
+    java.util.List<Table> all() {
+        java.util.List<Table> all = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(regions).values().forEach(region -> all.addAll(region.values()));
+        return all;
+    }
+
     /** The table, or null. */
     Table find(String region, String name) {
         return region(region).get(name);

@@ -23,7 +23,7 @@ final class LambdaFunction {
     private final String name;
     private final String region;
     private final String arn;
-    private final long createdAt;
+    private volatile long createdAt;
     private volatile FunctionConfig config;
     private volatile Integer reservedConcurrency;
     private volatile EventInvokeConfig eventInvokeConfig = EventInvokeConfig.DEFAULT;
@@ -93,6 +93,15 @@ final class LambdaFunction {
 
     void eventInvokeConfig(EventInvokeConfig value) {
         eventInvokeConfig = value;
+    }
+
+    /** A reloaded function keeps its times, published versions and aliases. */
+    synchronized void restore(long created, long modified, Map<Integer, FunctionConfig> published,
+            Map<String, String> aliasVersions) {
+        createdAt = created;
+        lastModified = modified;
+        versions.putAll(published);
+        aliases.putAll(aliasVersions);
     }
 
     /** PublishVersion: the new version number. */

@@ -41,6 +41,7 @@ public final class LambdaService implements Service {
     private final FunctionActions functions;
     private final AsyncInvocations async;
     private final Map<String, LambdaOperation> operations = new HashMap<>();
+    private final InProcessSqs mappingSource;
 
     /**
      * @param sqs the stack's SQS service, which event source mappings poll
@@ -64,7 +65,19 @@ public final class LambdaService implements Service {
         new VersionActions(regions).register(operations);
         new ConcurrencyActions(regions).register(operations);
         new InvokeAction(regions, runtime, async).register(operations);
-        new MappingActions(regions, new InProcessSqs(sqs, context), runtime).register(operations);
+        this.mappingSource = new InProcessSqs(sqs, context);
+        new MappingActions(regions, mappingSource, runtime).register(operations);
+    }
+
+    LambdaRegions regions() {
+        return regions;
+    }
+
+    /** Starts polling for a mapping reloaded from a snapshot, as CreateEventSourceMapping does. */
+    void startMapping(LambdaRegion region, EventSourceMapping mapping) {
+        SqsPoller poller = new SqsPoller(mapping, regions.context(), mappingSource, runtime, regions);
+        region.mappings().add(poller);
+        poller.start();
     }
 
     /** The REST-JSON operations of the Lambda API. */
@@ -84,6 +97,11 @@ public final class LambdaService implements Service {
             throw Errors.notSupported("Lambda's " + call.operation());
         }
         return operation.invoke(call, new Input(call.input()));
+    }
+
+    /** Whether function {@code name} exists in {@code region} (loaded from a data directory, say). */
+    public boolean hasFunction(String region, String name) {
+        return regions.region(region).functions().find(name) != null;
     }
 
     /** Creates a function declared in the stack's configuration. */

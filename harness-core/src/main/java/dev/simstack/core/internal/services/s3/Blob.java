@@ -20,6 +20,8 @@ final class Blob {
     private final byte[] bytes;
     private final Path file;
     private final long length;
+    /** The SHA-256 hex a data directory stores these bytes under, once a snapshot has computed it. */
+    private volatile String contentId;
 
     private Blob(byte[] bytes, Path file, long length) {
         this.bytes = bytes;
@@ -67,6 +69,13 @@ final class Blob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stores the bytes in a snapshot's blob directory (hashing them the first time only); answers their id. */
+    String persist(dev.simstack.core.internal.persist.BlobSink sink) {
+        String id = file == null ? sink.put(bytes) : sink.put(file, contentId);
+        contentId = id;
+        return id;
     }
 
     /** Frees the file; readers that opened it already keep reading. */

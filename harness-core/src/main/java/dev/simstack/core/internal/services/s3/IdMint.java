@@ -26,6 +26,11 @@ final class IdMint {
         return ids.nextUuid().toString().replace("-", "") + ids.nextUuid().toString().replace("-", "");
     }
 
+    /** The write order continues after {@code sequence} (a reloaded snapshot's last write). */
+    void continueAfter(long sequence) {
+        this.sequence.accumulateAndGet(sequence, Math::max);
+    }
+
     /** The next write's position in the stack's write order. */
     long nextSequence() {
         return sequence.incrementAndGet();

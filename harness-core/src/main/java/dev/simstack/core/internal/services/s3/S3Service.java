@@ -28,6 +28,7 @@ public final class S3Service implements Service {
 
     private final S3Store store = new S3Store();
     private final Map<String, S3Operation> operations = new HashMap<>();
+    private S3Context s3;
 
     /** An S3 whose notifications reach SQS queues only (Lambda targets are stored, not invoked). */
     public S3Service(StackContext context, ScratchDirectory scratch, QueueSink queues) {
@@ -37,7 +38,7 @@ public final class S3Service implements Service {
     /** An S3 whose notifications reach SQS queues and, through {@code functions}, Lambda functions. */
     public S3Service(StackContext context, ScratchDirectory scratch, QueueSink queues, FunctionSink functions) {
         IdMint ids = new IdMint(context.ids());
-        S3Context s3 = new S3Context(context, store, ids, new BlobWriter(scratch),
+        S3Context s3 = this.s3 = new S3Context(context, store, ids, new BlobWriter(scratch),
                 new Notifier(context, queues, functions));
         new BucketActions(s3).register(operations);
         new BucketConfigActions(s3).register(operations);
@@ -54,6 +55,10 @@ public final class S3Service implements Service {
         new AclActions(s3).register(operations);
         new ObjectAttributesAction(s3).register(operations);
         new PostObjectAction(s3).register(operations);
+    }
+
+    S3Context state() {
+        return s3;
     }
 
     /** The operation table the REST-XML codec resolves S3 requests with. */

@@ -37,6 +37,11 @@ final class FifoDeduplication {
         byAge.addLast(original);
     }
 
+    /** The sends still remembered, oldest first (for snapshots). */
+    java.util.List<Original> originals() {
+        return java.util.List.copyOf(byAge);
+    }
+
     private void forgetBefore(long cutoff) {
         while (!byAge.isEmpty() && byAge.peekFirst().sentAt() <= cutoff) {
             Original old = byAge.pollFirst();

@@ -102,6 +102,11 @@ final class MessageStore {
         }
     }
 
+    /** Every message in the queue, in no particular order. */
+    List<SqsMessage> all() {
+        return List.copyOf(byId.values());
+    }
+
     /** The message with this id, or null if it is no longer in the queue. */
     SqsMessage get(String messageId) {
         return byId.get(messageId);

@@ -285,6 +285,34 @@ final class QueueMessages {
         effects.run();
     }
 
+    // ---- snapshots
+
+    /** This queue's messages and FIFO state as one consistent document (under the queue's lock). */
+    synchronized com.fasterxml.jackson.databind.node.ObjectNode snapshot() {
+        refresh(now());
+        return MessageSnapshots.write(store.all(), deduplication.originals(), lastSequence, lastPurgeAt);
+    }
+
+    /** Loads a {@link #snapshot()} into this new, empty queue. */
+    synchronized void restore(com.fasterxml.jackson.databind.JsonNode snapshot) {
+        long now = now();
+        for (SqsMessage message : MessageSnapshots.messages(snapshot)) {
+            long visibleAt = message.visibleAt;
+            if (message.state == SqsMessage.State.IN_FLIGHT && visibleAt > now) {
+                message.visibleAt = now;
+                store.add(message, now);
+                store.hide(message, visibleAt);
+            } else {
+                store.add(message, now);
+            }
+        }
+        MessageSnapshots.originals(snapshot).forEach(original -> deduplication.remember(original.key(),
+                original.messageId(), original.sequenceNumber(), original.sentAt()));
+        lastSequence = snapshot.path("lastSequence").asLong();
+        lastPurgeAt = snapshot.path("lastPurgeAt").asLong(Long.MIN_VALUE);
+        refresh(now);
+    }
+
     /** The queue is deleted (its messages are purged) or the stack stops; long polls are answered empty. */
     void close(boolean purge) {
         PendingEffects effects = new PendingEffects();

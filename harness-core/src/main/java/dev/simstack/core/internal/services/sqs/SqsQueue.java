@@ -15,7 +15,7 @@ final class SqsQueue {
     private final QueueAddress address;
     private final String arn;
     private final boolean fifo;
-    private final long createdAt;
+    private volatile long createdAt;
     private final StackContext context;
     private final QueueMessages messages;
     private final Map<String, String> tags = new LinkedHashMap<>();
@@ -65,6 +65,12 @@ final class SqsQueue {
     /** Epoch millis. */
     long lastModifiedAt() {
         return lastModifiedAt;
+    }
+
+    /** A reloaded queue keeps the times it had when its snapshot was taken. */
+    synchronized void restoreTimes(long created, long lastModified) {
+        this.createdAt = created;
+        this.lastModifiedAt = lastModified;
     }
 
     synchronized void setAttributes(QueueAttributes next) {

@@ -34,6 +34,11 @@ final class SqsRegions {
         return region(call).queue(QueueAddress.nameFromUrl(url, context.accountId()));
     }
 
+    /** Every region that has SQS state. */
+    java.util.Collection<SqsRegion> all() {
+        return java.util.List.copyOf(regions.values());
+    }
+
     void close() {
         regions.values().forEach(SqsRegion::close);
     }

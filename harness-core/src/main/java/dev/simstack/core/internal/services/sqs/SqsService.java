@@ -79,6 +79,10 @@ public final class SqsService implements Service {
         return queue.address().url(host);
     }
 
+    SqsRegions regions() {
+        return regions;
+    }
+
     @Override
     public void close() {
         regions.close();

@@ -1,0 +1,155 @@
+package dev.simstack.core.internal.services.apigateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.SimClock;
+
+/**
+ * API Gateway state for a data directory: every REST and HTTP API with its routes (integration, API key
+ * requirement, throttle), stages and their throttles, and a control-plane API's resource tree with
+ * methods and integrations; usage plans with their stages and keys; API keys. Throttle buckets and
+ * quota counters restart full: they are rates, not state a client was promised.
+ */
+public final class ApiGatewaySnapshots {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ApiGatewaySnapshots() {
+    }
+
+    public static ObjectNode export(ApiGatewayService service) {
+        ObjectNode json = NODES.objectNode();
+        ArrayNode regions = json.putArray("regions");
+        for (ApiRegion region : service.allRegions()) {
+            ObjectNode node = regions.addObject().put("name", region.name());
+            ArrayNode apis = node.putArray("apis");
+            region.apis().values().forEach(api -> apis.add(api(api)));
+            ArrayNode plans = node.putArray("usagePlans");
+            for (UsagePlanState plan : region.plans().values()) {
+                ObjectNode entry = plans.addObject().put("id", plan.id()).put("name", plan.name())
+                        .put("rate", plan.rate()).put("burst", plan.burst()).put("quotaLimit", plan.quotaLimit())
+                        .put("quotaPeriod", plan.quotaPeriod());
+                ArrayNode stages = entry.putArray("stages");
+                plan.stages().forEach(s -> stages.addObject().put("apiId", s[0]).put("stage", s[1]));
+                ArrayNode keys = entry.putArray("keyIds");
+                region.keys().keySet().stream().filter(plan::hasKey).sorted().forEach(keys::add);
+            }
+            ArrayNode keys = node.putArray("apiKeys");
+            for (ApiRegion.ApiKey key : region.keys().values()) {
+                keys.addObject().put("id", key.id()).put("name", key.name()).put("value", key.value())
+                        .put("enabled", key.enabled()).put("createdAt", key.createdAt());
+            }
+        }
+        return json;
+    }
+
+    private static ObjectNode api(RestApi api) {
+        ObjectNode json = NODES.objectNode().put("id", api.id()).put("name", api.name()).put("http", api.http())
+                .put("createdAt", api.createdAt()).put("rootResourceId", api.resources().rootId());
+        ArrayNode routes = json.putArray("routes");
+        for (ApiRoute route : api.routes()) {
+            ObjectNode entry = routes.addObject().put("method", route.method()).put("path", route.path())
+                    .put("integrationType", route.integrationType()).put("target", route.target())
+                    .put("apiKeyRequired", route.apiKeyRequired());
+            throttle(entry, route.throttle());
+        }
+        ArrayNode stages = json.putArray("stages");
+        for (RestApi.Stage stage : api.stages().values()) {
+            ObjectNode entry = stages.addObject().put("name", stage.name()).put("deploymentId", stage.deploymentId())
+                    .put("createdAt", stage.createdAt());
+            throttle(entry, stage.throttle());
+        }
+        ArrayNode resources = json.putArray("resources");
+        for (ResourceTree.Resource resource : api.resources().all()) {
+            ObjectNode entry = resources.addObject().put("id", resource.id()).put("parentId", resource.parentId())
+                    .put("pathPart", resource.pathPart());
+            ArrayNode methods = entry.putArray("methods");
+            for (ResourceTree.Method method : resource.methods().values()) {
+                methods.addObject().put("httpMethod", method.httpMethod())
+                        .put("authorizationType", method.authorizationType())
+                        .put("apiKeyRequired", method.apiKeyRequired()).put("integrationType", method.integrationType())
+                        .put("integrationUri", method.integrationUri());
+            }
+        }
+        return json;
+    }
+
+    private static void throttle(ObjectNode json, TokenBucket throttle) {
+        if (throttle != null) {
+            json.putObject("throttle").put("rate", throttle.rate()).put("burst", throttle.burst());
+        }
+    }
+
+    /**
+     * Recreates the snapshot's APIs, usage plans and keys in an empty service.
+     *
+     * @return the number of APIs and of usage plans loaded
+     */
+    public static long[] restore(ApiGatewayService service, JsonNode snapshot) {
+        ApiRegions regions = service.regions();
+        SimClock clock = regions.context().clock();
+        long apis = 0;
+        long plans = 0;
+        for (JsonNode node : snapshot.path("regions")) {
+            ApiRegion region = regions.region(node.path("name").asText());
+            for (JsonNode json : node.path("apis")) {
+                regions.add(region, api(json, clock));
+                apis++;
+            }
+            for (JsonNode json : node.path("apiKeys")) {
+                region.keys().put(json.path("id").asText(), new ApiRegion.ApiKey(json.path("id").asText(),
+                        text(json, "name"), text(json, "value"), json.path("enabled").asBoolean(),
+                        json.path("createdAt").asLong()));
+            }
+            for (JsonNode json : node.path("usagePlans")) {
+                UsagePlanState plan = new UsagePlanState(json.path("id").asText(), text(json, "name"),
+                        json.path("rate").asDouble(), json.path("burst").asInt(), json.path("quotaLimit").asInt(),
+                        text(json, "quotaPeriod"), clock);
+                json.path("stages").forEach(s -> plan.addStage(s.path("apiId").asText(), s.path("stage").asText()));
+                json.path("keyIds").forEach(k -> plan.addKey(k.asText()));
+                region.plans().put(plan.id(), plan);
+                plans++;
+            }
+        }
+        return new long[] {apis, plans};
+    }
+
+    private static RestApi api(JsonNode json, SimClock clock) {
+        RestApi api = new RestApi(json.path("id").asText(), text(json, "name"), json.path("http").asBoolean(),
+                json.path("createdAt").asLong(), json.path("rootResourceId").asText());
+        for (JsonNode route : json.path("routes")) {
+            api.addRoute(new ApiRoute(text(route, "method"), text(route, "path"), text(route, "integrationType"),
+                    text(route, "target"), route.path("apiKeyRequired").asBoolean(), throttle(route, clock)));
+        }
+        for (JsonNode stage : json.path("stages")) {
+            api.putStage(new RestApi.Stage(stage.path("name").asText(), text(stage, "deploymentId"),
+                    throttle(stage, clock), stage.path("createdAt").asLong()));
+        }
+        ResourceTree tree = api.resources();
+        for (JsonNode resource : json.path("resources")) {
+            String id = resource.path("id").asText();
+            ResourceTree.Resource restored = id.equals(tree.rootId()) ? tree.get(id)
+                    : tree.add(id, tree.get(resource.path("parentId").asText()), resource.path("pathPart").asText());
+            for (JsonNode method : resource.path("methods")) {
+                restored.methods().put(method.path("httpMethod").asText(), new ResourceTree.Method(
+                        method.path("httpMethod").asText(), text(method, "authorizationType"),
+                        method.path("apiKeyRequired").asBoolean(), text(method, "integrationType"),
+                        text(method, "integrationUri")));
+            }
+        }
+        return api;
+    }
+
+    private static TokenBucket throttle(JsonNode json, SimClock clock) {
+        JsonNode throttle = json.path("throttle");
+        return throttle.isObject() ? new TokenBucket(throttle.path("rate").asDouble(), throttle.path("burst").asInt(),
+                clock) : null;
+    }
+
+    private static String text(JsonNode json, String name) {
+        JsonNode value = json.path(name);
+        return value.isTextual() ? value.textValue() : null;
+    }
+}

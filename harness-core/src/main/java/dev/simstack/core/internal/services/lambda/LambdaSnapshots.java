@@ -1,0 +1,131 @@
+package dev.simstack.core.internal.services.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Lambda state for a data directory: every function's configuration, published versions, aliases,
+ * reserved concurrency and event-invoke config, and every SQS event source mapping. Handler instances,
+ * warm environments and invocations in progress are not state that can be saved: a reloaded function
+ * starts cold, and its handler class must be on the reloading JVM's class path to be invoked.
+ */
+public final class LambdaSnapshots {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private LambdaSnapshots() {
+    }
+
+    public static ObjectNode export(LambdaService service) {
+        ObjectNode json = NODES.objectNode();
+        ArrayNode functions = json.putArray("functions");
+        ArrayNode mappings = json.putArray("mappings");
+        for (LambdaRegion region : service.regions().all()) {
+            for (LambdaFunction function : region.functions().list()) {
+                ObjectNode node = functions.addObject();
+                node.put("region", region.name());
+                node.put("name", function.name());
+                node.put("createdAt", function.createdAt());
+                node.put("lastModified", function.lastModified());
+                node.set("config", config(function.config()));
+                if (function.reservedConcurrency() != null) {
+                    node.put("reservedConcurrency", function.reservedConcurrency());
+                }
+                LambdaFunction.EventInvokeConfig invoke = function.eventInvokeConfig();
+                node.putObject("eventInvokeConfig").put("maximumRetryAttempts", invoke.maximumRetryAttempts())
+                        .put("maximumEventAgeSeconds", invoke.maximumEventAgeSeconds())
+                        .put("onSuccess", invoke.onSuccess()).put("onFailure", invoke.onFailure());
+                ObjectNode versions = node.putObject("versions");
+                for (int version : function.versions()) {
+                    versions.set(String.valueOf(version), config(function.version(version)));
+                }
+                ObjectNode aliases = node.putObject("aliases");
+                function.aliases().forEach(aliases::put);
+            }
+            for (SqsPoller poller : region.mappings().list()) {
+                EventSourceMapping mapping = poller.mapping();
+                mappings.addObject().put("region", region.name()).put("uuid", mapping.uuid())
+                        .put("functionArn", mapping.functionArn()).put("queueArn", mapping.queueArn())
+                        .put("batchSize", mapping.batchSize())
+                        .put("batchingWindowSeconds", mapping.batchingWindowSeconds())
+                        .put("maximumConcurrency", mapping.maximumConcurrency())
+                        .put("reportBatchItemFailures", mapping.reportBatchItemFailures())
+                        .put("enabled", mapping.enabled()).put("lastModified", mapping.lastModified());
+            }
+        }
+        return json;
+    }
+
+    /**
+     * Recreates the snapshot's functions and starts its event source mappings (SQS must be loaded first:
+     * the pollers start receiving at once).
+     *
+     * @return the number of functions and of event source mappings loaded
+     */
+    public static long[] restore(LambdaService service, JsonNode snapshot) {
+        LambdaRegions regions = service.regions();
+        long functions = 0;
+        for (JsonNode node : snapshot.path("functions")) {
+            String region = node.path("region").asText();
+            LambdaFunction function = new LambdaFunction(node.path("name").asText(), region,
+                    regions.context().accountId(), config(node.path("config")), node.path("createdAt").asLong());
+            Map<Integer, FunctionConfig> versions = new TreeMap<>();
+            node.path("versions").fields().forEachRemaining(v -> versions.put(Integer.parseInt(v.getKey()),
+                    config(v.getValue())));
+            Map<String, String> aliases = new LinkedHashMap<>();
+            node.path("aliases").fields().forEachRemaining(a -> aliases.put(a.getKey(), a.getValue().asText()));
+            function.restore(node.path("createdAt").asLong(), node.path("lastModified").asLong(), versions, aliases);
+            if (node.has("reservedConcurrency")) {
+                function.reservedConcurrency(node.path("reservedConcurrency").asInt());
+            }
+            JsonNode invoke = node.path("eventInvokeConfig");
+            function.eventInvokeConfig(new LambdaFunction.EventInvokeConfig(invoke.path("maximumRetryAttempts").asInt(),
+                    invoke.path("maximumEventAgeSeconds").asInt(), text(invoke, "onSuccess"),
+                    text(invoke, "onFailure")));
+            regions.region(region).functions().add(function);
+            functions++;
+        }
+        long mappings = 0;
+        for (JsonNode node : snapshot.path("mappings")) {
+            JsonNode concurrency = node.path("maximumConcurrency");
+            service.startMapping(regions.region(node.path("region").asText()), new EventSourceMapping(
+                    node.path("uuid").asText(), node.path("functionArn").asText(), node.path("queueArn").asText(),
+                    node.path("batchSize").asInt(), node.path("batchingWindowSeconds").asInt(),
+                    concurrency.isNumber() ? concurrency.asInt() : null, node.path("reportBatchItemFailures").asBoolean(),
+                    node.path("enabled").asBoolean(), node.path("lastModified").asLong()));
+            mappings++;
+        }
+        return new long[] {functions, mappings};
+    }
+
+    private static ObjectNode config(FunctionConfig config) {
+        ObjectNode json = NODES.objectNode();
+        json.put("handler", config.handler()).put("runtime", config.runtime())
+                .put("timeoutSeconds", config.timeoutSeconds()).put("memorySize", config.memorySize())
+                .put("role", config.role()).put("description", config.description())
+                .put("deadLetterArn", config.deadLetterArn()).put("coldStartMillis", config.coldStartMillis())
+                .put("codeSha256", config.codeSha256());
+        ObjectNode environment = json.putObject("environment");
+        new TreeMap<>(config.environment()).forEach(environment::put);
+        return json;
+    }
+
+    private static FunctionConfig config(JsonNode json) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        json.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+        return new FunctionConfig(json.path("handler").asText(), text(json, "runtime"),
+                json.path("timeoutSeconds").asInt(), json.path("memorySize").asInt(), environment, text(json, "role"),
+                text(json, "description"), text(json, "deadLetterArn"), json.path("coldStartMillis").asLong(),
+                text(json, "codeSha256"));
+    }
+
+    private static String text(JsonNode json, String name) {
+        JsonNode value = json.path(name);
+        return value.isTextual() ? value.textValue() : null;
+    }
+}
