@@ -9,13 +9,15 @@ import java.util.Arrays;
  * all                 everything below, in about 6 minutes
  * cold [runs]         stack start in fresh JVMs (default 10)
  * heap [stacks]       heap and threads per idle stack (default 100); heap kept per message handled
- * jmh [jmh options]   the JMH benchmarks (StackStart, SendMessage, ReceiveDeleteBatch), e.g. -prof stack
+ * jmh [jmh options]   the JMH benchmarks (StackStart, SendMessage, ReceiveDeleteBatch, DynamoDb, S3,
+ *                     LambdaInvoke), e.g. jmh DynamoDb, or -prof stack
  * probe               whether the engine's SQS works yet (exit code 0 if so)
  * </pre>
  */
 public final class Bench {
 
-    private static final String ALL_JMH = "dev.simstack.bench.(StackStart|SendMessage|ReceiveDeleteBatch)Benchmark";
+    private static final String ALL_JMH =
+            "dev.simstack.bench.(StackStart|SendMessage|ReceiveDeleteBatch|DynamoDb|S3|LambdaInvoke)Benchmark";
 
     private Bench() {
     }
