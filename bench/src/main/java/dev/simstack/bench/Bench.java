@@ -1,21 +1,33 @@
 package dev.simstack.bench;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
  * Entry point of {@code simstack-bench.jar}; see docs/benchmarks.md.
  *
  * <pre>
- * all                 everything below, in about 6 minutes
+ * all                 everything below, in about 45 minutes
  * cold [runs]         stack start in fresh JVMs (default 10)
  * heap [stacks]       heap and threads per idle stack (default 100); heap kept per message handled
- * jmh [jmh options]   the JMH benchmarks (StackStart, SendMessage, ReceiveDeleteBatch), e.g. -prof stack
+ * dynamodb-heap [n]   heap kept by a table of n orders of 200 bytes (default 100000)
+ * e2e [s] [threads] [concurrency]
+ *                     API -> SQS -> Lambda -> DynamoDB for s seconds (default 20) from client threads
+ *                     (default 16), event source mapping's maximum concurrency (default 5)
+ * launcher [jar] [runs]
+ *                     the launcher's start in fresh JVMs (default server/target/simstack-server.jar, 10)
+ * jmh [jmh options]   the JMH benchmarks (StackStart, SendMessage, ReceiveDeleteBatch, DynamoDb, S3,
+ *                     LambdaInvoke), e.g. jmh DynamoDb, or -prof stack
  * probe               whether the engine's SQS works yet (exit code 0 if so)
  * </pre>
  */
 public final class Bench {
 
-    private static final String ALL_JMH = "dev.simstack.bench.(StackStart|SendMessage|ReceiveDeleteBatch)Benchmark";
+    private static final String ALL_JMH =
+            "dev.simstack.bench.(StackStart|SendMessage|ReceiveDeleteBatch|DynamoDb|S3|LambdaInvoke)Benchmark";
+
+    /** Where {@code ./mvnw -pl server -am package} puts the launcher, from the repository's root. */
+    private static final String DEFAULT_LAUNCHER = "server/target/simstack-server.jar";
 
     private Bench() {
     }
@@ -29,6 +41,9 @@ public final class Bench {
                 ColdStart.run(10);
                 IdleHeap.run(100);
                 RetainedHeap.run(20_000);
+                DynamoDbHeap.run(100_000);
+                LauncherStart.run(Path.of(DEFAULT_LAUNCHER), 10);
+                EndToEnd.run(20, 16, 5);
                 jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
                 break;
             case "cold":
@@ -38,6 +53,15 @@ public final class Bench {
                 IdleHeap.run(rest.length == 0 ? 100 : Integer.parseInt(rest[0]));
                 RetainedHeap.run(20_000);
                 break;
+            case "dynamodb-heap":
+                DynamoDbHeap.run(intArgument(rest, 0, 100_000));
+                break;
+            case "e2e":
+                EndToEnd.run(intArgument(rest, 0, 20), intArgument(rest, 1, 16), intArgument(rest, 2, 5));
+                break;
+            case "launcher":
+                LauncherStart.run(Path.of(rest.length == 0 ? DEFAULT_LAUNCHER : rest[0]), intArgument(rest, 1, 10));
+                break;
             case "jmh":
                 jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
                 break;
@@ -46,6 +70,7 @@ public final class Bench {
                 break;
             default:
                 System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] | heap [stacks]"
+                        + " | dynamodb-heap [items] | e2e [seconds] [threads] [concurrency] | launcher [jar] [runs]"
                         + " | jmh [JMH options] | probe   (see docs/benchmarks.md)");
                 System.exit(command.equals("help") ? 0 : 2);
         }
@@ -54,6 +79,10 @@ public final class Bench {
         }
         // Stacks and SDK clients leave only daemon threads, but the Apache client's reaper may linger.
         System.exit(0);
+    }
+
+    private static int intArgument(String[] args, int index, int otherwise) {
+        return args.length > index ? Integer.parseInt(args[index]) : otherwise;
     }
 
     /** JMH's own command line: -h, -l, -lprof, -prof ..., -rf json, and benchmark name patterns. */

@@ -30,7 +30,7 @@ public final class ColdStartProbe {
         System.out.println(ColdStart.READY);
         System.out.flush();
         long t3 = System.nanoTime();
-        try (SqsClient sqs = SqsClients.forEndpoint(stack.endpoint(), 4)) {
+        try (SqsClient sqs = Clients.sqs(stack.endpoint(), 4)) {
             sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Payloads.BODY));
         }
         long t4 = System.nanoTime();

@@ -5,8 +5,8 @@ import java.util.StringJoiner;
 
 /**
  * The fixed, valid AWS JSON 1.0 bodies the floor server answers: everything the SDK checks (the MD5 of
- * each body, the batch entry ids it sent) is right, so the SDK does exactly the work it does against a
- * real endpoint.
+ * each body, the batch entry ids it sent, DynamoDB's CRC32 of the body, which the server adds) is right,
+ * so the SDK does exactly the work it does against a real endpoint.
  */
 final class FloorAnswers {
 
@@ -49,9 +49,30 @@ final class FloorAnswers {
         return entries.toString();
     }
 
+    /** PutItem with no ReturnValues: an empty document. */
+    static String putItem() {
+        return "{}";
+    }
+
+    /** One order, as large as any the benchmark reads. */
+    static String getItem() {
+        return "{\"Item\":" + Orders.json(Orders.item(42, 7)) + "}";
+    }
+
+    /** Ten consecutive orders of one customer, as the benchmark's Query selects them. */
+    static String query() {
+        StringJoiner items = new StringJoiner(",", "{\"Count\":" + Orders.QUERY_LIMIT + ",\"Items\":[",
+                "],\"ScannedCount\":" + Orders.QUERY_LIMIT + "}");
+        for (int i = 0; i < Orders.QUERY_LIMIT; i++) {
+            items.add(Orders.json(Orders.item(42, i)));
+        }
+        return items.toString();
+    }
+
     static String unknownOperation(String target) {
         return "{\"__type\":\"com.amazonaws.sqs#UnsupportedOperation\",\"message\":\"the floor server answers only"
-                + " SendMessage, SendMessageBatch, ReceiveMessage and DeleteMessageBatch, not " + target + "\"}";
+                + " SendMessage, SendMessageBatch, ReceiveMessage, DeleteMessageBatch, PutItem, GetItem, Query and"
+                + " Lambda's Invoke, not " + target + "\"}";
     }
 
     private static String messageId(int i) {

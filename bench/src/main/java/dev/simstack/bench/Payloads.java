@@ -17,8 +17,12 @@ final class Payloads {
     }
 
     static String md5Hex(String text) {
+        return md5Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String md5Hex(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("MD5").digest(bytes);
             return String.format("%032x", new BigInteger(1, digest));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);

@@ -27,7 +27,7 @@ final class RetainedHeap {
         System.out.println("== Heap kept after " + messages + " messages sent, received and deleted ==");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (Stack stack = StackConfig.defaults().withQueue(QueueSpec.named("q")).start();
-                SqsClient sqs = SqsClients.forEndpoint(stack.endpoint(), 2)) {
+                SqsClient sqs = Clients.sqs(stack.endpoint(), 2)) {
             String url = stack.queueUrl("q");
             cycle(sqs, url, 1_000);
             long before = IdleHeap.usedAfterGc(memory);

@@ -15,7 +15,7 @@ final class SqsProbe {
 
     static boolean works() {
         try (Stack stack = StackConfig.defaults().withQueue(QueueSpec.named("q")).start();
-                SqsClient sqs = SqsClients.forEndpoint(stack.endpoint(), 2)) {
+                SqsClient sqs = Clients.sqs(stack.endpoint(), 2)) {
             String url = stack.queueUrl("q");
             sqs.sendMessage(b -> b.queueUrl(url).messageBody(Payloads.BODY));
             List<Message> received = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();

@@ -29,7 +29,7 @@ final class SqsTarget implements AutoCloseable {
 
     private SqsTarget(AutoCloseable server, URI endpoint, String queueUrl, boolean engine) {
         this.server = server;
-        this.sqs = SqsClients.forEndpoint(endpoint, MAX_CONNECTIONS);
+        this.sqs = Clients.sqs(endpoint, MAX_CONNECTIONS);
         this.queueUrl = queueUrl;
         this.engine = engine;
     }
