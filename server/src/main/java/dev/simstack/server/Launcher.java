@@ -49,6 +49,21 @@ public final class Launcher implements Callable<Integer> {
             description = "With --data-dir, how often state is saved (wall time): 200ms, 5s, 1m, 1h. Default: ${DEFAULT-VALUE}.")
     java.time.Duration persistEvery;
 
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "A SAM/CloudFormation template whose resources are created at start (repeatable).")
+    java.util.List<java.nio.file.Path> templates = new java.util.ArrayList<>();
+
+    @Option(names = "--init", paramLabel = "DIR",
+            description = "A directory of init files (*.yaml, *.yml, *.json, in name order) applied at start.")
+    java.nio.file.Path initDir;
+
+    @Option(names = "--classpath", paramLabel = "PATH",
+            description = "Jars and directories (separated by '${sys:path.separator}') holding the Lambda handler classes.")
+    String classpath;
+
+    @Option(names = "--faults", paramLabel = "FILE", description = "A fault plan (YAML) applied to every call after start-up.")
+    java.nio.file.Path faults;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -76,9 +91,44 @@ public final class Launcher implements Callable<Integer> {
         if (seed != null) {
             config = config.withSeed(seed);
         }
+        dev.simstack.fault.FaultInjector injector = null;
+        java.util.List<java.nio.file.Path> files;
+        try {
+            if (faults != null) {
+                injector = new dev.simstack.fault.FaultInjector(dev.simstack.fault.FaultPlan.load(faults));
+                injector.pause(); // resources from files are created fault-free
+                config = config.withInterceptor(injector);
+            }
+            files = ResourceFileList.of(templates, initDir);
+            if (classpath != null) {
+                Thread.currentThread().setContextClassLoader(ResourceFileList.handlerLoader(classpath));
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("SimStack cannot start: " + e.getMessage());
+            return 2;
+        }
         long started = System.nanoTime();
         Persistence persistence = dataDir == null ? null : new Persistence(dataDir, persistEvery);
         Stack stack = persistence == null ? Stack.start(config) : persistence.start(config);
+        try {
+            for (java.nio.file.Path file : files) {
+                dev.simstack.core.AppliedResources applied = stack.apply(file);
+                System.out.println("Applied " + file + ":");
+                applied.resources().forEach(r -> System.out.println("  " + r.outcome().name().toLowerCase(
+                        java.util.Locale.ROOT) + " " + r.type() + " " + r.logicalId()
+                        + (r.physicalId() == null || r.physicalId().equals(r.logicalId()) ? "" : " -> "
+                        + r.physicalId())));
+                applied.outputs().forEach((k, v) -> System.out.println("  output " + k + " = " + v));
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("SimStack cannot apply its resource files: " + e.getMessage());
+            stack.close();
+            return 2;
+        }
+        if (injector != null) {
+            injector.resume();
+            System.out.println("Fault plan active: " + injector.plan());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (persistence != null) {
