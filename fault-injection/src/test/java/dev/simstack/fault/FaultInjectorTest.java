@@ -60,6 +60,15 @@ class FaultInjectorTest {
         return client;
     }
 
+    private DynamoDbClient dynamodbWithoutRetries(Stack stack) {
+        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+        open.add(client);
+        return client;
+    }
+
     private static void createTable(DynamoDbClient client, String name) {
         client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
@@ -98,12 +107,7 @@ class FaultInjectorTest {
         Stack stack = start(FaultPlan.of(FaultRule.throttle("dynamodb", "PutItem")), 1, ClockSpec.real());
         DynamoDbClient client = dynamodb(stack, RetryMode.STANDARD);
         createTable(client, "orders");
-        DynamoDbClient noRetries = DynamoDbClient.builder().endpointOverride(stack.endpoint())
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("k", "s")))
-                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
-                .httpClientBuilder(ApacheHttpClient.builder()).build();
-        open.add(noRetries);
+        DynamoDbClient noRetries = dynamodbWithoutRetries(stack);
 
         assertThatThrownBy(() -> put(noRetries, "orders", "a"))
                 .isInstanceOfSatisfying(ProvisionedThroughputExceededException.class, e -> {
@@ -202,12 +206,7 @@ class FaultInjectorTest {
         List<List<String>> runs = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             Stack stack = start(plan, 99, ClockSpec.real());
-            DynamoDbClient client = DynamoDbClient.builder().endpointOverride(stack.endpoint())
-                    .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create("k", "s")))
-                    .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
-                    .httpClientBuilder(ApacheHttpClient.builder()).build();
-            open.add(client);
+            DynamoDbClient client = dynamodbWithoutRetries(stack);
             createTable(client, "orders");
             List<String> outcome = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
