@@ -51,9 +51,10 @@ class ScratchSpillTest {
         return null;
     }
 
+    /** The sizes of the files in the scratch directory: request bodies on disk become object files as they are. */
     private static List<Long> objectFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("object-")).map(f -> {
+            return files.filter(f -> f.getFileName().toString().endsWith(".bin")).map(f -> {
                 try {
                     return Files.size(f);
                 } catch (IOException e) {

@@ -32,7 +32,7 @@ final class BodySpooler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request && !(msg instanceof HttpContent) && takesOver(request)) {
             head = request;
-            spool = new FileSpool(scratch);
+            spool = new FileSpool(scratch, request);
             failure = null;
             return;
         }

@@ -2,18 +2,19 @@ package dev.simstack.core.internal.protocol.restxml;
 
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.SpooledBody;
+import io.netty.buffer.Unpooled;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The body of a REST-XML request as the service sees it: with its {@code aws-chunked} framing removed
- * (that framing is transport, not content), its trailers (trailing checksums) available once read, and
- * the length the client declared for the decoded content. Reading happens in the service, so a large
- * body flows from the spool to its destination without being held in the heap.
+ * (that framing is transport, not content), its trailers (trailing checksums), and the length the client
+ * declared for the decoded content. A body the front door spooled arrives decoded already, with its
+ * digests; a body given whole (an in-process call) is decoded here.
  */
 public final class RequestPayload {
 
@@ -21,7 +22,7 @@ public final class RequestPayload {
     private final SpooledBody spooled;
     private final boolean chunked;
     private final long declaredLength;
-    private AwsChunkedStream decoder;
+    private Map<String, String> trailers = Map.of();
 
     private RequestPayload(byte[] bytes, SpooledBody spooled, boolean chunked, long declaredLength) {
         this.bytes = bytes;
@@ -31,13 +32,8 @@ public final class RequestPayload {
     }
 
     static RequestPayload of(HttpExchange exchange) {
-        String encoding = exchange.headers().get("Content-Encoding");
-        String sha256 = exchange.headers().get("x-amz-content-sha256");
-        // S3 takes a body as aws-chunked if either the encoding or the payload hash says so.
-        boolean chunked = (encoding != null && encoding.contains("aws-chunked"))
-                || (sha256 != null && sha256.startsWith("STREAMING-"));
-        long wire = exchange.spooled() != null ? exchange.spooled().length() : exchange.body().length;
-        long declared = wire;
+        boolean chunked = AwsChunkedDecoder.isAwsChunked(exchange.headers());
+        long declared = exchange.spooled() != null ? exchange.spooled().length() : exchange.body().length;
         if (chunked) {
             String decoded = exchange.headers().get("x-amz-decoded-content-length");
             declared = decoded == null ? -1 : parseLength(decoded);
@@ -64,24 +60,37 @@ public final class RequestPayload {
         return declaredLength;
     }
 
-    /** True if the request had no body bytes at all. */
+    /** True if the request carried no content. */
     public boolean isEmpty() {
-        return (spooled != null ? spooled.length() : bytes.length) == 0;
+        return spooled != null ? spooled.length() == 0 : bytes.length == 0;
     }
 
-    /** The decoded content from its start. Only one decoded read per payload: trailers come from it. */
+    /** The decoded content from its start; S3's error if its aws-chunked framing was broken. */
     public InputStream open() {
-        InputStream raw;
+        if (spooled != null) {
+            throwFramingError();
+            try {
+                return spooled.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!chunked) {
+            return new ByteArrayInputStream(bytes);
+        }
+        ByteArrayOutputStream content = new ByteArrayOutputStream(bytes.length);
+        AwsChunkedDecoder decoder = new AwsChunkedDecoder((buffer, index, length) -> buffer.getBytes(index, content, length));
         try {
-            raw = spooled != null ? spooled.open() : new ByteArrayInputStream(bytes);
+            decoder.feed(Unpooled.wrappedBuffer(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!chunked) {
-            return raw;
+        decoder.finish();
+        if (decoder.error() != null) {
+            throw decoder.error();
         }
-        decoder = new AwsChunkedStream(raw);
-        return decoder;
+        trailers = decoder.trailers();
+        return new ByteArrayInputStream(content.toByteArray());
     }
 
     /** The whole decoded content in memory: for XML documents, which are small. */
@@ -93,16 +102,31 @@ public final class RequestPayload {
         }
     }
 
-    /** The trailers read after the last chunk (lower-case names); empty if not chunked or not read yet. */
+    /** The trailers after the last chunk (lower-case names); empty if not chunked (or, given whole, not read yet). */
     public Map<String, String> trailers() {
-        return decoder == null ? Map.of() : decoder.trailers();
+        return spooled != null ? spooled.trailers() : trailers;
     }
 
     /**
-     * The spool file holding the content, handed over to the caller, when the body is plain (not
-     * aws-chunked) and was large enough to be spooled to disk; otherwise null.
+     * The spooled content handed over to the caller without a copy, or null if the body was given whole
+     * (read it with {@link #open()}) or was handed over already; S3's error if its framing was broken.
      */
-    public Path claimPlainFile() {
-        return chunked || spooled == null ? null : spooled.claimFile();
+    public SpooledBody.Content claimSpooled() {
+        if (spooled == null) {
+            return null;
+        }
+        throwFramingError();
+        return spooled.claim();
+    }
+
+    /** The digests computed while the body arrived, or null (not spooled, or not an upload). */
+    public ContentDigests.Result digests() {
+        return spooled == null ? null : spooled.digests();
+    }
+
+    private void throwFramingError() {
+        if (spooled.framingError() != null) {
+            throw spooled.framingError();
+        }
     }
 }

@@ -1,9 +1,10 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.protocol.SpooledBody;
 import dev.simstack.core.internal.protocol.restxml.RequestPayload;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -40,9 +41,9 @@ final class ObjectUpload {
             throw new RestXmlError("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed size")
                     .with("ProposedSize", payload.declaredLength()).with("MaxSizeAllowed", MAX_SINGLE_PUT);
         }
-        Path file = payload.claimPlainFile();
-        BlobWriter.Written written = file != null ? s3.blobs().adopt(file, algorithms)
-                : s3.blobs().write(payload.open(), algorithms);
+        SpooledBody.Content spooled = payload.claimSpooled();
+        BlobWriter.Written written = spooled != null ? s3.blobs().take(spooled, payload.digests(), algorithms)
+                : s3.blobs().write(payload.open(), algorithms, payload.declaredLength());
         try {
             verify(call, payload, written);
         } catch (RuntimeException e) {

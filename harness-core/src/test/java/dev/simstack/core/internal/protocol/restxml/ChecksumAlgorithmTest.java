@@ -1,4 +1,4 @@
-package dev.simstack.core.internal.services.s3;
+package dev.simstack.core.internal.protocol.restxml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

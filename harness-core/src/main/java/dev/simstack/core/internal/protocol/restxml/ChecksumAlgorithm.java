@@ -1,4 +1,4 @@
-package dev.simstack.core.internal.services.s3;
+package dev.simstack.core.internal.protocol.restxml;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -14,21 +14,21 @@ import java.util.zip.Checksum;
  * S3's flexible checksums: each is sent and answered base64-encoded, big-endian, in
  * {@code x-amz-checksum-<name>} and in XML as {@code Checksum<NAME>}.
  */
-enum ChecksumAlgorithm {
+public enum ChecksumAlgorithm {
     CRC32, CRC32C, CRC64NVME, SHA1, SHA256;
 
     /** The header carrying it, e.g. {@code x-amz-checksum-crc32}. */
-    String header() {
+    public String header() {
         return "x-amz-checksum-" + name().toLowerCase(Locale.ROOT);
     }
 
     /** The XML element carrying it, e.g. {@code ChecksumCRC32}. */
-    String element() {
+    public String element() {
         return "Checksum" + name();
     }
 
     /** The algorithm named {@code name} (any case), or null. */
-    static ChecksumAlgorithm named(String name) {
+    public static ChecksumAlgorithm named(String name) {
         if (name == null) {
             return null;
         }
@@ -40,7 +40,7 @@ enum ChecksumAlgorithm {
     }
 
     /** A fresh running computation. */
-    Running start() {
+    public Running start() {
         return switch (this) {
             case CRC32 -> new Crc(new CRC32(), 4);
             case CRC32C -> new Crc(new CRC32C(), 4);
@@ -51,13 +51,13 @@ enum ChecksumAlgorithm {
     }
 
     /** The base64 checksum of {@code bytes}. */
-    String of(byte[] bytes) {
+    public String of(byte[] bytes) {
         Running running = start();
         running.update(bytes, 0, bytes.length);
         return running.base64();
     }
 
-    static MessageDigest digest(String name) {
+    public static MessageDigest digest(String name) {
         try {
             return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {
@@ -66,7 +66,7 @@ enum ChecksumAlgorithm {
     }
 
     /** One checksum being computed over a stream. */
-    interface Running {
+    public interface Running {
         void update(byte[] bytes, int offset, int length);
 
         byte[] value();
