@@ -136,6 +136,15 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<Object> {
 
     /** Writes a large body in chunks from its stream, which the chunked writer closes when done. */
     private static void writeStreamed(ChannelHandlerContext ctx, HttpAnswer answer, boolean keepAlive) {
+        if (answer.streamed().memory() != null) {
+            // Bytes already in the heap go out as they are: no chunking, no copy of ours.
+            FullHttpResponse whole = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.streamed().memory()));
+            headers(whole, answer, keepAlive);
+            whole.headers().set(HttpHeaderNames.CONTENT_LENGTH, answer.streamed().length());
+            finish(ctx.writeAndFlush(whole), keepAlive);
+            return;
+        }
         HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()));
         headers(response, answer, keepAlive);

@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.internal.protocol.StreamedAnswerBody;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,12 @@ final class Blob {
         } catch (IOException e) {
             throw new UncheckedIOException("SimStack lost the bytes of an object in " + file, e);
         }
+    }
+
+    /** The answer body of {@code count} bytes from {@code from}: the array itself when in the heap, else a stream. */
+    StreamedAnswerBody answer(long from, long count) {
+        return file == null ? StreamedAnswerBody.inMemory(bytes, (int) from, (int) count) : new StreamedAnswerBody(count,
+                open(from, count));
     }
 
     InputStream open() {

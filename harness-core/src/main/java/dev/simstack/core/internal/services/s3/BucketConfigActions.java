@@ -7,7 +7,6 @@ import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import dev.simstack.core.internal.protocol.restxml.XmlReader;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -156,6 +155,6 @@ final class BucketConfigActions {
         }
         byte[] bytes = policy.getBytes(StandardCharsets.UTF_8);
         return RestOutput.ok().header("Content-Type", "application/json")
-                .body(new StreamedAnswerBody(bytes.length, new ByteArrayInputStream(bytes)));
+                .body(StreamedAnswerBody.inMemory(bytes, 0, bytes.length));
     }
 }

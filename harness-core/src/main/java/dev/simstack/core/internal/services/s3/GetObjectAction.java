@@ -1,10 +1,8 @@
 package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
-import dev.simstack.core.internal.protocol.StreamedAnswerBody;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
-import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -46,8 +44,7 @@ final class GetObjectAction {
             describe(out, bucket, version, slice, call, get);
             if (get) {
                 overrides(call, out);
-                InputStream stream = content.blob().open(slice.range().first(), slice.range().length());
-                out.body(new StreamedAnswerBody(slice.range().length(), stream));
+                out.body(content.blob().answer(slice.range().first(), slice.range().length()));
             } else {
                 out.header("Content-Length", slice.range().length());
             }
