@@ -4,15 +4,15 @@ import dev.simstack.core.internal.engine.ScratchDirectory;
 import dev.simstack.core.internal.protocol.SpooledBody;
 import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
 import dev.simstack.core.internal.protocol.restxml.ContentDigests;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +25,6 @@ import java.util.Set;
 final class BlobWriter {
 
     static final int MEMORY_LIMIT = 1024 * 1024;
-    private static final int BUFFER = 64 * 1024;
 
     /** What was written and its digests (base64 checksums by algorithm). */
     record Written(Blob blob, byte[] md5, Map<ChecksumAlgorithm, String> checksums) {
@@ -47,12 +46,8 @@ final class BlobWriter {
         ContentDigests.Result digests = arrived;
         if (digests == null || !digests.checksums().keySet().containsAll(algorithms)) {
             ContentDigests again = new ContentDigests(algorithms);
-            try (InputStream in = blob.open()) {
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    again.update(buffer, 0, n);
-                }
+            try (InputStream in = new DigestingStream(blob.open(), again)) {
+                in.transferTo(OutputStream.nullOutputStream());
             } catch (IOException e) {
                 blob.release();
                 throw new UncheckedIOException(e);
@@ -79,91 +74,71 @@ final class BlobWriter {
      */
     Written write(InputStream in, Set<ChecksumAlgorithm> algorithms, long expectedLength) {
         ContentDigests digests = new ContentDigests(algorithms);
-        List<byte[]> pieces = new ArrayList<>();
-        Path file = null;
-        OutputStream out = null;
-        long length = 0;
-        byte[] current = new byte[expectedLength >= 0 && expectedLength <= MEMORY_LIMIT ? (int) expectedLength : BUFFER];
-        byte[] spare = null;
-        int filled = 0;
-        try (InputStream source = in) {
-            while (true) {
-                if (filled == current.length) {
-                    // Full: only once more content comes is it known whether it still fits in the heap.
-                    byte[] next = spare != null ? spare : new byte[BUFFER];
-                    int n = source.read(next);
-                    if (n < 0) {
-                        break;
-                    }
-                    if (out == null && length + n > MEMORY_LIMIT) {
-                        file = scratch.newFile("object-");
-                        out = Files.newOutputStream(file);
-                        for (byte[] piece : pieces) {
-                            out.write(piece);
-                        }
-                        pieces.clear();
-                    }
-                    if (out != null) {
-                        out.write(current, 0, filled);
-                        spare = current.length == BUFFER ? current : null;
-                    } else {
-                        pieces.add(current);
-                        spare = null;
-                    }
-                    digests.update(next, 0, n);
-                    current = next;
-                    filled = n;
-                    length += n;
-                    continue;
-                }
-                int n = source.read(current, filled, current.length - filled);
-                if (n < 0) {
-                    break;
-                }
-                digests.update(current, filled, n);
-                filled += n;
-                length += n;
-            }
-            if (out != null) {
-                out.write(current, 0, filled);
-                out.close();
-            }
+        try (InputStream source = new DigestingStream(in, digests)) {
+            byte[] head = readHead(source, expectedLength);
+            int next = source.read();
+            Blob blob = next < 0 ? Blob.inMemory(head) : spill(head, next, source);
+            ContentDigests.Result result = digests.finish();
+            return new Written(blob, result.md5(), result.checksums());
         } catch (IOException e) {
-            closeQuietly(out);
-            deleteQuietly(file);
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            closeQuietly(out);
+        }
+    }
+
+    /** Up to {@link #MEMORY_LIMIT} bytes: into an exact array when the length is known, else gathered. */
+    private static byte[] readHead(InputStream source, long expectedLength) throws IOException {
+        if (expectedLength >= 0 && expectedLength <= MEMORY_LIMIT) {
+            byte[] exact = new byte[(int) expectedLength];
+            int n = source.readNBytes(exact, 0, exact.length);
+            return n == exact.length ? exact : Arrays.copyOf(exact, n);
+        }
+        return source.readNBytes(MEMORY_LIMIT);
+    }
+
+    /** A body longer than the heap limit: what was read, the next byte and the rest, in a scratch file. */
+    private Blob spill(byte[] head, int next, InputStream rest) throws IOException {
+        Path file = scratch.newFile("object-");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(head);
+            out.write(next);
+            long length = head.length + 1 + rest.transferTo(out);
+            return Blob.onDisk(file, length);
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             throw e;
         }
-        ContentDigests.Result result = digests.finish();
-        Blob blob = file != null ? Blob.onDisk(file, length) : Blob.inMemory(join(pieces, current, filled, length));
-        return new Written(blob, result.md5(), result.checksums());
     }
 
-    /** The pieces and the last buffer's filled part as one array: no copy if there was a single exact buffer. */
-    private static byte[] join(List<byte[]> pieces, byte[] last, int filled, long length) {
-        if (pieces.isEmpty() && filled == last.length) {
-            return last;
-        }
-        byte[] all = new byte[(int) length];
-        int at = 0;
-        for (byte[] piece : pieces) {
-            System.arraycopy(piece, 0, all, at, piece.length);
-            at += piece.length;
-        }
-        System.arraycopy(last, 0, all, at, filled);
-        return all;
-    }
+    /** Feeds every byte read through it to the digests. */
+    private static final class DigestingStream extends FilterInputStream {
+        private final ContentDigests digests;
 
-    private static void closeQuietly(OutputStream out) {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // The file is deleted next.
+        DigestingStream(InputStream in, ContentDigests digests) {
+            super(in);
+            this.digests = digests;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                digests.update(new byte[] {(byte) b}, 0, 1);
             }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                digests.update(buffer, offset, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            return 0; // every byte must be digested: skipping is reading
         }
     }
 

@@ -134,7 +134,8 @@ final class CompleteMultipartAction {
         Iterator<MultipartUpload.UploadedPart> each = parts.iterator();
         InputStream joined = new SequenceInputStream(Collections.enumeration(parts.stream()
                 .map(part -> part.blob().open()).toList()));
-        BlobWriter.Written written = s3.blobs().write(joined, whole);
+        BlobWriter.Written written = s3.blobs().write(joined, whole,
+                parts.stream().mapToLong(part -> part.blob().length()).sum());
         MessageDigest md5s = ChecksumAlgorithm.digest("MD5");
         ByteArrayOutputStream partChecksums = new ByteArrayOutputStream();
         List<ObjectVersion.Part> layout = new ArrayList<>(parts.size());

@@ -76,7 +76,7 @@ final class CopyObjectAction {
         }
         BlobWriter.Written written;
         try (InputStream in = read.bytes()) {
-            written = s3.blobs().write(in, algorithms);
+            written = s3.blobs().write(in, algorithms, read.range().length());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

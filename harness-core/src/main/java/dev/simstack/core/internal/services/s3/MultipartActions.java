@@ -107,7 +107,7 @@ final class MultipartActions {
         }
         BlobWriter.Written written;
         try (InputStream in = read.bytes()) {
-            written = s3.blobs().write(in, algorithms);
+            written = s3.blobs().write(in, algorithms, read.range().length());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
