@@ -110,6 +110,11 @@ public final class ApiGatewayService implements Service {
     }
 
     @Override
+    public void reset() {
+        regions.clear();
+    }
+
+    @Override
     public void close() {
         // nothing runs in the background: integrations finish with their requests
     }

@@ -91,7 +91,12 @@ public final class S3Service implements Service {
     }
 
     @Override
+    public void reset() {
+        store.clear();
+    }
+
+    @Override
     public void close() {
-        store.close();
+        store.clear();
     }
 }

@@ -65,9 +65,14 @@ final class S3Store {
         return all;
     }
 
-    /** Frees the bytes of everything (the scratch directory goes too, at stop). */
-    void close() {
-        for (Bucket bucket : buckets.values()) {
+    /**
+     * Forgets every bucket and frees the bytes of its objects and uploads: their scratch files are deleted
+     * now (a reset), not only with the scratch directory at stop.
+     */
+    void clear() {
+        List<Bucket> old = new ArrayList<>(buckets.values());
+        buckets.clear();
+        for (Bucket bucket : old) {
             synchronized (bucket) {
                 bucket.keys().all().forEach(v -> {
                     if (v.content() != null) {
@@ -77,6 +82,5 @@ final class S3Store {
                 bucket.uploads().values().forEach(MultipartUpload::release);
             }
         }
-        buckets.clear();
     }
 }
