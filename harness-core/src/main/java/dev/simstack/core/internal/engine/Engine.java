@@ -124,32 +124,37 @@ public final class Engine implements AutoCloseable {
      * {@code names} is empty) in every region, and the ledger with them when every service goes, then
      * creates the configuration's declared resources again. The clock, the random and id sources, the port
      * and clients stay as they are. Calls in progress finish before the services are emptied, or start
-     * after it.
+     * after it; files the emptied state held (S3's) are deleted after that, while calls run again.
      *
      * @return the configuration's declared resources, as created again (or kept, for a service not reset)
      * @throws IllegalArgumentException if a name is not one of the stack's services
      */
     public List<AppliedResources.Resource> reset(Set<String> names) {
-        List<Service> chosen = new ArrayList<>();
+        List<Service> order = names.isEmpty() ? new ArrayList<>(services.all()) : servicesNamed(names);
+        // Lambda first: its pollers stop before the queues they long-poll answer them empty.
+        order.sort(java.util.Comparator.comparing(service -> service == lambda ? 0 : 1));
+        List<Runnable> releases = new ArrayList<>();
+        gate.exclusive(() -> {
+            order.forEach(service -> releases.add(service.reset()));
+            if (names.isEmpty()) {
+                context.ledger().clear();
+            }
+        });
+        releases.forEach(Runnable::run);
+        return ConfiguredResources.declare(this);
+    }
+
+    private List<Service> servicesNamed(Set<String> names) {
+        List<Service> named = new ArrayList<>();
         for (String name : names) {
             Service service = services.bySigningName(name);
             if (service == null) {
                 throw new IllegalArgumentException("this stack has no service '" + name + "' to reset; it has "
                         + signingNames());
             }
-            chosen.add(service);
+            named.add(service);
         }
-        boolean all = names.isEmpty();
-        // Lambda first: its pollers stop before the queues they long-poll answer them empty.
-        List<Service> order = new ArrayList<>(all ? services.all() : chosen);
-        order.sort(java.util.Comparator.comparing(service -> service == lambda ? 0 : 1));
-        gate.exclusive(() -> {
-            order.forEach(Service::reset);
-            if (all) {
-                context.ledger().clear();
-            }
-        });
-        return ConfiguredResources.declare(this);
+        return named;
     }
 
     /** Routes the reset endpoint to {@code handler} (the stack's reset, which adds its listeners' work). */

@@ -23,8 +23,11 @@ public interface Service extends AutoCloseable {
      * (timers, pollers, invocations) stops or has its results dropped. The engine calls it under the write
      * side of its {@link ResetGate}, so no call of this service is in progress. Configuration that is not
      * state (limits, delays, lag) stays.
+     *
+     * @return what frees the resources the emptied state held (files), which the engine runs once calls
+     *     may proceed again, before the reset returns; a no-op if there are none
      */
-    void reset();
+    Runnable reset();
 
     /** Releases timers and waiters; the stack is stopping. */
     @Override

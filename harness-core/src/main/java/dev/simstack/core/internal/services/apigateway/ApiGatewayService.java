@@ -110,8 +110,9 @@ public final class ApiGatewayService implements Service {
     }
 
     @Override
-    public void reset() {
+    public Runnable reset() {
         regions.clear();
+        return () -> { };
     }
 
     @Override

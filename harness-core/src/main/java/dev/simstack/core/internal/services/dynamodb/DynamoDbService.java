@@ -109,10 +109,11 @@ public final class DynamoDbService implements Service {
      * a table no longer reachable; replication deliveries on their way are dropped.
      */
     @Override
-    public void reset() {
+    public Runnable reset() {
         tables.clear();
         writer.replication().reset();
         transactWrite.forgetTokens();
+        return () -> { };
     }
 
     @Override

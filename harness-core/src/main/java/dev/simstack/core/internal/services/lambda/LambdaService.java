@@ -159,10 +159,11 @@ public final class LambdaService implements Service {
      * destination), because a handler cannot be stopped safely from outside.
      */
     @Override
-    public void reset() {
+    public Runnable reset() {
         regions.reset();
         runtime.abandonRunning();
         logs.clear();
+        return () -> { };
     }
 
     @Override

@@ -89,8 +89,9 @@ public final class SqsService implements Service {
     }
 
     @Override
-    public void reset() {
+    public Runnable reset() {
         regions.reset();
+        return () -> { };
     }
 
     @Override
