@@ -37,7 +37,11 @@ final class ResetClients {
     }
 
     static DynamoDbClient dynamo(Stack stack) {
-        return configure(DynamoDbClient.builder(), stack, Region.US_EAST_1).build();
+        return dynamo(stack, Region.US_EAST_1);
+    }
+
+    static DynamoDbClient dynamo(Stack stack, Region region) {
+        return configure(DynamoDbClient.builder(), stack, region).build();
     }
 
     static S3Client s3(Stack stack) {
