@@ -88,9 +88,8 @@ final class ResetEndpoint {
             }
             return new HttpAnswer(200, "application/json", Map.of(), json.write(body));
         } catch (RuntimeException e) {
-            // The services were emptied, but creating the declared resources again failed (a resource file).
-            return error(500, "ResetIncomplete", "the services were emptied, but the stack's declared resources "
-                    + "could not all be created again: " + e.getMessage());
+            // Typically a resource file that no longer applies: the services are empty, its resources missing.
+            return error(500, "ResetIncomplete", "the reset did not complete: " + e.getMessage());
         }
     }
 
