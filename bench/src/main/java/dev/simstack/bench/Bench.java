@@ -16,7 +16,7 @@ import java.util.Arrays;
  *                     (default 16), event source mapping's maximum concurrency (default 5)
  * launcher [jar] [runs]
  *                     the launcher's start in fresh JVMs (default server/target/simstack-server.jar, 10)
- * jmh [jmh options]   the JMH benchmarks (StackStart, SendMessage, ReceiveDeleteBatch, DynamoDb, S3,
+ * jmh [jmh options]   the JMH benchmarks (StackStart, SendMessage, ReceiveDeleteBatch, DynamoDb, S3, Reset,
  *                     LambdaInvoke), e.g. jmh DynamoDb, or -prof stack
  * probe               whether the engine's SQS works yet (exit code 0 if so)
  * </pre>
@@ -24,7 +24,7 @@ import java.util.Arrays;
 public final class Bench {
 
     private static final String ALL_JMH =
-            "dev.simstack.bench.(StackStart|SendMessage|ReceiveDeleteBatch|DynamoDb|S3|LambdaInvoke)Benchmark";
+            "dev.simstack.bench.(StackStart|SendMessage|ReceiveDeleteBatch|DynamoDb|S3|LambdaInvoke|Reset)Benchmark";
 
     /** Where {@code ./mvnw -pl server -am package} puts the launcher, from the repository's root. */
     private static final String DEFAULT_LAUNCHER = "server/target/simstack-server.jar";

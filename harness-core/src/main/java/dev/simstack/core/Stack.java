@@ -4,7 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.internal.engine.Engine;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
 
 /**
@@ -18,11 +22,13 @@ public final class Stack implements AutoCloseable {
 
     private final Engine engine;
     private final URI endpoint;
+    private final List<ResetListener> resetListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Stack(Engine engine) {
         this.engine = engine;
         this.endpoint = URI.create("http://" + engine.hostAndPort());
+        engine.resetHandler(this::reset);
     }
 
     /** Starts a stack: binds its port, creates its declared resources, and returns once it serves. */
@@ -147,6 +153,42 @@ public final class Stack implements AutoCloseable {
      */
     public AppliedResources apply(java.nio.file.Path file) {
         return dev.simstack.core.internal.resources.ResourceFiles.apply(engine, Objects.requireNonNull(file, "file"));
+    }
+
+    /**
+     * Returns every service to the state right after {@link #start}: in every region, no queues or
+     * messages, tables or items, buckets or objects, functions or event source mappings, APIs, keys or usage
+     * plans; the ledger is empty; then the resources the {@link StackConfig} declares are created again and
+     * the {@link #onReset reset listeners} run. The clock, the seeded random source and the id source go on
+     * (nothing is rewound), and the port, the endpoint and every client stay valid. Requests in progress are
+     * applied wholly before or wholly after the emptying; Lambda handlers still running finish, but their
+     * outcome is dropped. {@code POST /_simstack/reset} calls this.
+     *
+     * @return the resources created again, the configuration's first, then each listener's
+     */
+    public List<AppliedResources.Resource> reset() {
+        return reset(Set.of());
+    }
+
+    /** Resets the named services only (all when empty); the ledger is cleared with all of them. */
+    private synchronized List<AppliedResources.Resource> reset(Set<String> services) {
+        if (closed) {
+            throw new IllegalStateException("the stack is closed; start a new one instead of resetting it");
+        }
+        List<AppliedResources.Resource> recreated = new ArrayList<>(engine.reset(services));
+        for (ResetListener listener : resetListeners) {
+            listener.afterReset(this).forEach(applied -> recreated.addAll(applied.resources()));
+        }
+        return recreated;
+    }
+
+    /**
+     * Runs {@code listener} after every reset (through {@link #reset()} or the HTTP endpoints), e.g. to apply
+     * resource files again; until the returned handle is closed.
+     */
+    public AutoCloseable onReset(ResetListener listener) {
+        resetListeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> resetListeners.remove(listener);
     }
 
     public boolean isRunning() {

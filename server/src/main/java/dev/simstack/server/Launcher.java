@@ -110,23 +110,17 @@ public final class Launcher implements Callable<Integer> {
         long started = System.nanoTime();
         Persistence persistence = dataDir == null ? null : new Persistence(dataDir, persistEvery);
         Stack stack = persistence == null ? Stack.start(config) : persistence.start(config);
+        StartupResources resources = new StartupResources(files, injector, System.out);
         try {
-            for (java.nio.file.Path file : files) {
-                dev.simstack.core.AppliedResources applied = stack.apply(file);
-                System.out.println("Applied " + file + ":");
-                applied.resources().forEach(r -> System.out.println("  " + r.outcome().name().toLowerCase(
-                        java.util.Locale.ROOT) + " " + r.type() + " " + r.logicalId()
-                        + (r.physicalId() == null || r.physicalId().equals(r.logicalId()) ? "" : " -> "
-                        + r.physicalId())));
-                applied.outputs().forEach((k, v) -> System.out.println("  output " + k + " = " + v));
-            }
+            resources.apply(stack);
         } catch (IllegalArgumentException e) {
             System.err.println("SimStack cannot apply its resource files: " + e.getMessage());
             stack.close();
             return 2;
         }
+        // POST /_simstack/reset or /_localstack/state/reset: a clean slate plus the files' resources again.
+        stack.onReset(resources);
         if (injector != null) {
-            injector.resume();
             System.out.println("Fault plan active: " + injector.plan());
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -34,12 +34,15 @@ public final class Dispatcher {
     private final Router router;
     private final InterceptorChain chain;
     private final HealthEndpoint health;
+    private final ResetEndpoint reset;
 
-    public Dispatcher(StackContext context, Router router, List<Interceptor> interceptors, HealthEndpoint health) {
+    public Dispatcher(StackContext context, Router router, List<Interceptor> interceptors, ResetGate gate,
+            HealthEndpoint health, ResetEndpoint reset) {
         this.context = context;
         this.router = router;
-        this.chain = new InterceptorChain(interceptors);
+        this.chain = new InterceptorChain(interceptors, gate);
         this.health = health;
+        this.reset = reset;
     }
 
     /** Answers one request; the stage completes when the answer is ready (long polls complete later). */
@@ -59,6 +62,10 @@ public final class Dispatcher {
         HttpAnswer healthAnswer = health.answer(exchange);
         if (healthAnswer != null) {
             return CompletableFuture.completedFuture(healthAnswer);
+        }
+        CompletionStage<HttpAnswer> resetAnswer = reset.answer(exchange);
+        if (resetAnswer != null) {
+            return resetAnswer;
         }
         SigV4Scope scope = SigV4Scope.of(exchange);
         String requestId = context.ids().next();

@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.engine;
 
+import dev.simstack.core.AppliedResources;
 import dev.simstack.core.ClockSpec;
-import dev.simstack.core.QueueSpec;
 import dev.simstack.core.SimClock;
 import dev.simstack.core.SimRandom;
 import dev.simstack.core.StackConfig;
@@ -18,8 +18,11 @@ import dev.simstack.core.internal.services.sqs.SqsService;
 import dev.simstack.core.internal.protocol.restjson.RestJsonCodec;
 import dev.simstack.core.internal.services.lambda.LambdaService;
 import dev.simstack.core.internal.services.apigateway.ApiGatewayService;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +51,9 @@ public final class Engine implements AutoCloseable {
     private final ApiGatewayService apiGateway;
     private final ScratchDirectory scratch;
     private final ServiceRegistry services = new ServiceRegistry();
+    private final ResetGate gate = new ResetGate();
+    /** What the reset endpoint runs: the stack's reset (with its listeners) once a Stack wraps this engine. */
+    private volatile Function<Set<String>, List<AppliedResources.Resource>> resetHandler = this::reset;
     private final FrontDoor frontDoor;
     private final Dispatcher dispatcher;
     private final String hostAndPort;
@@ -90,9 +96,10 @@ public final class Engine implements AutoCloseable {
         Router router = new Router(services, new AwsJsonCodec(), new AwsQueryCodec(),
                 new RestXmlCodec(S3Service.operationTable(), clock),
                 new RestJsonCodec(Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes())));
-        this.dispatcher = new Dispatcher(context, router, config.interceptors(),
+        this.dispatcher = new Dispatcher(context, router, config.interceptors(), gate,
                 new HealthEndpoint(services, Engine.class.getPackage().getImplementationVersion() == null ? "dev"
-                        : Engine.class.getPackage().getImplementationVersion()));
+                        : Engine.class.getPackage().getImplementationVersion()),
+                new ResetEndpoint(signingNames(), names -> resetHandler.apply(names), name));
         try {
             this.frontDoor = FrontDoor.bind(config.host(), config.port(), dispatcher, name, EVENT_LOOP_THREADS,
                     scratch);
@@ -104,12 +111,7 @@ public final class Engine implements AutoCloseable {
         this.hostAndPort = hostForUrls(config.host()) + ":" + frontDoor.port();
         lambda.endpoint("http://" + hostAndPort);
         try {
-            declareQueues();
-            // A function or API loaded from a data directory stands for its declaration (its id stays the same).
-            config.functions().stream().filter(f -> !lambda.hasFunction(config.defaultRegion(), f.name()))
-                    .forEach(function -> lambda.declareFunction(config.defaultRegion(), function));
-            config.apis().stream().filter(a -> apiGateway.apiId(config.defaultRegion(), a.name()) == null)
-                    .forEach(api -> apiGateway.declareApi(config.defaultRegion(), api));
+            ConfiguredResources.declare(this);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -117,17 +119,52 @@ public final class Engine implements AutoCloseable {
         LOG.debug("stack {} listening on {} with seed {} and a {} clock", name, hostAndPort, seed, config.clock());
     }
 
-    private void declareQueues() {
-        for (QueueSpec queue : config.queues()) {
-            String region = queue.region() != null ? queue.region() : config.defaultRegion();
-            Map<String, String> attributes = new LinkedHashMap<>(queue.attributes());
-            if (queue.deadLetterQueue() != null) {
-                String dlqArn = "arn:aws:sqs:" + region + ":" + config.accountId() + ":" + queue.deadLetterQueue();
-                attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":"
-                        + queue.maxReceiveCount() + "}");
+    /**
+     * Empties the services named by signing name ({@code sqs}, {@code dynamodb}, ...; every service when
+     * {@code names} is empty) in every region, and the ledger with them when every service goes, then
+     * creates the configuration's declared resources again. The clock, the random and id sources, the port
+     * and clients stay as they are. Calls in progress finish before the services are emptied, or start
+     * after it; files the emptied state held (S3's) are deleted after that, while calls run again.
+     *
+     * @return the configuration's declared resources, as created again (or kept, for a service not reset)
+     * @throws IllegalArgumentException if a name is not one of the stack's services
+     */
+    public List<AppliedResources.Resource> reset(Set<String> names) {
+        List<Service> order = names.isEmpty() ? new ArrayList<>(services.all()) : servicesNamed(names);
+        // Lambda first: its pollers stop before the queues they long-poll answer them empty.
+        order.sort(java.util.Comparator.comparing(service -> service == lambda ? 0 : 1));
+        List<Runnable> releases = new ArrayList<>();
+        gate.exclusive(() -> {
+            order.forEach(service -> releases.add(service.reset()));
+            if (names.isEmpty()) {
+                context.ledger().clear();
             }
-            sqs.declareQueue(region, queue.name(), attributes, queue.tags(), hostAndPort);
+        });
+        releases.forEach(Runnable::run);
+        return ConfiguredResources.declare(this);
+    }
+
+    private List<Service> servicesNamed(Set<String> names) {
+        List<Service> named = new ArrayList<>();
+        for (String name : names) {
+            Service service = services.bySigningName(name);
+            if (service == null) {
+                throw new IllegalArgumentException("this stack has no service '" + name + "' to reset; it has "
+                        + signingNames());
+            }
+            named.add(service);
         }
+        return named;
+    }
+
+    /** Routes the reset endpoint to {@code handler} (the stack's reset, which adds its listeners' work). */
+    public void resetHandler(Function<Set<String>, List<AppliedResources.Resource>> handler) {
+        this.resetHandler = handler;
+    }
+
+    /** The signing names of the services, in registration order. */
+    public List<String> signingNames() {
+        return services.all().stream().map(service -> service.descriptor().signingName()).toList();
     }
 
     /**

@@ -11,9 +11,11 @@ import java.util.concurrent.CompletionStage;
 final class InterceptorChain {
 
     private final List<Interceptor> interceptors;
+    private final ResetGate gate;
 
-    InterceptorChain(List<Interceptor> interceptors) {
+    InterceptorChain(List<Interceptor> interceptors, ResetGate gate) {
         this.interceptors = List.copyOf(interceptors);
+        this.gate = gate;
     }
 
     CompletionStage<JsonNode> proceed(ServiceCall call, Service service) {
@@ -22,7 +24,7 @@ final class InterceptorChain {
 
     private Interceptor.Next next(int index, Service service) {
         if (index == interceptors.size()) {
-            return call -> guarded(() -> service.invoke(call));
+            return call -> guarded(() -> gate.call(() -> service.invoke(call)));
         }
         Interceptor interceptor = interceptors.get(index);
         return call -> guarded(() -> interceptor.intercept(call, next(index + 1, service)));

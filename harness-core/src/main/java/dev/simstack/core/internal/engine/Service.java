@@ -17,6 +17,18 @@ public interface Service extends AutoCloseable {
     /** Runs the call's operation. Unknown operations fail with the error the protocol uses for them. */
     CompletionStage<JsonNode> invoke(ServiceCall call);
 
+    /**
+     * Empties the service in every region, as if the stack had just started: its resources and their
+     * contents go, waiters are answered as when a resource is deleted, and work it started in the background
+     * (timers, pollers, invocations) stops or has its results dropped. The engine calls it under the write
+     * side of its {@link ResetGate}, so no call of this service is in progress. Configuration that is not
+     * state (limits, delays, lag) stays.
+     *
+     * @return what frees the resources the emptied state held (files), which the engine runs once calls
+     *     may proceed again, before the reset returns; a no-op if there are none
+     */
+    Runnable reset();
+
     /** Releases timers and waiters; the stack is stopping. */
     @Override
     void close();

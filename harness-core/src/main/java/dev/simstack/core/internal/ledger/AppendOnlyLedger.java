@@ -15,6 +15,8 @@ public final class AppendOnlyLedger implements Ledger {
     private final SimClock clock;
     private final List<LedgerEntry> entries = new ArrayList<>(1024);
     private final List<Consumer<LedgerEntry>> listeners = new CopyOnWriteArrayList<>();
+    /** Entries cleared by resets; sequence numbers go on from them, so they never repeat. */
+    private long dropped;
 
     public AppendOnlyLedger(SimClock clock) {
         this.clock = clock;
@@ -25,7 +27,7 @@ public final class AppendOnlyLedger implements Ledger {
             String errorCode, String fault, Duration latency) {
         LedgerEntry.Request entry;
         synchronized (entries) {
-            entry = new LedgerEntry.Request(entries.size(), clock.now(), service, operation, region, protocol, status,
+            entry = new LedgerEntry.Request(next(), clock.now(), service, operation, region, protocol, status,
                     errorCode, fault, latency);
             entries.add(entry);
         }
@@ -37,7 +39,7 @@ public final class AppendOnlyLedger implements Ledger {
             int receiveCount, String consumer) {
         LedgerEntry.Message entry;
         synchronized (entries) {
-            entry = new LedgerEntry.Message(entries.size(), clock.now(), kind, region, queueArn, messageId,
+            entry = new LedgerEntry.Message(next(), clock.now(), kind, region, queueArn, messageId,
                     receiveCount, consumer);
             entries.add(entry);
         }
@@ -49,7 +51,7 @@ public final class AppendOnlyLedger implements Ledger {
             LedgerEntry.ConditionOutcome outcome) {
         LedgerEntry.ItemWrite entry;
         synchronized (entries) {
-            entry = new LedgerEntry.ItemWrite(entries.size(), clock.now(), table, region, key, operation, outcome);
+            entry = new LedgerEntry.ItemWrite(next(), clock.now(), table, region, key, operation, outcome);
             entries.add(entry);
         }
         publish(entry);
@@ -62,7 +64,7 @@ public final class AppendOnlyLedger implements Ledger {
         LedgerEntry.Invocation entry;
         synchronized (entries) {
             java.time.Instant now = clock.now();
-            entry = new LedgerEntry.Invocation(entries.size(), now, function, region, requestId, environmentId,
+            entry = new LedgerEntry.Invocation(next(), now, function, region, requestId, environmentId,
                     coldStart, start, now, outcome, trigger, List.copyOf(carried));
             entries.add(entry);
         }
@@ -74,11 +76,16 @@ public final class AppendOnlyLedger implements Ledger {
             Duration latency, boolean throttled) {
         LedgerEntry.ApiRequest entry;
         synchronized (entries) {
-            entry = new LedgerEntry.ApiRequest(entries.size(), clock.now(), apiId, stage, routeKey, method, path,
+            entry = new LedgerEntry.ApiRequest(next(), clock.now(), apiId, stage, routeKey, method, path,
                     status, latency, throttled);
             entries.add(entry);
         }
         publish(entry);
+    }
+
+    /** The next entry's sequence number; under the lock. */
+    private long next() {
+        return dropped + entries.size();
     }
 
     private void publish(LedgerEntry entry) {
@@ -105,6 +112,14 @@ public final class AppendOnlyLedger implements Ledger {
             }
         }
         return matching;
+    }
+
+    /** Drops every entry (a reset of the stack); later entries continue the sequence. Subscribers stay. */
+    public void clear() {
+        synchronized (entries) {
+            dropped += entries.size();
+            entries.clear();
+        }
     }
 
     @Override

@@ -110,6 +110,12 @@ public final class ApiGatewayService implements Service {
     }
 
     @Override
+    public Runnable reset() {
+        regions.clear();
+        return () -> { };
+    }
+
+    @Override
     public void close() {
         // nothing runs in the background: integrations finish with their requests
     }

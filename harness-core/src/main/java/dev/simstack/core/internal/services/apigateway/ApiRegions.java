@@ -32,6 +32,12 @@ final class ApiRegions {
         byApiId.remove(api.id());
     }
 
+    /** Forgets every region and API (a reset); integrations in progress finish with their requests. */
+    void clear() {
+        regions.clear();
+        byApiId.clear();
+    }
+
     java.util.Collection<ApiRegion> all() {
         return java.util.List.copyOf(regions.values());
     }

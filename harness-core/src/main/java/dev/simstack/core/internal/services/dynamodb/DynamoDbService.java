@@ -30,6 +30,7 @@ public final class DynamoDbService implements Service {
     private final Tables tables = new Tables();
     private final ItemWriter writer;
     private final TableOperations tableOperations;
+    private final TransactWriteOperation transactWrite;
     private final Map<String, DynamoDbOperation> operations = new HashMap<>();
 
     public DynamoDbService(StackContext context) {
@@ -44,7 +45,8 @@ public final class DynamoDbService implements Service {
         new QueryScanOperations(tables).register(operations);
         operations.put("BatchGetItem", new BatchGetOperation(tables));
         operations.put("BatchWriteItem", new BatchWriteOperation(tables, writer));
-        operations.put("TransactWriteItems", new TransactWriteOperation(context, requests, writer));
+        this.transactWrite = new TransactWriteOperation(context, requests, writer);
+        operations.put("TransactWriteItems", transactWrite);
         operations.put("TransactGetItems", new TransactGetOperation(requests));
     }
 
@@ -100,6 +102,18 @@ public final class DynamoDbService implements Service {
     JsonNode invokeInternally(String operation, String region, com.fasterxml.jackson.databind.node.ObjectNode input) {
         return operations.get(operation).invoke(new ServiceCall("dynamodb", operation, region, context.accountId(),
                 context.ids().next(), "engine", null, null, context.clock().now(), input), new Input(input));
+    }
+
+    /**
+     * Timers already set for the old tables (Time to Live, status changes) find their table gone or act on
+     * a table no longer reachable; replication deliveries on their way are dropped.
+     */
+    @Override
+    public Runnable reset() {
+        tables.clear();
+        writer.replication().reset();
+        transactWrite.forgetTokens();
+        return () -> { };
     }
 
     @Override

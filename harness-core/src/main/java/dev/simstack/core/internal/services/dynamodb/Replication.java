@@ -28,6 +28,8 @@ final class Replication implements ReplicationControl {
     /** The version of each item of each replica: table ARN to item key to version. */
     private final Map<String, Map<AttributeMap, Version>> versions = new ConcurrentHashMap<>();
     private volatile Duration lag = DEFAULT_LAG;
+    /** Counts resets: a write on its way when the stack was reset must not reach a table made after it. */
+    private volatile long generation;
 
     Replication(SimClock clock, Tables tables, ItemWriter writer) {
         this.clock = clock;
@@ -73,7 +75,7 @@ final class Replication implements ReplicationControl {
         Version version = new Version(clock.millis(), source.region());
         versions.computeIfAbsent(source.settings().arn(), a -> new ConcurrentHashMap<>()).put(key, version);
         for (String region : List.copyOf(source.settings().replicas())) {
-            Delivery delivery = new Delivery(region, source.name(), key, after, version);
+            Delivery delivery = new Delivery(region, source.name(), key, after, version, generation);
             clock.schedule(lag, () -> deliver(delivery));
         }
     }
@@ -93,7 +95,7 @@ final class Replication implements ReplicationControl {
 
     private void apply(Delivery delivery) {
         Table target = tables.find(delivery.region, delivery.table);
-        if (target == null) {
+        if (target == null || delivery.generation != generation) {
             return; // the replica was deleted while the write was on its way
         }
         target.lock().writeLock().lock();
@@ -120,7 +122,18 @@ final class Replication implements ReplicationControl {
         versions.remove(table.settings().arn());
     }
 
-    private record Delivery(String region, String table, AttributeMap key, AttributeMap after, Version version) {
+    /**
+     * Drops the writes on their way and the versions known (a reset); paused regions stay paused, since a
+     * pause is a fault's setting, not state.
+     */
+    void reset() {
+        generation++;
+        versions.clear();
+        held.replaceAll((region, deliveries) -> new ArrayList<>());
+    }
+
+    private record Delivery(String region, String table, AttributeMap key, AttributeMap after, Version version,
+            long generation) {
     }
 
     private record Version(long millis, String region) {

@@ -55,6 +55,11 @@ final class Tables {
         return region(table.region()).putIfAbsent(table.name(), table) == null;
     }
 
+    /** Forgets every table of every region (a reset). */
+    void clear() {
+        regions.clear();
+    }
+
     void remove(Table table) {
         region(table.region()).remove(table.name(), table);
     }

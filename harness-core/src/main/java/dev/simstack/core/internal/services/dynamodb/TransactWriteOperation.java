@@ -38,6 +38,11 @@ final class TransactWriteOperation implements DynamoDbOperation {
         this.tokens = new TransactionTokens(context.clock());
     }
 
+    /** Forgets the ClientRequestTokens seen (a reset). */
+    void forgetTokens() {
+        tokens.clear();
+    }
+
     /**
      * What one action came to: its write (null when its key did not fit the table), the item before and
      * after, and its cancellation reason code and message.

@@ -42,6 +42,12 @@ final class TransactionTokens {
         return entry.output;
     }
 
+    /** Forgets every token (a reset). */
+    void clear() {
+        tokens.clear();
+        byExpiry.clear();
+    }
+
     void remember(String token, String fingerprint, JsonNode output) {
         tokens.put(token, new Entry(fingerprint, output, clock.now().plus(VALIDITY)));
         byExpiry.add(token);

@@ -34,6 +34,7 @@ final class AsyncInvocations {
         final LambdaRegion region;
         final FunctionRuntime.Request request;
         final long enqueuedAt;
+        final long generation;
         int attempts;
         int throttles;
 
@@ -41,6 +42,7 @@ final class AsyncInvocations {
             this.region = region;
             this.request = request;
             this.enqueuedAt = context.clock().millis();
+            this.generation = runtime.generation();
         }
     }
 
@@ -55,10 +57,16 @@ final class AsyncInvocations {
     }
 
     private void attempt(Event event) {
+        if (event.generation != runtime.generation()) {
+            return; // the stack was reset: the event went with its function
+        }
         runtime.invoke(event.request, event.region.limits()).thenAccept(result -> settle(event, result));
     }
 
     private void settle(Event event, InvocationResult result) {
+        if (event.generation != runtime.generation()) {
+            return; // reset while it ran: no retry, and no record for a destination that may be a new queue
+        }
         LambdaFunction.EventInvokeConfig config = event.request.function().eventInvokeConfig();
         boolean tooOld = context.clock().millis() - event.enqueuedAt > config.maximumEventAgeSeconds() * 1000L;
         if (result.outcome() == InvocationOutcome.THROTTLED) {

@@ -28,6 +28,8 @@ final class FunctionRuntime {
     private final ExecutorService executor;
     private final InvocationLogs logs;
     private volatile String endpoint;
+    /** Counts resets: an invocation started before one leaves no trace (ledger, logs, warm environment). */
+    private volatile long generation;
 
     FunctionRuntime(StackContext context, HandlerInvoker invoker, ExecutorService executor, InvocationLogs logs) {
         this.context = context;
@@ -39,6 +41,18 @@ final class FunctionRuntime {
     /** The stack's endpoint, handed to handlers as {@code AWS_ENDPOINT_URL}. */
     void endpoint(String url) {
         this.endpoint = url;
+    }
+
+    /**
+     * Invocations running now (on worker threads, or waiting for a cold start) run to their end, but their
+     * outcome is no longer recorded in the ledger or the logs and their environment is not kept warm.
+     */
+    void abandonRunning() {
+        generation++;
+    }
+
+    long generation() {
+        return generation;
     }
 
     /** Runs {@code request} under {@code limits}; completes when the handler ends or times out. */
@@ -56,7 +70,8 @@ final class FunctionRuntime {
         }
         CompletableFuture<InvocationResult> done = new CompletableFuture<>();
         ExecutionEnvironment warm = function.takeWarm();
-        Runnable start = () -> run(request, requestId, warm, done, () -> limits.release(function, pool));
+        long born = generation;
+        Runnable start = () -> run(request, requestId, warm, done, () -> limits.release(function, pool), born);
         long coldDelay = request.config().coldStartMillis();
         if (warm == null && coldDelay > 0) {
             context.clock().schedule(Duration.ofMillis(coldDelay), () -> submit(start, done, function, pool, limits));
@@ -77,7 +92,7 @@ final class FunctionRuntime {
     }
 
     private void run(Request request, String requestId, ExecutionEnvironment warm,
-            CompletableFuture<InvocationResult> done, Runnable release) {
+            CompletableFuture<InvocationResult> done, Runnable release, long born) {
         LambdaFunction function = request.function();
         boolean cold = warm == null;
         Instant start = context.clock().now();
@@ -94,11 +109,13 @@ final class FunctionRuntime {
             }
             release.run();
             List<String> lines = lambdaContext.lines();
-            logs.put(requestId, lines);
-            context.ledger().invocation(function.name(), function.region(), requestId, envId, cold, start, outcome,
-                    request.trigger(), request.carried());
-            if (outcome != InvocationOutcome.TIMEOUT && env.get() != null) {
-                function.keepWarm(env.get()); // AWS resets an environment after a timeout
+            if (born == generation) {
+                logs.put(requestId, lines);
+                context.ledger().invocation(function.name(), function.region(), requestId, envId, cold, start,
+                        outcome, request.trigger(), request.carried());
+                if (outcome != InvocationOutcome.TIMEOUT && env.get() != null) {
+                    function.keepWarm(env.get()); // AWS resets an environment after a timeout
+                }
             }
             long duration = context.clock().millis() - start.toEpochMilli();
             done.complete(new InvocationResult(requestId, outcome, payload, null, request.version(), lines,

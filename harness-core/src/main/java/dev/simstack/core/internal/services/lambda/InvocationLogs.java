@@ -12,6 +12,10 @@ public final class InvocationLogs {
         byRequestId.put(requestId, List.copyOf(lines));
     }
 
+    void clear() {
+        byRequestId.clear();
+    }
+
     /** The lines of invocation {@code requestId}, or an empty list if none ran with that id. */
     public List<String> lines(String requestId) {
         return byRequestId.getOrDefault(requestId, List.of());

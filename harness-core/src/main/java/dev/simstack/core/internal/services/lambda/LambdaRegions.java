@@ -24,6 +24,13 @@ final class LambdaRegions {
         return regions.computeIfAbsent(name, n -> LambdaRegion.create(n, accountLimit));
     }
 
+    /** Forgets every region (a reset); their mappings stop and drop the batches they hold. */
+    void reset() {
+        java.util.List<LambdaRegion> old = java.util.List.copyOf(regions.values());
+        regions.clear();
+        old.forEach(region -> region.mappings().abandon());
+    }
+
     Collection<LambdaRegion> all() {
         return regions.values();
     }

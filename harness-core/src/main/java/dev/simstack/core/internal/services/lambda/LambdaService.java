@@ -153,6 +153,19 @@ public final class LambdaService implements Service {
                 "$LATEST", event, trigger, List.of()));
     }
 
+    /**
+     * Mappings stop first, so no poller starts an invocation on the emptied state; handlers already running
+     * run to their end with their outcome dropped (not in the ledger, no batch deleted, no retry or
+     * destination), because a handler cannot be stopped safely from outside.
+     */
+    @Override
+    public Runnable reset() {
+        regions.reset();
+        runtime.abandonRunning();
+        logs.clear();
+        return () -> { };
+    }
+
     @Override
     public void close() {
         regions.all().forEach(region -> region.mappings().close());

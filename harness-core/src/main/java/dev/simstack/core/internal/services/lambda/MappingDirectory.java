@@ -40,6 +40,11 @@ final class MappingDirectory {
         return all;
     }
 
+    /** Stops every mapping, dropping the batches in progress (a reset). */
+    void abandon() {
+        byUuid.values().forEach(SqsPoller::abandon);
+    }
+
     void close() {
         byUuid.values().forEach(SqsPoller::stop);
     }

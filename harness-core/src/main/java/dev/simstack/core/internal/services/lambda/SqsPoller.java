@@ -32,6 +32,8 @@ final class SqsPoller {
     private volatile EventSourceMapping mapping;
     private int active;
     private boolean stopped;
+    /** Stopped by a reset: batches in progress are neither invoked nor deleted, their queue is gone. */
+    private boolean abandoned;
 
     SqsPoller(EventSourceMapping mapping, StackContext context, InProcessSqs sqs, FunctionRuntime runtime,
             LambdaRegions regions) {
@@ -74,6 +76,15 @@ final class SqsPoller {
 
     synchronized void stop() {
         stopped = true;
+    }
+
+    synchronized void abandon() {
+        stopped = true;
+        abandoned = true;
+    }
+
+    private synchronized boolean abandoned() {
+        return abandoned;
     }
 
     private synchronized boolean running() {
@@ -151,6 +162,10 @@ final class SqsPoller {
     }
 
     private void invoke(List<JsonNode> batch) {
+        if (abandoned()) {
+            retire();
+            return;
+        }
         EventSourceMapping now = mapping;
         LambdaFunction function = regions.byArn(now.functionArn());
         if (function == null) {
@@ -162,7 +177,7 @@ final class SqsPoller {
         FunctionRuntime.Request request = new FunctionRuntime.Request(function, function.config(), "$LATEST",
                 SqsEventRecords.event(batch, now.queueArn()), "sqs:" + now.queueArn(), ids);
         runtime.invoke(request, regions.region(function.region()).limits()).whenComplete((result, failure) -> {
-            if (failure != null) {
+            if (failure != null || abandoned()) {
                 retire();
                 return;
             }

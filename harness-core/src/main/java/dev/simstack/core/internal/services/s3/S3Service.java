@@ -90,8 +90,15 @@ public final class S3Service implements Service {
         }
     }
 
+    /** Deleting large objects' files takes milliseconds on some disks: it waits until requests run again. */
+    @Override
+    public Runnable reset() {
+        java.util.List<Bucket> detached = store.detach();
+        return () -> S3Store.release(detached);
+    }
+
     @Override
     public void close() {
-        store.close();
+        store.clear();
     }
 }

@@ -65,9 +65,24 @@ final class S3Store {
         return all;
     }
 
-    /** Frees the bytes of everything (the scratch directory goes too, at stop). */
-    void close() {
-        for (Bucket bucket : buckets.values()) {
+    /** Forgets every bucket and frees the bytes of its objects and uploads (the stack is stopping). */
+    void clear() {
+        release(detach());
+    }
+
+    /** Forgets every bucket, and answers them for {@link #release}. */
+    List<Bucket> detach() {
+        List<Bucket> old = new ArrayList<>(buckets.values());
+        buckets.clear();
+        return old;
+    }
+
+    /**
+     * Frees the bytes of the objects and uploads of buckets no longer in the store: their scratch files are
+     * deleted now (a reset), not only with the scratch directory at stop.
+     */
+    static void release(List<Bucket> detached) {
+        for (Bucket bucket : detached) {
             synchronized (bucket) {
                 bucket.keys().all().forEach(v -> {
                     if (v.content() != null) {
@@ -77,6 +92,5 @@ final class S3Store {
                 bucket.uploads().values().forEach(MultipartUpload::release);
             }
         }
-        buckets.clear();
     }
 }

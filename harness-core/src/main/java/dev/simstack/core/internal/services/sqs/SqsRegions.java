@@ -39,6 +39,13 @@ final class SqsRegions {
         return java.util.List.copyOf(regions.values());
     }
 
+    /** Forgets every region; their queues answer waiting receives with no messages and stop their timers. */
+    void reset() {
+        java.util.List<SqsRegion> old = java.util.List.copyOf(regions.values());
+        regions.clear();
+        old.forEach(SqsRegion::close);
+    }
+
     void close() {
         regions.values().forEach(SqsRegion::close);
     }

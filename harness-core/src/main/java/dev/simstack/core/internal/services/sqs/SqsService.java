@@ -65,6 +65,11 @@ public final class SqsService implements Service {
         return queue.address().url(host);
     }
 
+    /** Whether queue {@code name} exists in {@code region}. */
+    public boolean hasQueue(String region, String name) {
+        return regions.region(region).find(name) != null;
+    }
+
     /**
      * The URL of queue {@code name} in {@code region}.
      *
@@ -81,6 +86,12 @@ public final class SqsService implements Service {
 
     SqsRegions regions() {
         return regions;
+    }
+
+    @Override
+    public Runnable reset() {
+        regions.reset();
+        return () -> { };
     }
 
     @Override
