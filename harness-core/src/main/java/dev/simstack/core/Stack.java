@@ -145,8 +145,9 @@ public final class Stack implements AutoCloseable {
     /**
      * Creates the resources a file declares, through the services' own API calls: a CloudFormation or SAM
      * template (queues, tables, buckets, functions with SQS/Api/HttpApi events, event source mappings,
-     * policies; IAM ignored), or SimStack's init file of API requests (see docs/standalone.md). Resources
-     * that already exist are kept as they are, so applying a file twice is harmless.
+     * policies; IAM ignored), or SimStack's init file of API requests (its format: the README's "Resources
+     * at start, and a fault plan"; what is supported: docs/compatibility.md). Resources that already exist
+     * are kept as they are, so applying a file twice is harmless.
      *
      * @throws IllegalArgumentException naming the file, the resource and the reason, when the file cannot be
      *     applied; resources created before the failing one remain
