@@ -42,10 +42,12 @@ final class FloorServer implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Channel channel;
+    private final ObjectFloor.Answers objects;
 
-    private FloorServer(EventLoopGroup group, Channel channel) {
+    private FloorServer(EventLoopGroup group, Channel channel, ObjectFloor.Answers objects) {
         this.group = group;
         this.channel = channel;
+        this.objects = objects;
     }
 
     static FloorServer start(int eventLoopThreads) {
@@ -71,7 +73,7 @@ final class FloorServer implements AutoCloseable {
                     }
                 })
                 .bind("127.0.0.1", 0).syncUninterruptibly().channel();
-        return new FloorServer(group, channel);
+        return new FloorServer(group, channel, objects);
     }
 
     URI endpoint() {
@@ -82,6 +84,7 @@ final class FloorServer implements AutoCloseable {
     public void close() {
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        objects.release();
     }
 
     /**

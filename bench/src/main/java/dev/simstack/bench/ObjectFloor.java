@@ -14,7 +14,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +33,7 @@ final class ObjectFloor extends ChannelInboundHandlerAdapter {
 
         private final Map<Integer, FullHttpResponse> puts = new HashMap<>();
         private final Map<Integer, FullHttpResponse> gets = new HashMap<>();
+        private final List<ByteBuf> bodies = new ArrayList<>();
 
         Answers() {
             for (int size : S3Objects.SIZES) {
@@ -40,7 +43,9 @@ final class ObjectFloor extends ChannelInboundHandlerAdapter {
                 put.headers().set("x-amz-checksum-crc32", S3Objects.crc32(content));
                 put.headers().set("x-amz-checksum-type", "FULL_OBJECT");
                 puts.put(size, put);
-                ByteBuf body = Unpooled.unreleasableBuffer(Unpooled.directBuffer(size).writeBytes(content));
+                ByteBuf direct = Unpooled.directBuffer(size).writeBytes(content);
+                bodies.add(direct);
+                ByteBuf body = Unpooled.unreleasableBuffer(direct);
                 FullHttpResponse get = answer(body);
                 get.headers().set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
                 get.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
@@ -57,6 +62,12 @@ final class ObjectFloor extends ChannelInboundHandlerAdapter {
             response.headers().set("x-amz-request-id", FloorServer.REQUEST_ID);
             response.headers().set("x-amz-server-side-encryption", "AES256");
             return response;
+        }
+
+        /** Frees the prepared bodies (each answer sent only a duplicate of them). */
+        void release() {
+            bodies.forEach(ByteBuf::release);
+            bodies.clear();
         }
 
         FullHttpResponse answer(HttpMethod method, String path) {
