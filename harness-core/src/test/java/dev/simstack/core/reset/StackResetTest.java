@@ -8,6 +8,7 @@ import dev.simstack.core.ClockSpec;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.QueueSpec;
 import dev.simstack.core.Stack;
+import dev.simstack.core.s3.ScratchFiles;
 import dev.simstack.core.StackConfig;
 import dev.simstack.core.lambda.Handlers;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -61,7 +61,8 @@ class StackResetTest {
             s3.putObject(b -> b.bucket("receipts").key("small"), RequestBody.fromString("receipt"));
             s3.putObject(b -> b.bucket("receipts").key("large"), RequestBody.fromBytes(new byte[LARGE]));
             s3.createMultipartUpload(b -> b.bucket("receipts").key("in-progress"));
-            Path scratch = scratchHolding(LARGE);
+            Path scratch = ScratchFiles.directoryHolding(LARGE);
+            assertThat(scratch).as("a scratch directory holding the large object").isNotNull();
             createFunction(lambda, "upper");
             lambda.publishVersion(b -> b.functionName("upper"));
             lambda.createAlias(b -> b.functionName("upper").name("live").functionVersion("1"));
@@ -78,7 +79,7 @@ class StackResetTest {
             assertThat(sqsEu.listQueues().queueUrls()).isEmpty();
             assertThat(dynamo.listTables().tableNames()).isEmpty();
             assertThat(s3.listBuckets().buckets()).isEmpty();
-            assertThat(objectFiles(scratch)).as("the scratch files of the objects").doesNotContain((long) LARGE);
+            assertThat(ScratchFiles.sizes(scratch)).as("the scratch files of the objects").doesNotContain((long) LARGE);
             assertThat(lambda.listFunctions().functions()).isEmpty();
             assertThat(lambda.listEventSourceMappings().eventSourceMappings()).isEmpty();
             assertThat(api.getRestApis().items()).isEmpty();
@@ -207,26 +208,4 @@ class StackResetTest {
     }
 
     /** The stack's scratch directory (in java.io.tmpdir): the one holding an object file of {@code size} bytes. */
-    private static Path scratchHolding(long size) throws IOException {
-        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("simstack-")).toList()) {
-                if (objectFiles(dir).contains(size)) {
-                    return dir;
-                }
-            }
-        }
-        throw new AssertionError("no scratch directory holds the large object");
-    }
-
-    private static List<Long> objectFiles(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("object-")).map(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return -1L; // deleted while listed
-                }
-            }).toList();
-        }
-    }
 }

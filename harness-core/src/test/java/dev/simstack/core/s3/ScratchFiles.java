@@ -1,0 +1,42 @@
+package dev.simstack.core.s3;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Looks into stacks' scratch directories (in {@code java.io.tmpdir}) for the files of large S3 bodies: a
+ * request body spooled to disk becomes its object's file as it is, so every {@code .bin} file counts.
+ */
+public final class ScratchFiles {
+
+    private ScratchFiles() {
+    }
+
+    /** The scratch directory holding a file of {@code size} bytes, or null if none does. */
+    public static Path directoryHolding(long size) throws IOException {
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("simstack-")).toList()) {
+                if (sizes(dir).contains(size)) {
+                    return dir;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The sizes of the body files in a scratch directory. */
+    public static List<Long> sizes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".bin")).map(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return -1L; // deleted while listed
+                }
+            }).toList();
+        }
+    }
+}
