@@ -131,6 +131,21 @@ for i in "${!SELECTED[@]}"; do
 done
 SUITE_PIDS=()
 
+# The reset suite empties the launcher the others share: it runs last, alone.
+if [ -z "${CONFORMANCE_ONLY:-}" ] || [[ " $CONFORMANCE_ONLY " == *" reset_cli "* ]]; then
+  SIMSTACK_ENDPOINT=$ENDPOINT CONFORMANCE_RUN_ID=$(date +%s)$$ CONFORMANCE_ONLY=${CONFORMANCE_ONLY:-} \
+    timeout -k 5 "$SUITE_TIMEOUT" "$PY" "$HERE/reset_cli.py" >"$WORK/reset_cli.py.out" 2>&1
+  rc=$?
+  cat "$WORK/reset_cli.py.out"
+  PASSED=$((PASSED + $(grep -c '^PASS ' "$WORK/reset_cli.py.out")))
+  f=$(grep -c '^FAIL ' "$WORK/reset_cli.py.out")
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    echo "FAIL reset_cli: exited with $rc and no failed check"
+    f=1
+  fi
+  FAILED=$((FAILED + f))
+fi
+
 if ! kill -0 "$LAUNCHER_PID" 2>/dev/null; then
   echo "FAIL conformance: the launcher died during the run"
   FAILED=$((FAILED + 1))
