@@ -11,8 +11,8 @@ import org.apiguardian.api.API;
 
 /**
  * What a stack is made of: where it listens, its regions, account, seed, clock, the resources it
- * creates at start and the interceptors every call passes. Immutable; each {@code with*} returns a new
- * value, so one base config can be shared by many test classes.
+ * creates at start, the interceptors every call passes and how much of its ledger it keeps. Immutable;
+ * each {@code with*} returns a new value, so one base config can be shared by many test classes.
  *
  * <pre>{@code
  * try (Stack stack = StackConfig.defaults()
@@ -48,10 +48,12 @@ public final class StackConfig {
     private final List<FunctionSpec> functions;
     private final List<ApiSpec> apis;
     private final int lambdaConcurrency;
+    private final int ledgerLimit;
 
     private StackConfig(String host, int port, List<String> regions, String accountId, Long seed, ClockSpec clock,
             List<QueueSpec> queues, List<Interceptor> interceptors, List<FunctionSpec> functions, List<ApiSpec> apis,
-            int lambdaConcurrency) {
+            int lambdaConcurrency, int ledgerLimit) {
+        this.ledgerLimit = ledgerLimit;
         this.functions = Collections.unmodifiableList(functions);
         this.apis = Collections.unmodifiableList(apis);
         this.lambdaConcurrency = lambdaConcurrency;
@@ -68,7 +70,7 @@ public final class StackConfig {
     /** Loopback, an ephemeral port, region us-east-1, a fresh random seed, the real clock, no resources. */
     public static StackConfig defaults() {
         return new StackConfig("127.0.0.1", 0, List.of(DEFAULT_REGION), DEFAULT_ACCOUNT_ID, null, ClockSpec.real(),
-                List.of(), List.of(), List.of(), List.of(), DEFAULT_LAMBDA_CONCURRENCY);
+                List.of(), List.of(), List.of(), List.of(), DEFAULT_LAMBDA_CONCURRENCY, 0);
     }
 
     /** Starts a stack of this config: shorthand for {@link Stack#start(StackConfig)}. */
@@ -79,7 +81,7 @@ public final class StackConfig {
     /** The address to bind; loopback by default. */
     public StackConfig withHost(String host) {
         return new StackConfig(Objects.requireNonNull(host, "host"), port, regions, accountId, seed, clock, queues,
-                interceptors, functions, apis, lambdaConcurrency);
+                interceptors, functions, apis, lambdaConcurrency, ledgerLimit);
     }
 
     /** The port to bind; 0 (the default) takes an ephemeral one. */
@@ -88,7 +90,7 @@ public final class StackConfig {
             throw new IllegalArgumentException("port must be 0 (ephemeral) or 1-65535, got " + port);
         }
         return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors,
-                functions, apis, lambdaConcurrency);
+                functions, apis, lambdaConcurrency, ledgerLimit);
     }
 
     /**
@@ -106,7 +108,7 @@ public final class StackConfig {
             }
         }
         return new StackConfig(host, port, List.of(regions), accountId, seed, clock, queues, interceptors,
-                functions, apis, lambdaConcurrency);
+                functions, apis, lambdaConcurrency, ledgerLimit);
     }
 
     /** The 12-digit account id in ARNs and queue URLs. */
@@ -115,18 +117,18 @@ public final class StackConfig {
             throw new IllegalArgumentException("an account id is 12 digits, got '" + accountId + "'");
         }
         return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors,
-                functions, apis, lambdaConcurrency);
+                functions, apis, lambdaConcurrency, ledgerLimit);
     }
 
     /** The seed of the stack's random source; a run with the same seed and traffic replays. */
     public StackConfig withSeed(long seed) {
         return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors,
-                functions, apis, lambdaConcurrency);
+                functions, apis, lambdaConcurrency, ledgerLimit);
     }
 
     public StackConfig withClock(ClockSpec clock) {
         return new StackConfig(host, port, regions, accountId, seed, Objects.requireNonNull(clock, "clock"), queues,
-                interceptors, functions, apis, lambdaConcurrency);
+                interceptors, functions, apis, lambdaConcurrency, ledgerLimit);
     }
 
     /** Adds a queue created at start, in declaration order (declare a dead-letter queue first). */
@@ -134,7 +136,7 @@ public final class StackConfig {
         List<QueueSpec> copy = new ArrayList<>(queues);
         copy.add(Objects.requireNonNull(queue, "queue"));
         return new StackConfig(host, port, regions, accountId, seed, clock, copy, interceptors,
-                functions, apis, lambdaConcurrency);
+                functions, apis, lambdaConcurrency, ledgerLimit);
     }
 
     /** Adds an interceptor after those already added. */
@@ -142,7 +144,7 @@ public final class StackConfig {
         List<Interceptor> copy = new ArrayList<>(interceptors);
         copy.add(Objects.requireNonNull(interceptor, "interceptor"));
         return new StackConfig(host, port, regions, accountId, seed, clock, queues, copy,
-                functions, apis, lambdaConcurrency);
+                functions, apis, lambdaConcurrency, ledgerLimit);
     }
 
     /** Adds a Lambda function created at start, in the default region. */
@@ -150,7 +152,7 @@ public final class StackConfig {
         List<FunctionSpec> copy = new ArrayList<>(functions);
         copy.add(Objects.requireNonNull(function, "function"));
         return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, copy, apis,
-                lambdaConcurrency);
+                lambdaConcurrency, ledgerLimit);
     }
 
     /** Adds an API Gateway API created at start (after the queues and functions it integrates with). */
@@ -158,7 +160,7 @@ public final class StackConfig {
         List<ApiSpec> copy = new ArrayList<>(apis);
         copy.add(Objects.requireNonNull(api, "api"));
         return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, functions, copy,
-                lambdaConcurrency);
+                lambdaConcurrency, ledgerLimit);
     }
 
     /** Lambda's concurrency limit of each region (AWS's default quota is 1,000). */
@@ -167,7 +169,28 @@ public final class StackConfig {
             throw new IllegalArgumentException("the Lambda concurrency limit is at least 1, got " + executions);
         }
         return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, functions, apis,
-                executions);
+                executions, ledgerLimit);
+    }
+
+    /**
+     * Keeps only the newest {@code maxEntries} entries of the stack's {@link Ledger}: an append to a full
+     * ledger evicts the oldest entry, so a long-running stack's memory stays bounded (an entry keeps
+     * 100-200 bytes of heap; see docs/benchmarks.md). A ledger that has evicted is incomplete, and checks
+     * that need the whole record fail through {@link Ledger#requireComplete(String)}. 0, the default, keeps
+     * every entry: a test's stack is small and its assertions want the whole record.
+     */
+    public StackConfig withLedgerLimit(int maxEntries) {
+        if (maxEntries < 0) {
+            throw new IllegalArgumentException("the ledger limit is a number of entries to keep, at least 1, or 0"
+                    + " to keep every entry; got " + maxEntries);
+        }
+        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, functions, apis,
+                lambdaConcurrency, maxEntries);
+    }
+
+    /** The most ledger entries kept, or 0 for every entry. */
+    public int ledgerLimit() {
+        return ledgerLimit;
     }
 
     public List<FunctionSpec> functions() {

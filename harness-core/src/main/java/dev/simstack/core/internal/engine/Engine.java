@@ -72,7 +72,7 @@ public final class Engine implements AutoCloseable {
         this.timers = timerThread(name);
         long seed = config.seed() != null ? config.seed() : System.nanoTime() ^ 0x5DEECE66DL;
         SimClock clock = clock(config.clock(), timers);
-        this.context = new StackContext(clock, new SimRandom(seed), new IdSource(seed), new AppendOnlyLedger(clock),
+        this.context = new StackContext(clock, new SimRandom(seed), new IdSource(seed), new AppendOnlyLedger(clock, config.ledgerLimit()),
                 config.accountId(), config.defaultRegion());
         this.sqs = new SqsService(context);
         services.register(sqs);

@@ -4,91 +4,135 @@ import dev.simstack.core.Ledger;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.SimClock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
-/** The stack's ledger: appends under a short lock that also hands out sequence numbers. */
+/**
+ * The stack's ledger: appends under a short lock that also hands out sequence numbers. With a limit, the
+ * entries are a ring: an append to a full ledger evicts the oldest entry (O(1), under the same lock).
+ */
 public final class AppendOnlyLedger implements Ledger {
 
     private final SimClock clock;
-    private final List<LedgerEntry> entries = new ArrayList<>(1024);
+    /** At most {@link #limit} entries (when it is not 0), oldest first; the lock of every append and read. */
+    private final ArrayDeque<LedgerEntry> entries;
+    private final int limit;
     private final List<Consumer<LedgerEntry>> listeners = new CopyOnWriteArrayList<>();
-    /** Entries cleared by resets; sequence numbers go on from them, so they never repeat. */
-    private long dropped;
+    /** The next entry's sequence number: never reset, so numbers never repeat after evictions or resets. */
+    private long nextSequence;
+    /** Entries evicted by the limit since the start or the last {@link #clear()}. */
+    private long evicted;
+    /** Whether the one log line about evictions was written (once per stack: a server runs for days). */
+    private boolean evictionLogged;
 
+    /** An unlimited ledger. */
     public AppendOnlyLedger(SimClock clock) {
+        this(clock, 0);
+    }
+
+    /** A ledger keeping the newest {@code limit} entries, or all of them when {@code limit} is 0. */
+    public AppendOnlyLedger(SimClock clock, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("the ledger limit is at least 1, or 0 for none; got " + limit);
+        }
         this.clock = clock;
+        this.limit = limit;
+        this.entries = new ArrayDeque<>(limit == 0 ? 1024 : Math.min(limit, 1024));
     }
 
     /** Appends a request entry stamped now. */
     public void request(String service, String operation, String region, String protocol, int status,
             String errorCode, String fault, Duration latency) {
         LedgerEntry.Request entry;
+        boolean firstEviction;
         synchronized (entries) {
-            entry = new LedgerEntry.Request(next(), clock.now(), service, operation, region, protocol, status,
+            entry = new LedgerEntry.Request(nextSequence++, clock.now(), service, operation, region, protocol, status,
                     errorCode, fault, latency);
-            entries.add(entry);
+            firstEviction = keep(entry);
         }
-        publish(entry);
+        published(entry, firstEviction);
     }
 
     /** Appends a message lifecycle entry stamped now. */
     public void message(LedgerEntry.MessageEvent kind, String region, String queueArn, String messageId,
             int receiveCount, String consumer) {
         LedgerEntry.Message entry;
+        boolean firstEviction;
         synchronized (entries) {
-            entry = new LedgerEntry.Message(next(), clock.now(), kind, region, queueArn, messageId,
+            entry = new LedgerEntry.Message(nextSequence++, clock.now(), kind, region, queueArn, messageId,
                     receiveCount, consumer);
-            entries.add(entry);
+            firstEviction = keep(entry);
         }
-        publish(entry);
+        published(entry, firstEviction);
     }
 
     /** Appends a DynamoDB item write entry stamped now. */
     public void itemWrite(String table, String region, String key, String operation,
             LedgerEntry.ConditionOutcome outcome) {
         LedgerEntry.ItemWrite entry;
+        boolean firstEviction;
         synchronized (entries) {
-            entry = new LedgerEntry.ItemWrite(next(), clock.now(), table, region, key, operation, outcome);
-            entries.add(entry);
+            entry = new LedgerEntry.ItemWrite(nextSequence++, clock.now(), table, region, key, operation, outcome);
+            firstEviction = keep(entry);
         }
-        publish(entry);
+        published(entry, firstEviction);
     }
 
     /** Appends a Lambda invocation entry stamped now. */
     public void invocation(String function, String region, String requestId, String environmentId,
             boolean coldStart, java.time.Instant start, LedgerEntry.InvocationOutcome outcome, String trigger,
             List<String> carried) {
+        List<String> carriedCopy = List.copyOf(carried);
         LedgerEntry.Invocation entry;
+        boolean firstEviction;
         synchronized (entries) {
             java.time.Instant now = clock.now();
-            entry = new LedgerEntry.Invocation(next(), now, function, region, requestId, environmentId,
-                    coldStart, start, now, outcome, trigger, List.copyOf(carried));
-            entries.add(entry);
+            entry = new LedgerEntry.Invocation(nextSequence++, now, function, region, requestId, environmentId,
+                    coldStart, start, now, outcome, trigger, carriedCopy);
+            firstEviction = keep(entry);
         }
-        publish(entry);
+        published(entry, firstEviction);
     }
 
     /** Appends an API Gateway request entry stamped now. */
     public void apiRequest(String apiId, String stage, String routeKey, String method, String path, int status,
             Duration latency, boolean throttled) {
         LedgerEntry.ApiRequest entry;
+        boolean firstEviction;
         synchronized (entries) {
-            entry = new LedgerEntry.ApiRequest(next(), clock.now(), apiId, stage, routeKey, method, path,
+            entry = new LedgerEntry.ApiRequest(nextSequence++, clock.now(), apiId, stage, routeKey, method, path,
                     status, latency, throttled);
-            entries.add(entry);
+            firstEviction = keep(entry);
         }
-        publish(entry);
+        published(entry, firstEviction);
     }
 
-    /** The next entry's sequence number; under the lock. */
-    private long next() {
-        return dropped + entries.size();
+    /** Adds {@code entry}, evicting the oldest at the limit; under the lock. True on the stack's first eviction. */
+    private boolean keep(LedgerEntry entry) {
+        boolean full = limit != 0 && entries.size() == limit;
+        if (full) {
+            entries.pollFirst();
+            evicted++;
+        }
+        entries.addLast(entry);
+        boolean firstEviction = full && !evictionLogged;
+        evictionLogged |= full;
+        return firstEviction;
     }
 
-    private void publish(LedgerEntry entry) {
+    /** Hands {@code entry} to the subscribers: they see every entry, evicted later or not. */
+    private void published(LedgerEntry entry, boolean firstEviction) {
+        if (firstEviction) {
+            // The logger is looked up here, not at construction: most stacks never evict, and a stack's
+            // start should not pay for logging it does not do.
+            LoggerFactory.getLogger(AppendOnlyLedger.class).info("The ledger reached its limit of {} entries and"
+                    + " now evicts the oldest; assertions that need the whole record will fail (raise the limit,"
+                    + " or 0 for none: StackConfig.withLedgerLimit, --ledger-limit).", limit);
+        }
         for (Consumer<LedgerEntry> listener : listeners) {
             listener.accept(entry);
         }
@@ -114,11 +158,15 @@ public final class AppendOnlyLedger implements Ledger {
         return matching;
     }
 
-    /** Drops every entry (a reset of the stack); later entries continue the sequence. Subscribers stay. */
+    /**
+     * Drops every entry (a reset of the stack) and the count of evicted ones: from here on the ledger is
+     * again the whole record, of what happened since the reset. Later entries continue the sequence.
+     * Subscribers stay.
+     */
     public void clear() {
         synchronized (entries) {
-            dropped += entries.size();
             entries.clear();
+            evicted = 0;
         }
     }
 
@@ -127,6 +175,18 @@ public final class AppendOnlyLedger implements Ledger {
         synchronized (entries) {
             return entries.size();
         }
+    }
+
+    @Override
+    public long evicted() {
+        synchronized (entries) {
+            return evicted;
+        }
+    }
+
+    @Override
+    public int limit() {
+        return limit;
     }
 
     @Override
