@@ -40,6 +40,13 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--debug", description = "Log one line per request.")
     boolean debug;
 
+    /** About 20 MB of heap at the ~200 bytes an entry keeps (docs/benchmarks.md), however long the server runs. */
+    @Option(names = "--ledger-limit", paramLabel = "N", defaultValue = "100000",
+            description = "Keep the newest N ledger entries (requests, message steps, item writes, invocations);"
+                    + " older ones are evicted. 0 keeps every entry (memory grows with traffic)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int ledgerLimit;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Keep state in DIR: loaded at start, saved periodically and on a clean stop.")
     java.nio.file.Path dataDir;
@@ -94,6 +101,7 @@ public final class Launcher implements Callable<Integer> {
         dev.simstack.fault.FaultInjector injector = null;
         java.util.List<java.nio.file.Path> files;
         try {
+            config = config.withLedgerLimit(ledgerLimit);
             if (faults != null) {
                 injector = new dev.simstack.fault.FaultInjector(dev.simstack.fault.FaultPlan.load(faults));
                 injector.pause(); // resources from files are created fault-free

@@ -60,6 +60,12 @@ class LauncherIT {
         throw new AssertionError("the launcher did not start: " + output);
     }
 
+    private String outputText() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
     @AfterEach
     void kill() {
         if (process != null) {
@@ -107,7 +113,41 @@ class LauncherIT {
                 Path.of("target", "simstack-server.jar").toString(), "--help").redirectErrorStream(true).start();
         assertThat(help.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(text).contains("--port").contains("--regions").contains("--seed").contains("--clock");
+        assertThat(text).contains("--port").contains("--regions").contains("--seed").contains("--clock")
+                .contains("--ledger-limit").contains("Default: 100000");
         assertThat(Files.exists(Path.of("target", "simstack-server.jar"))).isTrue();
+    }
+
+    @Test
+    void ledger_limit_evicts_the_oldest_entries_and_says_so_once() throws Exception {
+        URI endpoint = launch("--port", "0", "--ledger-limit", "3");
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            String url = sqs.createQueue(b -> b.queueName("bounded")).queueUrl();
+            for (int i = 0; i < 5; i++) { // 11 entries in all: the ledger evicts 8
+                sqs.sendMessage(b -> b.queueUrl(url).messageBody("m"));
+            }
+            assertThat(sqs.listQueues().queueUrls()).containsExactly(url);
+        }
+        // the log line was written during the second send; the pipe reader may not have caught up yet
+        for (int i = 0; i < 500 && !outputText().contains("reached its limit"); i++) {
+            Thread.sleep(20);
+        }
+        String text = outputText();
+        assertThat(text).contains("The ledger reached its limit of 3 entries");
+        assertThat(text.split("reached its limit", -1)).as("said once").hasSize(2);
+    }
+
+    @Test
+    void refuses_a_negative_ledger_limit_naming_the_rule() throws Exception {
+        Process refused = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "simstack-server.jar").toString(), "--port", "0", "--ledger-limit", "-1")
+                .redirectErrorStream(true).start();
+        assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(2);
+        assertThat(new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("SimStack cannot start: the ledger limit is a number of entries to keep, at least 1, or 0"
+                        + " to keep every entry; got -1");
     }
 }
