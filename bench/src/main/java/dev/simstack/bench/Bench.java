@@ -11,6 +11,9 @@ import java.util.Arrays;
  * cold [runs]         stack start in fresh JVMs (default 10)
  * heap [stacks]       heap and threads per idle stack (default 100); heap kept per message handled
  * dynamodb-heap [n]   heap kept by a table of n orders of 200 bytes (default 100000)
+ * ledger-heap [writes] [limit]
+ *                     ledger bytes per entry by kind; heap under writes item writes (default 1000000) with the
+ *                     ledger limit (default 100000, the launcher's) and without
  * e2e [s] [threads] [concurrency]
  *                     API -> SQS -> Lambda -> DynamoDB for s seconds (default 20) from client threads
  *                     (default 16), event source mapping's maximum concurrency (default 5)
@@ -42,6 +45,8 @@ public final class Bench {
                 IdleHeap.run(100);
                 RetainedHeap.run(20_000);
                 DynamoDbHeap.run(100_000);
+                LedgerEntryHeap.run();
+                LedgerLimitHeap.run(1_000_000, 100_000);
                 LauncherStart.run(Path.of(DEFAULT_LAUNCHER), 10);
                 EndToEnd.run(20, 16, 5);
                 jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
@@ -55,6 +60,10 @@ public final class Bench {
                 break;
             case "dynamodb-heap":
                 DynamoDbHeap.run(intArgument(rest, 0, 100_000));
+                break;
+            case "ledger-heap":
+                LedgerEntryHeap.run();
+                LedgerLimitHeap.run(intArgument(rest, 0, 1_000_000), intArgument(rest, 1, 100_000));
                 break;
             case "e2e":
                 EndToEnd.run(intArgument(rest, 0, 20), intArgument(rest, 1, 16), intArgument(rest, 2, 5));
@@ -70,7 +79,8 @@ public final class Bench {
                 break;
             default:
                 System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] | heap [stacks]"
-                        + " | dynamodb-heap [items] | e2e [seconds] [threads] [concurrency] | launcher [jar] [runs]"
+                        + " | dynamodb-heap [items] | ledger-heap [writes] [limit]"
+                        + " | e2e [seconds] [threads] [concurrency] | launcher [jar] [runs]"
                         + " | jmh [JMH options] | probe   (see docs/benchmarks.md)");
                 System.exit(command.equals("help") ? 0 : 2);
         }

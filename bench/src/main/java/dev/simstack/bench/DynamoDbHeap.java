@@ -69,7 +69,7 @@ final class DynamoDbHeap {
     }
 
     /** Writes orders {@code first} .. {@code first + count - 1}, 100 per customer; returns their raw size. */
-    private static long write(DynamoDbClient dynamo, long first, int count) {
+    static long write(DynamoDbClient dynamo, long first, int count) {
         long raw = 0;
         List<WriteRequest> batch = new ArrayList<>(BATCH);
         for (long n = first; n < first + count; n++) {

@@ -43,7 +43,7 @@ final class RetainedHeap {
     }
 
     /** Sends {@code count} messages in batches of 10, then receives and deletes them all; returns the count. */
-    private static int cycle(SqsClient sqs, String url, int count) {
+    static int cycle(SqsClient sqs, String url, int count) {
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(Payloads.BODY).build());
