@@ -174,8 +174,8 @@ public final class StackConfig {
 
     /**
      * Keeps only the newest {@code maxEntries} entries of the stack's {@link Ledger}: an append to a full
-     * ledger evicts the oldest entry, so a long-running stack's memory stays bounded (an entry keeps
-     * 100-200 bytes of heap; see docs/benchmarks.md). A ledger that has evicted is incomplete, and checks
+     * ledger evicts the oldest entry, so a long-running stack's memory stays bounded (an entry keeps about
+     * 110-225 bytes of heap; see docs/benchmarks.md). A ledger that has evicted is incomplete, and checks
      * that need the whole record fail through {@link Ledger#requireComplete(String)}. 0, the default, keeps
      * every entry: a test's stack is small and its assertions want the whole record.
      */
