@@ -54,7 +54,7 @@ public final class AppendOnlyLedger implements Ledger {
                     errorCode, fault, latency);
             firstEviction = keep(entry);
         }
-        published(entry, firstEviction);
+        publish(entry, firstEviction);
     }
 
     /** Appends a message lifecycle entry stamped now. */
@@ -67,7 +67,7 @@ public final class AppendOnlyLedger implements Ledger {
                     receiveCount, consumer);
             firstEviction = keep(entry);
         }
-        published(entry, firstEviction);
+        publish(entry, firstEviction);
     }
 
     /** Appends a DynamoDB item write entry stamped now. */
@@ -79,7 +79,7 @@ public final class AppendOnlyLedger implements Ledger {
             entry = new LedgerEntry.ItemWrite(nextSequence++, clock.now(), table, region, key, operation, outcome);
             firstEviction = keep(entry);
         }
-        published(entry, firstEviction);
+        publish(entry, firstEviction);
     }
 
     /** Appends a Lambda invocation entry stamped now. */
@@ -95,7 +95,7 @@ public final class AppendOnlyLedger implements Ledger {
                     coldStart, start, now, outcome, trigger, carriedCopy);
             firstEviction = keep(entry);
         }
-        published(entry, firstEviction);
+        publish(entry, firstEviction);
     }
 
     /** Appends an API Gateway request entry stamped now. */
@@ -108,7 +108,7 @@ public final class AppendOnlyLedger implements Ledger {
                     status, latency, throttled);
             firstEviction = keep(entry);
         }
-        published(entry, firstEviction);
+        publish(entry, firstEviction);
     }
 
     /** Adds {@code entry}, evicting the oldest at the limit; under the lock. True on the stack's first eviction. */
@@ -125,7 +125,7 @@ public final class AppendOnlyLedger implements Ledger {
     }
 
     /** Hands {@code entry} to the subscribers: they see every entry, evicted later or not. */
-    private void published(LedgerEntry entry, boolean firstEviction) {
+    private void publish(LedgerEntry entry, boolean firstEviction) {
         if (firstEviction) {
             // The logger is looked up here, not at construction: most stacks never evict, and a stack's
             // start should not pay for logging it does not do.
