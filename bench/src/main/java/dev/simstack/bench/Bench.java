@@ -2,13 +2,14 @@ package dev.simstack.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Entry point of {@code simstack-bench.jar}; see docs/benchmarks.md.
  *
  * <pre>
  * all                 everything below, in about 45 minutes
- * cold [runs]         stack start in fresh JVMs (default 10)
+ * cold [runs] [--cds] stack start in fresh JVMs (default 10); --cds: the probe with an AppCDS archive
  * heap [stacks]       heap and threads per idle stack (default 100); heap kept per message handled
  * dynamodb-heap [n]   heap kept by a table of n orders of 200 bytes (default 100000)
  * ledger-heap [writes] [limit]
@@ -17,7 +18,7 @@ import java.util.Arrays;
  * e2e [s] [threads] [concurrency]
  *                     API -> SQS -> Lambda -> DynamoDB for s seconds (default 20) from client threads
  *                     (default 16), event source mapping's maximum concurrency (default 5)
- * launcher [jar] [runs]
+ * launcher [jar] [runs] [--cds]
  *                     the launcher's start in fresh JVMs (default server/target/simstack-server.jar, 10)
  * jmh [jmh options]   the JMH benchmarks (StackStart, SendMessage, ReceiveDeleteBatch, DynamoDb, S3, Reset,
  *                     LambdaInvoke), e.g. jmh DynamoDb, or -prof stack
@@ -41,18 +42,19 @@ public final class Bench {
         MachineLoad load = MachineLoad.start();
         switch (command) {
             case "all":
-                ColdStart.run(10);
+                ColdStart.run(10, false);
                 IdleHeap.run(100);
                 RetainedHeap.run(20_000);
                 DynamoDbHeap.run(100_000);
                 LedgerEntryHeap.run();
                 LedgerLimitHeap.run(1_000_000, 100_000);
-                LauncherStart.run(Path.of(DEFAULT_LAUNCHER), 10);
+                LauncherStart.run(Path.of(DEFAULT_LAUNCHER), 10, false);
                 EndToEnd.run(20, 16, 5);
                 jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
                 break;
             case "cold":
-                ColdStart.run(rest.length == 0 ? 10 : Integer.parseInt(rest[0]));
+                ColdStart.run(rest.length == 0 || rest[0].startsWith("--") ? 10 : Integer.parseInt(rest[0]),
+                        List.of(rest).contains("--cds"));
                 break;
             case "heap":
                 IdleHeap.run(rest.length == 0 ? 100 : Integer.parseInt(rest[0]));
@@ -69,7 +71,9 @@ public final class Bench {
                 EndToEnd.run(intArgument(rest, 0, 20), intArgument(rest, 1, 16), intArgument(rest, 2, 5));
                 break;
             case "launcher":
-                LauncherStart.run(Path.of(rest.length == 0 ? DEFAULT_LAUNCHER : rest[0]), intArgument(rest, 1, 10));
+                LauncherStart.run(Path.of(rest.length == 0 || rest[0].startsWith("--") ? DEFAULT_LAUNCHER : rest[0]),
+                        rest.length > 1 && !rest[1].startsWith("--") ? Integer.parseInt(rest[1]) : 10,
+                        List.of(rest).contains("--cds"));
                 break;
             case "jmh":
                 jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
@@ -78,9 +82,9 @@ public final class Bench {
                 System.exit(SqsProbe.works() ? 0 : 1);
                 break;
             default:
-                System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] | heap [stacks]"
+                System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] [--cds] | heap [stacks]"
                         + " | dynamodb-heap [items] | ledger-heap [writes] [limit]"
-                        + " | e2e [seconds] [threads] [concurrency] | launcher [jar] [runs]"
+                        + " | e2e [seconds] [threads] [concurrency] | launcher [jar] [runs] [--cds]"
                         + " | jmh [JMH options] | probe   (see docs/benchmarks.md)");
                 System.exit(command.equals("help") ? 0 : 2);
         }

@@ -23,16 +23,23 @@ final class ColdStart {
     private ColdStart() {
     }
 
-    static void run(int runs) throws IOException, InterruptedException {
-        System.out.println("== Cold start: " + runs + " fresh JVMs each (one more of each discarded first) ==");
-        spawn(HelloWorld.class);
-        spawn(ColdStartProbe.class);
+    static void run(int runs, boolean cds) throws IOException, InterruptedException {
+        System.out.println("== Cold start: " + runs + " fresh JVMs each (one more of each discarded first)"
+                + (cds ? ", the probe with an AppCDS archive from a training run" : "") + " ==");
+        List<String> probeOptions = List.of();
+        if (cds) {
+            AppCds archive = AppCds.inTempDirectory("cold-start-probe");
+            spawn(ColdStartProbe.class, archive.training());
+            probeOptions = archive.use();
+        }
+        spawn(HelloWorld.class, List.of());
+        spawn(ColdStartProbe.class, probeOptions);
         List<Double> helloWall = new ArrayList<>();
         List<Double> probeWall = new ArrayList<>();
         Map<String, List<Double>> probe = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
-            helloWall.add(spawn(HelloWorld.class).readyMillis);
-            Child child = spawn(ColdStartProbe.class);
+            helloWall.add(spawn(HelloWorld.class, List.of()).readyMillis);
+            Child child = spawn(ColdStartProbe.class, probeOptions);
             probeWall.add(child.readyMillis);
             child.figures.forEach((key, value) -> probe.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
         }
@@ -54,10 +61,12 @@ final class ColdStart {
         System.out.printf("  %-44s %s%n", what, stats.summary("ms"));
     }
 
-    private static Child spawn(Class<?> main) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                main.getName()).redirectErrorStream(true);
+    private static Child spawn(Class<?> main, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         long spawnedAt = System.nanoTime();
         Process process = builder.start();
         Child child = new Child();

@@ -28,7 +28,7 @@ final class LauncherStart {
     private LauncherStart() {
     }
 
-    static void run(Path jar, int runs) throws IOException, InterruptedException {
+    static void run(Path jar, int runs, boolean cds) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             // skipped rather than failed, so that `all` goes on to the other benchmarks
             System.out.println("== Launcher start: skipped, " + jar + " is not there: build it with"
@@ -36,12 +36,18 @@ final class LauncherStart {
             return;
         }
         System.out.println("== Launcher start: " + runs + " fresh launchers (one more discarded first), " + jar
-                + " ==");
-        start(jar).close();
+                + (cds ? ", with an AppCDS archive from a training run" : "") + " ==");
+        List<String> options = List.of();
+        if (cds) {
+            AppCds archive = AppCds.inTempDirectory("launcher");
+            start(jar, archive.training()).close(); // SIGTERM: a normal exit, which writes the archive
+            options = archive.use();
+        }
+        start(jar, options).close();
         List<Double> listening = new ArrayList<>();
         List<Double> served = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            try (Launcher launcher = start(jar)) {
+            try (Launcher launcher = start(jar, options)) {
                 listening.add(launcher.listeningMillis);
                 served.add(launcher.servedMillis);
             }
@@ -52,22 +58,24 @@ final class LauncherStart {
             System.out.println("  (no " + AWS_CLI + ": the AWS CLI part is skipped)");
             return;
         }
-        try (Launcher launcher = start(jar)) {
+        try (Launcher launcher = start(jar, options)) {
             cli("aws --version (the CLI's own start-up)", List.of(AWS_CLI, "--version"));
             cli("aws sqs list-queues against the launcher", List.of(AWS_CLI, "--endpoint-url",
                     "http://127.0.0.1:" + launcher.port, "--region", "us-east-1", "sqs", "list-queues"));
         }
     }
 
-    private static Launcher start(Path jar) throws IOException, InterruptedException {
+    private static Launcher start(Path jar, List<String> jvmOptions) throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long spawnedAt = System.nanoTime();
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Launcher launcher = new Launcher(process, port);
         Thread reader = new Thread(() -> launcher.read(spawnedAt), "launcher-output");
         reader.setDaemon(true);
