@@ -22,6 +22,7 @@ public final class AppendOnlyLedger implements Ledger {
     private final ArrayDeque<LedgerEntry> entries;
     private final int limit;
     private final List<Consumer<LedgerEntry>> listeners = new CopyOnWriteArrayList<>();
+    private final Names names = new Names();
     /** The next entry's sequence number: never reset, so numbers never repeat after evictions or resets. */
     private long nextSequence;
     /** Entries evicted by the limit since the start or the last {@link #clear()}. */
@@ -47,11 +48,18 @@ public final class AppendOnlyLedger implements Ledger {
     /** Appends a request entry stamped now. */
     public void request(String service, String operation, String region, String protocol, int status,
             String errorCode, String fault, Duration latency) {
+        // Shared instances of repeated names, found outside the lock.
+        service = names.of(service);
+        operation = names.of(operation);
+        region = names.of(region);
+        protocol = names.of(protocol);
+        errorCode = names.of(errorCode);
+        fault = names.of(fault);
         LedgerEntry.Request entry;
         boolean firstEviction;
         synchronized (entries) {
-            entry = new LedgerEntry.Request(nextSequence++, clock.now(), service, operation, region, protocol, status,
-                    errorCode, fault, latency);
+            entry = new LedgerEntry.Request(nextSequence++, clock.now(), service, operation,
+                    region, protocol, status, errorCode, fault, latency);
             firstEviction = keep(entry);
         }
         publish(entry, firstEviction);
@@ -60,11 +68,15 @@ public final class AppendOnlyLedger implements Ledger {
     /** Appends a message lifecycle entry stamped now. */
     public void message(LedgerEntry.MessageEvent kind, String region, String queueArn, String messageId,
             int receiveCount, String consumer) {
+        // Shared instances of repeated names, found outside the lock.
+        region = names.of(region);
+        queueArn = names.of(queueArn);
+        consumer = names.of(consumer);
         LedgerEntry.Message entry;
         boolean firstEviction;
         synchronized (entries) {
-            entry = new LedgerEntry.Message(nextSequence++, clock.now(), kind, region, queueArn, messageId,
-                    receiveCount, consumer);
+            entry = new LedgerEntry.Message(nextSequence++, clock.now(), kind, region, queueArn,
+                    messageId, receiveCount, consumer);
             firstEviction = keep(entry);
         }
         publish(entry, firstEviction);
@@ -73,10 +85,15 @@ public final class AppendOnlyLedger implements Ledger {
     /** Appends a DynamoDB item write entry stamped now. */
     public void itemWrite(String table, String region, String key, String operation,
             LedgerEntry.ConditionOutcome outcome) {
+        // Shared instances of repeated names, found outside the lock.
+        table = names.of(table);
+        region = names.of(region);
+        operation = names.of(operation);
         LedgerEntry.ItemWrite entry;
         boolean firstEviction;
         synchronized (entries) {
-            entry = new LedgerEntry.ItemWrite(nextSequence++, clock.now(), table, region, key, operation, outcome);
+            entry = new LedgerEntry.ItemWrite(nextSequence++, clock.now(), table, region, key,
+                    operation, outcome);
             firstEviction = keep(entry);
         }
         publish(entry, firstEviction);
@@ -87,12 +104,16 @@ public final class AppendOnlyLedger implements Ledger {
             boolean coldStart, java.time.Instant start, LedgerEntry.InvocationOutcome outcome, String trigger,
             List<String> carried) {
         List<String> carriedCopy = List.copyOf(carried);
+        // Shared instances of repeated names, found outside the lock.
+        function = names.of(function);
+        region = names.of(region);
+        trigger = names.of(trigger);
         LedgerEntry.Invocation entry;
         boolean firstEviction;
         synchronized (entries) {
             java.time.Instant now = clock.now();
-            entry = new LedgerEntry.Invocation(nextSequence++, now, function, region, requestId, environmentId,
-                    coldStart, start, now, outcome, trigger, carriedCopy);
+            entry = new LedgerEntry.Invocation(nextSequence++, now, function, region, requestId,
+                    environmentId, coldStart, start, now, outcome, trigger, carriedCopy);
             firstEviction = keep(entry);
         }
         publish(entry, firstEviction);
@@ -101,11 +122,16 @@ public final class AppendOnlyLedger implements Ledger {
     /** Appends an API Gateway request entry stamped now. */
     public void apiRequest(String apiId, String stage, String routeKey, String method, String path, int status,
             Duration latency, boolean throttled) {
+        // Shared instances of repeated names, found outside the lock.
+        apiId = names.of(apiId);
+        stage = names.of(stage);
+        routeKey = names.of(routeKey);
+        method = names.of(method);
         LedgerEntry.ApiRequest entry;
         boolean firstEviction;
         synchronized (entries) {
-            entry = new LedgerEntry.ApiRequest(nextSequence++, clock.now(), apiId, stage, routeKey, method, path,
-                    status, latency, throttled);
+            entry = new LedgerEntry.ApiRequest(nextSequence++, clock.now(), apiId, stage,
+                    routeKey, method, path, status, latency, throttled);
             firstEviction = keep(entry);
         }
         publish(entry, firstEviction);

@@ -1,0 +1,56 @@
+package dev.simstack.core.internal.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.internal.clock.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Entries keep one instance of each repeated name, not the copy each request parsed from its headers:
+ * what keeps a long run's ledger small. Ids and keys stay as given.
+ */
+class SharedNamesTest {
+
+    private final AppendOnlyLedger ledger = new AppendOnlyLedger(new ManualClock(Instant.EPOCH, Runnable::run));
+
+    /** A fresh String equal to {@code text}, as a request's parser would make. */
+    private static String copy(String text) {
+        return new String(text.toCharArray());
+    }
+
+    @Test
+    void request_entries_share_service_operation_region_and_error_code() {
+        for (int i = 0; i < 2; i++) {
+            ledger.request(copy("sqs"), copy("SendMessage"), copy("us-east-1"), copy("json"), 400,
+                    copy("QueueDoesNotExist"), null, Duration.ZERO);
+        }
+        List<LedgerEntry.Request> requests = ledger.entries(LedgerEntry.Request.class);
+        LedgerEntry.Request first = requests.get(0);
+        LedgerEntry.Request second = requests.get(1);
+        assertThat(second.service()).isSameAs(first.service());
+        assertThat(second.operation()).isSameAs(first.operation()).isEqualTo("SendMessage");
+        assertThat(second.region()).isSameAs(first.region());
+        assertThat(second.errorCode()).isSameAs(first.errorCode());
+        assertThat(second.fault()).isNull();
+    }
+
+    @Test
+    void message_and_item_entries_share_names_but_not_ids_or_keys() {
+        String arn = "arn:aws:sqs:us-east-1:000000000000:orders";
+        ledger.message(LedgerEntry.MessageEvent.SENT, copy("us-east-1"), copy(arn), copy("id-1"), 0, null);
+        ledger.message(LedgerEntry.MessageEvent.SENT, copy("us-east-1"), copy(arn), copy("id-1"), 0, null);
+        List<LedgerEntry.Message> messages = ledger.entries(LedgerEntry.Message.class);
+        assertThat(messages.get(1).queue()).isSameAs(messages.get(0).queue());
+        assertThat(messages.get(1).messageId()).isNotSameAs(messages.get(0).messageId());
+
+        ledger.itemWrite(copy("orders"), copy("us-east-1"), copy("{\"id\":\"1\"}"), copy("PutItem"), null);
+        ledger.itemWrite(copy("orders"), copy("us-east-1"), copy("{\"id\":\"1\"}"), copy("PutItem"), null);
+        List<LedgerEntry.ItemWrite> writes = ledger.entries(LedgerEntry.ItemWrite.class);
+        assertThat(writes.get(1).table()).isSameAs(writes.get(0).table());
+        assertThat(writes.get(1).key()).isNotSameAs(writes.get(0).key());
+    }
+}
