@@ -73,6 +73,24 @@ public final class Router {
         return query.containsKey("Action");
     }
 
+    /**
+     * True if a REST request may be S3's: not an API invocation path, and signed for {@code s3} or not
+     * signed. The front door hashes only these bodies as they arrive (S3 needs their MD5 for the ETag).
+     */
+    public static boolean mayBeS3(String path, HttpHeaders headers, Map<String, List<String>> query) {
+        if (isApiInvocation(path)) {
+            return false;
+        }
+        boolean signed = headers.contains("Authorization") || query.containsKey("X-Amz-Credential");
+        return !signed || signedForS3(headers, query);
+    }
+
+    /** An invocation of a deployed API: {@code /_aws/execute-api/...} or LocalStack's {@code _user_request_} path. */
+    private static boolean isApiInvocation(String path) {
+        return path.startsWith("/_aws/execute-api/")
+                || (path.startsWith("/restapis/") && path.contains("/_user_request_"));
+    }
+
     private static boolean signedForS3(HttpHeaders headers, Map<String, List<String>> query) {
         String authorization = headers.get("Authorization");
         if (authorization != null) {
@@ -120,8 +138,7 @@ public final class Router {
             return null;
         }
         String path = exchange.path();
-        if (path.startsWith("/_aws/execute-api/") || (path.startsWith("/restapis/")
-                && path.contains("/_user_request_"))) {
+        if (isApiInvocation(path)) {
             Service apis = services.bySigningName(APIGATEWAY_SIGNING_NAME);
             return apis == null ? null : new Route(apis, restJson);
         }

@@ -37,7 +37,7 @@ public interface SpooledBody {
     /** The aws-chunked framing error (S3's own error), or null if the framing was whole or absent. */
     RuntimeException framingError();
 
-    /** The upload's MD5 and declared checksums, computed as it arrived; null if not computed (not a PUT). */
+    /** The upload's MD5 and declared checksums, computed as it arrived; null if not computed (not a PUT that may be S3's). */
     ContentDigests.Result digests();
 
     /** Frees the memory or deletes the file, unless claimed; harmless if called twice. */

@@ -5,6 +5,7 @@ import dev.simstack.core.internal.engine.ScratchDirectory;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -30,9 +31,12 @@ final class BodySpooler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest request && !(msg instanceof HttpContent) && takesOver(request)) {
+        QueryStringDecoder uri;
+        if (msg instanceof HttpRequest request && !(msg instanceof HttpContent) && (uri = takesOver(request)) != null) {
             head = request;
-            spool = new FileSpool(scratch, request);
+            boolean upload = request.method().equals(HttpMethod.PUT)
+                    && Router.mayBeS3(uri.rawPath(), request.headers(), uri.parameters());
+            spool = new FileSpool(scratch, request, upload);
             failure = null;
             return;
         }
@@ -47,15 +51,16 @@ final class BodySpooler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
-    private static boolean takesOver(HttpRequest request) {
+    /** The request's decoded URI if this handler takes the request over, else null. */
+    private static QueryStringDecoder takesOver(HttpRequest request) {
         if (!request.decoderResult().isSuccess()) {
-            return false;
+            return null;
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, 1024);
         try {
-            return !Router.isJsonOrQuery(request.headers(), uri.parameters());
+            return Router.isJsonOrQuery(request.headers(), uri.parameters()) ? null : uri;
         } catch (IllegalArgumentException e) {
-            return false; // a malformed URI: the aggregated path answers it
+            return null; // a malformed URI: the aggregated path answers it
         }
     }
 

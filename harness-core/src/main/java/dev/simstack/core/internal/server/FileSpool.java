@@ -6,7 +6,6 @@ import dev.simstack.core.internal.protocol.restxml.AwsChunkedDecoder;
 import dev.simstack.core.internal.protocol.restxml.ContentDigests;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,7 +21,7 @@ import java.util.Map;
 /**
  * A body kept in memory while small and written to a scratch file once it passes {@link #MEMORY_LIMIT}
  * (or at once, when its declared length already does), so the heap holds at most that much of any one
- * upload. An aws-chunked body is decoded on the way in, and a PUT's MD5 and declared checksums are
+ * upload. An aws-chunked body is decoded on the way in, and an S3 PUT's MD5 and declared checksums are
  * computed on the way in, while the client is still sending: the service then takes the content as it
  * lies, with no second pass over it and no copy.
  */
@@ -45,16 +44,18 @@ final class FileSpool implements SpooledBody {
     private byte[] fileBuffer;
     private boolean claimed;
 
-    FileSpool(ScratchDirectory scratch, HttpRequest head) {
+    /** A spool for {@code head}'s body; {@code upload}: an S3 upload, whose digests are computed on the way. */
+    FileSpool(ScratchDirectory scratch, HttpRequest head, boolean upload) {
         this.scratch = scratch;
         HttpHeaders headers = head.headers();
         boolean chunked = AwsChunkedDecoder.isAwsChunked(headers);
         this.decoder = chunked ? new AwsChunkedDecoder(this::store) : null;
-        this.digests = head.method().equals(HttpMethod.PUT) ? ContentDigests.forUpload(headers) : null;
+        this.digests = upload ? ContentDigests.forUpload(headers) : null;
         long expected = declaredLength(headers, chunked);
         // The declared length sizes the buffer exactly, so the content is never copied to grow it.
         this.straightToDisk = expected > MEMORY_LIMIT;
-        this.memory = new byte[expected >= 0 && expected <= MEMORY_LIMIT ? (int) expected : straightToDisk ? 0 : SMALL_START];
+        int start = expected >= 0 && expected <= MEMORY_LIMIT ? (int) expected : SMALL_START;
+        this.memory = new byte[straightToDisk ? 0 : start];
     }
 
     private static long declaredLength(HttpHeaders headers, boolean chunked) {
