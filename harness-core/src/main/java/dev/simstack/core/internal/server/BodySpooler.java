@@ -31,14 +31,16 @@ final class BodySpooler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        QueryStringDecoder uri;
-        if (msg instanceof HttpRequest request && !(msg instanceof HttpContent) && (uri = takesOver(request)) != null) {
-            head = request;
-            boolean upload = request.method().equals(HttpMethod.PUT)
-                    && Router.mayBeS3(uri.rawPath(), request.headers(), uri.parameters());
-            spool = new FileSpool(scratch, request, upload);
-            failure = null;
-            return;
+        if (msg instanceof HttpRequest request && !(msg instanceof HttpContent)) {
+            QueryStringDecoder uri = takesOver(request);
+            if (uri != null) {
+                head = request;
+                boolean upload = request.method().equals(HttpMethod.PUT)
+                        && Router.mayBeS3(uri.rawPath(), request.headers(), uri.parameters());
+                spool = new FileSpool(scratch, request, upload);
+                failure = null;
+                return;
+            }
         }
         if (msg instanceof HttpContent content && spool != null) {
             append(content);
