@@ -45,10 +45,13 @@ public final class Engine implements AutoCloseable {
     private final StackContext context;
     private final ScheduledThreadPoolExecutor timers;
     private final SqsService sqs;
-    private final DynamoDbService dynamodb;
-    private final S3Service s3;
-    private final LambdaService lambda;
-    private final ApiGatewayService apiGateway;
+    // Built on first use (start-up time): a stack that only uses queues never loads the others' classes.
+    private final LazyService<DynamoDbService> dynamodb;
+    private final LazyService<S3Service> s3;
+    private final LazyService<LambdaService> lambda;
+    private final LazyService<ApiGatewayService> apiGateway;
+    /** The URL functions reach the stack at, once the port is bound; a Lambda service built later reads it. */
+    private volatile String lambdaEndpoint;
     private final ScratchDirectory scratch;
     private final ServiceRegistry services = new ServiceRegistry();
     private final ResetGate gate = new ResetGate();
@@ -72,19 +75,28 @@ public final class Engine implements AutoCloseable {
         this.timers = timerThread(name);
         long seed = config.seed() != null ? config.seed() : System.nanoTime() ^ 0x5DEECE66DL;
         SimClock clock = clock(config.clock(), timers);
-        this.context = new StackContext(clock, new SimRandom(seed), new IdSource(seed), new AppendOnlyLedger(clock, config.ledgerLimit()),
-                config.accountId(), config.defaultRegion());
+        this.context = new StackContext(clock, new SimRandom(seed), new IdSource(seed),
+                new AppendOnlyLedger(clock, config.ledgerLimit()), config.accountId(), config.defaultRegion());
         this.sqs = new SqsService(context);
         services.register(sqs);
-        this.dynamodb = new DynamoDbService(context);
+        this.dynamodb = new LazyService<>(DynamoDbService.DESCRIPTOR, () -> new DynamoDbService(context));
         services.register(dynamodb);
         this.scratch = new ScratchDirectory(name);
-        this.s3 = new S3Service(context, scratch, new SqsQueueSink(sqs, context), this::invokeFunction);
+        this.s3 = new LazyService<>(S3Service.DESCRIPTOR,
+                () -> new S3Service(context, scratch, new SqsQueueSink(sqs, context), this::invokeFunction));
         services.register(s3);
-        this.lambda = new LambdaService(context, sqs, new SqsQueueSink(sqs, context), config.lambdaConcurrencyLimit(),
-                handlerClassLoader(), name);
+        ClassLoader handlers = handlerClassLoader(); // the starting thread's, not the first caller's
+        this.lambda = new LazyService<>(LambdaService.DESCRIPTOR, () -> {
+            LambdaService built = new LambdaService(context, sqs, new SqsQueueSink(sqs, context),
+                    config.lambdaConcurrencyLimit(), handlers, name);
+            if (lambdaEndpoint != null) {
+                built.endpoint(lambdaEndpoint);
+            }
+            return built;
+        });
         services.register(lambda);
-        this.apiGateway = new ApiGatewayService(context, lambda, sqs);
+        this.apiGateway = new LazyService<>(ApiGatewayService.DESCRIPTOR,
+                () -> new ApiGatewayService(context, lambda.get(), sqs));
         services.register(apiGateway);
         try {
             load.accept(this);
@@ -109,7 +121,8 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         this.hostAndPort = hostForUrls(config.host()) + ":" + frontDoor.port();
-        lambda.endpoint("http://" + hostAndPort);
+        lambdaEndpoint = "http://" + hostAndPort;
+        lambda.ifBuilt(built -> built.endpoint(lambdaEndpoint));
         try {
             ConfiguredResources.declare(this);
         } catch (RuntimeException e) {
@@ -198,15 +211,15 @@ public final class Engine implements AutoCloseable {
     }
 
     public S3Service s3() {
-        return s3;
+        return s3.get();
     }
 
     public LambdaService lambda() {
-        return lambda;
+        return lambda.get();
     }
 
     public ApiGatewayService apiGateway() {
-        return apiGateway;
+        return apiGateway.get();
     }
 
     /**
@@ -216,7 +229,7 @@ public final class Engine implements AutoCloseable {
     private void invokeFunction(String functionArn, String payload, String trigger) {
         try {
             // An Event invocation, as S3 makes it: AWS's two retries and the function's destinations apply.
-            lambda.invokeAsync(functionArn, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), trigger);
+            lambda.get().invokeAsync(functionArn, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), trigger);
         } catch (dev.simstack.core.AwsException gone) {
             // The function was deleted after the notification was configured: AWS drops the event too.
             LOG.debug("S3 notification to {} dropped: {}", functionArn, gone.getMessage());
@@ -230,7 +243,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public DynamoDbService dynamodb() {
-        return dynamodb;
+        return dynamodb.get();
     }
 
     /**

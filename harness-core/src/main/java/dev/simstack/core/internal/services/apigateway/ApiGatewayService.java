@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
  */
 public final class ApiGatewayService implements Service {
 
-    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("apigateway", null, "1.1",
+    public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("apigateway", null, "1.1",
             "com.amazonaws.apigateway", false, false, null);
 
     private final ApiRegions regions;

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class DynamoDbService implements Service {
 
-    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("dynamodb", "DynamoDB_20120810", "1.0",
+    public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("dynamodb", "DynamoDB_20120810", "1.0",
             "com.amazonaws.dynamodb.v20120810", false, true /* x-amz-crc32, the SDK checks it */, null);
 
     private final StackContext context;

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LambdaService implements Service {
 
-    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("lambda", null, "1.1",
+    public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("lambda", null, "1.1",
             "com.amazonaws.lambda", false, false, null);
 
     /** How an invocation by another service of the stack (API Gateway) ended. */

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class S3Service implements Service {
 
-    private static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", null, null, "com.amazonaws.s3",
+    public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", null, null, "com.amazonaws.s3",
             false, false, null);
 
     private final S3Store store = new S3Store();
