@@ -85,9 +85,9 @@ public record FaultRule(String name, String service, Set<String> operations, Str
 
     /** Whether {@code call} is one this rule is about (before counting and chance). */
     boolean matches(ServiceCall call) {
-        return call.service().equals(service) && (operations.isEmpty() || operations.contains(call.operation()))
+        return call.service().signingName().equals(service) && (operations.isEmpty() || operations.contains(call.operation()))
                 && (region == null || region.equals(call.region())) && (resource == null || resource.equals(
-                resourceOf(call.input())));
+                resourceOf(((dev.simstack.core.internal.engine.DecodedCall) call).input())));
     }
 
     /** The name of the queue, table, bucket or function a call addresses, or null. */

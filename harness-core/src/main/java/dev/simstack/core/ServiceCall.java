@@ -2,106 +2,41 @@ package dev.simstack.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One decoded request on its way to a service: which service, operation and region, who called, and
- * the input in the shape of the service's JSON protocol, whatever protocol it arrived in.
- * {@link Interceptor}s see every call before the service does.
+ * One decoded request on its way to a service: which service, operation and region, and who called.
+ * {@link Interceptor}s see every call before the service does. Only the engine makes calls; an interceptor
+ * passes on the call it was given.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class ServiceCall {
+public interface ServiceCall {
 
-    private final String service;
-    private final String operation;
-    private final String region;
-    private final String accountId;
-    private final String requestId;
-    private final String protocol;
-    private final String accessKeyId;
-    private final String host;
-    private final Instant arrival;
-    private final ObjectNode input;
-    private volatile String fault;
-
-    public ServiceCall(String service, String operation, String region, String accountId, String requestId,
-            String protocol, String accessKeyId, String host, Instant arrival, ObjectNode input) {
-        this.service = Objects.requireNonNull(service, "service");
-        this.operation = Objects.requireNonNull(operation, "operation");
-        this.region = Objects.requireNonNull(region, "region");
-        this.accountId = Objects.requireNonNull(accountId, "accountId");
-        this.requestId = Objects.requireNonNull(requestId, "requestId");
-        this.protocol = Objects.requireNonNull(protocol, "protocol");
-        this.accessKeyId = accessKeyId;
-        this.host = host;
-        this.arrival = Objects.requireNonNull(arrival, "arrival");
-        this.input = Objects.requireNonNull(input, "input");
-    }
-
-    /** The service's signing name, e.g. {@code sqs}. */
-    public String service() {
-        return service;
-    }
+    /** The service called. */
+    AwsService service();
 
     /** The operation name as the service model spells it, e.g. {@code ReceiveMessage}. */
-    public String operation() {
-        return operation;
-    }
+    String operation();
 
     /** The region from the request's SigV4 credential scope (the stack's default region if unsigned). */
-    public String region() {
-        return region;
-    }
+    String region();
 
-    public String accountId() {
-        return accountId;
-    }
+    /** The account the call acts in. */
+    String accountId();
 
     /** The request id answered in {@code x-amzn-RequestId}. */
-    public String requestId() {
-        return requestId;
-    }
-
-    /** The wire protocol the request came in: {@code json} or {@code query}. */
-    public String protocol() {
-        return protocol;
-    }
+    String requestId();
 
     /** The access key id of the caller's credentials, or {@code null} for an unsigned request. */
-    public String accessKeyId() {
-        return accessKeyId;
-    }
-
-    /** The {@code Host} header the caller used, for URLs that must point back at this endpoint. */
-    public String host() {
-        return host;
-    }
+    String accessKeyId();
 
     /** When the request arrived, on the stack's clock. */
-    public Instant arrival() {
-        return arrival;
-    }
-
-    /** The input in the JSON protocol's shape; services read it, interceptors may inspect it. */
-    public ObjectNode input() {
-        return input;
-    }
+    Instant arrival();
 
     /** Records that an interceptor applied {@code description} to this call; the ledger shows it. */
-    public void noteFault(String description) {
-        this.fault = description;
-    }
+    void noteFault(String description);
 
     /** The fault noted on this call, or {@code null}. */
-    public String fault() {
-        return fault;
-    }
-
-    @Override
-    public String toString() {
-        return service + "." + operation + " in " + region + " (" + requestId + ")";
-    }
+    String fault();
 }

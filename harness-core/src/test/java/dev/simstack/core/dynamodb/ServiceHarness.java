@@ -2,7 +2,7 @@ package dev.simstack.core.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.SimRandom;
 import dev.simstack.core.internal.clock.ManualClock;
 import dev.simstack.core.internal.engine.IdSource;
@@ -41,7 +41,7 @@ final class ServiceHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServiceCall call = new ServiceCall("dynamodb", operation, region, "000000000000", "request", "json", "test",
+        DecodedCall call = new DecodedCall("dynamodb", operation, region, "000000000000", "request", "json", "test",
                 "localhost", clock.now(), node);
         return service.invoke(call).toCompletableFuture().join();
     }

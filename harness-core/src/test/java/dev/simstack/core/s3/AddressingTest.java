@@ -38,7 +38,8 @@ class AddressingTest {
         java.util.List<String> hosts = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Stack own = dev.simstack.core.StackConfig.defaults().withClock(dev.simstack.core.ClockSpec.manual())
                 .withInterceptor((call, next) -> {
-                    hosts.add(call.host() + " " + call.input().get("Bucket").asText());
+                    var decoded = (dev.simstack.core.internal.engine.DecodedCall) call;
+                    hosts.add(decoded.host() + " " + decoded.input().get("Bucket").asText());
                     return next.proceed(call);
                 }).start(); S3Client virtual = S3TestSupport.virtualHostClient(own)) {
             virtual.createBucket(b -> b.bucket("vhost"));

@@ -3,7 +3,6 @@ package dev.simstack.core.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.Interceptor;
-import dev.simstack.core.ServiceCall;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
@@ -89,27 +88,27 @@ public final class Dispatcher {
                     Duration.ZERO);
             return CompletableFuture.completedFuture(codec.error(descriptor, "Unknown", requestId, error));
         }
-        ServiceCall call = new ServiceCall(descriptor.signingName(), decoded.operation(), region(scope),
+        DecodedCall call = new DecodedCall(descriptor.signingName(), decoded.operation(), region(scope),
                 context.accountId(), requestId, codec.name(), scope.accessKeyId(), exchange.headers().get("Host"),
                 arrival, decoded.input());
         return chain.proceed(call, route.service()).handle((output, failure) -> answer(call, codec, descriptor,
                 output, failure));
     }
 
-    private HttpAnswer answer(ServiceCall call, ProtocolCodec codec, ServiceDescriptor descriptor, JsonNode output,
+    private HttpAnswer answer(DecodedCall call, ProtocolCodec codec, ServiceDescriptor descriptor, JsonNode output,
             Throwable failure) {
         Duration latency = Duration.between(call.arrival(), context.clock().now());
         if (failure == null) {
-            record(call.service(), call.operation(), call.region(), codec, 200, null, call.fault(), latency);
+            record(call.signingName(), call.operation(), call.region(), codec, 200, null, call.fault(), latency);
             return codec.success(descriptor, call.operation(), call.requestId(), output);
         }
         AwsException error = asAwsError(call, failure);
-        record(call.service(), call.operation(), call.region(), codec, error.status(), error.code(), call.fault(),
+        record(call.signingName(), call.operation(), call.region(), codec, error.status(), error.code(), call.fault(),
                 latency);
         return codec.error(descriptor, call.operation(), call.requestId(), error);
     }
 
-    private static AwsException asAwsError(ServiceCall call, Throwable failure) {
+    private static AwsException asAwsError(DecodedCall call, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         if (cause instanceof AwsException) {
@@ -118,7 +117,7 @@ public final class Dispatcher {
         // An engine bug: say so plainly, keep the stack trace in the log, not on the wire.
         LOG.warn("SimStack engine failure in {}", call, cause);
         return new AwsException("InternalFailure", "InternalFailure", 500, false,
-                "SimStack's engine failed on " + call.service() + "." + call.operation() + ": " + cause
+                "SimStack's engine failed on " + call.signingName() + "." + call.operation() + ": " + cause
                         + ". This is a SimStack bug; please report it with the seed of the run.");
     }
 

@@ -1,7 +1,6 @@
 package dev.simstack.core.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.simstack.core.ServiceCall;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -50,7 +49,7 @@ final class LazyService<T extends Service> implements Service {
     }
 
     @Override
-    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+    public CompletionStage<JsonNode> invoke(DecodedCall call) {
         return get().invoke(call);
     }
 

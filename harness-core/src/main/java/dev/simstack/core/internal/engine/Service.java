@@ -1,7 +1,6 @@
 package dev.simstack.core.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.simstack.core.ServiceCall;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -15,7 +14,7 @@ public interface Service extends AutoCloseable {
     ServiceDescriptor descriptor();
 
     /** Runs the call's operation. Unknown operations fail with the error the protocol uses for them. */
-    CompletionStage<JsonNode> invoke(ServiceCall call);
+    CompletionStage<JsonNode> invoke(DecodedCall call);
 
     /**
      * Empties the service in every region, as if the stack had just started: its resources and their

@@ -3,7 +3,6 @@ package dev.simstack.core.internal.engine;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.ServiceCall;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -34,7 +33,7 @@ final class SqsQueueSink implements QueueSink {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         input.put("QueueUrl", "http://localhost/" + parts[1] + "/" + parts[2]);
         input.put("MessageBody", body);
-        ServiceCall call = new ServiceCall("sqs", "SendMessage", parts[0], context.accountId(), context.ids().next(),
+        DecodedCall call = new DecodedCall("sqs", "SendMessage", parts[0], context.accountId(), context.ids().next(),
                 "engine", null, null, context.clock().now(), input);
         try {
             // SendMessage never waits, so the stage is already complete; join only unwraps its outcome.

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +37,7 @@ class LazyServiceTest {
         }
 
         @Override
-        public CompletionStage<JsonNode> invoke(ServiceCall call) {
+        public CompletionStage<JsonNode> invoke(DecodedCall call) {
             return CompletableFuture.completedFuture(JsonNodeFactory.instance.objectNode());
         }
 

@@ -2,7 +2,7 @@ package dev.simstack.core.internal.services.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.ApiSpec;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Errors;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
@@ -30,7 +30,7 @@ public final class ApiGatewayService implements Service {
     private final ApiRegions regions;
     private final ExecuteAction execute;
     private final UsagePlanActions usagePlans;
-    private final Map<String, BiFunction<ServiceCall, Input, JsonNode>> operations = new HashMap<>();
+    private final Map<String, BiFunction<DecodedCall, Input, JsonNode>> operations = new HashMap<>();
 
     public ApiGatewayService(StackContext context, LambdaService lambda, Service sqs) {
         this.regions = new ApiRegions(context);
@@ -51,11 +51,11 @@ public final class ApiGatewayService implements Service {
     }
 
     @Override
-    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+    public CompletionStage<JsonNode> invoke(DecodedCall call) {
         if (call.operation().equals("Execute")) {
             return execute.execute(call, new Input(call.input()));
         }
-        BiFunction<ServiceCall, Input, JsonNode> operation = operations.get(call.operation());
+        BiFunction<DecodedCall, Input, JsonNode> operation = operations.get(call.operation());
         if (operation == null) {
             throw Errors.notSupported("API Gateway's " + call.operation());
         }

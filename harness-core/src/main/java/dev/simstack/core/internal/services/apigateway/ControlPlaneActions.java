@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ final class ControlPlaneActions {
         this.regions = regions;
     }
 
-    void register(Map<String, BiFunction<ServiceCall, Input, JsonNode>> operations) {
+    void register(Map<String, BiFunction<DecodedCall, Input, JsonNode>> operations) {
         operations.put("CreateRestApi", this::createRestApi);
         operations.put("GetRestApi", (call, input) -> restApiJson(api(call, input)));
         operations.put("GetRestApis", this::getRestApis);
@@ -51,7 +51,7 @@ final class ControlPlaneActions {
         return new AwsException("BadRequestException", 400, message);
     }
 
-    private RestApi api(ServiceCall call, Input input) {
+    private RestApi api(DecodedCall call, Input input) {
         String id = input.requiredString("restapi_id");
         RestApi api = regions.region(call.region()).apis().get(id);
         if (api == null || api.http()) {
@@ -60,14 +60,14 @@ final class ControlPlaneActions {
         return api;
     }
 
-    private JsonNode createRestApi(ServiceCall call, Input input) {
+    private JsonNode createRestApi(DecodedCall call, Input input) {
         String name = input.requiredString("name");
         RestApi api = new RestApi(regions.newId(), name, false, regions.context().clock().millis(), regions.newId());
         regions.add(regions.region(call.region()), api);
         return restApiJson(api);
     }
 
-    private JsonNode getRestApis(ServiceCall call, Input input) {
+    private JsonNode getRestApis(DecodedCall call, Input input) {
         ObjectNode output = NODES.objectNode();
         ArrayNode items = output.putArray("item");
         regions.region(call.region()).apis().values().stream().filter(a -> !a.http())
@@ -75,7 +75,7 @@ final class ControlPlaneActions {
         return output;
     }
 
-    private JsonNode deleteRestApi(ServiceCall call, Input input) {
+    private JsonNode deleteRestApi(DecodedCall call, Input input) {
         regions.remove(regions.region(call.region()), api(call, input));
         return NODES.objectNode();
     }
@@ -91,14 +91,14 @@ final class ControlPlaneActions {
         return json;
     }
 
-    private JsonNode getResources(ServiceCall call, Input input) {
+    private JsonNode getResources(DecodedCall call, Input input) {
         ObjectNode output = NODES.objectNode();
         ArrayNode items = output.putArray("item");
         api(call, input).resources().all().forEach(resource -> items.add(resourceJson(resource)));
         return output;
     }
 
-    private JsonNode createResource(ServiceCall call, Input input) {
+    private JsonNode createResource(DecodedCall call, Input input) {
         RestApi api = api(call, input);
         ResourceTree.Resource parent = resource(api, input.requiredString("parent_id"));
         String part = input.requiredString("pathPart");
@@ -122,7 +122,7 @@ final class ControlPlaneActions {
         return resource;
     }
 
-    private JsonNode putMethod(ServiceCall call, Input input) {
+    private JsonNode putMethod(DecodedCall call, Input input) {
         RestApi api = api(call, input);
         ResourceTree.Resource resource = resource(api, input.requiredString("resource_id"));
         String method = input.requiredString("http_method");
@@ -134,7 +134,7 @@ final class ControlPlaneActions {
         return methodJson(put);
     }
 
-    private JsonNode putIntegration(ServiceCall call, Input input) {
+    private JsonNode putIntegration(DecodedCall call, Input input) {
         RestApi api = api(call, input);
         ResourceTree.Resource resource = resource(api, input.requiredString("resource_id"));
         String httpMethod = input.requiredString("http_method");
@@ -197,7 +197,7 @@ final class ControlPlaneActions {
         api.replaceRoutes(routes);
     }
 
-    private JsonNode createDeployment(ServiceCall call, Input input) {
+    private JsonNode createDeployment(DecodedCall call, Input input) {
         RestApi api = api(call, input);
         String id = regions.newId();
         String stageName = input.string("stageName");
@@ -212,7 +212,7 @@ final class ControlPlaneActions {
         return json;
     }
 
-    private JsonNode createStage(ServiceCall call, Input input) {
+    private JsonNode createStage(DecodedCall call, Input input) {
         RestApi api = api(call, input);
         String name = input.requiredString("stageName");
         if (api.stage(name) != null) {
@@ -233,7 +233,7 @@ final class ControlPlaneActions {
     }
 
     /** UpdateStage's patch operations for {@code /*}{@code /*}{@code /throttling/rateLimit|burstLimit}. */
-    private JsonNode updateStage(ServiceCall call, Input input) {
+    private JsonNode updateStage(DecodedCall call, Input input) {
         RestApi api = api(call, input);
         RestApi.Stage stage = stage(api, input.requiredString("stage_name"));
         double rate = stage.throttle() == null ? ApiRegion.ACCOUNT_RATE : stage.throttle().rate();

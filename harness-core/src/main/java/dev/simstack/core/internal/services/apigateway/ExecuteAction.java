@@ -2,7 +2,7 @@ package dev.simstack.core.internal.services.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +24,7 @@ final class ExecuteAction {
         this.integrations = integrations;
     }
 
-    CompletableFuture<JsonNode> execute(ServiceCall call, Input input) {
+    CompletableFuture<JsonNode> execute(DecodedCall call, Input input) {
         ApiRequest request = ApiRequest.from(input.node(), call.requestId(), call.arrival());
         ApiRegion region = regions.regionOf(request.apiId());
         RestApi api = region == null ? null : region.apis().get(request.apiId());

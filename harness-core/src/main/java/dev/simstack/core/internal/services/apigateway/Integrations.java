@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.SimClock;
 import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.engine.StackContext;
@@ -71,7 +71,7 @@ final class Integrations {
         ObjectNode input = NODES.objectNode();
         input.put("QueueUrl", "http://localhost/" + arn[4] + "/" + arn[5]);
         input.put("MessageBody", new String(request.body(), StandardCharsets.UTF_8));
-        ServiceCall call = new ServiceCall("sqs", "SendMessage", arn[3], context.accountId(), context.ids().next(),
+        DecodedCall call = new DecodedCall("sqs", "SendMessage", arn[3], context.accountId(), context.ids().next(),
                 "engine", null, null, context.clock().now(), input);
         try {
             JsonNode output = sqs.invoke(call).toCompletableFuture().join();

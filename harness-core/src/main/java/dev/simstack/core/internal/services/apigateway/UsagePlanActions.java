@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.apigateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -19,7 +19,7 @@ final class UsagePlanActions {
         this.regions = regions;
     }
 
-    void register(Map<String, BiFunction<ServiceCall, Input, JsonNode>> operations) {
+    void register(Map<String, BiFunction<DecodedCall, Input, JsonNode>> operations) {
         operations.put("CreateUsagePlan", this::createUsagePlan);
         operations.put("GetUsagePlan", (call, input) -> planJson(plan(call, input)));
         operations.put("CreateApiKey", this::createApiKey);
@@ -41,7 +41,7 @@ final class UsagePlanActions {
         return key;
     }
 
-    private JsonNode createUsagePlan(ServiceCall call, Input input) {
+    private JsonNode createUsagePlan(DecodedCall call, Input input) {
         JsonNode throttle = input.node().path("throttle");
         JsonNode quota = input.node().path("quota");
         String period = quota.path("period").asText("DAY");
@@ -57,7 +57,7 @@ final class UsagePlanActions {
         return planJson(plan);
     }
 
-    private UsagePlanState plan(ServiceCall call, Input input) {
+    private UsagePlanState plan(DecodedCall call, Input input) {
         UsagePlanState plan = regions.region(call.region()).plans().get(input.requiredString("usageplanId"));
         if (plan == null) {
             throw ControlPlaneActions.notFound("Invalid Usage Plan ID specified");
@@ -65,7 +65,7 @@ final class UsagePlanActions {
         return plan;
     }
 
-    private JsonNode createApiKey(ServiceCall call, Input input) {
+    private JsonNode createApiKey(DecodedCall call, Input input) {
         String value = input.has("value") ? input.string("value")
                 : regions.context().ids().next().replace("-", "").substring(0, 30) + "abcdefghij";
         if (value.length() < 20) {
@@ -83,7 +83,7 @@ final class UsagePlanActions {
         return json;
     }
 
-    private JsonNode createUsagePlanKey(ServiceCall call, Input input) {
+    private JsonNode createUsagePlanKey(DecodedCall call, Input input) {
         UsagePlanState plan = plan(call, input);
         ApiRegion.ApiKey key = regions.region(call.region()).keys().get(input.requiredString("keyId"));
         if (key == null) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
 import dev.simstack.core.internal.services.dynamodb.expressions.ProjectionExpression;
@@ -40,7 +40,7 @@ final class BatchGetOperation implements DynamoDbOperation {
     }
 
     @Override
-    public JsonNode invoke(ServiceCall call, Input input) {
+    public JsonNode invoke(DecodedCall call, Input input) {
         BatchRequests.requestItems(input);
         String capacityMode = Requests.consumedCapacity(input);
         List<TableGets> gets = new ArrayList<>();
@@ -62,7 +62,7 @@ final class BatchGetOperation implements DynamoDbOperation {
         return output;
     }
 
-    private TableGets tableGets(ServiceCall call, String name, Input request) {
+    private TableGets tableGets(DecodedCall call, String name, Input request) {
         Requests.refuseLegacy(request, "AttributesToGet");
         Requests.TableRef ref = Requests.parse(call.region(), name, "requestItems.key");
         Table table = tables.forItems(ref.region(), ref.name());

@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
@@ -37,7 +37,7 @@ final class BatchWriteOperation implements DynamoDbOperation {
     }
 
     @Override
-    public JsonNode invoke(ServiceCall call, Input input) {
+    public JsonNode invoke(DecodedCall call, Input input) {
         JsonNode requestItems = BatchRequests.requestItems(input);
         String capacityMode = Requests.consumedCapacity(input);
         List<Write> writes = new ArrayList<>();
@@ -59,7 +59,7 @@ final class BatchWriteOperation implements DynamoDbOperation {
         return output;
     }
 
-    private List<Write> tableWrites(ServiceCall call, String name, JsonNode list) {
+    private List<Write> tableWrites(DecodedCall call, String name, JsonNode list) {
         Requests.TableRef ref = Requests.parse(call.region(), name, "requestItems.key");
         Table table = tables.forItems(ref.region(), ref.name());
         List<Input> requests = new Input(NODES.objectNode().set("RequestItems", list)).objectList("RequestItems");

@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.services.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Errors;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
@@ -56,7 +56,7 @@ public final class DynamoDbService implements Service {
     }
 
     @Override
-    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+    public CompletionStage<JsonNode> invoke(DecodedCall call) {
         DynamoDbOperation operation = operations.get(call.operation());
         if (operation == null) {
             throw Errors.unknownOperation(DESCRIPTOR.jsonTargetPrefix() + "." + call.operation());
@@ -100,7 +100,7 @@ public final class DynamoDbService implements Service {
 
     /** Runs one operation in-process, as the engine (no HTTP, no interceptors). */
     JsonNode invokeInternally(String operation, String region, com.fasterxml.jackson.databind.node.ObjectNode input) {
-        return operations.get(operation).invoke(new ServiceCall("dynamodb", operation, region, context.accountId(),
+        return operations.get(operation).invoke(new DecodedCall("dynamodb", operation, region, context.accountId(),
                 context.ids().next(), "engine", null, null, context.clock().now(), input), new Input(input));
     }
 

@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
 import dev.simstack.core.internal.services.dynamodb.expressions.ProjectionExpression;
@@ -92,7 +92,7 @@ final class ItemOperations {
         }
     }
 
-    private JsonNode getItem(ServiceCall call, Input input) {
+    private JsonNode getItem(DecodedCall call, Input input) {
         Requests.refuseLegacy(input, "AttributesToGet");
         Table table = requests.table(call, input);
         AttributeMap key = ItemRequests.key(table, input);

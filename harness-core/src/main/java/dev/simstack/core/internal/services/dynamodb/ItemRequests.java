@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.services.dynamodb;
 
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.services.dynamodb.expressions.Condition;
 import dev.simstack.core.internal.services.dynamodb.expressions.ConditionExpressionParser;
@@ -28,7 +28,7 @@ final class ItemRequests {
         this.tables = tables;
     }
 
-    PreparedWrite put(ServiceCall call, Input input, boolean inTransaction) {
+    PreparedWrite put(DecodedCall call, Input input, boolean inTransaction) {
         Requests.refuseLegacy(input, "Expected", "ConditionalOperator");
         Table table = table(call, input);
         if (!input.has("Item")) {
@@ -48,7 +48,7 @@ final class ItemRequests {
                 returnOldOnFailure(input));
     }
 
-    PreparedWrite delete(ServiceCall call, Input input, boolean inTransaction) {
+    PreparedWrite delete(DecodedCall call, Input input, boolean inTransaction) {
         Requests.refuseLegacy(input, "Expected", "ConditionalOperator");
         Table table = table(call, input);
         AttributeMap key = key(table, input);
@@ -59,7 +59,7 @@ final class ItemRequests {
         return new PreparedWrite("Delete", table, key, null, null, condition, returnValues, returnOldOnFailure(input));
     }
 
-    PreparedWrite update(ServiceCall call, Input input, boolean inTransaction) {
+    PreparedWrite update(DecodedCall call, Input input, boolean inTransaction) {
         Requests.refuseLegacy(input, "Expected", "ConditionalOperator", "AttributeUpdates");
         Table table = table(call, input);
         AttributeMap key = key(table, input);
@@ -83,7 +83,7 @@ final class ItemRequests {
     }
 
     /** A ConditionCheck of TransactWriteItems: a key and a condition, which is required. */
-    PreparedWrite conditionCheck(ServiceCall call, Input input) {
+    PreparedWrite conditionCheck(DecodedCall call, Input input) {
         Table table = table(call, input);
         AttributeMap key = key(table, input);
         ExpressionAttributes attributes = ExpressionAttributes.from(input);
@@ -96,7 +96,7 @@ final class ItemRequests {
                 returnOldOnFailure(input));
     }
 
-    Table table(ServiceCall call, Input input) {
+    Table table(DecodedCall call, Input input) {
         Requests.TableRef ref = Requests.table(call, input);
         return tables.forItems(ref.region(), ref.name());
     }

@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.services.dynamodb.expressions.Condition;
 import dev.simstack.core.internal.services.dynamodb.expressions.ConditionExpressionParser;
@@ -39,7 +39,7 @@ final class QueryScanOperations {
         operations.put("Scan", this::scan);
     }
 
-    private JsonNode query(ServiceCall call, Input input) {
+    private JsonNode query(DecodedCall call, Input input) {
         Requests.refuseLegacy(input, "KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
         Table table = table(call, input);
         SecondaryIndex index = index(table, input);
@@ -78,7 +78,7 @@ final class QueryScanOperations {
         }
     }
 
-    private JsonNode scan(ServiceCall call, Input input) {
+    private JsonNode scan(DecodedCall call, Input input) {
         Requests.refuseLegacy(input, "ScanFilter", "AttributesToGet", "ConditionalOperator");
         Table table = table(call, input);
         SecondaryIndex index = index(table, input);
@@ -119,7 +119,7 @@ final class QueryScanOperations {
         return output;
     }
 
-    private Table table(ServiceCall call, Input input) {
+    private Table table(DecodedCall call, Input input) {
         Requests.TableRef ref = Requests.table(call, input);
         return tables.forItems(ref.region(), ref.name());
     }

@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.services.dynamodb;
 
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,11 +20,11 @@ final class Requests {
     record TableRef(String region, String name) {
     }
 
-    static TableRef table(ServiceCall call, Input input) {
+    static TableRef table(DecodedCall call, Input input) {
         return table(call, input, "TableName", "tableName");
     }
 
-    static TableRef table(ServiceCall call, Input input, String parameter, String member) {
+    static TableRef table(DecodedCall call, Input input, String parameter, String member) {
         String name = input.string(parameter);
         if (name == null) {
             throw DynamoDbErrors.constraint("null", member, "Member must not be null");

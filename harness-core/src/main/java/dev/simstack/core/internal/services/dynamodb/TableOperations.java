@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.table.IndexDefinition;
@@ -58,7 +58,7 @@ final class TableOperations {
         return statusDelay;
     }
 
-    private JsonNode createTable(ServiceCall call, Input input) {
+    private JsonNode createTable(DecodedCall call, Input input) {
         Requests.TableRef ref = Requests.table(call, input);
         Map<String, String> definitions = TableSchemas.attributeDefinitions(input);
         KeySchema keys = TableSchemas.keySchema(input, "keySchema", definitions);
@@ -147,14 +147,14 @@ final class TableOperations {
         }
     }
 
-    private JsonNode describeTable(ServiceCall call, Input input) {
+    private JsonNode describeTable(DecodedCall call, Input input) {
         Requests.TableRef ref = Requests.table(call, input);
         ObjectNode output = NODES.objectNode();
         output.set("Table", TableDescriptions.describe(tables.forControl(ref.region(), ref.name())));
         return output;
     }
 
-    private JsonNode listTables(ServiceCall call, Input input) {
+    private JsonNode listTables(DecodedCall call, Input input) {
         Integer limit = Requests.bounded(input, "Limit", "limit", 1, 100);
         int max = limit == null ? 100 : limit;
         String start = input.string("ExclusiveStartTableName");
@@ -174,7 +174,7 @@ final class TableOperations {
         return output;
     }
 
-    private JsonNode deleteTable(ServiceCall call, Input input) {
+    private JsonNode deleteTable(DecodedCall call, Input input) {
         Requests.TableRef ref = Requests.table(call, input);
         Table table = tables.forControl(ref.region(), ref.name());
         if (table.settings().deletionProtection()) {

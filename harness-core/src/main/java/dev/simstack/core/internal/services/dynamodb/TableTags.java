@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import dev.simstack.core.internal.services.dynamodb.table.TableSettings;
@@ -53,7 +53,7 @@ final class TableTags {
         }
     }
 
-    private Table byArn(ServiceCall call, Input input) {
+    private Table byArn(DecodedCall call, Input input) {
         String arn = input.string("ResourceArn");
         if (arn == null) {
             throw DynamoDbErrors.constraint("null", "resourceArn", "Member must not be null");
@@ -71,7 +71,7 @@ final class TableTags {
         return table;
     }
 
-    private JsonNode tagResource(ServiceCall call, Input input) {
+    private JsonNode tagResource(DecodedCall call, Input input) {
         Table table = byArn(call, input);
         if (!input.has("Tags")) {
             throw DynamoDbErrors.constraint("null", "tags", "Member must not be null");
@@ -80,7 +80,7 @@ final class TableTags {
         return NODES.objectNode();
     }
 
-    private JsonNode untagResource(ServiceCall call, Input input) {
+    private JsonNode untagResource(DecodedCall call, Input input) {
         Table table = byArn(call, input);
         if (!input.has("TagKeys")) {
             throw DynamoDbErrors.constraint("null", "tagKeys", "Member must not be null");
@@ -91,7 +91,7 @@ final class TableTags {
         return NODES.objectNode();
     }
 
-    private JsonNode listTags(ServiceCall call, Input input) {
+    private JsonNode listTags(DecodedCall call, Input input) {
         Table table = byArn(call, input);
         List<Map.Entry<String, String>> tags;
         synchronized (table.settings().tags()) {

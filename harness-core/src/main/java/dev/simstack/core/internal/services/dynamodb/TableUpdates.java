@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
@@ -62,7 +62,7 @@ final class TableUpdates {
         return new StreamLog(settings.arn() + "/stream/" + label, label, viewType);
     }
 
-    private JsonNode updateTable(ServiceCall call, Input input) {
+    private JsonNode updateTable(DecodedCall call, Input input) {
         Requests.TableRef ref = Requests.table(call, input);
         Table table = tables.forControl(ref.region(), ref.name());
         TableSettings settings = table.settings();
@@ -169,7 +169,7 @@ final class TableUpdates {
         }
     }
 
-    private JsonNode updateTimeToLive(ServiceCall call, Input input) {
+    private JsonNode updateTimeToLive(DecodedCall call, Input input) {
         Requests.TableRef ref = Requests.table(call, input);
         Table table = tables.forControl(ref.region(), ref.name());
         if (!input.has("TimeToLiveSpecification")) {
@@ -204,7 +204,7 @@ final class TableUpdates {
         return output;
     }
 
-    private JsonNode describeTimeToLive(ServiceCall call, Input input) {
+    private JsonNode describeTimeToLive(DecodedCall call, Input input) {
         Requests.TableRef ref = Requests.table(call, input);
         Table table = tables.forControl(ref.region(), ref.name());
         String attribute = table.settings().ttlAttribute();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
 import dev.simstack.core.internal.services.dynamodb.expressions.ProjectionExpression;
@@ -35,7 +35,7 @@ final class TransactGetOperation implements DynamoDbOperation {
     }
 
     @Override
-    public JsonNode invoke(ServiceCall call, Input input) {
+    public JsonNode invoke(DecodedCall call, Input input) {
         List<Input> actions = TransactItems.of(input);
         String capacityMode = Requests.consumedCapacity(input);
         List<Get> gets = new ArrayList<>();
@@ -58,7 +58,7 @@ final class TransactGetOperation implements DynamoDbOperation {
         return output;
     }
 
-    private Get get(ServiceCall call, Input action) {
+    private Get get(DecodedCall call, Input action) {
         if (!action.has("Get")) {
             throw DynamoDbErrors.constraint("null", "transactItems.member.get", "Member must not be null");
         }

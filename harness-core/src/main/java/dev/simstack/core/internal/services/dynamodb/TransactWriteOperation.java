@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
@@ -59,7 +59,7 @@ final class TransactWriteOperation implements DynamoDbOperation {
     }
 
     @Override
-    public JsonNode invoke(ServiceCall call, Input input) {
+    public JsonNode invoke(DecodedCall call, Input input) {
         List<Input> actions = TransactItems.of(input);
         String capacityMode = Requests.consumedCapacity(input);
         String token = input.string("ClientRequestToken");
@@ -100,7 +100,7 @@ final class TransactWriteOperation implements DynamoDbOperation {
         return copy.toString();
     }
 
-    private List<Outcome> prepareAll(ServiceCall call, List<Input> actions) {
+    private List<Outcome> prepareAll(DecodedCall call, List<Input> actions) {
         List<Outcome> prepared = new ArrayList<>();
         Set<String> items = new HashSet<>();
         for (Input action : actions) {
@@ -123,7 +123,7 @@ final class TransactWriteOperation implements DynamoDbOperation {
         return prepared;
     }
 
-    private PreparedWrite prepare(ServiceCall call, Input action) {
+    private PreparedWrite prepare(DecodedCall call, Input action) {
         List<String> kinds = new ArrayList<>();
         for (String kind : List.of("ConditionCheck", "Put", "Delete", "Update")) {
             if (action.has(kind)) {

@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
 
@@ -27,11 +27,11 @@ final class ConcurrencyActions {
         operations.put("GetAccountSettings", LambdaOperation.sync(this::accountSettings));
     }
 
-    private LambdaFunction function(ServiceCall call, Input input) {
+    private LambdaFunction function(DecodedCall call, Input input) {
         return regions.function(call.region(), FunctionRef.parse(input.requiredString("FunctionName"), null));
     }
 
-    private JsonNode put(ServiceCall call, Input input) {
+    private JsonNode put(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         Integer wanted = input.integer("ReservedConcurrentExecutions");
         if (wanted == null) {
@@ -58,7 +58,7 @@ final class ConcurrencyActions {
         }
     }
 
-    private JsonNode get(ServiceCall call, Input input) {
+    private JsonNode get(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         ObjectNode output = NODES.objectNode();
         if (function.reservedConcurrency() != null) {
@@ -67,12 +67,12 @@ final class ConcurrencyActions {
         return output;
     }
 
-    private JsonNode delete(ServiceCall call, Input input) {
+    private JsonNode delete(DecodedCall call, Input input) {
         function(call, input).reservedConcurrency(null);
         return NODES.objectNode();
     }
 
-    private JsonNode putEventInvokeConfig(ServiceCall call, Input input) {
+    private JsonNode putEventInvokeConfig(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         Integer retries = input.integer("MaximumRetryAttempts");
         Integer age = input.integer("MaximumEventAgeInSeconds");
@@ -108,7 +108,7 @@ final class ConcurrencyActions {
         return arn.textValue();
     }
 
-    private JsonNode getEventInvokeConfig(ServiceCall call, Input input) {
+    private JsonNode getEventInvokeConfig(DecodedCall call, Input input) {
         return eventInvokeConfig(function(call, input));
     }
 
@@ -128,7 +128,7 @@ final class ConcurrencyActions {
         return output;
     }
 
-    private JsonNode accountSettings(ServiceCall call, Input input) {
+    private JsonNode accountSettings(DecodedCall call, Input input) {
         LambdaRegion region = regions.region(call.region());
         ObjectNode output = NODES.objectNode();
         ObjectNode limit = output.putObject("AccountLimit");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,7 +48,7 @@ final class FunctionActions {
         return function;
     }
 
-    private JsonNode create(ServiceCall call, Input input) {
+    private JsonNode create(DecodedCall call, Input input) {
         String name = input.requiredString("FunctionName");
         FunctionConfig config = config(input, null);
         LambdaFunction function = create(call.region(), name, config);
@@ -111,11 +111,11 @@ final class FunctionActions {
         }
     }
 
-    private LambdaFunction function(ServiceCall call, Input input) {
+    private LambdaFunction function(DecodedCall call, Input input) {
         return regions.function(call.region(), FunctionRef.parse(input.requiredString("FunctionName"), null));
     }
 
-    private JsonNode get(ServiceCall call, Input input) {
+    private JsonNode get(DecodedCall call, Input input) {
         FunctionRef ref = FunctionRef.parse(input.requiredString("FunctionName"), input.string("Qualifier"));
         LambdaFunction function = regions.function(call.region(), ref);
         ObjectNode output = NODES.objectNode();
@@ -128,7 +128,7 @@ final class FunctionActions {
         return output;
     }
 
-    private JsonNode getConfiguration(ServiceCall call, Input input) {
+    private JsonNode getConfiguration(DecodedCall call, Input input) {
         FunctionRef ref = FunctionRef.parse(input.requiredString("FunctionName"), input.string("Qualifier"));
         return configuration(regions.function(call.region(), ref), ref.qualifier());
     }
@@ -141,7 +141,7 @@ final class FunctionActions {
         return FunctionJson.configuration(function, function.version(Integer.parseInt(version)), version);
     }
 
-    private JsonNode list(ServiceCall call, Input input) {
+    private JsonNode list(DecodedCall call, Input input) {
         ObjectNode output = NODES.objectNode();
         ArrayNode functions = output.putArray("Functions");
         for (LambdaFunction function : regions.region(call.region()).functions().list()) {
@@ -150,7 +150,7 @@ final class FunctionActions {
         return output;
     }
 
-    private JsonNode updateConfiguration(ServiceCall call, Input input) {
+    private JsonNode updateConfiguration(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         synchronized (function) {
             function.update(config(input, function.config()), regions.context().clock().millis());
@@ -158,7 +158,7 @@ final class FunctionActions {
         return FunctionJson.configuration(function, function.config(), "$LATEST");
     }
 
-    private JsonNode updateCode(ServiceCall call, Input input) {
+    private JsonNode updateCode(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         synchronized (function) {
             FunctionConfig old = function.config();
@@ -174,7 +174,7 @@ final class FunctionActions {
         return output;
     }
 
-    private JsonNode delete(ServiceCall call, Input input) {
+    private JsonNode delete(DecodedCall call, Input input) {
         FunctionRef ref = FunctionRef.parse(input.requiredString("FunctionName"), input.string("Qualifier"));
         LambdaFunction function = regions.function(call.region(), ref);
         if (ref.qualifier() != null && !ref.qualifier().equals("$LATEST")) {

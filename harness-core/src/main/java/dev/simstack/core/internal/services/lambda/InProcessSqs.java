@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.engine.StackContext;
 import java.util.List;
@@ -73,7 +73,7 @@ final class InProcessSqs {
             return CompletableFuture.failedFuture(LambdaErrors.invalidParameter("Not an SQS queue ARN: " + queueArn));
         }
         input.put("QueueUrl", "http://localhost/" + parts[4] + "/" + parts[5]);
-        ServiceCall call = new ServiceCall("sqs", operation, parts[3], context.accountId(), context.ids().next(),
+        DecodedCall call = new DecodedCall("sqs", operation, parts[3], context.accountId(), context.ids().next(),
                 "engine", POLLER, null, context.clock().now(), input);
         try {
             return sqs.invoke(call);

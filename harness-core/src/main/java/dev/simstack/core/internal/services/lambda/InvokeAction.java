@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.LedgerEntry.InvocationOutcome;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.protocol.json.JsonTrees;
 import dev.simstack.core.internal.protocol.restjson.RestMessage;
@@ -42,7 +42,7 @@ final class InvokeAction {
         operations.put("Invoke", this::invoke);
     }
 
-    private CompletableFuture<JsonNode> invoke(ServiceCall call, Input input) {
+    private CompletableFuture<JsonNode> invoke(DecodedCall call, Input input) {
         JsonNode raw = input.node();
         FunctionRef ref = FunctionRef.parse(input.requiredString("FunctionName"), input.string("Qualifier"));
         LambdaFunction function = regions.function(call.region(), ref);

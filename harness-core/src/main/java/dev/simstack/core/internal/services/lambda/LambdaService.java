@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.LedgerEntry.InvocationOutcome;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Errors;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.QueueSink;
@@ -91,7 +91,7 @@ public final class LambdaService implements Service {
     }
 
     @Override
-    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+    public CompletionStage<JsonNode> invoke(DecodedCall call) {
         LambdaOperation operation = operations.get(call.operation());
         if (operation == null) {
             throw Errors.notSupported("Lambda's " + call.operation());

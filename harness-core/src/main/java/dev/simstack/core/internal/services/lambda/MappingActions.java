@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
 
@@ -35,7 +35,7 @@ final class MappingActions {
         operations.put("DeleteEventSourceMapping", LambdaOperation.sync(this::delete));
     }
 
-    private JsonNode create(ServiceCall call, Input input) {
+    private JsonNode create(DecodedCall call, Input input) {
         String queueArn = input.requiredString("EventSourceArn");
         if (!queueArn.startsWith("arn:aws:sqs:")) {
             throw LambdaErrors.invalidParameter("SimStack maps SQS queues only (got " + queueArn
@@ -116,7 +116,7 @@ final class MappingActions {
                 report, enabled, now());
     }
 
-    private SqsPoller poller(ServiceCall call, Input input) {
+    private SqsPoller poller(DecodedCall call, Input input) {
         String uuid = input.requiredString("UUID");
         SqsPoller poller = regions.region(call.region()).mappings().find(uuid);
         if (poller == null) {
@@ -126,12 +126,12 @@ final class MappingActions {
         return poller;
     }
 
-    private JsonNode get(ServiceCall call, Input input) {
+    private JsonNode get(DecodedCall call, Input input) {
         EventSourceMapping mapping = poller(call, input).mapping();
         return json(mapping, mapping.enabled() ? "Enabled" : "Disabled");
     }
 
-    private JsonNode list(ServiceCall call, Input input) {
+    private JsonNode list(DecodedCall call, Input input) {
         String queue = input.string("EventSourceArn");
         String function = input.string("FunctionName");
         ObjectNode output = NODES.objectNode();
@@ -148,7 +148,7 @@ final class MappingActions {
         return output;
     }
 
-    private JsonNode update(ServiceCall call, Input input) {
+    private JsonNode update(DecodedCall call, Input input) {
         SqsPoller poller = poller(call, input);
         EventSourceMapping next;
         synchronized (poller) {
@@ -166,7 +166,7 @@ final class MappingActions {
         return json(next, next.enabled() ? "Updating" : "Disabling");
     }
 
-    private JsonNode delete(ServiceCall call, Input input) {
+    private JsonNode delete(DecodedCall call, Input input) {
         SqsPoller poller = poller(call, input);
         regions.region(call.region()).mappings().remove(poller.mapping().uuid());
         return json(poller.mapping(), "Deleting");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
 
@@ -43,11 +43,11 @@ final class VersionActions {
         return version;
     }
 
-    private LambdaFunction function(ServiceCall call, Input input) {
+    private LambdaFunction function(DecodedCall call, Input input) {
         return regions.function(call.region(), FunctionRef.parse(input.requiredString("FunctionName"), null));
     }
 
-    private JsonNode publish(ServiceCall call, Input input) {
+    private JsonNode publish(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         int version = function.publish();
         ObjectNode json = FunctionJson.configuration(function, function.version(version), Integer.toString(version));
@@ -57,7 +57,7 @@ final class VersionActions {
         return json;
     }
 
-    private JsonNode listVersions(ServiceCall call, Input input) {
+    private JsonNode listVersions(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         ObjectNode output = NODES.objectNode();
         ArrayNode versions = output.putArray("Versions");
@@ -68,7 +68,7 @@ final class VersionActions {
         return output;
     }
 
-    private JsonNode createAlias(ServiceCall call, Input input) {
+    private JsonNode createAlias(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         String name = input.requiredString("Name");
         String version = input.requiredString("FunctionVersion");
@@ -80,7 +80,7 @@ final class VersionActions {
         return alias(function, name, version);
     }
 
-    private JsonNode getAlias(ServiceCall call, Input input) {
+    private JsonNode getAlias(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         String name = input.requiredString("Name");
         String version = function.alias(name);
@@ -90,7 +90,7 @@ final class VersionActions {
         return alias(function, name, version);
     }
 
-    private JsonNode listAliases(ServiceCall call, Input input) {
+    private JsonNode listAliases(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
         ObjectNode output = NODES.objectNode();
         ArrayNode aliases = output.putArray("Aliases");
@@ -98,7 +98,7 @@ final class VersionActions {
         return output;
     }
 
-    private JsonNode deleteAlias(ServiceCall call, Input input) {
+    private JsonNode deleteAlias(DecodedCall call, Input input) {
         function(call, input).removeAlias(input.requiredString("Name"));
         return NODES.objectNode();
     }

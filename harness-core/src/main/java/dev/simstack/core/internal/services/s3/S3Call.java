@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.protocol.restxml.RequestPayload;
 import dev.simstack.core.internal.protocol.restxml.RestInput;
 import java.time.Instant;
@@ -8,10 +8,10 @@ import java.time.Instant;
 /** One S3 call as the operations read it: the engine's call plus its REST-bound input. */
 final class S3Call {
 
-    private final ServiceCall call;
+    private final DecodedCall call;
     private final RestInput input;
 
-    S3Call(ServiceCall call) {
+    S3Call(DecodedCall call) {
         this.call = call;
         this.input = new RestInput(call.input());
     }

@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.services.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.FunctionSink;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.engine.ScratchDirectory;
@@ -72,7 +72,7 @@ public final class S3Service implements Service {
     }
 
     @Override
-    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+    public CompletionStage<JsonNode> invoke(DecodedCall call) {
         S3Operation operation = operations.get(call.operation());
         if (operation == null) {
             throw S3Errors.notImplemented(call.operation());

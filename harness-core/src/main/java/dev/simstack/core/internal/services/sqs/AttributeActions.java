@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.sqs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ final class AttributeActions {
         operations.put("SetQueueAttributes", SqsOperation.sync(this::setQueueAttributes));
     }
 
-    private JsonNode getQueueAttributes(ServiceCall call, Input input) {
+    private JsonNode getQueueAttributes(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         List<String> names = input.stringList("AttributeNames");
         for (String name : names) {
@@ -64,7 +64,7 @@ final class AttributeActions {
         return all;
     }
 
-    private JsonNode setQueueAttributes(ServiceCall call, Input input) {
+    private JsonNode setQueueAttributes(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         if (!input.has("Attributes")) {
             throw SqsErrors.missingParameter("Attributes");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
 
@@ -28,7 +28,7 @@ final class DeadLetterActions {
         operations.put("CancelMessageMoveTask", SqsOperation.sync(this::cancelMessageMoveTask));
     }
 
-    private JsonNode listDeadLetterSourceQueues(ServiceCall call, Input input) {
+    private JsonNode listDeadLetterSourceQueues(DecodedCall call, Input input) {
         SqsQueue deadLetterQueue = regions.queue(call, input);
         ListPage<SqsQueue> page = ListPage.of(regions.region(call).deadLetterSources(deadLetterQueue),
                 SqsQueue::name, input.integer("MaxResults"), input.string("NextToken"));
@@ -41,7 +41,7 @@ final class DeadLetterActions {
         return output;
     }
 
-    private JsonNode startMessageMoveTask(ServiceCall call, Input input) {
+    private JsonNode startMessageMoveTask(DecodedCall call, Input input) {
         SqsRegion region = regions.region(call);
         SqsQueue source = existing(region, input.requiredString("SourceArn"), "SourceArn");
         if (region.deadLetterSources(source).isEmpty()) {
@@ -64,7 +64,7 @@ final class DeadLetterActions {
         return NODES.objectNode().put("TaskHandle", task.taskHandle());
     }
 
-    private JsonNode listMessageMoveTasks(ServiceCall call, Input input) {
+    private JsonNode listMessageMoveTasks(DecodedCall call, Input input) {
         SqsRegion region = regions.region(call);
         SqsQueue source = existing(region, input.requiredString("SourceArn"), "SourceArn");
         Integer max = input.integer("MaxResults");
@@ -79,7 +79,7 @@ final class DeadLetterActions {
         return output;
     }
 
-    private JsonNode cancelMessageMoveTask(ServiceCall call, Input input) {
+    private JsonNode cancelMessageMoveTask(DecodedCall call, Input input) {
         MessageMoveTask task = regions.region(call).moveTasks().get(input.requiredString("TaskHandle"));
         int moved = task.cancel();
         return NODES.objectNode().put("ApproximateNumberOfMessagesMoved", moved);

@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.sqs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
 
@@ -26,13 +26,13 @@ final class DeleteActions {
         operations.put("ChangeMessageVisibilityBatch", SqsOperation.sync(this::changeMessageVisibilityBatch));
     }
 
-    private JsonNode deleteMessage(ServiceCall call, Input input) {
+    private JsonNode deleteMessage(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         queue.messages().delete(input.requiredString("ReceiptHandle"), SendActions.sender(call));
         return NODES.objectNode();
     }
 
-    private JsonNode deleteMessageBatch(ServiceCall call, Input input) {
+    private JsonNode deleteMessageBatch(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         BatchEntries result = new BatchEntries();
         for (Input entry : BatchEntries.read(input, "DeleteMessageBatchRequestEntry")) {
@@ -47,14 +47,14 @@ final class DeleteActions {
         return result.output();
     }
 
-    private JsonNode changeMessageVisibility(ServiceCall call, Input input) {
+    private JsonNode changeMessageVisibility(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         String handle = input.requiredString("ReceiptHandle");
         queue.messages().changeVisibility(handle, visibilityTimeout(input));
         return NODES.objectNode();
     }
 
-    private JsonNode changeMessageVisibilityBatch(ServiceCall call, Input input) {
+    private JsonNode changeMessageVisibilityBatch(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         BatchEntries result = new BatchEntries();
         for (Input entry : BatchEntries.read(input, "ChangeMessageVisibilityBatchRequestEntry")) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.protocol.json.JsonTrees;
 import java.io.IOException;
@@ -32,7 +32,7 @@ final class PermissionActions {
         operations.put("RemovePermission", SqsOperation.sync(this::removePermission));
     }
 
-    private JsonNode addPermission(ServiceCall call, Input input) {
+    private JsonNode addPermission(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         String label = input.requiredString("Label");
         List<String> accounts = input.stringList("AWSAccountIds");
@@ -58,7 +58,7 @@ final class PermissionActions {
         return NODES.objectNode();
     }
 
-    private JsonNode removePermission(ServiceCall call, Input input) {
+    private JsonNode removePermission(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         String label = input.requiredString("Label");
         ObjectNode policy = policy(queue);

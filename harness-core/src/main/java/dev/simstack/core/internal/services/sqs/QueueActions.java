@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
 
@@ -27,13 +27,13 @@ final class QueueActions {
         operations.put("PurgeQueue", SqsOperation.sync(this::purgeQueue));
     }
 
-    private JsonNode createQueue(ServiceCall call, Input input) {
+    private JsonNode createQueue(DecodedCall call, Input input) {
         String name = input.requiredString("QueueName");
         SqsQueue queue = regions.region(call).create(name, input.stringMap("Attributes"), input.stringMap("tags"));
         return url(queue, call);
     }
 
-    private JsonNode getQueueUrl(ServiceCall call, Input input) {
+    private JsonNode getQueueUrl(DecodedCall call, Input input) {
         String name = input.requiredString("QueueName");
         String owner = input.string("QueueOwnerAWSAccountId");
         if (owner != null && !owner.equals(call.accountId())) {
@@ -42,7 +42,7 @@ final class QueueActions {
         return url(regions.region(call).queue(name), call);
     }
 
-    private JsonNode listQueues(ServiceCall call, Input input) {
+    private JsonNode listQueues(DecodedCall call, Input input) {
         ListPage<SqsQueue> page = ListPage.of(regions.region(call).list(input.string("QueueNamePrefix")),
                 SqsQueue::name, input.integer("MaxResults"), input.string("NextToken"));
         ObjectNode output = NODES.objectNode();
@@ -56,18 +56,18 @@ final class QueueActions {
         return output;
     }
 
-    private JsonNode deleteQueue(ServiceCall call, Input input) {
+    private JsonNode deleteQueue(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         regions.region(call).delete(queue);
         return NODES.objectNode();
     }
 
-    private JsonNode purgeQueue(ServiceCall call, Input input) {
+    private JsonNode purgeQueue(DecodedCall call, Input input) {
         regions.queue(call, input).messages().purge();
         return NODES.objectNode();
     }
 
-    private static JsonNode url(SqsQueue queue, ServiceCall call) {
+    private static JsonNode url(SqsQueue queue, DecodedCall call) {
         return NODES.objectNode().put("QueueUrl", queue.address().url(call.host()));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ final class ReceiveAction {
         });
     }
 
-    private static ReceiveRequest read(Input input, QueueAttributes queue, ServiceCall call) {
+    private static ReceiveRequest read(Input input, QueueAttributes queue, DecodedCall call) {
         Integer max = input.integer("MaxNumberOfMessages");
         if (max != null && (max < 1 || max > 10)) {
             throw SqsErrors.invalidParameter("MaxNumberOfMessages", max, "Must be between 1 and 10, if provided");

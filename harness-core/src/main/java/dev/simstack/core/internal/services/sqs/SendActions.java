@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +28,14 @@ final class SendActions {
         operations.put("SendMessageBatch", SqsOperation.sync(this::sendMessageBatch));
     }
 
-    private JsonNode sendMessage(ServiceCall call, Input input) {
+    private JsonNode sendMessage(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         MessageDraft draft = MessageDraft.read(input).checkFor(queue.attributes());
         QueueMessages.Sent sent = queue.messages().send(draft, sender(call));
         return describe(draft, sent, NODES.objectNode());
     }
 
-    private JsonNode sendMessageBatch(ServiceCall call, Input input) {
+    private JsonNode sendMessageBatch(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         List<Input> entries = BatchEntries.read(input, "SendMessageBatchRequestEntry");
         BatchEntries result = new BatchEntries();
@@ -80,7 +80,7 @@ final class SendActions {
     }
 
     /** SenderId: AWS answers the caller's IAM identity; the engine knows the access key id. */
-    static String sender(ServiceCall call) {
+    static String sender(DecodedCall call) {
         return call.accessKeyId() != null ? call.accessKeyId() : call.accountId();
     }
 }

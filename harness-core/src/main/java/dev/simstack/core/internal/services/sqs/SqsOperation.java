@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.services.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,10 +11,10 @@ import java.util.function.BiFunction;
 @FunctionalInterface
 interface SqsOperation {
 
-    CompletionStage<JsonNode> invoke(ServiceCall call, Input input);
+    CompletionStage<JsonNode> invoke(DecodedCall call, Input input);
 
     /** An operation that answers at once. */
-    static SqsOperation sync(BiFunction<ServiceCall, Input, JsonNode> operation) {
+    static SqsOperation sync(BiFunction<DecodedCall, Input, JsonNode> operation) {
         return (call, input) -> CompletableFuture.completedFuture(operation.apply(call, input));
     }
 }

@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.services.sqs;
 
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.StackContext;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +24,12 @@ final class SqsRegions {
         return region != null ? region : regions.computeIfAbsent(name, n -> new SqsRegion(context, n));
     }
 
-    SqsRegion region(ServiceCall call) {
+    SqsRegion region(DecodedCall call) {
         return region(call.region());
     }
 
     /** The queue of the call's required {@code QueueUrl}, in the call's region. */
-    SqsQueue queue(ServiceCall call, Input input) {
+    SqsQueue queue(DecodedCall call, Input input) {
         String url = input.requiredString("QueueUrl");
         return region(call).queue(QueueAddress.nameFromUrl(url, context.accountId()));
     }

@@ -2,7 +2,7 @@ package dev.simstack.core.internal.services.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Errors;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
@@ -44,7 +44,7 @@ public final class SqsService implements Service {
     }
 
     @Override
-    public CompletionStage<JsonNode> invoke(ServiceCall call) {
+    public CompletionStage<JsonNode> invoke(DecodedCall call) {
         SqsOperation operation = operations.get(call.operation());
         if (operation == null) {
             throw "query".equals(call.protocol()) ? Errors.invalidAction(call.operation())

@@ -3,7 +3,7 @@ package dev.simstack.core.internal.services.sqs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class TagActions {
         operations.put("ListQueueTags", SqsOperation.sync(this::listQueueTags));
     }
 
-    private JsonNode tagQueue(ServiceCall call, Input input) {
+    private JsonNode tagQueue(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         Map<String, String> tags = input.stringMap("Tags");
         if (tags.isEmpty()) {
@@ -35,7 +35,7 @@ final class TagActions {
         return NODES.objectNode();
     }
 
-    private JsonNode untagQueue(ServiceCall call, Input input) {
+    private JsonNode untagQueue(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         List<String> keys = input.stringList("TagKeys");
         if (keys.isEmpty()) {
@@ -45,7 +45,7 @@ final class TagActions {
         return NODES.objectNode();
     }
 
-    private JsonNode listQueueTags(ServiceCall call, Input input) {
+    private JsonNode listQueueTags(DecodedCall call, Input input) {
         Map<String, String> tags = regions.queue(call, input).tags();
         ObjectNode output = NODES.objectNode();
         if (!tags.isEmpty()) {

@@ -1,0 +1,118 @@
+package dev.simstack.core.internal.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Objects;
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ServiceCall;
+
+/**
+ * One decoded request on its way to a service, as the engine holds it: the public {@link ServiceCall} view
+ * plus the input in the shape of the service's JSON protocol (whatever protocol it arrived in), the wire
+ * protocol and the Host header. Services read this; interceptors see only {@link ServiceCall}.
+ */
+public final class DecodedCall implements ServiceCall {
+
+    private final String service;
+    private final String operation;
+    private final String region;
+    private final String accountId;
+    private final String requestId;
+    private final String protocol;
+    private final String accessKeyId;
+    private final String host;
+    private final Instant arrival;
+    private final ObjectNode input;
+    private volatile String fault;
+
+    public DecodedCall(String service, String operation, String region, String accountId, String requestId,
+            String protocol, String accessKeyId, String host, Instant arrival, ObjectNode input) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.operation = Objects.requireNonNull(operation, "operation");
+        this.region = Objects.requireNonNull(region, "region");
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+        this.requestId = Objects.requireNonNull(requestId, "requestId");
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.accessKeyId = accessKeyId;
+        this.host = host;
+        this.arrival = Objects.requireNonNull(arrival, "arrival");
+        this.input = Objects.requireNonNull(input, "input");
+    }
+
+    @Override
+    public AwsService service() {
+        return AwsService.bySigningName(service);
+    }
+
+    /** The service's signing name, e.g. {@code sqs}. */
+    public String signingName() {
+        return service;
+    }
+
+    /** The operation name as the service model spells it, e.g. {@code ReceiveMessage}. */
+    @Override
+    public String operation() {
+        return operation;
+    }
+
+    /** The region from the request's SigV4 credential scope (the stack's default region if unsigned). */
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The request id answered in {@code x-amzn-RequestId}. */
+    @Override
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The wire protocol the request came in: {@code json} or {@code query}. */
+    public String protocol() {
+        return protocol;
+    }
+
+    /** The access key id of the caller's credentials, or {@code null} for an unsigned request. */
+    @Override
+    public String accessKeyId() {
+        return accessKeyId;
+    }
+
+    /** The {@code Host} header the caller used, for URLs that must point back at this endpoint. */
+    public String host() {
+        return host;
+    }
+
+    /** When the request arrived, on the stack's clock. */
+    @Override
+    public Instant arrival() {
+        return arrival;
+    }
+
+    /** The input in the JSON protocol's shape; services read it, interceptors may inspect it. */
+    public ObjectNode input() {
+        return input;
+    }
+
+    /** Records that an interceptor applied {@code description} to this call; the ledger shows it. */
+    @Override
+    public void noteFault(String description) {
+        this.fault = description;
+    }
+
+    /** The fault noted on this call, or {@code null}. */
+    @Override
+    public String fault() {
+        return fault;
+    }
+
+    @Override
+    public String toString() {
+        return service + "." + operation + " in " + region + " (" + requestId + ")";
+    }
+}
