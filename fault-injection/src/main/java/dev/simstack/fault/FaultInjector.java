@@ -29,6 +29,7 @@ public final class FaultInjector implements Interceptor {
     private volatile SimClock clock;
     private volatile boolean paused;
 
+    /** An injector applying {@code plan} once the stack it is added to has started. */
     public FaultInjector(FaultPlan plan) {
         this.plan = plan;
         this.states = plan.rules().stream().map(RuleState::new).toList();
@@ -49,10 +50,12 @@ public final class FaultInjector implements Interceptor {
         paused = true;
     }
 
+    /** Injects again after {@link #pause()}. */
     public void resume() {
         paused = false;
     }
 
+    /** The plan this injector applies. */
     public FaultPlan plan() {
         return plan;
     }

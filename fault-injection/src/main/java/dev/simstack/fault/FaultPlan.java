@@ -64,6 +64,7 @@ public final class FaultPlan {
         return new FaultPlan(rules, planSeed);
     }
 
+    /** The rules, in the order they are tried. */
     public List<FaultRule> rules() {
         return rules;
     }
