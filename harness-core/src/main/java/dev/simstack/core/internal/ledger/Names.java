@@ -4,9 +4,10 @@ import dev.simstack.core.ResourceRef;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One shared instance per repeated name (service, operation, region, queue ARN, table, function...):
- * each request parses its own copy of these from its headers, and the ledger would keep every copy
- * (about 100 bytes per request entry). Keys, ids and paths are not names and are kept as given.
+ * One shared instance per repeated name (operation, region, queue ARN, table, function...) and per
+ * resource reference: each request parses its own copy of these from its headers and input, and the ledger
+ * would keep every copy (about 100 bytes per request entry). Keys, ids and paths are not names and are kept
+ * as given.
  */
 final class Names {
 
