@@ -3,6 +3,7 @@ package dev.simstack.fault;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.AwsException;
+import dev.simstack.core.AwsService;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -19,6 +20,11 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record FaultError(String code, int status, String message) {
 
+    /**
+     * Checks the error.
+     *
+     * @throws IllegalArgumentException if {@code status} is not an error status (400-599)
+     */
     public FaultError {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
@@ -27,45 +33,84 @@ public record FaultError(String code, int status, String message) {
         }
     }
 
-    /** The throttling error {@code service} sends (the SDK retries it with its throttling back-off). */
+    /**
+     * The throttling error {@code service} sends (the SDK retries it with its throttling back-off): the one
+     * {@link AwsService#throttlingError()} gives.
+     *
+     * @param service the service
+     * @return the error
+     */
+    public static FaultError throttle(AwsService service) {
+        AwsException throttling = service.throttlingError();
+        return new FaultError(throttling.code(), throttling.status(), throttling.getMessage());
+    }
+
+    /**
+     * {@link #throttle(AwsService)} for the service whose signing name is {@code service}.
+     *
+     * @param service the signing name, e.g. {@code dynamodb}
+     * @return the error
+     * @throws IllegalArgumentException listing the signing names, when {@code service} is none of them
+     */
     public static FaultError throttle(String service) {
-        return switch (service) {
-            case "sqs" -> new FaultError("RequestThrottled", 400, "Request is throttled.");
-            case "dynamodb" -> new FaultError("ProvisionedThroughputExceededException", 400, "The level of "
-                    + "configured provisioned throughput for the table was exceeded. Consider increasing your "
-                    + "provisioning level with the UpdateTable API.");
-            case "s3" -> new FaultError("SlowDown", 503, "Please reduce your request rate.");
-            case "lambda", "apigateway" -> new FaultError("TooManyRequestsException", 429, "Rate exceeded");
-            default -> throw unknown(service);
-        };
+        return throttle(named(service));
     }
 
-    /** The internal error {@code service} sends (a 500 the SDK retries). */
-    public static FaultError internal(String service) {
+    /**
+     * The internal error {@code service} sends (a 500 the SDK retries).
+     *
+     * @param service the service
+     * @return the error
+     */
+    public static FaultError internal(AwsService service) {
         return switch (service) {
-            case "sqs" -> new FaultError("InternalFailure", 500, "The request processing has failed because of an "
+            case SQS -> new FaultError("InternalFailure", 500, "The request processing has failed because of an "
                     + "unknown error, exception or failure.");
-            case "dynamodb" -> new FaultError("InternalServerError", 500, "Internal server error");
-            case "s3" -> new FaultError("InternalError", 500, "We encountered an internal error. Please try again.");
-            case "lambda" -> new FaultError("ServiceException", 500, "The Lambda service encountered an internal "
+            case DYNAMODB -> new FaultError("InternalServerError", 500, "Internal server error");
+            case S3 -> new FaultError("InternalError", 500, "We encountered an internal error. Please try again.");
+            case LAMBDA -> new FaultError("ServiceException", 500, "The Lambda service encountered an internal "
                     + "error.");
-            case "apigateway" -> new FaultError("InternalFailure", 500, "Internal server error");
-            default -> throw unknown(service);
+            case APIGATEWAY -> new FaultError("InternalFailure", 500, "Internal server error");
         };
     }
 
-    /** The "service unavailable" error {@code service} sends (503). */
-    public static FaultError unavailable(String service) {
+    /**
+     * {@link #internal(AwsService)} for the service whose signing name is {@code service}.
+     *
+     * @param service the signing name, e.g. {@code dynamodb}
+     * @return the error
+     * @throws IllegalArgumentException listing the signing names, when {@code service} is none of them
+     */
+    public static FaultError internal(String service) {
+        return internal(named(service));
+    }
+
+    /**
+     * The "service unavailable" error {@code service} sends (503).
+     *
+     * @param service the service
+     * @return the error
+     */
+    public static FaultError unavailable(AwsService service) {
         return switch (service) {
-            case "sqs" -> new FaultError("ServiceUnavailable", 503, "The request has failed due to a temporary "
+            case SQS -> new FaultError("ServiceUnavailable", 503, "The request has failed due to a temporary "
                     + "failure of the server.");
-            case "dynamodb" -> new FaultError("ServiceUnavailable", 503, "The service is currently unavailable or "
+            case DYNAMODB -> new FaultError("ServiceUnavailable", 503, "The service is currently unavailable or "
                     + "busy.");
-            case "s3" -> new FaultError("ServiceUnavailable", 503, "Please reduce your request rate.");
-            case "lambda", "apigateway" -> new FaultError("ServiceUnavailableException", 503, "Service "
-                    + "Unavailable");
-            default -> throw unknown(service);
+            case S3 -> new FaultError("ServiceUnavailable", 503, "Please reduce your request rate.");
+            case LAMBDA, APIGATEWAY -> new FaultError("ServiceUnavailableException", 503, "Service Unavailable");
         };
+    }
+
+    /**
+     * {@link #unavailable(AwsService)} for the service whose signing name is {@code service}.
+     *
+     * @param service the signing name, e.g. {@code dynamodb}
+     * @return the error
+     * @throws IllegalArgumentException listing the signing names, when {@code service} is none of them
+     */
+    public static FaultError unavailable(String service) {
+        return unavailable(named(service));
     }
 
     /** This error as the engine throws it. */
@@ -73,8 +118,12 @@ public record FaultError(String code, int status, String message) {
         return new AwsException(code, code, status, status < 500, message);
     }
 
-    private static IllegalArgumentException unknown(String service) {
-        return new IllegalArgumentException("no service '" + service + "'; faults apply to sqs, dynamodb, s3, "
-                + "lambda and apigateway (signing names)");
+    private static AwsService named(String service) {
+        try {
+            return AwsService.bySigningName(service);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("no service '" + service + "'; faults apply to "
+                    + FaultRule.SIGNING_NAMES + " (signing names)", e);
+        }
     }
 }

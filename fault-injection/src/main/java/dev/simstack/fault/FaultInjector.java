@@ -2,7 +2,7 @@ package dev.simstack.fault;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.CallResult;
 import dev.simstack.core.Interceptor;
 import dev.simstack.core.ServiceCall;
 import dev.simstack.core.SimClock;
@@ -29,6 +29,7 @@ public final class FaultInjector implements Interceptor {
     private volatile SimClock clock;
     private volatile boolean paused;
 
+    /** An injector applying {@code plan} once the stack it is added to has started. */
     public FaultInjector(FaultPlan plan) {
         this.plan = plan;
         this.states = plan.rules().stream().map(RuleState::new).toList();
@@ -49,10 +50,12 @@ public final class FaultInjector implements Interceptor {
         paused = true;
     }
 
+    /** Injects again after {@link #pause()}. */
     public void resume() {
         paused = false;
     }
 
+    /** The plan this injector applies. */
     public FaultPlan plan() {
         return plan;
     }
@@ -63,7 +66,7 @@ public final class FaultInjector implements Interceptor {
     }
 
     @Override
-    public CompletionStage<JsonNode> intercept(ServiceCall call, Next next) {
+    public CompletionStage<CallResult> intercept(ServiceCall call, Next next) {
         SimClock now = clock;
         if (paused || now == null) {
             return next.proceed(call);
@@ -76,16 +79,15 @@ public final class FaultInjector implements Interceptor {
         return next.proceed(call);
     }
 
-    private static CompletionStage<JsonNode> apply(FaultRule rule, ServiceCall call, Next next, SimClock clock) {
+    private static CompletionStage<CallResult> apply(FaultRule rule, ServiceCall call, Next next, SimClock clock) {
         call.noteFault(rule.name());
         if (rule.latency().isZero()) {
-            return rule.error() != null ? CompletableFuture.failedFuture(rule.error().toException())
-                    : next.proceed(call);
+            return rule.error() != null ? CompletableFuture.completedFuture(failure(rule)) : next.proceed(call);
         }
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        CompletableFuture<CallResult> answer = new CompletableFuture<>();
         clock.schedule(rule.latency(), () -> {
             if (rule.error() != null) {
-                answer.completeExceptionally(rule.error().toException());
+                answer.complete(failure(rule));
                 return;
             }
             try {
@@ -101,6 +103,11 @@ public final class FaultInjector implements Interceptor {
             }
         });
         return answer;
+    }
+
+    /** The rule's error as the call's result: the service never sees the call. */
+    private static CallResult failure(FaultRule rule) {
+        return CallResult.failure(rule.error().toException());
     }
 
     @Override

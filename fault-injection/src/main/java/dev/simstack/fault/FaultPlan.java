@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.simstack.core.AwsService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public final class FaultPlan {
         return new FaultPlan(rules, planSeed);
     }
 
+    /** The rules, in the order they are tried. */
     public List<FaultRule> rules() {
         return rules;
     }
@@ -115,14 +117,12 @@ public final class FaultPlan {
                         + " has " + new java.util.TreeSet<>(FIELDS));
             }
         });
-        String service = entry.path("service").asText(null);
-        if (service == null) {
-            throw new IllegalArgumentException("fault rule '" + name + "' needs a service");
+        String signingName = entry.path("service").asText(null);
+        if (signingName == null) {
+            throw new IllegalArgumentException("fault rule '" + name + "' needs a service: one of "
+                    + FaultRule.SIGNING_NAMES);
         }
-        if (!FaultRule.SERVICES.contains(service)) {
-            throw new IllegalArgumentException("fault rule '" + name + "': service '" + service + "' is not one of "
-                    + "sqs, dynamodb, s3, lambda, apigateway");
-        }
+        AwsService service = FaultRule.service(name, signingName);
         Set<String> operations = new LinkedHashSet<>();
         JsonNode operation = entry.has("operation") ? entry.get("operation") : entry.path("operations");
         if (operation.isArray()) {
@@ -136,7 +136,7 @@ public final class FaultPlan {
                 entry.path("after").asLong(0), entry.has("times") ? entry.get("times").asLong() : Long.MAX_VALUE);
     }
 
-    private static FaultError error(String name, String service, JsonNode error) {
+    private static FaultError error(String name, AwsService service, JsonNode error) {
         if (error == null || error.isNull()) {
             return null;
         }

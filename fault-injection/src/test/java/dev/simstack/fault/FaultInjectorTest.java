@@ -3,6 +3,7 @@ package dev.simstack.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.simstack.core.AwsService;
 import dev.simstack.core.ClockSpec;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.Stack;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -223,6 +225,64 @@ class FaultInjectorTest {
         assertThat(runs.get(0)).isEqualTo(runs.get(1));
         assertThat(runs.get(0).subList(0, 2)).containsOnly("ok");
         assertThat(runs.get(0)).contains("throttled", "ok");
+    }
+
+    @Test
+    void an_outer_interceptor_sees_the_fault_as_a_failed_result() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Stack stack = StackConfig.defaults().withSeed(1)
+                .withInterceptor((call, next) -> next.proceed(call).thenApply(result -> {
+                    seen.add(call.operation() + " " + result.succeeded() + " " + result.status() + " "
+                            + result.errorCode().orElse("-"));
+                    return result;
+                }))
+                .withInterceptor(new FaultInjector(FaultPlan.of(FaultRule.throttle(AwsService.DYNAMODB, "PutItem"))))
+                .start();
+        open.add(stack);
+        DynamoDbClient client = dynamodbWithoutRetries(stack);
+        createTable(client, "orders");
+
+        assertThatThrownBy(() -> put(client, "orders", "a")).isInstanceOf(ProvisionedThroughputExceededException.class);
+        assertThat(seen).containsExactly("CreateTable true 200 -",
+                "PutItem false 400 ProvisionedThroughputExceededException");
+    }
+
+    @Test
+    void sqs_rules_match_the_queue_of_the_url() {
+        FaultPlan plan = FaultPlan.of(FaultRule.throttle(AwsService.SQS, "SendMessage").withResource("orders"));
+        Stack stack = start(plan, 1, ClockSpec.real());
+        SqsClient sqs = SqsClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+        open.add(sqs);
+        String orders = sqs.createQueue(b -> b.queueName("orders")).queueUrl();
+        String audit = sqs.createQueue(b -> b.queueName("audit")).queueUrl();
+
+        sqs.sendMessage(b -> b.queueUrl(audit).messageBody("x"));
+        assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(orders).messageBody("x")))
+                .isInstanceOf(RequestThrottledException.class);
+        assertThat(faulted(stack)).singleElement().satisfies(request -> {
+            assertThat(request.service()).isEqualTo(AwsService.SQS);
+            assertThat(request.resource()).isEqualTo(dev.simstack.core.ResourceRef.queue("us-east-1",
+                    stack.accountId(), "orders"));
+        });
+    }
+
+    @Test
+    void throttling_errors_are_the_services_own_whether_named_by_enum_or_signing_name() {
+        for (AwsService service : AwsService.values()) {
+            FaultError error = FaultError.throttle(service);
+            assertThat(error.code()).isEqualTo(service.throttlingErrorCode());
+            assertThat(error.status()).isEqualTo(service.throttlingStatus());
+            assertThat(error.message()).isEqualTo(service.throttlingError().getMessage());
+            assertThat(FaultError.throttle(service.signingName())).isEqualTo(error);
+            assertThat(FaultRule.throttle(service.signingName(), "Op")).isEqualTo(FaultRule.throttle(service, "Op"));
+        }
+        assertThatThrownBy(() -> FaultRule.throttle("sns", "Publish")).hasMessage("fault rule 'throttle sns.Publish':"
+                + " service 'sns' is not one of sqs, dynamodb, s3, lambda, apigateway");
+        assertThatThrownBy(() -> FaultError.internal("sns")).hasMessage("no service 'sns'; faults apply to sqs,"
+                + " dynamodb, s3, lambda, apigateway (signing names)");
     }
 
     @Test

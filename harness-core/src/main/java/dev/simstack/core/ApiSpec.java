@@ -87,6 +87,7 @@ public final class ApiSpec {
      */
     public record UsagePlan(String name, double rate, int burst, int quotaLimit, String quotaPeriod,
             List<String> apiKeys) {
+        /** Copies the plan's keys. */
         public UsagePlan {
             apiKeys = List.copyOf(apiKeys);
         }
@@ -159,18 +160,22 @@ public final class ApiSpec {
         return new ApiSpec(kind, name, stage, routes, rate, burst, copy);
     }
 
+    /** The kind of API: a REST API or an HTTP API. */
     public Kind kind() {
         return kind;
     }
 
+    /** The API's name. */
     public String name() {
         return name;
     }
 
+    /** The stage the API is deployed to. */
     public String stage() {
         return stage;
     }
 
+    /** The routes, in the order they were added. */
     public List<Route> routes() {
         return routes;
     }
@@ -185,6 +190,7 @@ public final class ApiSpec {
         return burst;
     }
 
+    /** The usage plans (REST APIs), in the order they were added. */
     public List<UsagePlan> usagePlans() {
         return usagePlans;
     }

@@ -41,6 +41,7 @@ public final class AppliedResources {
     private final List<Resource> resources;
     private final Map<String, String> outputs;
 
+    /** What a resource file created, and its outputs by name. */
     public AppliedResources(List<Resource> resources, Map<String, String> outputs) {
         this.resources = List.copyOf(resources);
         this.outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));

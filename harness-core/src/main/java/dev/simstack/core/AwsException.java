@@ -24,10 +24,12 @@ public class AwsException extends RuntimeException {
     private final int status;
     private final boolean senderFault;
 
+    /** An error with one code for every protocol, a sender's fault below status 500 and the service's from 500. */
     public AwsException(String code, int status, String message) {
         this(code, code, status, status < 500, message);
     }
 
+    /** An error whose Query protocol code differs from its shape name (SQS's older codes). */
     public AwsException(String code, String queryCode, int status, boolean senderFault, String message) {
         super(message, null, false, false);
         this.code = Objects.requireNonNull(code, "code");

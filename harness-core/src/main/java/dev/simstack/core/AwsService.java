@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
 
 /**
  * The AWS services a stack serves, each with the names AWS gives it on the wire and the error it answers
- * when it throttles a caller. Fault plans, ledger entries, {@link DecodedCall}s and {@link ResourceRef}s
+ * when it throttles a caller. Fault plans, ledger entries, {@link ServiceCall}s and {@link ResourceRef}s
  * name services with these constants, never with free strings.
  */
 @API(status = EXPERIMENTAL, since = "0.2")

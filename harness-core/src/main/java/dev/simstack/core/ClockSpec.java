@@ -69,6 +69,7 @@ public final class ClockSpec {
                 "unknown clock '" + text + "': use real, manual, manual:<ISO instant> or scaled:<factor>");
     }
 
+    /** How the clock runs: real, manual or scaled. */
     public SimClock.Mode mode() {
         return mode;
     }

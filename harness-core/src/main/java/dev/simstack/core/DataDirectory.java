@@ -57,6 +57,7 @@ public final class DataDirectory {
         return new DataDirectory(Objects.requireNonNull(directory, "directory"));
     }
 
+    /** The directory the snapshots are in. */
     public Path path() {
         return snapshots.root();
     }

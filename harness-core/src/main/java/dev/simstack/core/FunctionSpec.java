@@ -117,26 +117,32 @@ public final class FunctionSpec {
                 delay);
     }
 
+    /** The function's name. */
     public String name() {
         return name;
     }
 
+    /** The handler: a class name, or {@code Class::method}. */
     public String handler() {
         return handler;
     }
 
+    /** The runtime the function reports, e.g. {@code java21}. */
     public String runtime() {
         return runtime;
     }
 
+    /** How long an invocation may run before it times out. */
     public Duration timeout() {
         return timeout;
     }
 
+    /** The memory size in MB, as the handler's Context reports it. */
     public int memorySize() {
         return memorySize;
     }
 
+    /** The environment variables, read through {@link FunctionEnvironment}. */
     public Map<String, String> environment() {
         return environment;
     }
@@ -146,6 +152,7 @@ public final class FunctionSpec {
         return reservedConcurrency;
     }
 
+    /** The time a new execution environment takes to start, on the stack's clock. */
     public Duration coldStartDelay() {
         return coldStartDelay;
     }

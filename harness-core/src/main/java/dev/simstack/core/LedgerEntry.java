@@ -23,17 +23,23 @@ public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Mes
     /**
      * A request that reached the engine.
      *
-     * @param service signing name of the service, e.g. {@code sqs}
-     * @param operation the operation, e.g. {@code SendMessage}
+     * @param sequence position in the ledger
+     * @param at when it was answered, on the stack's clock
+     * @param service the service it was for; {@code null} when it named no service this stack has (an
+     *     {@code X-Amz-Target} or Query {@code Action} no service answers; such requests are answered with an
+     *     error and recorded with operation {@code Unknown})
+     * @param operation the operation, e.g. {@code SendMessage}; {@code Unknown} when it could not be read
      * @param region the region from the request's SigV4 credential scope
+     * @param resource the queue, table, bucket, function or API it addressed (see
+     *     {@link ServiceCall#resource()}), or {@code null} when it addressed none or could not be decoded
      * @param protocol the wire protocol the request came in, e.g. {@code json} or {@code query}
      * @param status the HTTP status answered
      * @param errorCode the AWS error code answered, or {@code null} on success
      * @param fault the fault an interceptor applied, or {@code null}
      * @param latency virtual time from arrival to answer (long polls and injected latency show here)
      */
-    record Request(long sequence, Instant at, String service, String operation, String region,
-            String protocol, int status, String errorCode, String fault, Duration latency)
+    record Request(long sequence, Instant at, AwsService service, String operation, String region,
+            ResourceRef resource, String protocol, int status, String errorCode, String fault, Duration latency)
             implements LedgerEntry {
     }
 

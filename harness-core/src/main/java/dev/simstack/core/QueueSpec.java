@@ -76,6 +76,7 @@ public final class QueueSpec {
                 maxReceiveCount);
     }
 
+    /** The queue's name. */
     public String name() {
         return name;
     }
@@ -85,10 +86,12 @@ public final class QueueSpec {
         return region;
     }
 
+    /** The queue's attributes, by their SQS names. */
     public Map<String, String> attributes() {
         return attributes;
     }
 
+    /** The queue's tags. */
     public Map<String, String> tags() {
         return tags;
     }
@@ -98,6 +101,7 @@ public final class QueueSpec {
         return deadLetterQueue;
     }
 
+    /** How many receives move a message to the dead-letter queue. */
     public int maxReceiveCount() {
         return maxReceiveCount;
     }

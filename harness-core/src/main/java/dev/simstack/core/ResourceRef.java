@@ -26,6 +26,7 @@ public record ResourceRef(AwsService service, String region, String account, Str
 
     private static final String PREFIX = "arn:aws:";
 
+    /** Checks that every part is given and the name is not empty. */
     public ResourceRef {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(region, "region");

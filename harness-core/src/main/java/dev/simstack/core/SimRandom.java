@@ -16,6 +16,7 @@ public final class SimRandom {
     private final long seed;
     private final SplittableRandom random;
 
+    /** A source drawing the sequence {@code seed} determines. */
     public SimRandom(long seed) {
         this.seed = seed;
         this.random = new SplittableRandom(seed);
@@ -31,6 +32,7 @@ public final class SimRandom {
         return random.nextInt(bound);
     }
 
+    /** Any long value. */
     public synchronized long nextLong() {
         return random.nextLong();
     }

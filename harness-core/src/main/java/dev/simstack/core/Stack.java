@@ -62,18 +62,22 @@ public final class Stack implements AutoCloseable {
         return endpoint;
     }
 
+    /** The port the stack serves on. */
     public int port() {
         return engine.port();
     }
 
+    /** The configuration the stack was started with. */
     public StackConfig config() {
         return engine.config();
     }
 
+    /** The stack's clock, the only source of time of its services. */
     public SimClock clock() {
         return engine.context().clock();
     }
 
+    /** The stack's seeded random source. */
     public SimRandom random() {
         return engine.context().random();
     }
@@ -83,14 +87,17 @@ public final class Stack implements AutoCloseable {
         return engine.context().random().seed();
     }
 
+    /** The record of what happened in the stack. */
     public Ledger ledger() {
         return engine.context().ledger();
     }
 
+    /** The account every resource of the stack belongs to. */
     public String accountId() {
         return engine.config().accountId();
     }
 
+    /** The region of unsigned requests and of resources declared without one. */
     public String defaultRegion() {
         return engine.config().defaultRegion();
     }
@@ -192,6 +199,7 @@ public final class Stack implements AutoCloseable {
         return () -> resetListeners.remove(listener);
     }
 
+    /** Whether the stack serves requests (false once closed). */
     public boolean isRunning() {
         return !closed;
     }

@@ -126,6 +126,7 @@ public final class StackConfig {
                 functions, apis, lambdaConcurrency, ledgerLimit);
     }
 
+    /** This configuration with {@code clock} as the stack's clock. */
     public StackConfig withClock(ClockSpec clock) {
         return new StackConfig(host, port, regions, accountId, seed, Objects.requireNonNull(clock, "clock"), queues,
                 interceptors, functions, apis, lambdaConcurrency, ledgerLimit);
@@ -193,34 +194,42 @@ public final class StackConfig {
         return ledgerLimit;
     }
 
+    /** The declared functions. */
     public List<FunctionSpec> functions() {
         return functions;
     }
 
+    /** The declared APIs. */
     public List<ApiSpec> apis() {
         return apis;
     }
 
+    /** The account's Lambda concurrency limit. */
     public int lambdaConcurrencyLimit() {
         return lambdaConcurrency;
     }
 
+    /** The host the stack binds. */
     public String host() {
         return host;
     }
 
+    /** The port the stack binds, or 0 for an ephemeral one. */
     public int port() {
         return port;
     }
 
+    /** The declared regions, the default one first. */
     public List<String> regions() {
         return regions;
     }
 
+    /** The first declared region. */
     public String defaultRegion() {
         return regions.get(0);
     }
 
+    /** The account id of every resource. */
     public String accountId() {
         return accountId;
     }
@@ -230,14 +239,17 @@ public final class StackConfig {
         return seed;
     }
 
+    /** How the stack's clock runs. */
     public ClockSpec clock() {
         return clock;
     }
 
+    /** The declared queues. */
     public List<QueueSpec> queues() {
         return queues;
     }
 
+    /** The interceptors, in the order calls pass them. */
     public List<Interceptor> interceptors() {
         return interceptors;
     }

@@ -2,6 +2,7 @@ package dev.simstack.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.AwsService;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
@@ -115,7 +116,7 @@ class FrontDoorTest {
         post("AmazonSQS.ListQueues", "application/x-amz-json-1.0", "{\"QueueNamePrefix\":");
         assertThat(stack.ledger().entries(LedgerEntry.Request.class))
                 .anySatisfy(entry -> {
-                    assertThat(entry.service()).isEqualTo("sqs");
+                    assertThat(entry.service()).isEqualTo(AwsService.SQS);
                     assertThat(entry.status()).isEqualTo(400);
                     assertThat(entry.errorCode()).isEqualTo("SerializationException");
                     assertThat(entry.region()).isEqualTo("us-east-1");

@@ -2,10 +2,15 @@ package dev.simstack.core.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.ClockSpec;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.Stack;
+import dev.simstack.core.StackConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,17 +40,19 @@ class AddressingTest {
 
     @Test
     void the_virtual_hosted_client_names_the_bucket_in_the_host() throws Exception {
-        java.util.List<String> hosts = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (Stack own = dev.simstack.core.StackConfig.defaults().withClock(dev.simstack.core.ClockSpec.manual())
+        List<String> sent = new CopyOnWriteArrayList<>(); // Host and path, as the SDK sent them
+        List<String> decoded = new CopyOnWriteArrayList<>(); // the bucket, as the engine read it
+        try (Stack own = StackConfig.defaults().withClock(ClockSpec.manual())
                 .withInterceptor((call, next) -> {
-                    var decoded = (dev.simstack.core.internal.engine.DecodedCall) call;
-                    hosts.add(decoded.host() + " " + decoded.input().get("Bucket").asText());
+                    decoded.add(call.member("Bucket").orElse("-") + " "
+                            + call.resource().map(ResourceRef::name).orElse("-"));
                     return next.proceed(call);
-                }).start(); S3Client virtual = S3TestSupport.virtualHostClient(own)) {
+                }).start(); S3Client virtual = S3TestSupport.virtualHostClient(own, sent)) {
             virtual.createBucket(b -> b.bucket("vhost"));
             virtual.putObject(p -> p.bucket("vhost").key("k"), S3TestSupport.text("x"));
-            assertThat(hosts).containsExactly("vhost.localhost:" + own.port() + " vhost",
-                    "vhost.localhost:" + own.port() + " vhost");
+            assertThat(sent).containsExactly("vhost.localhost:" + own.port() + " /",
+                    "vhost.localhost:" + own.port() + " /k");
+            assertThat(decoded).containsExactly("vhost vhost", "vhost vhost");
         }
     }
 

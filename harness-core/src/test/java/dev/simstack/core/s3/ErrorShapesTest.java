@@ -2,6 +2,7 @@ package dev.simstack.core.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.AwsService;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.Stack;
 import java.util.Map;
@@ -105,7 +106,7 @@ class ErrorShapesTest {
     void s3_requests_are_in_the_ledger_with_their_operation() throws Exception {
         RawHttp.send(stack.port(), "GET", "/errors/missing.txt", Map.of(), (byte[]) null);
         assertThat(stack.ledger().entries(LedgerEntry.Request.class)).anySatisfy(entry -> {
-            assertThat(entry.service()).isEqualTo("s3");
+            assertThat(entry.service()).isEqualTo(AwsService.S3);
             assertThat(entry.operation()).isEqualTo("GetObject");
             assertThat(entry.protocol()).isEqualTo("rest-xml");
             assertThat(entry.errorCode()).isEqualTo("NoSuchKey");

@@ -9,7 +9,11 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -44,8 +48,21 @@ final class S3TestSupport {
      * resolve on every machine, so the client's DNS resolver maps it to loopback, as a browser would.
      */
     static S3Client virtualHostClient(Stack stack) {
+        return virtualHostClient(stack, new java.util.ArrayList<>());
+    }
+
+    /** A virtual-hosted client that adds each request's {@code Host} and path, as it sends them, to {@code sent}. */
+    static S3Client virtualHostClient(Stack stack, java.util.List<String> sent) {
         return S3Client.builder().endpointOverride(URI.create("http://localhost:" + stack.port()))
                 .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).forcePathStyle(false)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        SdkHttpRequest request = context.httpRequest();
+                        String path = request.encodedPath();
+                        sent.add(request.host() + ":" + request.port() + " " + (path.isEmpty() ? "/" : path));
+                    }
+                }))
                 .httpClientBuilder(ApacheHttpClient.builder().dnsResolver(host -> {
                     if (host.equals("localhost") || host.endsWith(".localhost")) {
                         return new InetAddress[] {InetAddress.getByName("127.0.0.1")};

@@ -1,6 +1,6 @@
 package dev.simstack.core.sqs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.CallResult;
 import dev.simstack.core.ClockSpec;
 import dev.simstack.core.Interceptor;
 import dev.simstack.core.LedgerEntry;
@@ -67,7 +67,7 @@ final class SqsTestSupport implements AutoCloseable {
     /** Counts the receives the service is holding as long polls: their stage is not done when it returns. */
     private static Interceptor countWaitingPolls(AtomicInteger waiting) {
         return (call, next) -> {
-            CompletionStage<JsonNode> answer = next.proceed(call);
+            CompletionStage<CallResult> answer = next.proceed(call);
             if (call.operation().equals("ReceiveMessage") && !answer.toCompletableFuture().isDone()) {
                 waiting.incrementAndGet();
                 answer.whenComplete((output, failure) -> waiting.decrementAndGet());

@@ -1,15 +1,20 @@
 package dev.simstack.core.internal.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.util.Objects;
 import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.ServiceCall;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One decoded request on its way to a service, as the engine holds it: the public {@link ServiceCall} view
  * plus the input in the shape of the service's JSON protocol (whatever protocol it arrived in), the wire
- * protocol and the Host header. Services read this; interceptors see only {@link ServiceCall}.
+ * protocol and the Host header. Services read this; interceptors see only {@link ServiceCall}, whose
+ * members are this input as plain values ({@link InputMembers}) and whose resource is read from it once
+ * ({@link CallResources}).
  */
 public final class DecodedCall implements ServiceCall {
 
@@ -24,6 +29,8 @@ public final class DecodedCall implements ServiceCall {
     private final Instant arrival;
     private final ObjectNode input;
     private volatile String fault;
+    /** The resource addressed, read on first use; null until then. */
+    private volatile Optional<ResourceRef> resource;
 
     public DecodedCall(String service, String operation, String region, String accountId, String requestId,
             String protocol, String accessKeyId, String host, Instant arrival, ObjectNode input) {
@@ -97,6 +104,27 @@ public final class DecodedCall implements ServiceCall {
     /** The input in the JSON protocol's shape; services read it, interceptors may inspect it. */
     public ObjectNode input() {
         return input;
+    }
+
+    @Override
+    public Optional<ResourceRef> resource() {
+        Optional<ResourceRef> known = resource;
+        if (known == null) {
+            // Computed at most a few times under a race, always to the same value: no lock needed.
+            known = Optional.ofNullable(CallResources.of(this));
+            resource = known;
+        }
+        return known;
+    }
+
+    @Override
+    public Optional<Object> member(String name) {
+        return InputMembers.one(this, Objects.requireNonNull(name, "name"));
+    }
+
+    @Override
+    public Map<String, Object> members() {
+        return InputMembers.all(this);
     }
 
     /** Records that an interceptor applied {@code description} to this call; the ledger shows it. */

@@ -1,8 +1,10 @@
 package dev.simstack.core.internal.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.AwsException;
+import dev.simstack.core.AwsService;
+import dev.simstack.core.CallResult;
 import dev.simstack.core.Interceptor;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
@@ -75,7 +77,7 @@ public final class Dispatcher {
         ProtocolCodec codec = route.codec();
         if (route.service() == null) {
             AwsException error = unknownService(exchange);
-            record(null, "Unknown", scope.region(), codec, error.status(), error.code(), null, Duration.ZERO);
+            record(null, "Unknown", scope.region(), null, codec, error.status(), error.code(), null, Duration.ZERO);
             return CompletableFuture.completedFuture(codec.error(null, "Unknown", requestId, error));
         }
         ServiceDescriptor descriptor = route.service().descriptor();
@@ -84,31 +86,39 @@ public final class Dispatcher {
         try {
             decoded = codec.decode(exchange, descriptor);
         } catch (AwsException error) {
-            record(descriptor.signingName(), "Unknown", region(scope), codec, error.status(), error.code(), null,
-                    Duration.ZERO);
+            record(AwsService.bySigningName(descriptor.signingName()), "Unknown", region(scope), null, codec,
+                    error.status(), error.code(), null, Duration.ZERO);
             return CompletableFuture.completedFuture(codec.error(descriptor, "Unknown", requestId, error));
         }
         DecodedCall call = new DecodedCall(descriptor.signingName(), decoded.operation(), region(scope),
                 context.accountId(), requestId, codec.name(), scope.accessKeyId(), exchange.headers().get("Host"),
                 arrival, decoded.input());
-        return chain.proceed(call, route.service()).handle((output, failure) -> answer(call, codec, descriptor,
-                output, failure));
+        return chain.proceed(call, route.service(),
+                output -> codec.success(descriptor, call.operation(), call.requestId(), output))
+                .handle((result, failure) -> answer(call, codec, descriptor, result, failure));
     }
 
-    private HttpAnswer answer(DecodedCall call, ProtocolCodec codec, ServiceDescriptor descriptor, JsonNode output,
+    /** The wire answer of a call's result, or of the failure an interceptor threw; recorded in the ledger. */
+    private HttpAnswer answer(DecodedCall call, ProtocolCodec codec, ServiceDescriptor descriptor, CallResult result,
             Throwable failure) {
         Duration latency = Duration.between(call.arrival(), context.clock().now());
-        if (failure == null) {
-            record(call.signingName(), call.operation(), call.region(), codec, 200, null, call.fault(), latency);
-            return codec.success(descriptor, call.operation(), call.requestId(), output);
+        ResourceRef resource = call.resource().orElse(null);
+        if (failure == null && result != null && result.succeeded()) {
+            HttpAnswer answer = CallResults.answer(result);
+            record(call.service(), call.operation(), call.region(), resource, codec, answer.status(), null,
+                    call.fault(), latency);
+            return answer;
         }
-        AwsException error = asAwsError(call, failure);
-        record(call.signingName(), call.operation(), call.region(), codec, error.status(), error.code(), call.fault(),
-                latency);
+        AwsException error = failure != null ? asAwsError(call, failure)
+                : result != null ? result.error().orElseThrow()
+                : asAwsError(call, new NullPointerException("an interceptor answered a null CallResult"));
+        record(call.service(), call.operation(), call.region(), resource, codec, error.status(), error.code(),
+                call.fault(), latency);
         return codec.error(descriptor, call.operation(), call.requestId(), error);
     }
 
-    private static AwsException asAwsError(DecodedCall call, Throwable failure) {
+    /** {@code failure} as the AWS error answered for it: itself, or the engine's InternalFailure naming it. */
+    static AwsException asAwsError(DecodedCall call, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         if (cause instanceof AwsException) {
@@ -121,11 +131,13 @@ public final class Dispatcher {
                         + ". This is a SimStack bug; please report it with the seed of the run.");
     }
 
-    private void record(String service, String operation, String region, ProtocolCodec codec, int status,
-            String errorCode, String fault, Duration latency) {
-        String signing = service == null ? "unknown" : service;
+    /** Records a request; {@code service} is null when the request named no service this stack has. */
+    private void record(AwsService service, String operation, String region, ResourceRef resource,
+            ProtocolCodec codec, int status, String errorCode, String fault, Duration latency) {
+        String signing = service == null ? "unknown" : service.signingName();
         String where = region == null ? context.defaultRegion() : region;
-        context.ledger().request(signing, operation, where, codec.name(), status, errorCode, fault, latency);
+        context.ledger().request(service, operation, where, resource, codec.name(), status, errorCode, fault,
+                latency);
         if (REQUESTS.isDebugEnabled()) {
             REQUESTS.debug("{} {}.{} {} -> {}{} in {} ms", codec.name(), signing, operation, where, status,
                     errorCode == null ? "" : " " + errorCode, latency.toMillis());

@@ -1,12 +1,21 @@
 package dev.simstack.core.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.CallResult;
 import dev.simstack.core.Interceptor;
+import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.protocol.HttpAnswer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Runs a call through the stack's interceptors, in order, and then its service. */
+/**
+ * Runs a call through the stack's interceptors, in order, and then its service. The service's answer is
+ * encoded in the call's protocol as soon as the service gives it, so every interceptor sees the status the
+ * caller will get; its AWS errors become failed {@link CallResult}s, so interceptors see those too.
+ */
 final class InterceptorChain {
 
     private final List<Interceptor> interceptors;
@@ -17,20 +26,27 @@ final class InterceptorChain {
         this.gate = gate;
     }
 
-    CompletionStage<JsonNode> proceed(DecodedCall call, Service service) {
-        return next(0, service).proceed(call);
+    /**
+     * The result of {@code call}: a stage that fails only when an interceptor threw or failed it (the
+     * engine's own failures are failed results).
+     */
+    CompletionStage<CallResult> proceed(DecodedCall call, Service service, Function<JsonNode, HttpAnswer> encoder) {
+        return next(0, call, service, encoder).proceed(call);
     }
 
-    private Interceptor.Next next(int index, Service service) {
+    private Interceptor.Next next(int index, DecodedCall original, Service service,
+            Function<JsonNode, HttpAnswer> encoder) {
         if (index == interceptors.size()) {
-            return call -> guarded(() -> gate.call(() -> service.invoke(decoded(call))));
+            return call -> guarded(() -> gate.call(() -> service.invoke(decoded(call))))
+                    .handle((output, failure) -> failure == null ? CallResults.success(encoder.apply(output))
+                            : CallResult.failure(Dispatcher.asAwsError(original, failure)));
         }
         Interceptor interceptor = interceptors.get(index);
-        return call -> guarded(() -> interceptor.intercept(call, next(index + 1, service)));
+        return call -> guarded(() -> interceptor.intercept(call, next(index + 1, original, service, encoder)));
     }
 
     /** The engine's own call behind {@code call}; an interceptor must pass on the call it was given. */
-    private static DecodedCall decoded(dev.simstack.core.ServiceCall call) {
+    private static DecodedCall decoded(ServiceCall call) {
         if (call instanceof DecodedCall decoded) {
             return decoded;
         }
@@ -39,7 +55,7 @@ final class InterceptorChain {
     }
 
     /** Turns an exception thrown before a stage exists into a failed stage, so callers see one path. */
-    private static CompletionStage<JsonNode> guarded(java.util.function.Supplier<CompletionStage<JsonNode>> step) {
+    private static <T> CompletionStage<T> guarded(Supplier<CompletionStage<T>> step) {
         try {
             return step.get();
         } catch (RuntimeException e) {

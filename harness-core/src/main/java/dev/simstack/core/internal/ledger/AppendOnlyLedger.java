@@ -1,7 +1,9 @@
 package dev.simstack.core.internal.ledger;
 
+import dev.simstack.core.AwsService;
 import dev.simstack.core.Ledger;
 import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.SimClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -45,13 +47,13 @@ public final class AppendOnlyLedger implements Ledger {
         this.entries = new ArrayDeque<>(limit == 0 ? 1024 : Math.min(limit, 1024));
     }
 
-    /** Appends a request entry stamped now. */
-    public void request(String service, String operation, String region, String protocol, int status,
-            String errorCode, String fault, Duration latency) {
+    /** Appends a request entry stamped now; {@code service} and {@code resource} may be null. */
+    public void request(AwsService service, String operation, String region, ResourceRef resource, String protocol,
+            int status, String errorCode, String fault, Duration latency) {
         // Shared instances of repeated names, found outside the lock.
-        service = names.of(service);
         operation = names.of(operation);
         region = names.of(region);
+        resource = names.of(resource);
         protocol = names.of(protocol);
         errorCode = names.of(errorCode);
         fault = names.of(fault);
@@ -59,7 +61,7 @@ public final class AppendOnlyLedger implements Ledger {
         boolean firstEviction;
         synchronized (entries) {
             entry = new LedgerEntry.Request(nextSequence++, clock.now(), service, operation,
-                    region, protocol, status, errorCode, fault, latency);
+                    region, resource, protocol, status, errorCode, fault, latency);
             firstEviction = keep(entry);
         }
         publish(entry, firstEviction);

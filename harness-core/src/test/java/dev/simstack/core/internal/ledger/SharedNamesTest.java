@@ -2,7 +2,9 @@ package dev.simstack.core.internal.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.AwsService;
 import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.clock.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,17 +25,20 @@ class SharedNamesTest {
     }
 
     @Test
-    void request_entries_share_service_operation_region_and_error_code() {
+    void request_entries_share_operation_region_resource_and_error_code() {
         for (int i = 0; i < 2; i++) {
-            ledger.request(copy("sqs"), copy("SendMessage"), copy("us-east-1"), copy("json"), 400,
+            ledger.request(AwsService.SQS, copy("SendMessage"), copy("us-east-1"),
+                    ResourceRef.queue(copy("us-east-1"), copy("000000000000"), copy("orders")), copy("json"), 400,
                     copy("QueueDoesNotExist"), null, Duration.ZERO);
         }
         List<LedgerEntry.Request> requests = ledger.entries(LedgerEntry.Request.class);
         LedgerEntry.Request first = requests.get(0);
         LedgerEntry.Request second = requests.get(1);
-        assertThat(second.service()).isSameAs(first.service());
+        assertThat(second.service()).isEqualTo(AwsService.SQS);
         assertThat(second.operation()).isSameAs(first.operation()).isEqualTo("SendMessage");
         assertThat(second.region()).isSameAs(first.region());
+        assertThat(second.resource()).isSameAs(first.resource())
+                .isEqualTo(ResourceRef.queue("us-east-1", "000000000000", "orders"));
         assertThat(second.errorCode()).isSameAs(first.errorCode());
         assertThat(second.fault()).isNull();
     }
