@@ -22,12 +22,14 @@ public final class Stack implements AutoCloseable {
 
     private final Engine engine;
     private final URI endpoint;
+    private final ResourceHandles handles;
     private final List<ResetListener> resetListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Stack(Engine engine) {
         this.engine = engine;
         this.endpoint = URI.create("http://" + engine.hostAndPort());
+        this.handles = new ResourceHandles(engine);
         engine.resetHandler(this::reset);
     }
 
@@ -93,6 +95,108 @@ public final class Stack implements AutoCloseable {
 
     public String defaultRegion() {
         return engine.config().defaultRegion();
+    }
+
+    /**
+     * A live view of SQS queue {@code name} in the default region: its URL, depth and messages.
+     *
+     * @throws IllegalArgumentException if there is no such queue, listing the queues there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public QueueHandle queue(String name) {
+        return queue(defaultRegion(), name);
+    }
+
+    /**
+     * A live view of SQS queue {@code name} in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no such queue, listing the queues there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public QueueHandle queue(String region, String name) {
+        return handles.queue(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * A live view of DynamoDB table {@code name} in the default region: its items as plain Java values.
+     *
+     * @throws IllegalArgumentException if there is no such table, listing the tables there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public TableHandle table(String name) {
+        return table(defaultRegion(), name);
+    }
+
+    /**
+     * A live view of DynamoDB table {@code name} in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no such table, listing the tables there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public TableHandle table(String region, String name) {
+        return handles.table(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * A live view of S3 bucket {@code name}, which lives in the default region: its keys and objects.
+     *
+     * @throws IllegalArgumentException if there is no such bucket in that region, listing the buckets there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public BucketHandle bucket(String name) {
+        return bucket(defaultRegion(), name);
+    }
+
+    /**
+     * A live view of S3 bucket {@code name}, which lives in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no such bucket in that region, listing the buckets there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public BucketHandle bucket(String region, String name) {
+        return handles.bucket(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * Lambda function {@code name} in the default region: its ARN and its invocations.
+     *
+     * @throws IllegalArgumentException if there is no such function, listing the functions there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public FunctionHandle function(String name) {
+        return function(defaultRegion(), name);
+    }
+
+    /**
+     * Lambda function {@code name} in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no such function, listing the functions there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public FunctionHandle function(String region, String name) {
+        return handles.function(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * A live view of API Gateway API {@code name} in the default region: its id, stage and base URL.
+     *
+     * @throws IllegalArgumentException if there is no API of that name (listing the APIs there are), or more
+     *     than one
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public ApiHandle api(String name) {
+        return api(defaultRegion(), name);
+    }
+
+    /**
+     * A live view of API Gateway API {@code name} in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no API of that name (listing the APIs there are), or more
+     *     than one
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public ApiHandle api(String region, String name) {
+        return handles.api(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
     }
 
     /** The URL of queue {@code name} in the default region. */

@@ -84,6 +84,24 @@ public final class SqsService implements Service {
         return queue.address().url(host);
     }
 
+    /** The harness's view of queue {@code name} in {@code region}, or null if there is no such queue. */
+    public QueueView view(String region, String name) {
+        SqsQueue queue = regions.region(region).find(name);
+        return queue == null ? null : new QueueView(queue);
+    }
+
+    /** The names of the queues of every region that has any, by region, each list sorted. */
+    public java.util.SortedMap<String, java.util.List<String>> queueNames() {
+        java.util.SortedMap<String, java.util.List<String>> names = new java.util.TreeMap<>();
+        for (SqsRegion region : regions.all()) {
+            java.util.List<String> queues = region.list(null).stream().map(SqsQueue::name).toList();
+            if (!queues.isEmpty()) {
+                names.put(region.name(), queues);
+            }
+        }
+        return names;
+    }
+
     SqsRegions regions() {
         return regions;
     }
