@@ -42,7 +42,7 @@ final class ResourceHandles {
     }
 
     QueueHandle queue(String region, String name) {
-        check(Kind.QUEUE, region, name, engine.sqs().view(region, name) != null, engine.sqs()::queueNames);
+        check(Kind.QUEUE, region, name, engine.sqs().hasQueue(region, name), engine.sqs()::queueNames);
         return new QueueHandle(engine, ResourceRef.queue(region, engine.config().accountId(), name));
     }
 
