@@ -199,51 +199,12 @@ public final class Stack implements AutoCloseable {
         return handles.api(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
     }
 
-    /** The URL of queue {@code name} in the default region. */
-    public String queueUrl(String name) {
-        return queueUrl(defaultRegion(), name);
-    }
-
-    /**
-     * The URL of queue {@code name} in {@code region}.
-     *
-     * @throws IllegalArgumentException if the queue does not exist
-     */
-    public String queueUrl(String region, String name) {
-        return engine.sqs().queueUrl(region, name, engine.hostAndPort());
-    }
-
-    /** The ARN of queue {@code name} in the default region (whether or not it exists). */
-    public String queueArn(String name) {
-        return "arn:aws:sqs:" + defaultRegion() + ":" + accountId() + ":" + name;
-    }
-
-    /** The ARN of function {@code name} in the default region (whether or not it exists). */
-    public String functionArn(String name) {
-        return "arn:aws:lambda:" + defaultRegion() + ":" + accountId() + ":function:" + name;
-    }
-
     /**
      * The lines invocation {@code requestId} logged through its {@code Context.getLogger()} — what AWS
      * would send to CloudWatch Logs. The request id is the ledger's {@link LedgerEntry.Invocation#requestId()}.
      */
     public java.util.List<String> functionLogs(String requestId) {
         return engine.lambda().logs(requestId);
-    }
-
-    /**
-     * The base URL of API {@code name} (declared with {@link StackConfig#withApi}) at its stage, e.g.
-     * {@code http://127.0.0.1:53211/_aws/execute-api/a1b2c3d4e5/prod}; append the resource path.
-     *
-     * @throws IllegalArgumentException if there is no such API in the default region
-     */
-    public URI apiEndpoint(String name) {
-        String id = engine.apiGateway().apiId(defaultRegion(), name);
-        if (id == null) {
-            throw new IllegalArgumentException("there is no API named '" + name + "' in region " + defaultRegion()
-                    + "; declare it with StackConfig.withApi(ApiSpec.rest(\"" + name + "\"))");
-        }
-        return URI.create(endpoint + "/_aws/execute-api/" + id + "/" + engine.apiGateway().firstStage(id));
     }
 
     /**

@@ -70,20 +70,6 @@ public final class SqsService implements Service {
         return regions.region(region).find(name) != null;
     }
 
-    /**
-     * The URL of queue {@code name} in {@code region}.
-     *
-     * @throws IllegalArgumentException if there is no such queue
-     */
-    public String queueUrl(String region, String name, String host) {
-        SqsQueue queue = regions.region(region).find(name);
-        if (queue == null) {
-            throw new IllegalArgumentException("there is no SQS queue named '" + name + "' in region " + region
-                    + "; declare it with StackConfig.withQueue(QueueSpec.named(\"" + name + "\")) or create it first");
-        }
-        return queue.address().url(host);
-    }
-
     /** The harness's view of queue {@code name} in {@code region}, or null if there is no such queue. */
     public QueueView view(String region, String name) {
         SqsQueue queue = regions.region(region).find(name);
