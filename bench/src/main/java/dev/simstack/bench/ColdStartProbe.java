@@ -22,7 +22,7 @@ public final class ColdStartProbe {
         long t0 = System.nanoTime();
         Stack stack = StackConfig.defaults().withQueue(QueueSpec.named("q")).start();
         long t1 = System.nanoTime();
-        String queueUrl = stack.queueUrl("q");
+        String queueUrl = stack.queue("q").url();
         String answer = RawHttp.postJson(stack.port(), "AmazonSQS.SendMessage",
                 "{\"QueueUrl\":\"" + queueUrl + "\",\"MessageBody\":\"cold\"}");
         long t2 = System.nanoTime();

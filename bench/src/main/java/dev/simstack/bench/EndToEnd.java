@@ -61,9 +61,10 @@ final class EndToEnd {
                     .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .billingMode("PAY_PER_REQUEST"));
-            lambda.createEventSourceMapping(b -> b.functionName("store-orders").eventSourceArn(stack.queueArn("orders"))
+            lambda.createEventSourceMapping(b -> b.functionName("store-orders")
+                    .eventSourceArn(stack.queue("orders").arn())
                     .batchSize(10).scalingConfig(s -> s.maximumConcurrency(maximumConcurrency)));
-            String path = stack.apiEndpoint("ingest").getRawPath() + "/orders";
+            String path = stack.api("ingest").url().getRawPath() + "/orders";
 
             Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
             long started = System.nanoTime();

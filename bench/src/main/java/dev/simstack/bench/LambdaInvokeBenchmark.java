@@ -61,7 +61,7 @@ public class LambdaInvokeBenchmark {
         invoke = InvokeRequest.builder().functionName(FUNCTION).payload(SdkBytes.fromByteArray(PAYLOAD)).build();
         if (backend.equals("in-process")) {
             lambda = engine(target.stack()).lambda();
-            functionArn = target.stack().functionArn(FUNCTION);
+            functionArn = target.stack().function(FUNCTION).arn();
         }
     }
 

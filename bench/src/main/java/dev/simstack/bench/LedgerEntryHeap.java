@@ -81,7 +81,7 @@ final class LedgerEntryHeap {
                 c.lambda().getFunction(b -> b.functionName("empty"));
             }
         });
-        Kept messages = kept((stack, c, n) -> RetainedHeap.cycle(c.sqs(), stack.queueUrl("q"), n), 10_000);
+        Kept messages = kept((stack, c, n) -> RetainedHeap.cycle(c.sqs(), stack.queue("q").url(), n), 10_000);
         print("Message (sent, received, deleted)", messages, solve(messages, LedgerEntry.Message.class, sqsRequest));
         Kept writes = kept((stack, c, n) -> {
             for (int written = 0; written < n; written += 1_000) {
@@ -97,7 +97,7 @@ final class LedgerEntryHeap {
         print("Invocation (Invoke, empty handler)", invocations,
                 solve(invocations, LedgerEntry.Invocation.class, lambdaRequest));
         Kept api = kept((stack, c, n) -> {
-            HttpRequest post = HttpRequest.newBuilder(URI.create(stack.apiEndpoint("api") + "/hit"))
+            HttpRequest post = HttpRequest.newBuilder(URI.create(stack.api("api").url() + "/hit"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"order\":1}")).build();
             for (int i = 0; i < n; i++) {
                 c.http().send(post, HttpResponse.BodyHandlers.discarding());

@@ -28,7 +28,7 @@ final class RetainedHeap {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (Stack stack = StackConfig.defaults().withQueue(QueueSpec.named("q")).start();
                 SqsClient sqs = Clients.sqs(stack.endpoint(), 2)) {
-            String url = stack.queueUrl("q");
+            String url = stack.queue("q").url();
             cycle(sqs, url, 1_000);
             long before = IdleHeap.usedAfterGc(memory);
             int entriesBefore = stack.ledger().size();

@@ -16,7 +16,7 @@ final class SqsProbe {
     static boolean works() {
         try (Stack stack = StackConfig.defaults().withQueue(QueueSpec.named("q")).start();
                 SqsClient sqs = Clients.sqs(stack.endpoint(), 2)) {
-            String url = stack.queueUrl("q");
+            String url = stack.queue("q").url();
             sqs.sendMessage(b -> b.queueUrl(url).messageBody(Payloads.BODY));
             List<Message> received = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
             if (received.size() != 1 || !received.get(0).body().equals(Payloads.BODY)) {

@@ -39,7 +39,7 @@ final class SqsTarget implements AutoCloseable {
         switch (backend) {
             case "engine":
                 Stack stack = StackConfig.defaults().withQueue(QueueSpec.named(QUEUE)).start();
-                return new SqsTarget(stack, stack.endpoint(), stack.queueUrl(QUEUE), true);
+                return new SqsTarget(stack, stack.endpoint(), stack.queue(QUEUE).url(), true);
             case "floor":
                 FloorServer floor = FloorServer.start(EVENT_LOOP_THREADS);
                 URI endpoint = floor.endpoint();

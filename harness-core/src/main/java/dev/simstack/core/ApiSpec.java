@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * An API Gateway API a stack creates when it starts: a REST API (v1) or an HTTP API (v2), its routes and
  * their integrations (Lambda proxy, or SQS SendMessage), one stage, and its throttling and usage plans.
  * Immutable; each {@code with*} returns a new value. Call it at
- * {@code Stack.apiEndpoint(name)}, e.g. {@code http://127.0.0.1:PORT/_aws/execute-api/API_ID/prod}.
+ * {@code stack.api(name).url()}, e.g. {@code http://127.0.0.1:PORT/_aws/execute-api/API_ID/prod}.
  *
  * <pre>{@code
  * ApiSpec.rest("orders")

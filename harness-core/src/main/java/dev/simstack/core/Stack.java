@@ -22,12 +22,14 @@ public final class Stack implements AutoCloseable {
 
     private final Engine engine;
     private final URI endpoint;
+    private final ResourceHandles handles;
     private final List<ResetListener> resetListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Stack(Engine engine) {
         this.engine = engine;
         this.endpoint = URI.create("http://" + engine.hostAndPort());
+        this.handles = new ResourceHandles(engine);
         engine.resetHandler(this::reset);
     }
 
@@ -102,28 +104,106 @@ public final class Stack implements AutoCloseable {
         return engine.config().defaultRegion();
     }
 
-    /** The URL of queue {@code name} in the default region. */
-    public String queueUrl(String name) {
-        return queueUrl(defaultRegion(), name);
+    /**
+     * A live view of SQS queue {@code name} in the default region: its URL, depth and messages.
+     *
+     * @throws IllegalArgumentException if there is no such queue, listing the queues there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public QueueHandle queue(String name) {
+        return queue(defaultRegion(), name);
     }
 
     /**
-     * The URL of queue {@code name} in {@code region}.
+     * A live view of SQS queue {@code name} in {@code region}.
      *
-     * @throws IllegalArgumentException if the queue does not exist
+     * @throws IllegalArgumentException if there is no such queue, listing the queues there are
      */
-    public String queueUrl(String region, String name) {
-        return engine.sqs().queueUrl(region, name, engine.hostAndPort());
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public QueueHandle queue(String region, String name) {
+        return handles.queue(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
     }
 
-    /** The ARN of queue {@code name} in the default region (whether or not it exists). */
-    public String queueArn(String name) {
-        return "arn:aws:sqs:" + defaultRegion() + ":" + accountId() + ":" + name;
+    /**
+     * A live view of DynamoDB table {@code name} in the default region: its items as plain Java values.
+     *
+     * @throws IllegalArgumentException if there is no such table, listing the tables there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public TableHandle table(String name) {
+        return table(defaultRegion(), name);
     }
 
-    /** The ARN of function {@code name} in the default region (whether or not it exists). */
-    public String functionArn(String name) {
-        return "arn:aws:lambda:" + defaultRegion() + ":" + accountId() + ":function:" + name;
+    /**
+     * A live view of DynamoDB table {@code name} in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no such table, listing the tables there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public TableHandle table(String region, String name) {
+        return handles.table(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * A live view of S3 bucket {@code name}, which lives in the default region: its keys and objects.
+     *
+     * @throws IllegalArgumentException if there is no such bucket in that region, listing the buckets there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public BucketHandle bucket(String name) {
+        return bucket(defaultRegion(), name);
+    }
+
+    /**
+     * A live view of S3 bucket {@code name}, which lives in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no such bucket in that region, listing the buckets there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public BucketHandle bucket(String region, String name) {
+        return handles.bucket(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * Lambda function {@code name} in the default region: its ARN and its invocations.
+     *
+     * @throws IllegalArgumentException if there is no such function, listing the functions there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public FunctionHandle function(String name) {
+        return function(defaultRegion(), name);
+    }
+
+    /**
+     * Lambda function {@code name} in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no such function, listing the functions there are
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public FunctionHandle function(String region, String name) {
+        return handles.function(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * A live view of API Gateway API {@code name} in the default region: its id, stage and base URL.
+     *
+     * @throws IllegalArgumentException if there is no API of that name (listing the APIs there are), or more
+     *     than one
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public ApiHandle api(String name) {
+        return api(defaultRegion(), name);
+    }
+
+    /**
+     * A live view of API Gateway API {@code name} in {@code region}.
+     *
+     * @throws IllegalArgumentException if there is no API of that name (listing the APIs there are), or more
+     *     than one
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public ApiHandle api(String region, String name) {
+        return handles.api(Objects.requireNonNull(region, "region"), Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -132,21 +212,6 @@ public final class Stack implements AutoCloseable {
      */
     public java.util.List<String> functionLogs(String requestId) {
         return engine.lambda().logs(requestId);
-    }
-
-    /**
-     * The base URL of API {@code name} (declared with {@link StackConfig#withApi}) at its stage, e.g.
-     * {@code http://127.0.0.1:53211/_aws/execute-api/a1b2c3d4e5/prod}; append the resource path.
-     *
-     * @throws IllegalArgumentException if there is no such API in the default region
-     */
-    public URI apiEndpoint(String name) {
-        String id = engine.apiGateway().apiId(defaultRegion(), name);
-        if (id == null) {
-            throw new IllegalArgumentException("there is no API named '" + name + "' in region " + defaultRegion()
-                    + "; declare it with StackConfig.withApi(ApiSpec.rest(\"" + name + "\"))");
-        }
-        return URI.create(endpoint + "/_aws/execute-api/" + id + "/" + engine.apiGateway().firstStage(id));
     }
 
     /**

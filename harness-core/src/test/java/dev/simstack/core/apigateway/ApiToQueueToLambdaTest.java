@@ -58,11 +58,11 @@ class ApiToQueueToLambdaTest {
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .billingMode("PAY_PER_REQUEST"));
             lambda.createEventSourceMapping(b -> b.functionName("store-orders")
-                    .eventSourceArn(stack.queueArn("orders")).batchSize(10)
+                    .eventSourceArn(stack.queue("orders").arn()).batchSize(10)
                     .scalingConfig(s -> s.maximumConcurrency(5)));
 
             long started = System.nanoTime();
-            List<HttpResponse<String>> responses = sendAll(URI.create(stack.apiEndpoint("ingest") + "/orders"));
+            List<HttpResponse<String>> responses = sendAll(URI.create(stack.api("ingest").url() + "/orders"));
             long sentNanos = System.nanoTime() - started;
 
             Set<String> accepted = new HashSet<>();

@@ -43,7 +43,7 @@ class ControlPlaneTest {
     }
 
     private String lambdaUri(String function) {
-        return "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + stack.functionArn(function)
+        return "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + stack.function(function).arn()
                 + "/invocations";
     }
 

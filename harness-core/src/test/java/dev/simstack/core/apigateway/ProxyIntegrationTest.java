@@ -54,11 +54,11 @@ class ProxyIntegrationTest {
     }
 
     private static URI shop(String path) {
-        return URI.create(stack.apiEndpoint("shop") + path);
+        return URI.create(stack.api("shop").url() + path);
     }
 
     private static URI catalog(String path) {
-        return URI.create(stack.apiEndpoint("catalog") + path);
+        return URI.create(stack.api("catalog").url() + path);
     }
 
     private static List<String> fields(JsonNode node) {
@@ -175,8 +175,8 @@ class ProxyIntegrationTest {
 
     @Test
     void an_unknown_stage_is_forbidden_on_a_rest_api_and_not_found_on_an_http_api() {
-        String restBase = stack.apiEndpoint("shop").toString();
-        String httpBase = stack.apiEndpoint("catalog").toString();
+        String restBase = stack.api("shop").url().toString();
+        String httpBase = stack.api("catalog").url().toString();
         HttpResponse<String> rest = get(URI.create(restBase.substring(0, restBase.lastIndexOf('/')) + "/dev/echo/1"));
         HttpResponse<String> http = get(URI.create(httpBase.substring(0, httpBase.lastIndexOf('/')) + "/dev/echo/1"));
 
@@ -187,7 +187,7 @@ class ProxyIntegrationTest {
 
     @Test
     void the_localstack_style_path_reaches_the_same_api() throws Exception {
-        String base = stack.apiEndpoint("shop").toString();
+        String base = stack.api("shop").url().toString();
         String apiId = base.split("/")[base.split("/").length - 2];
         HttpResponse<String> response = get(URI.create(stack.endpoint() + "/restapis/" + apiId
                 + "/prod/_user_request_/echo/7"));

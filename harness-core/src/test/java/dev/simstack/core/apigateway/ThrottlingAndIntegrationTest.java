@@ -52,11 +52,11 @@ class ThrottlingAndIntegrationTest {
     }
 
     private URI limited(String path) {
-        return URI.create(stack.apiEndpoint("limited") + path);
+        return URI.create(stack.api("limited").url() + path);
     }
 
     private URI keyed(String path) {
-        return URI.create(stack.apiEndpoint("keyed") + path);
+        return URI.create(stack.api("keyed").url() + path);
     }
 
     @Test
@@ -107,7 +107,7 @@ class ThrottlingAndIntegrationTest {
         try (SqsClient sqs = SqsClient.builder().endpointOverride(stack.endpoint())
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .credentialsProvider(dev.simstack.core.lambda.LambdaTestSupportAccess.CREDENTIALS).build()) {
-            assertThat(sqs.receiveMessage(b -> b.queueUrl(stack.queueUrl("inbox"))).messages())
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(stack.queue("inbox").url())).messages())
                     .extracting(m -> m.body()).containsExactly("{\"order\":1}");
         }
     }

@@ -90,7 +90,7 @@ class SqsConcurrencyTest {
         stack = StackConfig.defaults().withSeed(21)
                 .withQueue(QueueSpec.named("work").withAttribute("VisibilityTimeout", "60"))
                 .start();
-        String url = stack.queueUrl("work");
+        String url = stack.queue("work").url();
         Map<String, String> sent = sendStandard(client("producer"), url);
         assertThat(sent).hasSize(STANDARD_MESSAGES);
 
@@ -122,7 +122,7 @@ class SqsConcurrencyTest {
                 .isEqualTo(STANDARD_MESSAGES);
         assertThat(deleted.get()).isEqualTo(STANDARD_MESSAGES);
 
-        assertLedgerShowsOneDeliveryEach(stack.queueArn("work"), all);
+        assertLedgerShowsOneDeliveryEach(stack.queue("work").arn(), all);
         assertQueueIsEmpty(client("auditor"), url);
     }
 
@@ -182,7 +182,7 @@ class SqsConcurrencyTest {
         stack = StackConfig.defaults().withSeed(22)
                 .withQueue(QueueSpec.named("orders.fifo").withAttribute("VisibilityTimeout", "60"))
                 .start();
-        String url = stack.queueUrl("orders.fifo");
+        String url = stack.queue("orders.fifo").url();
         Map<String, String> sent = sendFifo(client("producer"), url);
         assertThat(sent).hasSize(FIFO_GROUPS * FIFO_PER_GROUP);
 
@@ -209,7 +209,7 @@ class SqsConcurrencyTest {
                 .filteredOn(entry -> entry.getValue().size() != 1)
                 .isEmpty();
         List<Delivery> all = tracker.deliveries.values().stream().flatMap(Queue::stream).collect(Collectors.toList());
-        assertLedgerShowsOneDeliveryEach(stack.queueArn("orders.fifo"), all);
+        assertLedgerShowsOneDeliveryEach(stack.queue("orders.fifo").arn(), all);
         assertQueueIsEmpty(client("auditor"), url);
     }
 

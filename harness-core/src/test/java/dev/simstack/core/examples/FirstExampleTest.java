@@ -34,7 +34,7 @@ class FirstExampleTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build()) {
 
-            String url = stack.queueUrl("orders");
+            String url = stack.queue("orders").url();
             sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"orderId\":1}"));
             Message first = sqs.receiveMessage(b -> b.queueUrl(url)).messages().get(0);
 
@@ -45,6 +45,7 @@ class FirstExampleTest {
 
             assertThat(again.messageId()).isEqualTo(first.messageId());
             assertThat(again.attributes()).containsEntry(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "2");
+            assertThat(stack.queue("orders").depth().inFlight()).isEqualTo(1);   // a handle reads state directly
             assertThat(stack.ledger().entries(LedgerEntry.Message.class))
                     .extracting(LedgerEntry.Message::kind)
                     .containsExactly(LedgerEntry.MessageEvent.SENT, LedgerEntry.MessageEvent.DELIVERED,

@@ -83,8 +83,9 @@ class FrontDoorFuzzTest {
                 .start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
-        requests = new SqsRequests(MAPPER, stack.queueUrl("fuzz"), stack.queueUrl("fuzz.fifo"),
-                stack.endpoint() + "/000000000000/not-there", stack.queueArn("fuzz"), stack.queueArn("fuzz.fifo"));
+        requests = new SqsRequests(MAPPER, stack.queue("fuzz").url(), stack.queue("fuzz.fifo").url(),
+                stack.endpoint() + "/000000000000/not-there", stack.queue("fuzz").arn(),
+                stack.queue("fuzz.fifo").arn());
         sendCanaries();
     }
 
@@ -94,9 +95,9 @@ class FrontDoorFuzzTest {
             return;
         }
         try (SqsClient sqs = sdk()) {
-            String url = stack.queueUrl("canary");
+            String url = stack.queue("canary").url();
             assertThat(stack.ledger().entries(LedgerEntry.Message.class)).as("canary messages lost during the fuzz")
-                    .filteredOn(e -> e.queue().equals(stack.queueArn("canary")))
+                    .filteredOn(e -> e.queue().equals(stack.queue("canary").arn()))
                     .filteredOn(e -> e.kind() != LedgerEntry.MessageEvent.SENT)
                     .isEmpty();
             Map<String, Message> received = new HashMap<>();
@@ -306,7 +307,7 @@ class FrontDoorFuzzTest {
     void a_valid_json_request_after_all_that_still_succeeds() throws Exception {
         HttpResponse<byte[]> response = send(jsonRequest("GetQueueUrl", "{\"QueueName\":\"canary\"}"), "GetQueueUrl");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(MAPPER.readTree(response.body()).path("QueueUrl").asText()).isEqualTo(stack.queueUrl("canary"));
+        assertThat(MAPPER.readTree(response.body()).path("QueueUrl").asText()).isEqualTo(stack.queue("canary").url());
     }
 
     // The fuzz found these; pinned here so they do not depend on the random sample.
@@ -478,7 +479,7 @@ class FrontDoorFuzzTest {
     private static void sendCanaries() throws Exception {
         byte[] binary = {9, 8, 7, 0, (byte) 0xAB};
         String b64 = java.util.Base64.getEncoder().encodeToString(binary);
-        String url = stack.queueUrl("canary");
+        String url = stack.queue("canary").url();
         for (int i = 0; i < CANARIES; i++) {
             String body = "canary " + i + " <&> ünï \ud83d\udc26";
             Map<String, String> strings = Map.of("s", "String:value " + i, "n", "Number:" + i);

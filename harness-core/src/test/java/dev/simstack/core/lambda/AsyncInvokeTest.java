@@ -52,15 +52,15 @@ class AsyncInvokeTest {
     }
 
     private List<Message> receive(String queue) {
-        return sqs.receiveMessage(b -> b.queueUrl(stack.queueUrl(queue)).maxNumberOfMessages(10)).messages();
+        return sqs.receiveMessage(b -> b.queueUrl(stack.queue(queue).url()).maxNumberOfMessages(10)).messages();
     }
 
     @Test
     void a_failing_event_is_retried_twice_on_the_clock_then_sent_to_on_failure_and_the_dlq() {
         lambda.putFunctionEventInvokeConfig(b -> b.functionName("failing").maximumRetryAttempts(2)
-                .destinationConfig(d -> d.onFailure(f -> f.destination(stack.queueArn("failures")))));
+                .destinationConfig(d -> d.onFailure(f -> f.destination(stack.queue("failures").arn()))));
         lambda.updateFunctionConfiguration(b -> b.functionName("failing")
-                .deadLetterConfig(d -> d.targetArn(stack.queueArn("dead-letters"))));
+                .deadLetterConfig(d -> d.targetArn(stack.queue("dead-letters").arn())));
 
         int status = lambda.invoke(b -> b.functionName("failing").invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromUtf8String("{\"order\":7}"))).statusCode();
@@ -91,7 +91,7 @@ class AsyncInvokeTest {
     @Test
     void a_successful_event_goes_to_on_success() {
         lambda.putFunctionEventInvokeConfig(b -> b.functionName("upper")
-                .destinationConfig(d -> d.onSuccess(s -> s.destination(stack.queueArn("successes")))));
+                .destinationConfig(d -> d.onSuccess(s -> s.destination(stack.queue("successes").arn()))));
 
         lambda.invoke(b -> b.functionName("upper").invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromUtf8String("\"abc\"")));
@@ -104,7 +104,7 @@ class AsyncInvokeTest {
     @Test
     void retry_attempts_zero_sends_the_first_failure_straight_on() {
         lambda.putFunctionEventInvokeConfig(b -> b.functionName("failing").maximumRetryAttempts(0)
-                .destinationConfig(d -> d.onFailure(f -> f.destination(stack.queueArn("failures")))));
+                .destinationConfig(d -> d.onFailure(f -> f.destination(stack.queue("failures").arn()))));
 
         lambda.invoke(b -> b.functionName("failing").invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromUtf8String("{}")));

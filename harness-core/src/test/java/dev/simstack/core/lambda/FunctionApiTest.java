@@ -46,7 +46,7 @@ class FunctionApiTest {
     void create_function_with_a_class_and_method_handler_then_invoke_it() {
         CreateFunctionResponse created = create("api-greeter", Handlers.Greeter.class.getName() + "::greet");
 
-        assertThat(created.functionArn()).isEqualTo(stack.functionArn("api-greeter"));
+        assertThat(created.functionArn()).isEqualTo(stack.function("api-greeter").arn());
         assertThat(created.runtime()).isEqualTo(Runtime.JAVA21);
         assertThat(created.timeout()).isEqualTo(10);
         assertThat(created.stateAsString()).isEqualTo("Active");

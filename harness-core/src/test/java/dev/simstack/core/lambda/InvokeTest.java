@@ -75,7 +75,7 @@ class InvokeTest {
     void the_context_reports_function_memory_remaining_time_and_environment() {
         String out = invoke("context", "{}").payload().asUtf8String();
 
-        assertThat(out).contains("\"arn\":\"" + stack.functionArn("context") + "\"")
+        assertThat(out).contains("\"arn\":\"" + stack.function("context").arn() + "\"")
                 .contains("\"version\":\"$LATEST\"").contains("\"memory\":512")
                 .contains("\"remaining\":3000").contains("\"table\":\"orders-table\"");
     }
@@ -151,7 +151,7 @@ class InvokeTest {
     @Test
     void functions_are_found_by_name_partial_arn_and_full_arn() {
         assertThat(invoke("000000000000:function:upper", "\"x\"").payload().asUtf8String()).isEqualTo("\"X\"");
-        assertThat(invoke(stack.functionArn("upper"), "\"y\"").payload().asUtf8String()).isEqualTo("\"Y\"");
+        assertThat(invoke(stack.function("upper").arn(), "\"y\"").payload().asUtf8String()).isEqualTo("\"Y\"");
     }
 
     private static LedgerEntry.Invocation lastInvocation(String function) {

@@ -8,6 +8,7 @@ import dev.simstack.core.ClockSpec;
 import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.QueueSpec;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import java.time.Duration;
@@ -61,16 +62,16 @@ class SqsEventSourceMappingTest {
     }
 
     private CreateEventSourceMappingResponse map(String queue, String function, int batchSize) {
-        return lambda.createEventSourceMapping(b -> b.functionName(function).eventSourceArn(stack.queueArn(queue))
+        return lambda.createEventSourceMapping(b -> b.functionName(function).eventSourceArn(stack.queue(queue).arn())
                 .batchSize(batchSize).functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES));
     }
 
     private void send(String queue, String body) {
-        sqs.sendMessage(b -> b.queueUrl(stack.queueUrl(queue)).messageBody(body));
+        sqs.sendMessage(b -> b.queueUrl(stack.queue(queue).url()).messageBody(body));
     }
 
     private int[] depth(String queue) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(stack.queueUrl(queue))
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(stack.queue(queue).url())
                 .attributeNames(QueueAttributeName.ALL)).attributes();
         return new int[] {Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
                 Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))};
@@ -78,7 +79,8 @@ class SqsEventSourceMappingTest {
 
     private long deliveries(String queue) {
         return stack.ledger().entries(LedgerEntry.Message.class).stream()
-                .filter(m -> m.queue().equals(stack.queueArn(queue)) && m.kind() == LedgerEntry.MessageEvent.DELIVERED)
+                .filter(m -> m.queue().equals(stack.queue(queue).arn())
+                        && m.kind() == LedgerEntry.MessageEvent.DELIVERED)
                 .count();
     }
 
@@ -98,7 +100,7 @@ class SqsEventSourceMappingTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(depth("batch")).containsExactly(0, 0));
         assertThat(Handlers.SqsRecorder.BATCH_SIZES.get("batch")).allSatisfy(size -> assertThat(size).isBetween(1, 10));
         assertThat(stack.ledger().entries(LedgerEntry.Invocation.class)).allSatisfy(i ->
-                assertThat(i.trigger()).isEqualTo("sqs:" + stack.queueArn("batch")));
+                assertThat(i.trigger()).isEqualTo("sqs:" + stack.queue("batch").arn()));
     }
 
     @Test
@@ -106,7 +108,7 @@ class SqsEventSourceMappingTest {
         for (int i = 0; i < 25; i++) {
             send("batch", "w" + i);
         }
-        lambda.createEventSourceMapping(b -> b.functionName("recorder").eventSourceArn(stack.queueArn("batch"))
+        lambda.createEventSourceMapping(b -> b.functionName("recorder").eventSourceArn(stack.queue("batch").arn())
                 .batchSize(50).maximumBatchingWindowInSeconds(5));
         LambdaTestSupport.sleep(200);
 
@@ -143,7 +145,7 @@ class SqsEventSourceMappingTest {
 
         assertThat(seen("partial")).containsExactlyInAnyOrder("ok-1", "ok-2");
         assertThat(depth("partial")).containsExactly(0, 0);
-        assertThat(sqs.receiveMessage(b -> b.queueUrl(stack.queueUrl("partial-dlq"))).messages())
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(stack.queue("partial-dlq").url())).messages())
                 .extracting(m -> m.body()).containsExactly("fail-1");
     }
 
@@ -178,7 +180,7 @@ class SqsEventSourceMappingTest {
             String group = "g" + (i % 3);
             String body = group + "-" + i;
             sent.add(body);
-            sqs.sendMessage(b -> b.queueUrl(stack.queueUrl("orders.fifo")).messageBody(body).messageGroupId(group)
+            sqs.sendMessage(b -> b.queueUrl(stack.queue("orders.fifo").url()).messageBody(body).messageGroupId(group)
                     .messageDeduplicationId(body));
         }
         map("orders.fifo", "recorder", 4);
@@ -208,17 +210,17 @@ class SqsEventSourceMappingTest {
     @Test
     void mapping_settings_are_validated_as_lambda_validates_them() {
         assertThatThrownBy(() -> lambda.createEventSourceMapping(b -> b.functionName("recorder")
-                .eventSourceArn(stack.queueArn("batch")).batchSize(11)))
+                .eventSourceArn(stack.queue("batch").arn()).batchSize(11)))
                 .isInstanceOf(InvalidParameterValueException.class)
                 .hasMessageContaining("Maximum batch window in seconds must be greater than 0");
         assertThatThrownBy(() -> lambda.createEventSourceMapping(b -> b.functionName("recorder")
-                .eventSourceArn(stack.queueArn("batch")).scalingConfig(s -> s.maximumConcurrency(1))))
+                .eventSourceArn(stack.queue("batch").arn()).scalingConfig(s -> s.maximumConcurrency(1))))
                 .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("maximumConcurrency");
         assertThatThrownBy(() -> lambda.createEventSourceMapping(b -> b.functionName("recorder")
-                .eventSourceArn(stack.queueArn("orders.fifo")).maximumBatchingWindowInSeconds(5)))
+                .eventSourceArn(stack.queue("orders.fifo").arn()).maximumBatchingWindowInSeconds(5)))
                 .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("FIFO");
         assertThatThrownBy(() -> lambda.createEventSourceMapping(b -> b.functionName("recorder")
-                .eventSourceArn(stack.queueArn("no-such-queue"))))
+                .eventSourceArn(ResourceRef.queue("us-east-1", stack.accountId(), "no-such-queue").arn())))
                 .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("does not exist");
         map("batch", "recorder", 10);
         assertThatThrownBy(() -> map("batch", "recorder", 5)).isInstanceOf(ResourceConflictException.class);

@@ -61,7 +61,7 @@ class ApiGatewaySnapshotTest {
                     .apiKeyRequired(true));
             apis.putIntegration(b -> b.restApiId(id).resourceId(item).httpMethod("GET")
                     .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST")
-                    .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + stack.functionArn("echo")
+                    .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + stack.function("echo").arn()
                             + "/invocations"));
             apis.createDeployment(b -> b.restApiId(id).stageName("test"));
             String planId = apis.createUsagePlan(b -> b.name("plan").apiStages(s -> s.apiId(id).stage("test"))

@@ -40,7 +40,7 @@ class QueryProtocolClientHabitsTest {
     }
 
     private static String queueUrl() {
-        return java.net.URLEncoder.encode(stack.queueUrl("habits"), java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLEncoder.encode(stack.queue("habits").url(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -62,7 +62,7 @@ class QueryProtocolClientHabitsTest {
 
     @Test
     void a_request_posted_to_the_queue_url_needs_no_queue_url_parameter() throws Exception {
-        String path = URI.create(stack.queueUrl("habits")).getPath();
+        String path = URI.create(stack.queue("habits").url()).getPath();
         HttpResponse<String> send = post(path, "Action=SendMessage&MessageBody=hello");
         assertThat(send.statusCode()).isEqualTo(200);
         assertThat(send.body()).contains("<MD5OfMessageBody>5d41402abc4b2a76b9719d911017c592</MD5OfMessageBody>");

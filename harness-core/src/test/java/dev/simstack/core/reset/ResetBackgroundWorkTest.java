@@ -74,13 +74,13 @@ class ResetBackgroundWorkTest {
 
             assertThat(stack.ledger().entries(LedgerEntry.Invocation.class)).singleElement()
                     .satisfies(invocation -> assertThat(invocation.trigger()).isNotEqualTo("invoke:event"));
-            assertThat(sqs.receiveMessage(b -> b.queueUrl(stack.queueUrl("failures"))).messages())
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(stack.queue("failures").url())).messages())
                     .as("no failure record of the event from before the reset").isEmpty();
         }
     }
 
     private static void sendFailuresTo(LambdaClient lambda, Stack stack) {
         lambda.putFunctionEventInvokeConfig(b -> b.functionName("failing").maximumRetryAttempts(1)
-                .destinationConfig(d -> d.onFailure(f -> f.destination(stack.queueArn("failures")))));
+                .destinationConfig(d -> d.onFailure(f -> f.destination(stack.queue("failures").arn()))));
     }
 }

@@ -103,7 +103,7 @@ class ResetConcurrencyTest {
                 .handler(HeldConsumer.class.getName()).role("arn:aws:iam::000000000000:role/lambda").timeout(60)
                 .code(c -> c.zipFile(SdkBytes.fromUtf8String("the handler is on the class path"))));
         lambda.createEventSourceMapping(b -> b.functionName("consumer").batchSize(1)
-                .eventSourceArn(stack.queueArn("work")));
+                .eventSourceArn(stack.queue("work").arn()));
         return url;
     }
 
@@ -115,7 +115,8 @@ class ResetConcurrencyTest {
             StackResetTest.createTable(dynamo, "orders");
             s3.createBucket(b -> b.bucket("uploads"));
             s3.putBucketNotificationConfiguration(b -> b.bucket("uploads").notificationConfiguration(n -> n
-                    .queueConfigurations(q -> q.queueArn(stack.queueArn("events")).eventsWithStrings("s3:ObjectCreated:*"))));
+                    .queueConfigurations(q -> q.queueArn(stack.queue("events").arn())
+                            .eventsWithStrings("s3:ObjectCreated:*"))));
             Writers writers = new Writers();
             writers.start("send", n -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("m" + n).delaySeconds(n % 2)));
             writers.start("put-item", n -> dynamo.putItem(b -> b.tableName("orders")

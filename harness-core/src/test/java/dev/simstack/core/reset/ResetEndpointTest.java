@@ -110,7 +110,8 @@ class ResetEndpointTest {
 
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("\"recreated\":[{\"type\":\"AWS::SQS::Queue\",\"name\":\"from-file\","
-                    + "\"region\":\"us-east-1\",\"id\":\"" + stack.queueUrl("from-file") + "\",\"outcome\":\"created\"}]");
+                    + "\"region\":\"us-east-1\",\"id\":\"" + stack.queue("from-file").url()
+                    + "\",\"outcome\":\"created\"}]");
             assertThat(sqs.listQueues().queueUrls()).hasSize(1);
         }
     }

@@ -67,7 +67,7 @@ class StackResetTest {
             lambda.publishVersion(b -> b.functionName("upper"));
             lambda.createAlias(b -> b.functionName("upper").name("live").functionVersion("1"));
             lambda.createEventSourceMapping(b -> b.functionName("upper").enabled(false)
-                    .eventSourceArn(stack.queueArn("work")));
+                    .eventSourceArn(stack.queue("work").arn()));
             api.createRestApi(b -> b.name("shop"));
             String keyId = api.createApiKey(b -> b.name("partner").enabled(true)).id();
             String planId = api.createUsagePlan(b -> b.name("gold")).id();
@@ -164,7 +164,7 @@ class StackResetTest {
     void resources_the_configuration_declares_are_created_again_empty() {
         try (Stack stack = StackConfig.defaults().withQueue(QueueSpec.named("declared")).start();
                 SqsClient sqs = ResetClients.sqs(stack)) {
-            sqs.sendMessage(b -> b.queueUrl(stack.queueUrl("declared")).messageBody("before"));
+            sqs.sendMessage(b -> b.queueUrl(stack.queue("declared").url()).messageBody("before"));
 
             List<AppliedResources.Resource> recreated = stack.reset();
 
@@ -173,7 +173,7 @@ class StackResetTest {
                 assertThat(resource.type()).isEqualTo("AWS::SQS::Queue");
                 assertThat(resource.outcome()).isEqualTo(AppliedResources.Outcome.CREATED);
             });
-            assertThat(sqs.receiveMessage(b -> b.queueUrl(stack.queueUrl("declared"))).messages()).isEmpty();
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(stack.queue("declared").url())).messages()).isEmpty();
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.simstack.core.ClockSpec;
 import dev.simstack.core.QueueSpec;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class EventNotificationTest {
         s3 = S3TestSupport.client(stack);
         sqs = SqsClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(S3TestSupport.CREDENTIALS).build();
-        queueUrl = stack.queueUrl("uploads");
+        queueUrl = stack.queue("uploads").url();
         s3.createBucket(b -> b.bucket("inbox"));
     }
 
@@ -55,7 +56,7 @@ class EventNotificationTest {
 
     private void notifyQueue(String prefix, String suffix, Event... events) {
         s3.putBucketNotificationConfiguration(n -> n.bucket("inbox").notificationConfiguration(c -> c
-                .queueConfigurations(QueueConfiguration.builder().id("to-queue").queueArn(stack.queueArn("uploads"))
+                .queueConfigurations(QueueConfiguration.builder().id("to-queue").queueArn(stack.queue("uploads").arn())
                         .events(events).filter(f -> f.key(k -> k.filterRules(
                                 r -> r.name(FilterRuleName.PREFIX).value(prefix),
                                 r -> r.name(FilterRuleName.SUFFIX).value(suffix)))).build())));
@@ -87,7 +88,7 @@ class EventNotificationTest {
                 n -> n.bucket("inbox"));
         QueueConfiguration queue = configuration.queueConfigurations().get(0);
         assertThat(queue.id()).isEqualTo("to-queue");
-        assertThat(queue.queueArn()).isEqualTo(stack.queueArn("uploads"));
+        assertThat(queue.queueArn()).isEqualTo(stack.queue("uploads").arn());
         assertThat(queue.events()).containsExactly(Event.S3_OBJECT_CREATED);
         assertThat(queue.filter().key().filterRules()).hasSize(2);
     }
@@ -162,7 +163,8 @@ class EventNotificationTest {
     void a_missing_queue_fails_the_configuration() {
         assertThatThrownBy(() -> s3.putBucketNotificationConfiguration(n -> n.bucket("inbox")
                 .notificationConfiguration(c -> c.queueConfigurations(QueueConfiguration.builder()
-                        .queueArn(stack.queueArn("no-such-queue")).events(Event.S3_OBJECT_CREATED).build()))))
+                        .queueArn(ResourceRef.queue("us-east-1", stack.accountId(), "no-such-queue").arn())
+                        .events(Event.S3_OBJECT_CREATED).build()))))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
                     assertThat(e.getMessage()).contains("Unable to validate the following destination configurations");

@@ -130,7 +130,7 @@ class DeadLetterQueueTest {
             token = page.nextToken();
         } while (token != null);
         assertThat(seen).hasSize(5).doesNotHaveDuplicates();
-        assertThat(s.sqs.listDeadLetterSourceQueues(b -> b.queueUrl(s.stack.queueUrl("unrelated"))).queueUrls())
+        assertThat(s.sqs.listDeadLetterSourceQueues(b -> b.queueUrl(s.stack.queue("unrelated").url())).queueUrls())
                 .isEmpty();
         assertThatThrownBy(() -> s.sqs.listDeadLetterSourceQueues(b -> b.queueUrl(s.stack.endpoint()
                 + "/000000000000/missing"))).isInstanceOf(QueueDoesNotExistException.class);

@@ -21,14 +21,15 @@ class DeclaredQueuesTest {
                         .withDeadLetterQueue("orders-dlq", 3))
                 .withQueue(QueueSpec.named("events.fifo"));
         try (SqsTestSupport s = SqsTestSupport.start(config)) {
-            String orders = s.stack.queueUrl("orders");
+            String orders = s.stack.queue("orders").url();
             assertThat(orders).isEqualTo(s.stack.endpoint() + "/000000000000/orders");
             assertThat(s.attribute(orders, QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("45");
             assertThat(s.attribute(orders, QueueAttributeName.REDRIVE_POLICY)).isEqualTo(
                     "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:orders-dlq\",\"maxReceiveCount\":3}");
             assertThat(s.sqs.listQueueTags(b -> b.queueUrl(orders)).tags()).containsEntry("team", "a");
-            assertThat(s.attribute(s.stack.queueUrl("events.fifo"), QueueAttributeName.FIFO_QUEUE)).isEqualTo("true");
-            assertThatThrownBy(() -> s.stack.queueUrl("missing")).isInstanceOf(IllegalArgumentException.class)
+            assertThat(s.attribute(s.stack.queue("events.fifo").url(), QueueAttributeName.FIFO_QUEUE))
+                    .isEqualTo("true");
+            assertThatThrownBy(() -> s.stack.queue("missing").url()).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("missing");
         }
     }

@@ -31,7 +31,7 @@ class QueueLifecycleTest {
         String url = s.createQueue("orders");
         assertThat(url).isEqualTo(s.stack.endpoint() + "/000000000000/orders");
         assertThat(s.sqs.getQueueUrl(b -> b.queueName("orders")).queueUrl()).isEqualTo(url);
-        assertThat(s.stack.queueUrl("orders")).isEqualTo(url);
+        assertThat(s.stack.queue("orders").url()).isEqualTo(url);
     }
 
     @Test
@@ -110,7 +110,7 @@ class QueueLifecycleTest {
         s.createQueue("audit");
         assertThat(s.sqs.listQueues().queueUrls()).hasSize(3);
         assertThat(s.sqs.listQueues(b -> b.queueNamePrefix("a")).queueUrls())
-                .containsExactly(s.stack.queueUrl("a-orders"), s.stack.queueUrl("audit"));
+                .containsExactly(s.stack.queue("a-orders").url(), s.stack.queue("audit").url());
         assertThat(s.sqs.listQueues(b -> b.queueNamePrefix("zzz")).queueUrls()).isEmpty();
     }
 
@@ -147,7 +147,7 @@ class QueueLifecycleTest {
             assertThat(west.getQueueAttributes(b -> b.queueUrl(westUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes().get(QueueAttributeName.QUEUE_ARN)).isEqualTo("arn:aws:sqs:us-west-2:000000000000:orders");
         }
-        assertThat(s.attribute(s.stack.queueUrl("orders"), QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("30");
+        assertThat(s.attribute(s.stack.queue("orders").url(), QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("30");
     }
 
     @Test

@@ -102,6 +102,25 @@ public final class ApiGatewayService implements Service {
                 .map(RestApi::id).findFirst().orElse(null);
     }
 
+    /** The ids of the APIs named {@code name} in {@code region} (API names need not be unique), sorted. */
+    public java.util.List<String> apiIds(String region, String name) {
+        return regions.region(region).apis().values().stream().filter(api -> api.name().equals(name))
+                .map(RestApi::id).sorted().toList();
+    }
+
+    /** The names of the APIs of every region that has any, by region, each list sorted, without repeats. */
+    public java.util.SortedMap<String, java.util.List<String>> apiNames() {
+        java.util.SortedMap<String, java.util.List<String>> names = new java.util.TreeMap<>();
+        for (ApiRegion region : regions.all()) {
+            java.util.List<String> apis = region.apis().values().stream().map(RestApi::name).distinct().sorted()
+                    .toList();
+            if (!apis.isEmpty()) {
+                names.put(region.name(), apis);
+            }
+        }
+        return names;
+    }
+
     /** The stage an API declared through the stack API serves. */
     public String firstStage(String apiId) {
         ApiRegion region = regions.regionOf(apiId);

@@ -86,6 +86,21 @@ public final class DynamoDbService implements Service {
         return found == null ? null : found.stream();
     }
 
+    /** The harness's view of table {@code name} in {@code region}, or null if there is no such table. */
+    public TableView view(String region, String name) {
+        Table found = tables.find(region, name);
+        return found == null ? null : new TableView(found);
+    }
+
+    /** The names of the tables of every region that has any, by region, each list sorted. */
+    public java.util.SortedMap<String, java.util.List<String>> tableNames() {
+        java.util.SortedMap<String, java.util.List<String>> names = new java.util.TreeMap<>();
+        for (Table table : tables.all()) {
+            names.computeIfAbsent(table.region(), region -> new java.util.ArrayList<>()).add(table.name());
+        }
+        return names;
+    }
+
     StackContext context() {
         return context;
     }

@@ -104,6 +104,18 @@ public final class LambdaService implements Service {
         return regions.region(region).functions().find(name) != null;
     }
 
+    /** The names of the functions of every region that has any, by region, each list sorted. */
+    public java.util.SortedMap<String, List<String>> functionNames() {
+        java.util.SortedMap<String, List<String>> names = new java.util.TreeMap<>();
+        for (LambdaRegion region : regions.all()) {
+            List<String> functions = region.functions().list().stream().map(LambdaFunction::name).toList();
+            if (!functions.isEmpty()) {
+                names.put(region.name(), functions);
+            }
+        }
+        return names;
+    }
+
     /** Creates a function declared in the stack's configuration. */
     public void declareFunction(String region, FunctionSpec spec) {
         FunctionConfig config = new FunctionConfig(spec.handler(), spec.runtime(), (int) spec.timeout().getSeconds(),

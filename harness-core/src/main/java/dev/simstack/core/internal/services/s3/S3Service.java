@@ -57,6 +57,21 @@ public final class S3Service implements Service {
         new PostObjectAction(s3).register(operations);
     }
 
+    /** The harness's view of bucket {@code name}, or null if there is no such bucket. */
+    public BucketView view(String name) {
+        Bucket bucket = store.find(name);
+        return bucket == null ? null : new BucketView(bucket);
+    }
+
+    /** The names of the buckets, by the region each lives in, each list sorted. */
+    public java.util.SortedMap<String, java.util.List<String>> bucketNames() {
+        java.util.SortedMap<String, java.util.List<String>> names = new java.util.TreeMap<>();
+        for (Bucket bucket : store.all()) {
+            names.computeIfAbsent(bucket.region(), region -> new java.util.ArrayList<>()).add(bucket.name());
+        }
+        return names;
+    }
+
     S3Context state() {
         return s3;
     }

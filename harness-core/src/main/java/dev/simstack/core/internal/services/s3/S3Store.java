@@ -23,6 +23,11 @@ final class S3Store {
         return bucket;
     }
 
+    /** The bucket, or null. */
+    Bucket find(String name) {
+        return buckets.get(name);
+    }
+
     /**
      * Creates a bucket; if it exists, S3 answers BucketAlreadyOwnedByYou except in us-east-1, where for
      * legacy compatibility it answers 200 and changes nothing. (One stack is one account, so

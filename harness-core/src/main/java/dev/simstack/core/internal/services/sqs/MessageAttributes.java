@@ -156,6 +156,11 @@ final class MessageAttributes {
         return values.get(name);
     }
 
+    /** Every attribute by name, sorted; unmodifiable. */
+    Map<String, MessageAttributeValue> values() {
+        return Collections.unmodifiableSortedMap(values);
+    }
+
     /** Bytes counted against MaximumMessageSize: every name, type and value. */
     int size() {
         int size = 0;

@@ -2,7 +2,7 @@ package dev.simstack.core.internal.services.sqs;
 
 import dev.simstack.core.SimRandom;
 import dev.simstack.core.internal.services.sqs.SqsMessage.State;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  */
 final class MessageStore {
 
-    private final Map<String, SqsMessage> byId = new HashMap<>();
+    /** In the order messages entered the queue: {@link #all()} is the queue's order. */
+    private final Map<String, SqsMessage> byId = new LinkedHashMap<>();
     private final DeadlineHeap timers = new DeadlineHeap(0, message -> message.visibleAt);
     private final DeadlineHeap retention = new DeadlineHeap(1, message -> message.retainedFrom);
     private final VisibleMessages visible;
@@ -102,7 +103,7 @@ final class MessageStore {
         }
     }
 
-    /** Every message in the queue, in no particular order. */
+    /** Every message in the queue, in the order they entered it. */
     List<SqsMessage> all() {
         return List.copyOf(byId.values());
     }

@@ -260,6 +260,16 @@ final class QueueMessages {
         return new int[] {store.visibleCount(), store.inFlightCount(), store.delayedCount()};
     }
 
+    /**
+     * The messages now in the queue, in the order they entered it, as the harness sees them: a pure read
+     * that changes nothing (no refresh, so no expiry is recorded; a message whose delay or visibility timeout
+     * has passed shows as visible, one past its retention period not at all).
+     */
+    synchronized List<dev.simstack.core.PeekedMessage> peek() {
+        long now = now();
+        return PeekedMessages.of(store.all(), now, now - queue.attributes().messageRetentionPeriod() * 1000L);
+    }
+
     /** Removes up to {@code max} visible messages for a message move task. */
     synchronized List<SqsMessage> takeForMove(int max) {
         refresh(now());

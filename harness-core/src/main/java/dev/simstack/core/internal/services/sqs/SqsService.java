@@ -70,18 +70,22 @@ public final class SqsService implements Service {
         return regions.region(region).find(name) != null;
     }
 
-    /**
-     * The URL of queue {@code name} in {@code region}.
-     *
-     * @throws IllegalArgumentException if there is no such queue
-     */
-    public String queueUrl(String region, String name, String host) {
+    /** The harness's view of queue {@code name} in {@code region}, or null if there is no such queue. */
+    public QueueView view(String region, String name) {
         SqsQueue queue = regions.region(region).find(name);
-        if (queue == null) {
-            throw new IllegalArgumentException("there is no SQS queue named '" + name + "' in region " + region
-                    + "; declare it with StackConfig.withQueue(QueueSpec.named(\"" + name + "\")) or create it first");
+        return queue == null ? null : new QueueView(queue);
+    }
+
+    /** The names of the queues of every region that has any, by region, each list sorted. */
+    public java.util.SortedMap<String, java.util.List<String>> queueNames() {
+        java.util.SortedMap<String, java.util.List<String>> names = new java.util.TreeMap<>();
+        for (SqsRegion region : regions.all()) {
+            java.util.List<String> queues = region.list(null).stream().map(SqsQueue::name).toList();
+            if (!queues.isEmpty()) {
+                names.put(region.name(), queues);
+            }
         }
-        return queue.address().url(host);
+        return names;
     }
 
     SqsRegions regions() {
