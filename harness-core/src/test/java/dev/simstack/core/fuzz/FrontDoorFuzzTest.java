@@ -96,7 +96,7 @@ class FrontDoorFuzzTest {
         try (SqsClient sqs = sdk()) {
             String url = stack.queueUrl("canary");
             assertThat(stack.ledger().entries(LedgerEntry.Message.class)).as("canary messages lost during the fuzz")
-                    .filteredOn(e -> e.queue().equals(stack.queueArn("canary")))
+                    .filteredOn(e -> e.queue().arn().equals(stack.queueArn("canary")))
                     .filteredOn(e -> e.kind() != LedgerEntry.MessageEvent.SENT)
                     .isEmpty();
             Map<String, Message> received = new HashMap<>();

@@ -78,7 +78,7 @@ class SqsEventSourceMappingTest {
 
     private long deliveries(String queue) {
         return stack.ledger().entries(LedgerEntry.Message.class).stream()
-                .filter(m -> m.queue().equals(stack.queueArn(queue)) && m.kind() == LedgerEntry.MessageEvent.DELIVERED)
+                .filter(m -> m.queue().arn().equals(stack.queueArn(queue)) && m.kind() == LedgerEntry.MessageEvent.DELIVERED)
                 .count();
     }
 

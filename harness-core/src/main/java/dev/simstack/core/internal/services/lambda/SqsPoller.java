@@ -175,7 +175,7 @@ final class SqsPoller {
         List<String> ids = new ArrayList<>();
         batch.forEach(message -> ids.add(message.path("MessageId").asText()));
         FunctionRuntime.Request request = new FunctionRuntime.Request(function, function.config(), "$LATEST",
-                SqsEventRecords.event(batch, now.queueArn()), "sqs:" + now.queueArn(), ids);
+                SqsEventRecords.event(batch, now.queue()), "sqs:" + now.queue().arn(), ids);
         runtime.invoke(request, regions.region(function.region()).limits()).whenComplete((result, failure) -> {
             if (failure != null || abandoned()) {
                 retire();
