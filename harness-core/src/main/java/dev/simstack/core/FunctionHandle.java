@@ -38,12 +38,8 @@ public final class FunctionHandle {
      * ledger with a limit may have evicted older ones: see {@link Ledger#requireComplete(String)}.
      */
     public List<LedgerEntry.Invocation> invocations() {
-        return engine.context().ledger().entries(LedgerEntry.Invocation.class).stream().filter(this::isOf).toList();
-    }
-
-    /** Whether a ledger invocation is of this function: the one place that knows how the ledger names it. */
-    private boolean isOf(LedgerEntry.Invocation invocation) {
-        return invocation.function().equals(ref.name()) && invocation.region().equals(ref.region());
+        return engine.context().ledger().entries(LedgerEntry.Invocation.class).stream()
+                .filter(invocation -> invocation.function().equals(ref)).toList();
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * The append-only record of what happened in a stack: requests and message lifecycle steps, in order.
- * Reads return snapshots; appends from any thread are cheap and never block readers.
+ * The append-only record of what happened in a stack, in order: requests, message lifecycle steps, DynamoDB
+ * item writes, S3 object writes, Lambda invocations and API Gateway requests (the kinds of {@link LedgerEntry}).
+ * Entries about a resource name it with its {@link ResourceRef}. Reads return snapshots; appends from any
+ * thread are cheap and never block readers.
  *
  * <p><b>A limited ledger can be incomplete.</b> A stack configured with
  * {@link StackConfig#withLedgerLimit(int)} (the standalone server's {@code --ledger-limit}, on by default

@@ -9,10 +9,14 @@ import org.apiguardian.api.API;
 /**
  * One thing that happened in a stack, stamped with the stack's clock and a sequence number that orders
  * entries across threads. Assertions, reports and metrics read these, whatever produced the traffic.
+ *
+ * <p>Every entry that concerns one resource names it with its {@link ResourceRef} (service, region, account
+ * and name; {@link ResourceRef#arn()} is the ARN the SDK sees), so a queue, a table, a bucket, a function or
+ * an API is the same value here as in a handle or a fault plan.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Message,
-        LedgerEntry.ItemWrite, LedgerEntry.Invocation, LedgerEntry.ApiRequest {
+        LedgerEntry.ItemWrite, LedgerEntry.ObjectWrite, LedgerEntry.Invocation, LedgerEntry.ApiRequest {
 
     /** Position in the ledger, from 0, in the order entries were appended. */
     long sequence();
@@ -47,46 +51,93 @@ public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Mes
      * A step in a message's life.
      *
      * @param kind what happened
-     * @param region the queue's region
-     * @param queue the queue's ARN
+     * @param queue the queue (its region is {@code queue().region()}, its ARN {@code queue().arn()})
      * @param messageId the SQS message id
      * @param receiveCount the message's receive count after this step
      * @param consumer who received or deleted it (the caller's access key id), where known
      */
-    record Message(long sequence, Instant at, MessageEvent kind, String region, String queue,
-            String messageId, int receiveCount, String consumer) implements LedgerEntry {
+    record Message(long sequence, Instant at, MessageEvent kind, ResourceRef queue, String messageId,
+            int receiveCount, String consumer) implements LedgerEntry {
     }
 
     /**
      * A write to a DynamoDB item, whether applied or refused by its condition.
      *
-     * @param table the table's name
-     * @param region the table's region
+     * @param table the table (for a global table, the replica in the region that was written)
      * @param key the item's primary key, compactly: {@code id=abc} or {@code pk=a, sk=5}
      * @param operation the operation that wrote, e.g. {@code PutItem}, {@code TransactWriteItems}, or
      *     {@code Replication} and {@code TimeToLive} for writes the service made itself
      * @param outcome whether the write was applied or its condition failed
      */
-    record ItemWrite(long sequence, Instant at, String table, String region, String key, String operation,
+    record ItemWrite(long sequence, Instant at, ResourceRef table, String key, String operation,
             ConditionOutcome outcome) implements LedgerEntry {
+    }
+
+    /**
+     * A write to an S3 object, one per key, whether applied or refused by a precondition. An idempotent
+     * consumer shows here as one applied write per key, or as refused conditional writes after the first.
+     *
+     * @param bucket the bucket (in the region it lives in)
+     * @param key the object's key
+     * @param versionId the version id S3 answers for the write, as in its {@code x-amz-version-id} header:
+     *     {@code null} in a bucket that was never versioned, {@code "null"} in a bucket whose versioning is
+     *     suspended, the new version's id (or the delete marker's) in a versioned bucket, the removed
+     *     version's id for a delete of a given version; {@code null} for a write a precondition refused
+     * @param kind what the write did
+     * @param operation the S3 operation that wrote: {@code PutObject}, {@code PostObject}, {@code CopyObject},
+     *     {@code CompleteMultipartUpload}, {@code DeleteObject} or {@code DeleteObjects} (one entry per key)
+     * @param outcome whether it was applied or a precondition refused it
+     */
+    record ObjectWrite(long sequence, Instant at, ResourceRef bucket, String key, String versionId,
+            ObjectWriteKind kind, String operation, WriteOutcome outcome) implements LedgerEntry {
+    }
+
+    /** What an S3 object write did. */
+    enum ObjectWriteKind {
+        /** PutObject or a browser-form PostObject stored a new object (or a new version of one). */
+        PUT,
+        /** CopyObject stored a copy of another object. */
+        COPY,
+        /** CompleteMultipartUpload joined the uploaded parts into the object. */
+        COMPLETE_MULTIPART_UPLOAD,
+        /**
+         * A delete removed an object, or the given version of one; also a delete of a key that was not
+         * there, which S3 answers with success as well.
+         */
+        DELETE,
+        /** A delete without a version id in a versioned (or suspended) bucket added a delete marker. */
+        DELETE_MARKER
+    }
+
+    /** What became of a (possibly conditional) object write. */
+    enum WriteOutcome {
+        /** The write was applied (its preconditions, if any, held). */
+        APPLIED,
+        /**
+         * A precondition refused it and the object was left as it was: {@code If-None-Match: *} on an existing
+         * key or an {@code If-Match} ETag that does not match (PutObject, CopyObject, CompleteMultipartUpload;
+         * 412 PreconditionFailed, 404 NoSuchKey for If-Match on a missing key, or 409
+         * ConditionalRequestConflict when a concurrent write changed the key before the commit), or a
+         * CopyObject source condition ({@code x-amz-copy-source-if-*}, 412).
+         */
+        PRECONDITION_FAILED
     }
 
     /**
      * One invocation of a Lambda function, from any trigger.
      *
-     * @param function the function's name
-     * @param region the function's region
+     * @param function the function (unqualified: the name, not a version or alias)
      * @param requestId the invocation's request id (the Context's {@code getAwsRequestId()})
      * @param environmentId the execution environment that ran it, or null when throttled
      * @param coldStart true if a new execution environment was started for it
      * @param start when the handler started (or the invocation was refused), on the stack's clock
      * @param end when it ended, on the stack's clock
      * @param outcome how it ended
-     * @param trigger who invoked: {@code invoke}, {@code invoke:event}, {@code sqs:<queueArn>},
-     *     {@code apigateway:<apiId>}
+     * @param trigger who invoked: {@code invoke}, {@code invoke:event}, {@code sqs:<queueArn>} (the queue's
+     *     {@link ResourceRef#arn()}), {@code apigateway:<apiId>}
      * @param carried the SQS message ids (or API request id) the event carried
      */
-    record Invocation(long sequence, Instant at, String function, String region, String requestId,
+    record Invocation(long sequence, Instant at, ResourceRef function, String requestId,
             String environmentId, boolean coldStart, Instant start, Instant end, InvocationOutcome outcome,
             String trigger, java.util.List<String> carried) implements LedgerEntry {
     }
@@ -106,7 +157,7 @@ public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Mes
     /**
      * One request to an API Gateway API's stage.
      *
-     * @param apiId the API's id
+     * @param api the API ({@link AwsService#APIGATEWAY}; its name is the API's id)
      * @param stage the stage name
      * @param routeKey the route that matched, e.g. {@code GET /orders/{id}}, or null if none did
      * @param method the HTTP method
@@ -115,7 +166,7 @@ public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Mes
      * @param latency virtual time from arrival to answer
      * @param throttled true if a throttle or quota refused it (429)
      */
-    record ApiRequest(long sequence, Instant at, String apiId, String stage, String routeKey, String method,
+    record ApiRequest(long sequence, Instant at, ResourceRef api, String stage, String routeKey, String method,
             String path, int status, Duration latency, boolean throttled) implements LedgerEntry {
     }
 

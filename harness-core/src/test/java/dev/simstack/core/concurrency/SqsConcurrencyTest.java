@@ -317,7 +317,7 @@ class SqsConcurrencyTest {
 
     private void assertLedgerShowsOneDeliveryEach(String queueArn, List<Delivery> deliveries) {
         List<LedgerEntry.Message> lifecycle = stack.ledger().entries(LedgerEntry.Message.class).stream()
-                .filter(entry -> entry.queue().equals(queueArn)).collect(Collectors.toList());
+                .filter(entry -> entry.queue().arn().equals(queueArn)).collect(Collectors.toList());
         Map<String, List<LedgerEntry.Message>> delivered = lifecycle.stream()
                 .filter(entry -> entry.kind() == LedgerEntry.MessageEvent.DELIVERED)
                 .collect(Collectors.groupingBy(LedgerEntry.Message::messageId));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.ResourceRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -180,8 +181,7 @@ class ItemCrudTest {
         assertThat(writes).extracting(LedgerEntry.ItemWrite::outcome).containsExactly(
                 LedgerEntry.ConditionOutcome.APPLIED, LedgerEntry.ConditionOutcome.CONDITION_FAILED);
         assertThat(writes).allSatisfy(w -> {
-            assertThat(w.table()).isEqualTo("items");
-            assertThat(w.region()).isEqualTo("us-east-1");
+            assertThat(w.table()).isEqualTo(ResourceRef.table("us-east-1", "000000000000", "items"));
             assertThat(w.operation()).isEqualTo("PutItem");
         });
     }

@@ -2,6 +2,7 @@ package dev.simstack.core.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
 import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
@@ -28,7 +29,7 @@ class ItemFootprintTest {
     void a_hundred_thousand_items_take_at_most_three_times_their_bytes() {
         KeySchema keys = new KeySchema("id", AttributeValue.Type.S, null, null);
         long before = usedHeap();
-        Table table = new Table(new TableSettings("orders", "us-east-1", "arn", "id", Instant.EPOCH, keys,
+        Table table = new Table(new TableSettings(ResourceRef.table("us-east-1", "000000000000", "orders"), "id", Instant.EPOCH, keys,
                 Map.of("id", "S")), List.of());
         long raw = 0;
         for (int i = 0; i < ITEMS; i++) {

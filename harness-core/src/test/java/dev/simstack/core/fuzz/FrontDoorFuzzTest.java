@@ -97,7 +97,7 @@ class FrontDoorFuzzTest {
         try (SqsClient sqs = sdk()) {
             String url = stack.queue("canary").url();
             assertThat(stack.ledger().entries(LedgerEntry.Message.class)).as("canary messages lost during the fuzz")
-                    .filteredOn(e -> e.queue().equals(stack.queue("canary").arn()))
+                    .filteredOn(e -> e.queue().equals(stack.queue("canary").ref()))
                     .filteredOn(e -> e.kind() != LedgerEntry.MessageEvent.SENT)
                     .isEmpty();
             Map<String, Message> received = new HashMap<>();

@@ -54,7 +54,7 @@ class FunctionHandleTest {
         FunctionHandle upper = stack.function("upper");
 
         assertThat(upper.invocations()).hasSize(2).allSatisfy(invocation -> {
-            assertThat(invocation.function()).isEqualTo("upper");
+            assertThat(invocation.function()).isEqualTo(upper.ref());
             assertThat(invocation.outcome()).isEqualTo(LedgerEntry.InvocationOutcome.SUCCESS);
             assertThat(invocation.trigger()).isEqualTo("invoke");
         });

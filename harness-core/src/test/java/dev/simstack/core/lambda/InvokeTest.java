@@ -87,7 +87,7 @@ class InvokeTest {
 
         assertThat(second).matches(".*\"calls\":[2-9].*");
         List<LedgerEntry.Invocation> runs = stack.ledger().entries(LedgerEntry.Invocation.class).stream()
-                .filter(i -> i.function().equals("context")).toList();
+                .filter(i -> i.function().name().equals("context")).toList();
         assertThat(runs.get(0).coldStart()).isTrue();
         assertThat(runs.get(runs.size() - 1).coldStart()).isFalse();
         assertThat(runs.get(runs.size() - 1).environmentId()).isEqualTo(runs.get(0).environmentId());
@@ -104,7 +104,7 @@ class InvokeTest {
                         + "\"errorType\":\"java.lang.IllegalStateException\",\"stackTrace\":[\"")
                 .contains("Handlers$Failing.handleRequest(Handlers.java:");
         assertThat(stack.ledger().entries(LedgerEntry.Invocation.class)).anySatisfy(i -> {
-            assertThat(i.function()).isEqualTo("failing");
+            assertThat(i.function().name()).isEqualTo("failing");
             assertThat(i.outcome()).isEqualTo(LedgerEntry.InvocationOutcome.ERROR);
         });
     }
@@ -156,7 +156,7 @@ class InvokeTest {
 
     private static LedgerEntry.Invocation lastInvocation(String function) {
         List<LedgerEntry.Invocation> runs = stack.ledger().entries(LedgerEntry.Invocation.class).stream()
-                .filter(i -> i.function().equals(function)).toList();
+                .filter(i -> i.function().name().equals(function)).toList();
         return runs.get(runs.size() - 1);
     }
 }

@@ -79,7 +79,7 @@ class SqsEventSourceMappingTest {
 
     private long deliveries(String queue) {
         return stack.ledger().entries(LedgerEntry.Message.class).stream()
-                .filter(m -> m.queue().equals(stack.queue(queue).arn())
+                .filter(m -> m.queue().equals(stack.queue(queue).ref())
                         && m.kind() == LedgerEntry.MessageEvent.DELIVERED)
                 .count();
     }

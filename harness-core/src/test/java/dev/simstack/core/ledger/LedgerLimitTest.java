@@ -17,10 +17,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -87,6 +95,47 @@ class LedgerLimitTest {
             assertThat(stack.ledger().entries(LedgerEntry.Request.class)).extracting(LedgerEntry.Request::operation)
                     .containsExactly("PutItem", "PutItem", "PutItem");
             assertThat(stack.ledger().evicted()).isEqualTo(15); // CreateTable's request and 7 puts' two entries
+        }
+    }
+
+    @Test
+    void racing_traffic_of_every_kind_keeps_sequence_numbers_dense_and_ordered_across_evictions() throws Exception {
+        try (Stack stack = MANUAL.withLedgerLimit(50).start(); SqsClient sqs = sqs(stack);
+                DynamoDbClient dynamo = dynamo(stack); S3Client s3 = s3(stack)) {
+            String url = sqs.createQueue(b -> b.queueName("orders")).queueUrl();
+            dynamo.createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+            s3.createBucket(b -> b.bucket("receipts"));
+            Set<Long> published = ConcurrentHashMap.newKeySet();
+            Set<String> kindsPublished = ConcurrentHashMap.newKeySet();
+            List<Runnable> kinds = List.of(
+                    () -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("m")),
+                    () -> dynamo.putItem(b -> b.tableName("orders").item(Map.of("id", AttributeValue.fromS("o")))),
+                    () -> s3.putObject(b -> b.bucket("receipts").key("r"), RequestBody.fromString("r")));
+            ExecutorService pool = Executors.newFixedThreadPool(kinds.size());
+            try (AutoCloseable subscription = stack.ledger().subscribe(entry -> {
+                published.add(entry.sequence());
+                kindsPublished.add(entry.getClass().getSimpleName());
+            })) {
+                List<Future<?>> writers = new ArrayList<>();
+                for (Runnable kind : kinds) {
+                    writers.add(pool.submit(() -> IntStream.range(0, 40).forEach(i -> kind.run())));
+                }
+                for (Future<?> writer : writers) {
+                    writer.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            Ledger ledger = stack.ledger();
+            long total = ledger.evicted() + ledger.size();
+            assertThat(ledger.entries()).extracting(LedgerEntry::sequence)
+                    .containsExactlyElementsOf(LongStream.range(total - 50, total).boxed().toList());
+            assertThat(published).hasSize(3 * 40 * 2); // each call: its entry of a kind and its Request
+            assertThat(kindsPublished).containsExactlyInAnyOrder("Message", "ItemWrite", "ObjectWrite", "Request");
         }
     }
 
@@ -179,6 +228,12 @@ class LedgerLimitTest {
 
     private static SqsClient sqs(Stack stack) {
         return SqsClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    private static S3Client s3(Stack stack) {
+        return S3Client.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }

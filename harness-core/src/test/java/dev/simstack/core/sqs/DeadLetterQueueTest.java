@@ -58,7 +58,7 @@ class DeadLetterQueueTest {
         });
         assertThat(s.events(MessageEvent.MOVED_TO_DLQ)).singleElement().satisfies(e -> {
             assertThat(e.messageId()).isEqualTo(id);
-            assertThat(e.queue()).isEqualTo(s.arn(url));
+            assertThat(e.queue().arn()).isEqualTo(s.arn(url));
             assertThat(e.receiveCount()).isEqualTo(2);
         });
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.core.LedgerEntry.MessageEvent;
+import dev.simstack.core.ResourceRef;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -233,8 +234,8 @@ class SendReceiveTest {
         s.sqs.sendMessage(b -> b.queueUrl(url).messageBody("x"));
         s.sqs.receiveMessage(b -> b.queueUrl(url));
         assertThat(s.events(MessageEvent.SENT)).singleElement().satisfies(e -> {
-            assertThat(e.queue()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:orders");
-            assertThat(e.region()).isEqualTo("us-east-1");
+            assertThat(e.queue()).isEqualTo(ResourceRef.queue("us-east-1", "000000000000", "orders"));
+            assertThat(e.queue().arn()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:orders");
         });
         assertThat(s.events(MessageEvent.DELIVERED)).singleElement().satisfies(e -> {
             assertThat(e.receiveCount()).isEqualTo(1);

@@ -5,6 +5,7 @@ import dev.simstack.core.AppliedResources.Outcome;
 import dev.simstack.core.AppliedResources.Resource;
 import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.QueueSpec;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.StackConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ final class ConfiguredResources {
             String region = queue.region() != null ? queue.region() : config.defaultRegion();
             Map<String, String> attributes = new LinkedHashMap<>(queue.attributes());
             if (queue.deadLetterQueue() != null) {
-                String dlqArn = "arn:aws:sqs:" + region + ":" + config.accountId() + ":" + queue.deadLetterQueue();
+                String dlqArn = ResourceRef.queue(region, config.accountId(), queue.deadLetterQueue()).arn();
                 attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":"
                         + queue.maxReceiveCount() + "}");
             }

@@ -3,6 +3,9 @@ package dev.simstack.core.internal.engine;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.arn.ResourceArns;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -12,8 +15,6 @@ import java.util.concurrent.CompletionException;
  * in the region and account the queue ARN names.
  */
 final class SqsQueueSink implements QueueSink {
-
-    private static final String ARN_PREFIX = "arn:aws:sqs:";
 
     private final Service sqs;
     private final StackContext context;
@@ -25,15 +26,14 @@ final class SqsQueueSink implements QueueSink {
 
     @Override
     public void send(String queueArn, String body) {
-        String[] parts = queueArn.startsWith(ARN_PREFIX) ? queueArn.substring(ARN_PREFIX.length()).split(":", -1)
-                : new String[0];
-        if (parts.length != 3 || !parts[1].equals(context.accountId())) {
+        ResourceRef queue = ResourceArns.of(AwsService.SQS, queueArn);
+        if (queue == null || !queue.account().equals(context.accountId())) {
             throw new AwsException("QueueDoesNotExist", 400, "The specified queue does not exist: " + queueArn);
         }
         ObjectNode input = JsonNodeFactory.instance.objectNode();
-        input.put("QueueUrl", "http://localhost/" + parts[1] + "/" + parts[2]);
+        input.put("QueueUrl", "http://localhost/" + queue.account() + "/" + queue.name());
         input.put("MessageBody", body);
-        DecodedCall call = new DecodedCall("sqs", "SendMessage", parts[0], context.accountId(), context.ids().next(),
+        DecodedCall call = new DecodedCall("sqs", "SendMessage", queue.region(), context.accountId(), context.ids().next(),
                 "engine", null, null, context.clock().now(), input);
         try {
             // SendMessage never waits, so the stage is already complete; join only unwraps its outcome.

@@ -6,6 +6,7 @@ import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,89 +52,79 @@ public final class AppendOnlyLedger implements Ledger {
     public void request(AwsService service, String operation, String region, ResourceRef resource, String protocol,
             int status, String errorCode, String fault, Duration latency) {
         // Shared instances of repeated names, found outside the lock.
-        operation = names.of(operation);
-        region = names.of(region);
-        resource = names.of(resource);
-        protocol = names.of(protocol);
-        errorCode = names.of(errorCode);
-        fault = names.of(fault);
-        LedgerEntry.Request entry;
-        boolean firstEviction;
-        synchronized (entries) {
-            entry = new LedgerEntry.Request(nextSequence++, clock.now(), service, operation,
-                    region, resource, protocol, status, errorCode, fault, latency);
-            firstEviction = keep(entry);
-        }
-        publish(entry, firstEviction);
+        String sharedOperation = names.of(operation);
+        String sharedRegion = names.of(region);
+        ResourceRef sharedResource = names.of(resource);
+        String sharedProtocol = names.of(protocol);
+        String sharedError = names.of(errorCode);
+        String sharedFault = names.of(fault);
+        append((sequence, now) -> new LedgerEntry.Request(sequence, now, service, sharedOperation, sharedRegion,
+                sharedResource, sharedProtocol, status, sharedError, sharedFault, latency));
     }
 
     /** Appends a message lifecycle entry stamped now. */
-    public void message(LedgerEntry.MessageEvent kind, String region, String queueArn, String messageId,
-            int receiveCount, String consumer) {
-        // Shared instances of repeated names, found outside the lock.
-        region = names.of(region);
-        queueArn = names.of(queueArn);
-        consumer = names.of(consumer);
-        LedgerEntry.Message entry;
-        boolean firstEviction;
-        synchronized (entries) {
-            entry = new LedgerEntry.Message(nextSequence++, clock.now(), kind, region, queueArn,
-                    messageId, receiveCount, consumer);
-            firstEviction = keep(entry);
-        }
-        publish(entry, firstEviction);
+    public void message(LedgerEntry.MessageEvent kind, ResourceRef queue, String messageId, int receiveCount,
+            String consumer) {
+        ResourceRef sharedQueue = names.of(queue);
+        String sharedConsumer = names.of(consumer);
+        append((sequence, now) -> new LedgerEntry.Message(sequence, now, kind, sharedQueue, messageId,
+                receiveCount, sharedConsumer));
     }
 
     /** Appends a DynamoDB item write entry stamped now. */
-    public void itemWrite(String table, String region, String key, String operation,
-            LedgerEntry.ConditionOutcome outcome) {
-        // Shared instances of repeated names, found outside the lock.
-        table = names.of(table);
-        region = names.of(region);
-        operation = names.of(operation);
-        LedgerEntry.ItemWrite entry;
-        boolean firstEviction;
-        synchronized (entries) {
-            entry = new LedgerEntry.ItemWrite(nextSequence++, clock.now(), table, region, key,
-                    operation, outcome);
-            firstEviction = keep(entry);
-        }
-        publish(entry, firstEviction);
+    public void itemWrite(ResourceRef table, String key, String operation, LedgerEntry.ConditionOutcome outcome) {
+        ResourceRef sharedTable = names.of(table);
+        String sharedOperation = names.of(operation);
+        append((sequence, now) -> new LedgerEntry.ItemWrite(sequence, now, sharedTable, key, sharedOperation,
+                outcome));
     }
 
-    /** Appends a Lambda invocation entry stamped now. */
-    public void invocation(String function, String region, String requestId, String environmentId,
-            boolean coldStart, java.time.Instant start, LedgerEntry.InvocationOutcome outcome, String trigger,
-            List<String> carried) {
+    /** Appends an S3 object write entry stamped now. */
+    public void objectWrite(ResourceRef bucket, String key, String versionId, LedgerEntry.ObjectWriteKind kind,
+            String operation, LedgerEntry.WriteOutcome outcome) {
+        ResourceRef sharedBucket = names.of(bucket);
+        String sharedOperation = names.of(operation);
+        append((sequence, now) -> new LedgerEntry.ObjectWrite(sequence, now, sharedBucket, key, versionId, kind,
+                sharedOperation, outcome));
+    }
+
+    /** Appends a Lambda invocation entry stamped now; it ends now. */
+    public void invocation(ResourceRef function, String requestId, String environmentId, boolean coldStart,
+            Instant start, LedgerEntry.InvocationOutcome outcome, String trigger, List<String> carried) {
         List<String> carriedCopy = List.copyOf(carried);
-        // Shared instances of repeated names, found outside the lock.
-        function = names.of(function);
-        region = names.of(region);
-        trigger = names.of(trigger);
-        LedgerEntry.Invocation entry;
-        boolean firstEviction;
-        synchronized (entries) {
-            java.time.Instant now = clock.now();
-            entry = new LedgerEntry.Invocation(nextSequence++, now, function, region, requestId,
-                    environmentId, coldStart, start, now, outcome, trigger, carriedCopy);
-            firstEviction = keep(entry);
-        }
-        publish(entry, firstEviction);
+        ResourceRef sharedFunction = names.of(function);
+        String sharedTrigger = names.of(trigger);
+        append((sequence, now) -> new LedgerEntry.Invocation(sequence, now, sharedFunction, requestId,
+                environmentId, coldStart, start, now, outcome, sharedTrigger, carriedCopy));
     }
 
     /** Appends an API Gateway request entry stamped now. */
-    public void apiRequest(String apiId, String stage, String routeKey, String method, String path, int status,
+    public void apiRequest(ResourceRef api, String stage, String routeKey, String method, String path, int status,
             Duration latency, boolean throttled) {
-        // Shared instances of repeated names, found outside the lock.
-        apiId = names.of(apiId);
-        stage = names.of(stage);
-        routeKey = names.of(routeKey);
-        method = names.of(method);
-        LedgerEntry.ApiRequest entry;
+        ResourceRef sharedApi = names.of(api);
+        String sharedStage = names.of(stage);
+        String sharedRoute = names.of(routeKey);
+        String sharedMethod = names.of(method);
+        append((sequence, now) -> new LedgerEntry.ApiRequest(sequence, now, sharedApi, sharedStage, sharedRoute,
+                sharedMethod, path, status, latency, throttled));
+    }
+
+    /** An entry but for its sequence number and time, which {@link #append} gives it under the lock. */
+    @FunctionalInterface
+    private interface Unstamped {
+        LedgerEntry stamp(long sequence, Instant now);
+    }
+
+    /**
+     * The one append path: numbers and stamps the entry under the lock (so sequence order is time order
+     * and numbers are dense), keeps it in the ring, then hands it to the subscribers outside the lock.
+     * Callers share repeated names ({@link Names}) before, outside the lock.
+     */
+    private void append(Unstamped unstamped) {
+        LedgerEntry entry;
         boolean firstEviction;
         synchronized (entries) {
-            entry = new LedgerEntry.ApiRequest(nextSequence++, clock.now(), apiId, stage,
-                    routeKey, method, path, status, latency, throttled);
+            entry = unstamped.stamp(nextSequence++, clock.now());
             firstEviction = keep(entry);
         }
         publish(entry, firstEviction);

@@ -7,6 +7,7 @@ import dev.simstack.core.ApiSpec;
 import dev.simstack.core.AppliedResources;
 import dev.simstack.core.AppliedResources.Outcome;
 import dev.simstack.core.AppliedResources.Resource;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.SimRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -293,7 +294,7 @@ final class TemplateFile {
             request.set("tags", tags);
         }
         Creator.Made made = creator.queue(region, request);
-        String arn = "arn:aws:sqs:" + region + ":" + creator.accountId() + ":" + name;
+        String arn = ResourceRef.queue(region, creator.accountId(), name).arn();
         attributes.put(logicalId, Map.of("Arn", arn, "QueueName", name, "QueueUrl", made.physicalId()));
         done(logicalId, "AWS::SQS::Queue", made.physicalId(), made.outcome());
     }
@@ -323,7 +324,7 @@ final class TemplateFile {
         request.remove("PointInTimeRecoverySpecification"); // backups are not emulated; nothing to answer
         request.remove("ContributorInsightsSpecification");
         Creator.Made made = creator.table(region, request, ttl);
-        String arn = "arn:aws:dynamodb:" + region + ":" + creator.accountId() + ":table/" + name;
+        String arn = ResourceRef.table(region, creator.accountId(), name).arn();
         Map<String, String> attrs = new HashMap<>(Map.of("Arn", arn));
         String streamArn = creator.tableStreamArn(region, name);
         if (streamArn != null) {
@@ -373,7 +374,8 @@ final class TemplateFile {
         if (properties.has("NotificationConfiguration") && made.outcome() == Outcome.CREATED) {
             creator.bucketNotifications(region, name, properties.get("NotificationConfiguration"));
         }
-        attributes.put(logicalId, Map.of("Arn", "arn:aws:s3:::" + name, "DomainName", name + ".s3.amazonaws.com",
+        attributes.put(logicalId, Map.of("Arn", ResourceRef.bucket(region, creator.accountId(), name).arn(),
+                "DomainName", name + ".s3.amazonaws.com",
                 "RegionalDomainName", name + ".s3." + region + ".amazonaws.com"));
         done(logicalId, "AWS::S3::Bucket", name, made.outcome());
     }
@@ -405,8 +407,7 @@ final class TemplateFile {
             request.put("Role", properties.get("Role").asText());
         }
         Creator.Made made = creator.function(region, request, reserved);
-        attributes.put(logicalId, Map.of("Arn", "arn:aws:lambda:" + region + ":" + creator.accountId()
-                + ":function:" + name));
+        attributes.put(logicalId, Map.of("Arn", ResourceRef.function(region, creator.accountId(), name).arn()));
         done(logicalId, type, name, made.outcome());
         if (type.equals("AWS::Serverless::Function")) {
             events(logicalId, name, events);

@@ -44,18 +44,40 @@ class SharedNamesTest {
     }
 
     @Test
-    void message_and_item_entries_share_names_but_not_ids_or_keys() {
-        String arn = "arn:aws:sqs:us-east-1:000000000000:orders";
-        ledger.message(LedgerEntry.MessageEvent.SENT, copy("us-east-1"), copy(arn), copy("id-1"), 0, null);
-        ledger.message(LedgerEntry.MessageEvent.SENT, copy("us-east-1"), copy(arn), copy("id-1"), 0, null);
+    void message_and_item_entries_share_resources_and_names_but_not_ids_or_keys() {
+        ledger.message(LedgerEntry.MessageEvent.SENT, queue(), copy("id-1"), 0, null);
+        ledger.message(LedgerEntry.MessageEvent.SENT, queue(), copy("id-1"), 0, null);
         List<LedgerEntry.Message> messages = ledger.entries(LedgerEntry.Message.class);
         assertThat(messages.get(1).queue()).isSameAs(messages.get(0).queue());
         assertThat(messages.get(1).messageId()).isNotSameAs(messages.get(0).messageId());
 
-        ledger.itemWrite(copy("orders"), copy("us-east-1"), copy("{\"id\":\"1\"}"), copy("PutItem"), null);
-        ledger.itemWrite(copy("orders"), copy("us-east-1"), copy("{\"id\":\"1\"}"), copy("PutItem"), null);
+        ledger.itemWrite(table(), copy("{\"id\":\"1\"}"), copy("PutItem"), null);
+        ledger.itemWrite(table(), copy("{\"id\":\"1\"}"), copy("PutItem"), null);
         List<LedgerEntry.ItemWrite> writes = ledger.entries(LedgerEntry.ItemWrite.class);
         assertThat(writes.get(1).table()).isSameAs(writes.get(0).table());
+        assertThat(writes.get(1).operation()).isSameAs(writes.get(0).operation());
         assertThat(writes.get(1).key()).isNotSameAs(writes.get(0).key());
+    }
+
+    @Test
+    void object_write_entries_share_the_bucket_and_operation_but_not_keys() {
+        for (int i = 0; i < 2; i++) {
+            ledger.objectWrite(ResourceRef.bucket(copy("us-east-1"), copy("000000000000"), copy("receipts")),
+                    copy("r/1.json"), null, LedgerEntry.ObjectWriteKind.PUT, copy("PutObject"),
+                    LedgerEntry.WriteOutcome.APPLIED);
+        }
+        List<LedgerEntry.ObjectWrite> writes = ledger.entries(LedgerEntry.ObjectWrite.class);
+        assertThat(writes.get(1).bucket()).isSameAs(writes.get(0).bucket());
+        assertThat(writes.get(1).operation()).isSameAs(writes.get(0).operation());
+        assertThat(writes.get(1).key()).isNotSameAs(writes.get(0).key());
+    }
+
+    /** A fresh reference to queue {@code orders}, as a service would build per request. */
+    private static ResourceRef queue() {
+        return ResourceRef.queue(copy("us-east-1"), copy("000000000000"), copy("orders"));
+    }
+
+    private static ResourceRef table() {
+        return ResourceRef.table(copy("us-east-1"), copy("000000000000"), copy("orders"));
     }
 }

@@ -2,6 +2,7 @@ package dev.simstack.core.internal.services.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.ApiSpec;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Errors;
 import dev.simstack.core.internal.engine.Input;
@@ -71,9 +72,10 @@ public final class ApiGatewayService implements Service {
         for (ApiSpec.Route route : spec.routes()) {
             String key = route.routeKey();
             int space = key.indexOf(' ');
-            String target = route.integration().type().equals("lambda")
-                    ? "arn:aws:lambda:" + region + ":" + context.accountId() + ":function:" + route.integration().target()
-                    : "arn:aws:sqs:" + region + ":" + context.accountId() + ":" + route.integration().target();
+            String name = route.integration().target();
+            String target = (route.integration().type().equals("lambda")
+                    ? ResourceRef.function(region, context.accountId(), name)
+                    : ResourceRef.queue(region, context.accountId(), name)).arn();
             TokenBucket throttle = route.rate() > 0 ? new TokenBucket(route.rate(), route.burst(), context.clock())
                     : null;
             api.addRoute(new ApiRoute(space < 0 ? null : key.substring(0, space),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.ArrayList;
@@ -178,7 +179,8 @@ final class ControlPlaneActions {
             return null;
         }
         String[] path = uri.substring(at + ":sqs:path/".length()).split("/");
-        return path.length == 2 ? "arn:aws:sqs:" + region + ":" + path[0] + ":" + path[1] : null;
+        return path.length == 2 && !path[0].isEmpty() && !path[1].isEmpty()
+                ? ResourceRef.queue(region, path[0], path[1]).arn() : null;
     }
 
     private void rebuildRoutes(RestApi api, String region) {

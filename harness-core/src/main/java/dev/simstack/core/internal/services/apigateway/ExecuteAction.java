@@ -2,6 +2,7 @@ package dev.simstack.core.internal.services.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.time.Duration;
@@ -28,25 +29,27 @@ final class ExecuteAction {
         ApiRequest request = ApiRequest.from(input.node(), call.requestId(), call.arrival());
         ApiRegion region = regions.regionOf(request.apiId());
         RestApi api = region == null ? null : region.apis().get(request.apiId());
+        ResourceRef ref = ResourceRef.api(region == null ? call.region() : region.name(),
+                regions.context().accountId(), request.apiId());
         if (api == null) {
-            return done(request, null, GatewayResponses.forbidden(), false);
+            return done(ref, request, null, GatewayResponses.forbidden(), false);
         }
         RestApi.Stage stage = api.stage(request.stage());
         if (stage == null) {
-            return done(request, null, api.http() ? GatewayResponses.notFound() : GatewayResponses.forbidden(), false);
+            return done(ref, request, null, api.http() ? GatewayResponses.notFound() : GatewayResponses.forbidden(), false);
         }
         RouteMatcher.Match match = RouteMatcher.match(api.routes(), request.method(), request.path());
         if (match == null) {
-            return done(request, null, api.http() ? GatewayResponses.notFound()
+            return done(ref, request, null, api.http() ? GatewayResponses.notFound()
                     : GatewayResponses.missingAuthenticationToken(), false);
         }
         ApiRoute route = match.route();
         ObjectNode refused = admit(region, api, route, request);
         if (refused != null) {
-            return done(request, route, refused, GatewayResponses.status(refused) == 429);
+            return done(ref, request, route, refused, GatewayResponses.status(refused) == 429);
         }
         if (!takes(route.throttle()) || !takes(stage.throttle()) || !region.account().tryTake()) {
-            return done(request, route, GatewayResponses.tooManyRequests(), true);
+            return done(ref, request, route, GatewayResponses.tooManyRequests(), true);
         }
         CompletableFuture<ObjectNode> answer;
         if (route.integrationType().equals("sqs")) {
@@ -59,7 +62,7 @@ final class ExecuteAction {
                             Integer.toHexString(route.routeKey().hashCode()));
             answer = integrations.lambda(api, route, request, event);
         }
-        return answer.thenCompose(out -> done(request, route, out, false));
+        return answer.thenCompose(out -> done(ref, request, route, out, false));
     }
 
     /** The usage plan's verdict for a route that requires an API key; null when admitted. */
@@ -91,12 +94,12 @@ final class ExecuteAction {
         return bucket == null || bucket.tryTake();
     }
 
-    private CompletableFuture<JsonNode> done(ApiRequest request, ApiRoute route, ObjectNode answer,
+    private CompletableFuture<JsonNode> done(ResourceRef api, ApiRequest request, ApiRoute route, ObjectNode answer,
             boolean throttled) {
         int status = GatewayResponses.status(answer);
         ((ObjectNode) answer.path("__headers")).put("x-amzn-RequestId", request.requestId());
         Duration latency = Duration.between(request.arrival(), regions.context().clock().now());
-        regions.context().ledger().apiRequest(request.apiId(), request.stage(),
+        regions.context().ledger().apiRequest(api, request.stage(),
                 route == null ? null : route.routeKey(), request.method(), request.path(), status, latency, throttled);
         return CompletableFuture.completedFuture(answer);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.SimClock;
 import dev.simstack.core.internal.engine.Service;
@@ -67,11 +68,11 @@ final class Integrations {
 
     /** SendMessage of the body; answers SQS's response (or its error) as JSON, as the AWS integration does. */
     CompletableFuture<ObjectNode> sqs(ApiRoute route, ApiRequest request) {
-        String[] arn = route.target().split(":");
+        ResourceRef queue = ResourceRef.fromArn(route.target());
         ObjectNode input = NODES.objectNode();
-        input.put("QueueUrl", "http://localhost/" + arn[4] + "/" + arn[5]);
+        input.put("QueueUrl", "http://localhost/" + queue.account() + "/" + queue.name());
         input.put("MessageBody", new String(request.body(), StandardCharsets.UTF_8));
-        DecodedCall call = new DecodedCall("sqs", "SendMessage", arn[3], context.accountId(), context.ids().next(),
+        DecodedCall call = new DecodedCall("sqs", "SendMessage", queue.region(), context.accountId(), context.ids().next(),
                 "engine", null, null, context.clock().now(), input);
         try {
             JsonNode output = sqs.invoke(call).toCompletableFuture().join();

@@ -57,8 +57,7 @@ final class GlobalTables {
         if (settings.stream() == null || !settings.stream().enabled()) {
             settings.stream(TableUpdates.newStream(context, settings, "NEW_AND_OLD_IMAGES"));
         }
-        String arn = "arn:aws:dynamodb:" + region + ":" + context.accountId() + ":table/" + source.name();
-        TableSettings replicaSettings = new TableSettings(source.name(), region, arn,
+        TableSettings replicaSettings = new TableSettings(settings.ref().inRegion(region),
                 context.ids().nextUuid().toString(), context.clock().now(), source.keys(),
                 source.attributeDefinitions());
         replicaSettings.billing(settings.billingMode(), settings.readCapacity(), settings.writeCapacity());

@@ -54,7 +54,7 @@ final class ItemWriter {
         if (stream != null && (before != null || after != null) && !(before != null && before.equals(after))) {
             stream.append(key, before, after, context.clock().now(), byTimeToLive);
         }
-        context.ledger().itemWrite(table.name(), table.region(), table.keys().describe(key), operation,
+        context.ledger().itemWrite(table.settings().ref(), table.keys().describe(key), operation,
                 LedgerEntry.ConditionOutcome.APPLIED);
         if (replicate && !table.settings().replicas().isEmpty()) {
             replication.replicate(table, key, after);
@@ -66,7 +66,7 @@ final class ItemWriter {
 
     /** Records a write its condition refused. */
     void refused(Table table, String operation, AttributeMap key) {
-        context.ledger().itemWrite(table.name(), table.region(), table.keys().describe(key), operation,
+        context.ledger().itemWrite(table.settings().ref(), table.keys().describe(key), operation,
                 LedgerEntry.ConditionOutcome.CONDITION_FAILED);
     }
 }

@@ -1,5 +1,7 @@
 package dev.simstack.core.internal.services.dynamodb;
 
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.List;
@@ -35,14 +37,24 @@ final class Requests {
     /** A table name or ARN as it appears in a request (also as a key of RequestItems). */
     static TableRef parse(String region, String name, String member) {
         if (name.startsWith("arn:")) {
-            String[] parts = name.split(":", 6);
-            if (parts.length == 6 && parts[2].equals("dynamodb") && parts[5].startsWith("table/")) {
-                return new TableRef(parts[3], parts[5].substring("table/".length()));
+            ResourceRef table = tableArn(name);
+            if (table == null) {
+                throw DynamoDbErrors.validation("Invalid TableArn: Invalid ResourceArn provided as input " + name);
             }
-            throw DynamoDbErrors.validation("Invalid TableArn: Invalid ResourceArn provided as input " + name);
+            return new TableRef(table.region(), table.name());
         }
         checkName(name, member);
         return new TableRef(region, name);
+    }
+
+    /** The table a table ARN names, or null if {@code arn} is not one (a stream's or an index's is not). */
+    private static ResourceRef tableArn(String arn) {
+        try {
+            ResourceRef ref = ResourceRef.fromArn(arn);
+            return ref.service() == AwsService.DYNAMODB && arn.endsWith(":table/" + ref.name()) ? ref : null;
+        } catch (IllegalArgumentException notAnArn) {
+            return null;
+        }
     }
 
     static void checkName(String name, String member) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.StackContext;
@@ -68,9 +69,8 @@ final class TableOperations {
         long[] throughput = TableSchemas.throughput(input, provisioned);
         List<IndexDefinition> indexes = indexes(input, definitions, keys, provisioned);
         checkDefinitionsUsed(definitions, keys, indexes);
-        String arn = "arn:aws:dynamodb:" + ref.region() + ":" + context.accountId() + ":table/" + ref.name();
-        TableSettings settings = new TableSettings(ref.name(), ref.region(), arn, context.ids().nextUuid().toString(),
-                context.clock().now(), keys, definitions);
+        TableSettings settings = new TableSettings(ResourceRef.table(ref.region(), context.accountId(), ref.name()),
+                context.ids().nextUuid().toString(), context.clock().now(), keys, definitions);
         settings.billing(billing, throughput[0], throughput[1]);
         settings.deletionProtection(Boolean.TRUE.equals(input.bool("DeletionProtectionEnabled")));
         TableTags.add(settings, input.objectList("Tags"));

@@ -3,6 +3,8 @@ package dev.simstack.core.internal.services.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.AwsService;
+import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
@@ -101,7 +103,7 @@ final class ConcurrencyActions {
         if (!arn.isTextual() || arn.textValue().isEmpty()) {
             return null;
         }
-        if (!arn.textValue().startsWith("arn:aws:sqs:")) {
+        if (ResourceArns.of(AwsService.SQS, arn.textValue()) == null) {
             throw LambdaErrors.invalidParameter("SimStack delivers destinations to SQS queues only; got "
                     + arn.textValue());
         }

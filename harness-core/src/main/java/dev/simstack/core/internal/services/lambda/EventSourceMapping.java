@@ -1,5 +1,7 @@
 package dev.simstack.core.internal.services.lambda;
 
+import dev.simstack.core.ResourceRef;
+
 /**
  * One SQS event source mapping's settings; UpdateEventSourceMapping swaps in a new value.
  *
@@ -15,6 +17,11 @@ package dev.simstack.core.internal.services.lambda;
  */
 record EventSourceMapping(String uuid, String functionArn, String queueArn, int batchSize, int batchingWindowSeconds,
         Integer maximumConcurrency, boolean reportBatchItemFailures, boolean enabled, long lastModified) {
+
+    /** The queue it polls (CreateEventSourceMapping takes SQS queue ARNs only). */
+    ResourceRef queue() {
+        return ResourceRef.fromArn(queueArn);
+    }
 
     /** Without a ScalingConfig, SQS pollers scale "up to 1,250 concurrent invocations" (capped by the account). */
     int concurrencyCap() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.AwsService;
+import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,7 @@ final class FunctionActions {
         if (input.has("DeadLetterConfig")) {
             JsonNode target = input.node().path("DeadLetterConfig").path("TargetArn");
             dlq = target.isTextual() && !target.textValue().isEmpty() ? target.textValue() : null;
-            if (dlq != null && !dlq.startsWith("arn:aws:sqs:")) {
+            if (dlq != null && ResourceArns.of(AwsService.SQS, dlq) == null) {
                 throw LambdaErrors.invalidParameter("SimStack delivers dead letters to SQS queues only; got " + dlq);
             }
         }

@@ -1,5 +1,9 @@
 package dev.simstack.core.internal.services.lambda;
 
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.arn.ResourceArns;
+
 /**
  * What a {@code FunctionName} parameter names: a name, a partial ARN ({@code 123456789012:function:name})
  * or a full ARN, each optionally with a {@code :qualifier}.
@@ -14,13 +18,14 @@ record FunctionRef(String name, String qualifier) {
         String name;
         String qualifier = null;
         if (functionName.startsWith("arn:")) {
-            if (parts.length < 7 || !parts[2].equals("lambda") || !parts[5].equals("function")) {
+            ResourceRef function = ResourceArns.of(AwsService.LAMBDA, functionName);
+            if (function == null) {
                 throw LambdaErrors.invalidParameter("1 validation error detected: Value '" + functionName
                         + "' at 'functionName' failed to satisfy constraint: Member must satisfy regular "
                         + "expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?"
                         + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
             }
-            name = parts[6];
+            name = function.name();
             qualifier = parts.length > 7 ? parts[7] : null;
         } else if (parts.length >= 3 && parts[1].equals("function")) {
             name = parts[2];

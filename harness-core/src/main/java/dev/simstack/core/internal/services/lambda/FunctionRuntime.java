@@ -61,7 +61,7 @@ final class FunctionRuntime {
         LambdaFunction function = request.function();
         ConcurrencyLimits.Pool pool = limits.acquire(function);
         if (pool == ConcurrencyLimits.Pool.NONE) {
-            context.ledger().invocation(function.name(), function.region(), requestId, null, false,
+            context.ledger().invocation(function.ref(), requestId, null, false,
                     context.clock().now(), InvocationOutcome.THROTTLED, request.trigger(), request.carried());
             String reason = function.reservedConcurrency() != null
                     ? "ReservedFunctionConcurrentInvocationLimitExceeded" : "ConcurrentInvocationLimitExceeded";
@@ -111,7 +111,7 @@ final class FunctionRuntime {
             List<String> lines = lambdaContext.lines();
             if (born == generation) {
                 logs.put(requestId, lines);
-                context.ledger().invocation(function.name(), function.region(), requestId, envId, cold, start,
+                context.ledger().invocation(function.ref(), requestId, envId, cold, start,
                         outcome, request.trigger(), request.carried());
                 if (outcome != InvocationOutcome.TIMEOUT && env.get() != null) {
                     function.keepWarm(env.get()); // AWS resets an environment after a timeout

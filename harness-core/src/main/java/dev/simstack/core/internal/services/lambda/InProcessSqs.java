@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.engine.StackContext;
@@ -68,12 +71,12 @@ final class InProcessSqs {
     }
 
     private CompletionStage<JsonNode> call(String queueArn, String operation, ObjectNode input) {
-        String[] parts = queueArn.split(":");
-        if (parts.length != 6) {
+        ResourceRef queue = ResourceArns.of(AwsService.SQS, queueArn);
+        if (queue == null) {
             return CompletableFuture.failedFuture(LambdaErrors.invalidParameter("Not an SQS queue ARN: " + queueArn));
         }
-        input.put("QueueUrl", "http://localhost/" + parts[4] + "/" + parts[5]);
-        DecodedCall call = new DecodedCall("sqs", operation, parts[3], context.accountId(), context.ids().next(),
+        input.put("QueueUrl", "http://localhost/" + queue.account() + "/" + queue.name());
+        DecodedCall call = new DecodedCall("sqs", operation, queue.region(), context.accountId(), context.ids().next(),
                 "engine", POLLER, null, context.clock().now(), input);
         try {
             return sqs.invoke(call);

@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.lambda;
 
+import dev.simstack.core.ResourceRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,7 @@ final class LambdaFunction {
         static final EventInvokeConfig DEFAULT = new EventInvokeConfig(2, 21_600, null, null);
     }
 
-    private final String name;
-    private final String region;
+    private final ResourceRef ref;
     private final String arn;
     private volatile long createdAt;
     private volatile FunctionConfig config;
@@ -35,20 +35,24 @@ final class LambdaFunction {
     private int busy;
 
     LambdaFunction(String name, String region, String accountId, FunctionConfig config, long now) {
-        this.name = name;
-        this.region = region;
-        this.arn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
+        this.ref = ResourceRef.function(region, accountId, name);
+        this.arn = ref.arn();
         this.config = config;
         this.createdAt = now;
         this.lastModified = now;
     }
 
+    /** The function's identity (unqualified), as the ledger names it. */
+    ResourceRef ref() {
+        return ref;
+    }
+
     String name() {
-        return name;
+        return ref.name();
     }
 
     String region() {
-        return region;
+        return ref.region();
     }
 
     String arn() {

@@ -1,5 +1,8 @@
 package dev.simstack.core.internal.services.lambda;
 
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.StackContext;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,18 +42,14 @@ final class LambdaRegions {
     LambdaFunction function(String region, FunctionRef ref) {
         LambdaFunction function = region(region).functions().find(ref.name());
         if (function == null) {
-            throw LambdaErrors.functionNotFound("arn:aws:lambda:" + region + ":" + context.accountId() + ":function:"
-                    + ref.name());
+            throw LambdaErrors.functionNotFound(ResourceRef.function(region, context.accountId(), ref.name()).arn());
         }
         return function;
     }
 
     /** The function of a full ARN (an event source mapping's or destination's), or null. */
     LambdaFunction byArn(String arn) {
-        String[] parts = arn.split(":");
-        if (parts.length < 7 || !arn.startsWith("arn:aws:lambda:")) {
-            return null;
-        }
-        return region(parts[3]).functions().find(parts[6]);
+        ResourceRef function = ResourceArns.of(AwsService.LAMBDA, arn);
+        return function == null ? null : region(function.region()).functions().find(function.name());
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
@@ -37,7 +40,7 @@ final class MappingActions {
 
     private JsonNode create(DecodedCall call, Input input) {
         String queueArn = input.requiredString("EventSourceArn");
-        if (!queueArn.startsWith("arn:aws:sqs:")) {
+        if (ResourceArns.of(AwsService.SQS, queueArn) == null) {
             throw LambdaErrors.invalidParameter("SimStack maps SQS queues only (got " + queueArn
                     + "); Kinesis, DynamoDB Streams, Kafka and MQ sources are not supported yet.");
         }
@@ -139,8 +142,8 @@ final class MappingActions {
         for (SqsPoller poller : regions.region(call.region()).mappings().list()) {
             EventSourceMapping mapping = poller.mapping();
             boolean matches = (queue == null || queue.equals(mapping.queueArn()))
-                    && (function == null || mapping.functionArn().endsWith(":function:"
-                            + FunctionRef.parse(function, null).name()));
+                    && (function == null || ResourceRef.fromArn(mapping.functionArn()).name()
+                            .equals(FunctionRef.parse(function, null).name()));
             if (matches) {
                 mappings.add(json(mapping, mapping.enabled() ? "Enabled" : "Disabled"));
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.ResourceRef;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -16,8 +17,9 @@ final class SqsEventRecords {
     }
 
     /** {@code {"Records": [...]}} for messages as ReceiveMessage answered them. */
-    static byte[] event(List<JsonNode> messages, String queueArn) {
-        String region = queueArn.split(":")[3];
+    static byte[] event(List<JsonNode> messages, ResourceRef queue) {
+        String queueArn = queue.arn();
+        String region = queue.region();
         ObjectNode event = NODES.objectNode();
         ArrayNode records = event.putArray("Records");
         for (JsonNode message : messages) {

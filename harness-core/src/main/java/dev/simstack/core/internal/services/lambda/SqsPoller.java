@@ -2,6 +2,7 @@ package dev.simstack.core.internal.services.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.LedgerEntry.InvocationOutcome;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.StackContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ final class SqsPoller {
     private final InProcessSqs sqs;
     private final FunctionRuntime runtime;
     private final LambdaRegions regions;
+    /** The queue polled and the invocations' trigger naming it: a mapping's queue never changes. */
+    private final ResourceRef queue;
+    private final String trigger;
     private volatile EventSourceMapping mapping;
     private int active;
     private boolean stopped;
@@ -42,6 +46,8 @@ final class SqsPoller {
         this.sqs = sqs;
         this.runtime = runtime;
         this.regions = regions;
+        this.queue = mapping.queue();
+        this.trigger = "sqs:" + queue.arn();
     }
 
     EventSourceMapping mapping() {
@@ -175,7 +181,7 @@ final class SqsPoller {
         List<String> ids = new ArrayList<>();
         batch.forEach(message -> ids.add(message.path("MessageId").asText()));
         FunctionRuntime.Request request = new FunctionRuntime.Request(function, function.config(), "$LATEST",
-                SqsEventRecords.event(batch, now.queueArn()), "sqs:" + now.queueArn(), ids);
+                SqsEventRecords.event(batch, queue), trigger, ids);
         runtime.invoke(request, regions.region(function.region()).limits()).whenComplete((result, failure) -> {
             if (failure != null || abandoned()) {
                 retire();

@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.ResourceRef;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +15,7 @@ final class Bucket {
     /** S3's versioning states; a bucket that was never versioned has none (GetBucketVersioning is empty). */
     enum Versioning { ENABLED, SUSPENDED }
 
-    private final String name;
-    private final String region;
+    private final ResourceRef ref;
     private final Instant created;
     private final VersionedKeys keys = new VersionedKeys();
     private final Map<String, MultipartUpload> uploads = new LinkedHashMap<>();
@@ -25,18 +25,22 @@ final class Bucket {
     private String policy;
     private NotificationConfiguration notifications = NotificationConfiguration.NONE;
 
-    Bucket(String name, String region, Instant created) {
-        this.name = name;
-        this.region = region;
+    Bucket(ResourceRef ref, Instant created) {
+        this.ref = ref;
         this.created = created;
     }
 
+    /** The bucket's identity: its name, the region it lives in and the stack's account. */
+    ResourceRef ref() {
+        return ref;
+    }
+
     String name() {
-        return name;
+        return ref.name();
     }
 
     String region() {
-        return region;
+        return ref.region();
     }
 
     Instant created() {
@@ -44,7 +48,7 @@ final class Bucket {
     }
 
     String arn() {
-        return "arn:aws:s3:::" + name;
+        return ref.arn();
     }
 
     /** The objects; hold the bucket's monitor while using them. */

@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.LedgerEntry.ObjectWriteKind;
 import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
@@ -54,9 +55,7 @@ final class CompleteMultipartAction {
         MultipartUpload upload = MultipartActions.upload(bucket, call);
         List<MultipartUpload.UploadedPart> parts;
         synchronized (bucket) {
-            if (conditions.any()) {
-                conditions.checkBefore(bucket.keys().latest(call.key()), call.key());
-            }
+            writes.checkBefore(bucket, call.key(), conditions, ObjectWriteKind.COMPLETE_MULTIPART_UPLOAD, call);
             parts = chosenParts(upload, requested);
             // Claimed: a concurrent Complete, Abort or UploadPart now finds no such upload.
             bucket.uploads().remove(upload.uploadId());
@@ -68,7 +67,7 @@ final class CompleteMultipartAction {
             upload.release();
         }
         ObjectVersion version = writes.commit(bucket, call.key(), content, upload.tags(), conditions, call,
-                "CompleteMultipartUpload");
+                ObjectWriteKind.COMPLETE_MULTIPART_UPLOAD, "CompleteMultipartUpload");
         XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
                 .element("Location", "http://" + (call.host() == null ? "localhost" : call.host()) + "/"
                         + bucket.name() + "/" + call.key())

@@ -1,7 +1,9 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.LedgerEntry.ObjectWriteKind;
 import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
+import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.io.InputStream;
 import java.util.EnumSet;
@@ -42,16 +44,21 @@ final class CopyObjectAction {
                     + " encryption attributes.");
         }
         WriteConditions conditions = WriteConditions.of(call);
-        if (conditions.any()) {
-            synchronized (target) {
-                conditions.checkBefore(target.keys().latest(call.key()), call.key());
+        writes.checkBefore(target, call.key(), conditions, ObjectWriteKind.COPY, call);
+        CopySource.Read read;
+        try {
+            read = source.open(s3.store(), call, null);
+        } catch (RestXmlError e) {
+            if (e.code().equals("PreconditionFailed")) { // an x-amz-copy-source-if-* condition refused it
+                writes.refused(target, call.key(), ObjectWriteKind.COPY, call);
             }
+            throw e;
         }
-        CopySource.Read read = source.open(s3.store(), call, null);
         ObjectVersion from = read.version();
         ObjectVersion.StoredContent content = copiedContent(read, call, replaceMetadata);
         Map<String, String> tags = replaceTags ? TagSet.fromHeader(call.header("x-amz-tagging")) : from.tags().get();
-        ObjectVersion version = writes.commit(target, call.key(), content, tags, conditions, call, "Copy");
+        ObjectVersion version = writes.commit(target, call.key(), content, tags, conditions, call, ObjectWriteKind.COPY,
+                "Copy");
         XmlWriter xml = XmlWriter.document("CopyObjectResult").element("ETag", content.etag())
                 .element("LastModified", S3Time.iso(version.lastModified()));
         content.checksums().forEach((algorithm, value) -> xml.element(algorithm.element(), value));

@@ -1,5 +1,7 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.LedgerEntry.ObjectWriteKind;
+import dev.simstack.core.LedgerEntry.WriteOutcome;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import dev.simstack.core.internal.protocol.restxml.XmlReader;
@@ -19,9 +21,11 @@ final class DeleteObjectActions {
     private static final int MAX_KEYS = 1000;
 
     private final S3Context s3;
+    private final ObjectWrites writes;
 
     DeleteObjectActions(S3Context s3) {
         this.s3 = s3;
+        this.writes = new ObjectWrites(s3);
     }
 
     void register(Map<String, S3Operation> operations) {
@@ -59,6 +63,8 @@ final class DeleteObjectActions {
         }
         release(removed);
         replaced.forEach(DeleteObjectActions::release);
+        writes.record(bucket, key, marker != null ? marker.versionId() : versionId,
+                marker != null ? ObjectWriteKind.DELETE_MARKER : ObjectWriteKind.DELETE, call, WriteOutcome.APPLIED);
         if (marker != null) {
             s3.notifier().objectRemoved(bucket, marker, "DeleteMarkerCreated", call);
             return new Outcome(marker.versionId(), true);

@@ -1,6 +1,9 @@
 package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.AwsException;
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
@@ -42,11 +45,11 @@ final class NotificationActions {
     }
 
     private void validate(Bucket bucket, String queueArn, S3Call call) {
-        String[] arn = queueArn.split(":", 6);
+        ResourceRef queue = ResourceArns.of(AwsService.SQS, queueArn);
         String why = null;
-        if (arn.length != 6 || !arn[2].equals("sqs")) {
+        if (queue == null) {
             why = "The destination ARN is not an SQS queue ARN";
-        } else if (!arn[3].equals(bucket.region())) {
+        } else if (!queue.region().equals(bucket.region())) {
             why = "The destination queue must be in the bucket's region, " + bucket.region();
         } else {
             try {

@@ -1,11 +1,15 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.LedgerEntry.ObjectWriteKind;
+import dev.simstack.core.LedgerEntry.WriteOutcome;
 import java.util.List;
 
 /**
  * Commits a new object version to a bucket under its lock, with S3's versioning rules (a fresh version
  * id while versioning is enabled, else the "null" version overwritten in place), re-checks conditional
- * writes, frees the bytes of what was overwritten, and raises the ObjectCreated event.
+ * writes, frees the bytes of what was overwritten, and raises the ObjectCreated event. Every object write,
+ * applied or refused by a precondition, is recorded here in the ledger ({@link LedgerEntry.ObjectWrite}).
  */
 final class ObjectWrites {
 
@@ -18,10 +22,12 @@ final class ObjectWrites {
     /**
      * Stores {@code content} as the newest version of {@code key}.
      *
+     * @param kind what the write is, for the ledger
      * @param event the ObjectCreated event name suffix: Put, Copy, CompleteMultipartUpload
      */
     ObjectVersion commit(Bucket bucket, String key, ObjectVersion.StoredContent content,
-            java.util.Map<String, String> tags, WriteConditions conditions, S3Call call, String event) {
+            java.util.Map<String, String> tags, WriteConditions conditions, S3Call call, ObjectWriteKind kind,
+            String event) {
         ObjectVersion version;
         List<ObjectVersion> replaced;
         synchronized (bucket) {
@@ -31,6 +37,7 @@ final class ObjectWrites {
                 }
             } catch (RuntimeException e) {
                 content.blob().release();
+                refused(bucket, key, kind, call);
                 throw e;
             }
             String versionId = bucket.nextVersionId(s3.ids());
@@ -43,8 +50,38 @@ final class ObjectWrites {
                 old.content().blob().release();
             }
         });
+        record(bucket, key, versionHeader(bucket, version), kind, call, WriteOutcome.APPLIED);
         s3.notifier().objectCreated(bucket, version, event, call);
         return version;
+    }
+
+    /**
+     * The check of a write's preconditions before its body is read, under the bucket's lock (a monitor, so
+     * callers may already hold it); a refusal is recorded before its error goes out.
+     */
+    void checkBefore(Bucket bucket, String key, WriteConditions conditions, ObjectWriteKind kind, S3Call call) {
+        if (!conditions.any()) {
+            return;
+        }
+        synchronized (bucket) {
+            try {
+                conditions.checkBefore(bucket.keys().latest(key), key);
+            } catch (RuntimeException e) {
+                refused(bucket, key, kind, call);
+                throw e;
+            }
+        }
+    }
+
+    /** Records a write a precondition refused: no version was made, so none is named. */
+    void refused(Bucket bucket, String key, ObjectWriteKind kind, S3Call call) {
+        record(bucket, key, null, kind, call, WriteOutcome.PRECONDITION_FAILED);
+    }
+
+    /** Records one key's write, with the version id the write answers ({@link #versionHeader}). */
+    void record(Bucket bucket, String key, String versionId, ObjectWriteKind kind, S3Call call,
+            WriteOutcome outcome) {
+        s3.stack().ledger().objectWrite(bucket.ref(), key, versionId, kind, call.operation(), outcome);
     }
 
     /** The x-amz-version-id a write answers: none in a bucket that was never versioned. */

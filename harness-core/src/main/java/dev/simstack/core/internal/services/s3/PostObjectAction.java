@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.LedgerEntry.ObjectWriteKind;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.io.InputStream;
@@ -53,7 +54,8 @@ final class PostObjectAction {
             ObjectVersion.StoredContent content = new ObjectVersion.StoredContent(written.blob(),
                     ObjectUpload.etag(written.md5()), headers, metadata, storageClass, ObjectUpload.checksums(written),
                     "FULL_OBJECT", List.of());
-            ObjectVersion version = writes.commit(bucket, finalKey, content, tags, null, call, "Post");
+            ObjectVersion version = writes.commit(bucket, finalKey, content, tags, null, call, ObjectWriteKind.PUT,
+                    "Post");
             return answer(call, bucket, version, fields);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

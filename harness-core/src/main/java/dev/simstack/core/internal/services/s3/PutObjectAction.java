@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.LedgerEntry.ObjectWriteKind;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,7 @@ final class PutObjectAction {
         String key = call.key();
         ObjectUpload.checkKey(key);
         WriteConditions conditions = WriteConditions.of(call);
-        if (conditions.any()) {
-            synchronized (bucket) {
-                conditions.checkBefore(bucket.keys().latest(key), key);
-            }
-        }
+        writes.checkBefore(bucket, key, conditions, ObjectWriteKind.PUT, call);
         Map<String, String> headers = ObjectAttributes.contentHeaders(call);
         Map<String, String> metadata = ObjectAttributes.metadata(call);
         String storageClass = ObjectAttributes.storageClass(call);
@@ -37,7 +34,7 @@ final class PutObjectAction {
         ObjectVersion.StoredContent content = new ObjectVersion.StoredContent(written.blob(),
                 ObjectUpload.etag(written.md5()), headers, metadata, storageClass, ObjectUpload.checksums(written),
                 "FULL_OBJECT", List.of());
-        ObjectVersion version = writes.commit(bucket, key, content, tags, conditions, call, "Put");
+        ObjectVersion version = writes.commit(bucket, key, content, tags, conditions, call, ObjectWriteKind.PUT, "Put");
         RestOutput out = RestOutput.ok().header("ETag", content.etag())
                 .header("x-amz-version-id", ObjectWrites.versionHeader(bucket, version))
                 .header("x-amz-server-side-encryption", "AES256");

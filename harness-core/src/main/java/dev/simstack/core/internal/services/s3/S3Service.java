@@ -26,7 +26,7 @@ public final class S3Service implements Service {
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", null, null, "com.amazonaws.s3",
             false, false, null);
 
-    private final S3Store store = new S3Store();
+    private final S3Store store;
     private final Map<String, S3Operation> operations = new HashMap<>();
     private S3Context s3;
 
@@ -37,6 +37,7 @@ public final class S3Service implements Service {
 
     /** An S3 whose notifications reach SQS queues and, through {@code functions}, Lambda functions. */
     public S3Service(StackContext context, ScratchDirectory scratch, QueueSink queues, FunctionSink functions) {
+        this.store = new S3Store(context.accountId());
         IdMint ids = new IdMint(context.ids());
         S3Context s3 = this.s3 = new S3Context(context, store, ids, new BlobWriter(scratch),
                 new Notifier(context, queues, functions));

@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class S3Store {
 
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final String accountId;
+
+    /** The buckets of the stack's account {@code accountId}. */
+    S3Store(String accountId) {
+        this.accountId = accountId;
+    }
 
     /** The bucket, or NoSuchBucket. */
     Bucket bucket(String name) {
@@ -44,7 +51,7 @@ final class S3Store {
             throw new RestXmlError("BucketAlreadyOwnedByYou", 409, "Your previous request to create the named"
                     + " bucket succeeded and you already own it.").with("BucketName", name);
         }
-        Bucket bucket = new Bucket(name, region, at);
+        Bucket bucket = new Bucket(ResourceRef.bucket(region, accountId, name), at);
         buckets.put(name, bucket);
         return bucket;
     }

@@ -1,5 +1,9 @@
 package dev.simstack.core.internal.services.sqs;
 
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.arn.ResourceArns;
+
 /**
  * Where a queue is: its region, account and name, and so its ARN ({@code arn:aws:sqs:region:account:name})
  * and URL.
@@ -11,10 +15,13 @@ package dev.simstack.core.internal.services.sqs;
  */
 record QueueAddress(String region, String accountId, String name) {
 
-    private static final String ARN_PREFIX = "arn:aws:sqs:";
+    /** The queue's identity, as the ledger and handles name it. */
+    ResourceRef ref() {
+        return ResourceRef.queue(region, accountId, name);
+    }
 
     String arn() {
-        return ARN_PREFIX + region + ":" + accountId + ":" + name;
+        return ref().arn();
     }
 
     String url(String host) {
@@ -23,14 +30,8 @@ record QueueAddress(String region, String accountId, String name) {
 
     /** The address an ARN names, or null if {@code arn} is not an SQS queue ARN. */
     static QueueAddress fromArn(String arn) {
-        if (arn == null || !arn.startsWith(ARN_PREFIX)) {
-            return null;
-        }
-        String[] parts = arn.substring(ARN_PREFIX.length()).split(":", -1);
-        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
-            return null;
-        }
-        return new QueueAddress(parts[0], parts[1], parts[2]);
+        ResourceRef ref = ResourceArns.of(AwsService.SQS, arn);
+        return ref == null ? null : new QueueAddress(ref.region(), ref.account(), ref.name());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.sqs;
 
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.StackContext;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 final class SqsQueue {
 
     private final QueueAddress address;
+    private final ResourceRef ref;
     private final String arn;
     private final boolean fifo;
     private volatile long createdAt;
@@ -25,7 +27,8 @@ final class SqsQueue {
     SqsQueue(StackContext context, QueueAddress address, QueueAttributes attributes, QueueDirectory directory) {
         this.context = context;
         this.address = address;
-        this.arn = address.arn();
+        this.ref = address.ref();
+        this.arn = ref.arn();
         this.fifo = attributes.fifo();
         this.attributes = attributes;
         this.createdAt = context.clock().millis();
@@ -39,6 +42,11 @@ final class SqsQueue {
 
     String name() {
         return address.name();
+    }
+
+    /** The queue's identity, as the ledger names it. */
+    ResourceRef ref() {
+        return ref;
     }
 
     String arn() {

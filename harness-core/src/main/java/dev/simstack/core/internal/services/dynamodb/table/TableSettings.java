@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.dynamodb.table;
 
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
 import java.time.Instant;
 import java.util.Collections;
@@ -15,8 +16,7 @@ import java.util.TreeSet;
  */
 public final class TableSettings {
 
-    private final String name;
-    private final String region;
+    private final ResourceRef ref;
     private final String arn;
     private final String tableId;
     private final Instant created;
@@ -32,23 +32,27 @@ public final class TableSettings {
     private volatile String ttlAttribute;
     private volatile boolean deletionProtection;
 
-    public TableSettings(String name, String region, String arn, String tableId, Instant created, KeySchema keys,
+    public TableSettings(ResourceRef ref, String tableId, Instant created, KeySchema keys,
             Map<String, String> attributeDefinitions) {
-        this.name = name;
-        this.region = region;
-        this.arn = arn;
+        this.ref = ref;
+        this.arn = ref.arn();
         this.tableId = tableId;
         this.created = created;
         this.keys = keys;
         this.attributeDefinitions = Collections.synchronizedMap(new LinkedHashMap<>(attributeDefinitions));
     }
 
+    /** The table's identity (this replica's, for a global table), as the ledger names it. */
+    public ResourceRef ref() {
+        return ref;
+    }
+
     public String name() {
-        return name;
+        return ref.name();
     }
 
     public String region() {
-        return region;
+        return ref.region();
     }
 
     public String arn() {
