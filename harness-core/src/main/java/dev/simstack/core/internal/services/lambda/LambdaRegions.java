@@ -1,5 +1,7 @@
 package dev.simstack.core.internal.services.lambda;
 
+import dev.simstack.core.AwsService;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.StackContext;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,12 +47,11 @@ final class LambdaRegions {
         return function;
     }
 
-    /** The function of a full ARN (an event source mapping's or destination's), or null. */
-    LambdaFunction byArn(String arn) {
-        String[] parts = arn.split(":");
-        if (parts.length < 7 || !arn.startsWith("arn:aws:lambda:")) {
+    /** The function {@code ref} names (an event source mapping's, an integration's), or null. */
+    LambdaFunction find(ResourceRef ref) {
+        if (ref.service() != AwsService.LAMBDA || !ref.account().equals(context.accountId())) {
             return null;
         }
-        return region(parts[3]).functions().find(parts[6]);
+        return region(ref.region()).functions().find(ref.name());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class MappingActions {
             throw LambdaErrors.invalidParameter("SimStack maps SQS queues only (got " + queueArn
                     + "); Kinesis, DynamoDB Streams, Kafka and MQ sources are not supported yet.");
         }
-        if (!sqs.exists(queueArn)) {
+        if (!exists(queueArn)) {
             throw LambdaErrors.invalidParameter("Error occurred while ReceiveMessage. SQS Error Code: "
                     + "AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not "
                     + "exist for this wsdl version.");
@@ -194,5 +195,13 @@ final class MappingActions {
 
     private long now() {
         return regions.context().clock().millis();
+    }
+
+    private boolean exists(String queueArn) {
+        try {
+            return sqs.exists(ResourceRef.fromArn(queueArn));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 }

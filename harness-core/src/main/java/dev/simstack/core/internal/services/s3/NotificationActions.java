@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.AwsException;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
@@ -50,8 +51,8 @@ final class NotificationActions {
             why = "The destination queue must be in the bucket's region, " + bucket.region();
         } else {
             try {
-                sink().send(queueArn, s3.notifier().testEvent(bucket, call));
-            } catch (AwsException e) {
+                sink().send(ResourceRef.fromArn(queueArn), s3.notifier().testEvent(bucket, call));
+            } catch (AwsException | IllegalArgumentException e) {
                 why = "Error: " + e.getMessage();
             }
         }
