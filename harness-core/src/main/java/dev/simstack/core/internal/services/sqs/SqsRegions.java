@@ -36,8 +36,8 @@ final class SqsRegions {
 
     /** The queue the call's required {@code QueueUrl} names, in the call's region (a URL names no region). */
     ResourceRef ref(DecodedCall call, Input input) {
-        String url = input.requiredString("QueueUrl");
-        return ResourceRef.queue(call.region(), context.accountId(), QueueAddress.nameFromUrl(url, context.accountId()));
+        String name = QueueAddress.nameFromUrl(input.requiredString("QueueUrl"), context.accountId());
+        return ResourceRef.queue(call.region(), context.accountId(), name);
     }
 
     /** Every region that has SQS state. */
