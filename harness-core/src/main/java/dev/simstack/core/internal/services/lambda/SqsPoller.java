@@ -1,8 +1,8 @@
 package dev.simstack.core.internal.services.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.simstack.core.ResourceRef;
 import dev.simstack.core.LedgerEntry.InvocationOutcome;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.sqs.ReceivedMessage;
 import java.time.Duration;

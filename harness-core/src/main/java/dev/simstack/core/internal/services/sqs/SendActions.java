@@ -58,6 +58,8 @@ final class SendActions {
             throw SqsErrors.batchRequestTooLong(total, MAX_BATCH_BYTES);
         }
         String sender = sender(call);
+        // Every entry is checked before any is sent (one entry's error fails only it; a batch too long fails
+        // all); the port's own check of a checked draft passes it unchanged.
         for (int i = 0; i < drafts.size(); i++) {
             describe(port.send(queue, drafts.get(i), sender), result.succeed(ids.get(i)));
         }
