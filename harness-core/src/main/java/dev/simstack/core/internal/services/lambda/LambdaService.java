@@ -63,7 +63,7 @@ public final class LambdaService implements Service {
         this.port = new LambdaPort(regions, runtime, async);
         new InvokeAction(port).register(operations);
         this.mappingSource = new InProcessSqs(sqs);
-        new MappingActions(regions, mappingSource, runtime).register(operations);
+        new MappingActions(regions, mappingSource, port).register(operations);
     }
 
     LambdaRegions regions() {
@@ -72,7 +72,7 @@ public final class LambdaService implements Service {
 
     /** Starts polling for a mapping reloaded from a snapshot, as CreateEventSourceMapping does. */
     void startMapping(LambdaRegion region, EventSourceMapping mapping) {
-        SqsPoller poller = new SqsPoller(mapping, regions.context(), mappingSource, runtime, regions);
+        SqsPoller poller = new SqsPoller(mapping, regions.context(), mappingSource, port, regions);
         region.mappings().add(poller);
         poller.start();
     }

@@ -20,12 +20,12 @@ final class MappingActions {
 
     private final LambdaRegions regions;
     private final InProcessSqs sqs;
-    private final FunctionRuntime runtime;
+    private final LambdaPort lambda;
 
-    MappingActions(LambdaRegions regions, InProcessSqs sqs, FunctionRuntime runtime) {
+    MappingActions(LambdaRegions regions, InProcessSqs sqs, LambdaPort lambda) {
         this.regions = regions;
         this.sqs = sqs;
-        this.runtime = runtime;
+        this.lambda = lambda;
     }
 
     void register(Map<String, LambdaOperation> operations) {
@@ -61,7 +61,7 @@ final class MappingActions {
         boolean enabled = input.bool("Enabled") == null || input.bool("Enabled");
         EventSourceMapping mapping = settings(input, new EventSourceMapping(regions.context().ids().next(),
                 function.arn(), queueArn, 10, 0, null, false, enabled, now()));
-        SqsPoller poller = new SqsPoller(mapping, regions.context(), sqs, runtime, regions);
+        SqsPoller poller = new SqsPoller(mapping, regions.context(), sqs, lambda, regions);
         region.mappings().add(poller);
         poller.start();
         return json(mapping, enabled ? "Creating" : "Disabled");

@@ -29,7 +29,7 @@ final class SqsPoller {
 
     private final StackContext context;
     private final InProcessSqs sqs;
-    private final FunctionRuntime runtime;
+    private final LambdaPort lambda;
     private final LambdaRegions regions;
     private volatile EventSourceMapping mapping;
     /** The mapping's queue and function, their ARNs parsed once. */
@@ -39,13 +39,13 @@ final class SqsPoller {
     /** Stopped by a reset: batches in progress are neither invoked nor deleted, their queue is gone. */
     private boolean abandoned;
 
-    SqsPoller(EventSourceMapping mapping, StackContext context, InProcessSqs sqs, FunctionRuntime runtime,
+    SqsPoller(EventSourceMapping mapping, StackContext context, InProcessSqs sqs, LambdaPort lambda,
             LambdaRegions regions) {
         this.mapping = mapping;
         this.targets = Targets.of(mapping);
         this.context = context;
         this.sqs = sqs;
-        this.runtime = runtime;
+        this.lambda = lambda;
         this.regions = regions;
     }
 
@@ -181,21 +181,23 @@ final class SqsPoller {
         }
         List<String> ids = new ArrayList<>(batch.size());
         batch.forEach(message -> ids.add(message.messageId()));
-        FunctionRuntime.Request request = new FunctionRuntime.Request(function, function.config(), "$LATEST",
-                SqsEventRecords.event(batch, to.queue()), "sqs:" + now.queueArn(), ids);
-        runtime.invoke(request, regions.region(function.region()).limits()).whenComplete((result, failure) -> {
-            if (failure != null || abandoned()) {
-                retire();
-                return;
-            }
-            settle(batch, result);
-            if (result.outcome() == InvocationOutcome.THROTTLED) {
-                later(this::poll); // back off; the batch returns after its visibility timeout
-                return;
-            }
-            scaleUp(batch.size() >= Math.min(10, now.batchSize()));
-            poll();
-        });
+        lambda.invoke(function, null, SqsEventRecords.event(batch, to.queue()), "sqs:" + now.queueArn(), ids)
+                .whenComplete((result, failure) -> invoked(batch, result, failure, now));
+    }
+
+    private void invoked(List<ReceivedMessage> batch, InvocationResult result, Throwable failure,
+            EventSourceMapping now) {
+        if (failure != null || abandoned()) {
+            retire();
+            return;
+        }
+        settle(batch, result);
+        if (result.outcome() == InvocationOutcome.THROTTLED) {
+            later(this::poll); // back off; the batch returns after its visibility timeout
+            return;
+        }
+        scaleUp(batch.size() >= Math.min(10, now.batchSize()));
+        poll();
     }
 
     private void settle(List<ReceivedMessage> batch, InvocationResult result) {

@@ -17,6 +17,8 @@ import java.util.Set;
 public record ReceiveRequest(int maxMessages, Integer visibilityTimeout, int waitSeconds,
         Set<String> systemAttributes, List<String> messageAttributeNames, String attemptId, String consumer) {
 
+    private static final Set<String> ALL_SYSTEM_ATTRIBUTES = Set.copyOf(ReceiveAction.SYSTEM_ATTRIBUTES);
+
     /**
      * A receive of up to {@code maxMessages} with every system and message attribute, waiting up to
      * {@code waitSeconds}, under the queue's visibility timeout: what an event source mapping's poller asks.
@@ -29,6 +31,4 @@ public record ReceiveRequest(int maxMessages, Integer visibilityTimeout, int wai
         return new ReceiveRequest(maxMessages, null, waitSeconds, ALL_SYSTEM_ATTRIBUTES, List.of("All"), null,
                 consumer);
     }
-
-    private static final Set<String> ALL_SYSTEM_ATTRIBUTES = Set.copyOf(ReceiveAction.SYSTEM_ATTRIBUTES);
 }
