@@ -1,10 +1,12 @@
 package dev.simstack.bench;
 
 import dev.simstack.core.FunctionSpec;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import dev.simstack.core.internal.engine.Engine;
-import dev.simstack.core.internal.services.lambda.LambdaService;
+import dev.simstack.core.internal.services.lambda.InvocationResult;
+import dev.simstack.core.internal.services.lambda.LambdaPort;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,7 +32,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 /**
  * Invoke (RequestResponse) of an {@link EmptyHandler} with the payload {@code {}}: through the real SDK
  * (Apache HTTP client) against the engine and the floor, and {@code in-process}: the engine's own
- * synchronous invocation path that API Gateway's Lambda integrations use ({@code LambdaService.invokeFor}:
+ * synchronous invocation path that API Gateway's Lambda integrations use ({@code LambdaPort.invoke}:
  * concurrency limits, an execution environment, the handler on the stack's executor, the ledger), with
  * no HTTP and no SDK. There is no public API for it, so the benchmark reaches the engine by reflection.
  * Score: invocations per second.
@@ -51,8 +53,8 @@ public class LambdaInvokeBenchmark {
 
     private Target<LambdaClient> target;
     private InvokeRequest invoke;
-    private LambdaService lambda;
-    private String functionArn;
+    private LambdaPort lambda;
+    private ResourceRef function;
 
     @Setup(Level.Iteration)
     public void open() throws ReflectiveOperationException {
@@ -60,8 +62,8 @@ public class LambdaInvokeBenchmark {
         target = Target.open(backend.equals("floor") ? "floor" : "engine", config, Clients::lambda, client -> { });
         invoke = InvokeRequest.builder().functionName(FUNCTION).payload(SdkBytes.fromByteArray(PAYLOAD)).build();
         if (backend.equals("in-process")) {
-            lambda = engine(target.stack()).lambda();
-            functionArn = target.stack().function(FUNCTION).arn();
+            lambda = engine(target.stack()).lambda().port();
+            function = target.stack().function(FUNCTION).ref();
         }
     }
 
@@ -90,7 +92,7 @@ public class LambdaInvokeBenchmark {
 
     private Object call() {
         if (lambda != null) {
-            LambdaService.Outcome outcome = lambda.invokeFor(functionArn, PAYLOAD, "bench", List.of()).join();
+            InvocationResult outcome = lambda.invoke(function, null, PAYLOAD, "bench", List.of()).join();
             if (outcome.failed() || outcome.throttled()) {
                 throw new IllegalStateException("the invocation failed or was throttled: " + outcome);
             }

@@ -83,11 +83,11 @@ public final class Engine implements AutoCloseable {
         services.register(dynamodb);
         this.scratch = new ScratchDirectory(name);
         this.s3 = new LazyService<>(S3Service.DESCRIPTOR,
-                () -> new S3Service(context, scratch, new SqsQueueSink(sqs, context), this::invokeFunction));
+                () -> new S3Service(context, scratch, new SqsQueueSink(sqs.port(), context), this::invokeFunction));
         services.register(s3);
         ClassLoader handlers = handlerClassLoader(); // the starting thread's, not the first caller's
         this.lambda = new LazyService<>(LambdaService.DESCRIPTOR, () -> {
-            LambdaService built = new LambdaService(context, sqs, new SqsQueueSink(sqs, context),
+            LambdaService built = new LambdaService(context, sqs.port(), new SqsQueueSink(sqs.port(), context),
                     config.lambdaConcurrencyLimit(), handlers, name);
             if (lambdaEndpoint != null) {
                 built.endpoint(lambdaEndpoint);
@@ -96,7 +96,7 @@ public final class Engine implements AutoCloseable {
         });
         services.register(lambda);
         this.apiGateway = new LazyService<>(ApiGatewayService.DESCRIPTOR,
-                () -> new ApiGatewayService(context, lambda.get(), sqs));
+                () -> new ApiGatewayService(context, lambda.get().port(), sqs.port()));
         services.register(apiGateway);
         try {
             load.accept(this);
@@ -226,13 +226,13 @@ public final class Engine implements AutoCloseable {
      * S3's notifications invoke functions as AWS services do, asynchronously: the result is not awaited
      * (the function's failures show in the ledger and its logs, not to the notifying write).
      */
-    private void invokeFunction(String functionArn, String payload, String trigger) {
+    private void invokeFunction(dev.simstack.core.ResourceRef function, byte[] event, String trigger) {
         try {
             // An Event invocation, as S3 makes it: AWS's two retries and the function's destinations apply.
-            lambda.get().invokeAsync(functionArn, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), trigger);
+            lambda.get().port().invokeEvent(function, null, event, trigger);
         } catch (dev.simstack.core.AwsException gone) {
             // The function was deleted after the notification was configured: AWS drops the event too.
-            LOG.debug("S3 notification to {} dropped: {}", functionArn, gone.getMessage());
+            LOG.debug("S3 notification to {} dropped: {}", function, gone.getMessage());
         }
     }
 

@@ -10,7 +10,8 @@ import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.engine.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restjson.RestJsonRoutes;
-import dev.simstack.core.internal.services.lambda.LambdaService;
+import dev.simstack.core.internal.services.lambda.LambdaPort;
+import dev.simstack.core.internal.services.sqs.SqsPort;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,7 @@ public final class ApiGatewayService implements Service {
     private final UsagePlanActions usagePlans;
     private final Map<String, BiFunction<DecodedCall, Input, JsonNode>> operations = new HashMap<>();
 
-    public ApiGatewayService(StackContext context, LambdaService lambda, Service sqs) {
+    public ApiGatewayService(StackContext context, LambdaPort lambda, SqsPort sqs) {
         this.regions = new ApiRegions(context);
         this.execute = new ExecuteAction(regions, new Integrations(context, lambda, sqs));
         this.usagePlans = new UsagePlanActions(regions);

@@ -1,22 +1,22 @@
 package dev.simstack.core.internal.services.apigateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.ResourceRef;
-import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.SimClock;
-import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restjson.RestMessage;
-import dev.simstack.core.internal.services.lambda.LambdaService;
+import dev.simstack.core.internal.services.lambda.InvocationResult;
+import dev.simstack.core.internal.services.lambda.LambdaPort;
+import dev.simstack.core.internal.services.sqs.MessageDraft;
+import dev.simstack.core.internal.services.sqs.SentMessage;
+import dev.simstack.core.internal.services.sqs.SqsPort;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The two integrations: Lambda proxy (AWS_PROXY) with the REST API's 29-second integration timeout
@@ -30,10 +30,10 @@ final class Integrations {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
 
     private final StackContext context;
-    private final LambdaService lambda;
-    private final Service sqs;
+    private final LambdaPort lambda;
+    private final SqsPort sqs;
 
-    Integrations(StackContext context, LambdaService lambda, Service sqs) {
+    Integrations(StackContext context, LambdaPort lambda, SqsPort sqs) {
         this.context = context;
         this.lambda = lambda;
         this.sqs = sqs;
@@ -46,9 +46,9 @@ final class Integrations {
         SimClock.Timer timer = clock.schedule(request.arrival().plus(http ? HTTP_TIMEOUT : REST_TIMEOUT),
                 () -> answer.complete(http ? GatewayResponses.serviceUnavailable()
                         : GatewayResponses.integrationTimeout()));
-        CompletableFuture<LambdaService.Outcome> invoked;
+        CompletableFuture<InvocationResult> invoked;
         try {
-            invoked = lambda.invokeFor(route.target(), event, "apigateway:" + api.id(),
+            invoked = lambda.invoke(ResourceRef.fromArn(route.target()), null, event, "apigateway:" + api.id(),
                     List.of(request.requestId()));
         } catch (AwsException e) {
             invoked = CompletableFuture.failedFuture(e);
@@ -68,30 +68,27 @@ final class Integrations {
 
     /** SendMessage of the body; answers SQS's response (or its error) as JSON, as the AWS integration does. */
     CompletableFuture<ObjectNode> sqs(ApiRoute route, ApiRequest request) {
-        ResourceRef queue = ResourceRef.fromArn(route.target());
-        ObjectNode input = NODES.objectNode();
-        input.put("QueueUrl", "http://localhost/" + queue.account() + "/" + queue.name());
-        input.put("MessageBody", new String(request.body(), StandardCharsets.UTF_8));
-        DecodedCall call = new DecodedCall("sqs", "SendMessage", queue.region(), context.accountId(), context.ids().next(),
-                "engine", null, null, context.clock().now(), input);
+        // SQS's request id for the send, which the integration's answer carries.
+        String requestId = context.ids().next();
         try {
-            JsonNode output = sqs.invoke(call).toCompletableFuture().join();
+            // The sender is the account, as for an unsigned request: the integration has no caller's key.
+            SentMessage sent = sqs.send(ResourceRef.fromArn(route.target()),
+                    MessageDraft.of(new String(request.body(), StandardCharsets.UTF_8)), context.accountId());
             ObjectNode body = NODES.objectNode();
             ObjectNode response = body.putObject("SendMessageResponse");
-            response.putObject("ResponseMetadata").put("RequestId", call.requestId());
+            response.putObject("ResponseMetadata").put("RequestId", requestId);
             ObjectNode result = response.putObject("SendMessageResult");
-            result.put("MD5OfMessageBody", output.path("MD5OfMessageBody").asText());
-            result.put("MessageId", output.path("MessageId").asText());
+            result.put("MD5OfMessageBody", sent.md5OfMessageBody());
+            result.put("MessageId", sent.messageId());
             return CompletableFuture.completedFuture(json(200, body));
-        } catch (CompletionException | AwsException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        } catch (RuntimeException e) {
             ObjectNode body = NODES.objectNode();
             ObjectNode error = body.putObject("Error");
-            error.put("Code", cause instanceof AwsException aws ? aws.queryCode() : "InternalFailure");
-            error.put("Message", cause.getMessage());
+            error.put("Code", e instanceof AwsException aws ? aws.queryCode() : "InternalFailure");
+            error.put("Message", e.getMessage());
             error.put("Type", "Sender");
-            body.put("RequestId", call.requestId());
-            return CompletableFuture.completedFuture(json(cause instanceof AwsException aws ? aws.status() : 500,
+            body.put("RequestId", requestId);
+            return CompletableFuture.completedFuture(json(e instanceof AwsException aws ? aws.status() : 500,
                     body));
         }
     }

@@ -31,6 +31,7 @@ public final class DynamoDbService implements Service {
     private final ItemWriter writer;
     private final TableOperations tableOperations;
     private final TransactWriteOperation transactWrite;
+    private final DynamoDbPort port;
     private final Map<String, DynamoDbOperation> operations = new HashMap<>();
 
     public DynamoDbService(StackContext context) {
@@ -41,11 +42,12 @@ public final class DynamoDbService implements Service {
         tableOperations.register(operations);
         new TableUpdates(context, tables, tableOperations, writer).register(operations);
         new TableTags(tables).register(operations);
-        new ItemOperations(tables, requests, writer).register(operations);
+        this.transactWrite = new TransactWriteOperation(context, requests, writer);
+        this.port = new DynamoDbPort(tables, writer, transactWrite);
+        new ItemOperations(requests, port).register(operations);
         new QueryScanOperations(tables).register(operations);
         operations.put("BatchGetItem", new BatchGetOperation(tables));
         operations.put("BatchWriteItem", new BatchWriteOperation(tables, writer));
-        this.transactWrite = new TransactWriteOperation(context, requests, writer);
         operations.put("TransactWriteItems", transactWrite);
         operations.put("TransactGetItems", new TransactGetOperation(requests));
     }
@@ -62,6 +64,11 @@ public final class DynamoDbService implements Service {
             throw Errors.unknownOperation(DESCRIPTOR.jsonTargetPrefix() + "." + call.operation());
         }
         return CompletableFuture.completedFuture(operation.invoke(call, new Input(call.input())));
+    }
+
+    /** The typed item operations the engine's own callers use (and the item operations decode into). */
+    public DynamoDbPort port() {
+        return port;
     }
 
     /** How global-table replication is steered: lag, and pausing a region (for outage faults). */

@@ -22,40 +22,27 @@ final class ItemOperations {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Tables tables;
     private final ItemRequests requests;
-    private final ItemWriter writer;
+    private final DynamoDbPort port;
 
-    ItemOperations(Tables tables, ItemRequests requests, ItemWriter writer) {
-        this.tables = tables;
+    ItemOperations(ItemRequests requests, DynamoDbPort port) {
         this.requests = requests;
-        this.writer = writer;
+        this.port = port;
     }
 
     void register(Map<String, DynamoDbOperation> operations) {
-        operations.put("PutItem", (call, input) -> write(requests.put(call, input, false), "PutItem", input));
-        operations.put("UpdateItem", (call, input) -> write(requests.update(call, input, false), "UpdateItem", input));
-        operations.put("DeleteItem", (call, input) -> write(requests.delete(call, input, false), "DeleteItem", input));
+        operations.put("PutItem", (call, input) -> write(requests.put(call, input, false), input));
+        operations.put("UpdateItem", (call, input) -> write(requests.update(call, input, false), input));
+        operations.put("DeleteItem", (call, input) -> write(requests.delete(call, input, false), input));
         operations.put("GetItem", this::getItem);
     }
 
-    private JsonNode write(PreparedWrite write, String operation, Input input) {
+    private JsonNode write(PreparedWrite write, Input input) {
         String capacityMode = Requests.consumedCapacity(input);
         Table table = write.table();
-        AttributeMap before;
-        AttributeMap after;
-        table.lock().writeLock().lock();
-        try {
-            before = table.get(write.key());
-            if (!write.conditionHolds(before)) {
-                writer.refused(table, operation, write.key());
-                throw conditionFailed(write, before);
-            }
-            after = write.apply(before);
-            writer.commit(table, operation, write.key(), before, after, true);
-        } finally {
-            table.lock().writeLock().unlock();
-        }
+        ItemChange change = port.write(write);
+        AttributeMap before = change.before();
+        AttributeMap after = change.after();
         ObjectNode output = NODES.objectNode();
         AttributeMap returned = ReturnValues.select(write.returnValues(), before, after, write.updatedPaths());
         if (returned != null && !returned.isEmpty()) {
@@ -102,13 +89,7 @@ final class ItemOperations {
         attributes.checkAllUsed();
         boolean consistent = Boolean.TRUE.equals(input.bool("ConsistentRead"));
         String capacityMode = Requests.consumedCapacity(input);
-        AttributeMap item;
-        table.lock().readLock().lock();
-        try {
-            item = table.get(key);
-        } finally {
-            table.lock().readLock().unlock();
-        }
+        AttributeMap item = port.get(table, key);
         ObjectNode output = NODES.objectNode();
         if (item != null) {
             output.set("Item", AttributeValueCodec.writeItem(projection == null ? item : projection.apply(item)));

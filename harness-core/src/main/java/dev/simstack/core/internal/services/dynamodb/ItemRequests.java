@@ -8,7 +8,6 @@ import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttrib
 import dev.simstack.core.internal.services.dynamodb.expressions.UpdateExpression;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
-import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.util.List;
 
@@ -35,11 +34,7 @@ final class ItemRequests {
             throw DynamoDbErrors.constraint("null", "item", "Member must not be null");
         }
         AttributeMap item = AttributeValueCodec.readItem(input.object("Item").node());
-        table.keys().checkItem(item);
-        if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
-            throw DynamoDbErrors.validation("Item size has exceeded the maximum allowed size");
-        }
-        table.checkIndexKeys(item);
+        PreparedWrite.checkItem(table, item);
         String returnValues = returnValues(input, inTransaction, true);
         ExpressionAttributes attributes = ExpressionAttributes.from(input);
         Condition condition = condition(input, attributes);
@@ -72,12 +67,7 @@ final class ItemRequests {
         }
         Condition condition = condition(input, attributes);
         attributes.checkAllUsed();
-        for (String attribute : update == null ? java.util.Set.<String>of() : update.attributes()) {
-            if (table.keys().isKeyAttribute(attribute)) {
-                throw DynamoDbErrors.invalidParameters("Cannot update attribute " + attribute
-                        + ". This attribute is part of the key");
-            }
-        }
+        PreparedWrite.checkUpdate(table, update);
         return new PreparedWrite("Update", table, key, null, update, condition, returnValues,
                 returnOldOnFailure(input));
     }

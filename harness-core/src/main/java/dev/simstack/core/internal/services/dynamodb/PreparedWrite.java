@@ -19,8 +19,35 @@ import java.util.List;
  * @param returnValues the ReturnValues choice
  * @param returnOldOnFailure true if the old item goes into a failed condition's error
  */
-record PreparedWrite(String kind, Table table, AttributeMap key, AttributeMap item, UpdateExpression update,
+public record PreparedWrite(String kind, Table table, AttributeMap key, AttributeMap item, UpdateExpression update,
         Condition condition, String returnValues, boolean returnOldOnFailure) {
+
+    /** PutItem's checks of the item: its key against the schema, its size, its index key attributes. */
+    static void checkItem(Table table, AttributeMap item) {
+        table.keys().checkItem(item);
+        if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
+            throw DynamoDbErrors.validation("Item size has exceeded the maximum allowed size");
+        }
+        table.checkIndexKeys(item);
+    }
+
+    /** UpdateItem's check that the update expression leaves the key alone. */
+    static void checkUpdate(Table table, UpdateExpression update) {
+        for (String attribute : update == null ? java.util.Set.<String>of() : update.attributes()) {
+            if (table.keys().isKeyAttribute(attribute)) {
+                throw DynamoDbErrors.invalidParameters("Cannot update attribute " + attribute
+                        + ". This attribute is part of the key");
+            }
+        }
+    }
+
+    /** The ledger's operation name of a single-item write of this kind. */
+    String operation() {
+        if (!writes()) {
+            throw new IllegalArgumentException("a ConditionCheck is part of a transaction, not a write of its own");
+        }
+        return kind + "Item";
+    }
 
     boolean conditionHolds(AttributeMap before) {
         return condition == null || condition.test(before == null ? AttributeMap.EMPTY : before);

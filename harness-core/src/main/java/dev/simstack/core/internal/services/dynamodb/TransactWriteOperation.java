@@ -68,16 +68,8 @@ final class TransactWriteOperation implements DynamoDbOperation {
         if (earlier != null) {
             return earlier;
         }
-        List<Outcome> prepared = prepareAll(call, actions);
-        Set<Table> involved = new LinkedHashSet<>();
-        prepared.stream().filter(o -> o.write != null).forEach(o -> involved.add(o.write.table()));
         CapacityUnits units = new CapacityUnits(capacityMode, false);
-        TableLocks locks = TableLocks.write(involved);
-        try {
-            run(prepared, units);
-        } finally {
-            locks.close();
-        }
+        execute(prepareAll(call, actions), units);
         ObjectNode output = NODES.objectNode();
         if (units.wanted()) {
             output.set("ConsumedCapacity", units.describeAll());
@@ -86,6 +78,28 @@ final class TransactWriteOperation implements DynamoDbOperation {
             tokens.remember(token, fingerprint, output);
         }
         return output;
+    }
+
+    /** Runs writes the engine prepared itself (no token, no capacity) as TransactWriteItems runs a request's. */
+    void write(List<PreparedWrite> writes) {
+        List<Outcome> prepared = new ArrayList<>();
+        Set<String> items = new HashSet<>();
+        for (PreparedWrite write : writes) {
+            prepared.add(accepted(write, items));
+        }
+        execute(prepared, new CapacityUnits("NONE", false));
+    }
+
+    /** Under the write locks of every table involved: tests every action, then writes all or none. */
+    private void execute(List<Outcome> prepared, CapacityUnits units) {
+        Set<Table> involved = new LinkedHashSet<>();
+        prepared.stream().filter(o -> o.write != null).forEach(o -> involved.add(o.write.table()));
+        TableLocks locks = TableLocks.write(involved);
+        try {
+            run(prepared, units);
+        } finally {
+            locks.close();
+        }
     }
 
     /** The request without the token, to tell a retry from a different request under the same token. */
@@ -115,12 +129,17 @@ final class TransactWriteOperation implements DynamoDbOperation {
                 prepared.add(Outcome.invalid(e.getMessage()));
                 continue;
             }
-            if (!items.add(write.table().settings().arn() + "|" + write.key())) {
-                throw DynamoDbErrors.validation("Transaction request cannot include multiple operations on one item");
-            }
-            prepared.add(new Outcome(write, null, null, "None", null));
+            prepared.add(accepted(write, items));
         }
         return prepared;
+    }
+
+    /** A write that may run, unless the transaction already touches its item. */
+    private static Outcome accepted(PreparedWrite write, Set<String> items) {
+        if (!items.add(write.table().settings().arn() + "|" + write.key())) {
+            throw DynamoDbErrors.validation("Transaction request cannot include multiple operations on one item");
+        }
+        return new Outcome(write, null, null, "None", null);
     }
 
     private PreparedWrite prepare(DecodedCall call, Input action) {

@@ -3,6 +3,7 @@ package dev.simstack.core.internal.services.lambda;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.LedgerEntry.InvocationOutcome;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.engine.StackContext;
@@ -109,8 +110,8 @@ final class AsyncInvocations {
             return;
         }
         try {
-            sink.send(queueArn, body);
-        } catch (AwsException e) {
+            sink.send(ResourceRef.fromArn(queueArn), body);
+        } catch (AwsException | IllegalArgumentException e) {
             LOG.warn("SimStack could not deliver an asynchronous invocation record to {}: {}", queueArn, e.toString());
         }
     }

@@ -2,7 +2,7 @@ package dev.simstack.core.internal.services.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.LedgerEntry.InvocationOutcome;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.protocol.json.JsonTrees;
@@ -27,15 +27,11 @@ final class InvokeAction {
     /** Asynchronous invocations take 1 MB (raised from 256 KB in 2025). */
     private static final int MAX_ASYNC_PAYLOAD = 1024 * 1024;
 
-    private final LambdaRegions regions;
-    private final FunctionRuntime runtime;
-    private final AsyncInvocations async;
+    private final LambdaPort port;
     private final JsonTrees json = new JsonTrees();
 
-    InvokeAction(LambdaRegions regions, FunctionRuntime runtime, AsyncInvocations async) {
-        this.regions = regions;
-        this.runtime = runtime;
-        this.async = async;
+    InvokeAction(LambdaPort port) {
+        this.port = port;
     }
 
     void register(Map<String, LambdaOperation> operations) {
@@ -45,27 +41,25 @@ final class InvokeAction {
     private CompletableFuture<JsonNode> invoke(DecodedCall call, Input input) {
         JsonNode raw = input.node();
         FunctionRef ref = FunctionRef.parse(input.requiredString("FunctionName"), input.string("Qualifier"));
-        LambdaFunction function = regions.function(call.region(), ref);
+        // A name or ARN in FunctionName is looked up in the region the request is signed for.
+        LambdaFunction function = port.function(ResourceRef.function(call.region(), call.accountId(), ref.name()));
         String type = RestMessage.header(raw, "X-Amz-Invocation-Type");
         type = type == null ? "RequestResponse" : type;
         byte[] payload = RestMessage.body(raw);
         checkPayload(payload, type.equals("Event") ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD);
-        String version = VersionActions.resolve(function, ref.qualifier());
-        FunctionConfig config = version.equals("$LATEST") ? function.config()
-                : function.version(Integer.parseInt(version));
-        LambdaRegion region = regions.region(call.region());
         switch (type) {
             case "DryRun":
+                port.dryRun(function, ref.qualifier());
                 return CompletableFuture.completedFuture(RestMessage.answer(204, null, Map.of(), new byte[0]));
             case "Event":
-                async.submit(region, new FunctionRuntime.Request(function, config, version, payload, "invoke:event",
-                        List.of()));
+                port.invokeEvent(function, ref.qualifier(), payload, LambdaPort.INVOKE_EVENT);
                 return CompletableFuture.completedFuture(RestMessage.answer(202, null, Map.of(), new byte[0]));
             case "RequestResponse":
                 boolean tail = "Tail".equals(RestMessage.header(raw, "X-Amz-Log-Type"));
-                return runtime.invoke(new FunctionRuntime.Request(function, config, version, payload, "invoke",
-                        List.of()), region.limits()).thenApply(result -> answer(result, config, tail));
+                return port.invoke(function, ref.qualifier(), payload, LambdaPort.INVOKE, List.of())
+                        .thenApply(result -> answer(result, function, tail));
             default:
+                port.dryRun(function, ref.qualifier()); // an unknown version is reported before the type
                 throw LambdaErrors.invalidParameter("1 validation error detected: Value '" + type + "' at "
                         + "'invocationType' failed to satisfy constraint: Member must satisfy enum value set: "
                         + "[Event, RequestResponse, DryRun]");
@@ -88,21 +82,25 @@ final class InvokeAction {
         }
     }
 
-    private static JsonNode answer(InvocationResult result, FunctionConfig config, boolean tail) {
-        if (result.outcome() == InvocationOutcome.THROTTLED) {
+    private static JsonNode answer(InvocationResult result, LambdaFunction function, boolean tail) {
+        if (result.throttled()) {
             throw "ReservedFunctionConcurrentInvocationLimitExceeded".equals(result.throttleReason())
                     ? LambdaErrors.reservedLimit() : LambdaErrors.accountLimit();
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Amz-Executed-Version", result.version());
         headers.put("x-amzn-RequestId", result.requestId());
-        if (result.failed()) {
-            headers.put("X-Amz-Function-Error", "Unhandled");
+        if (result.functionError() != null) {
+            headers.put("X-Amz-Function-Error", result.functionError());
         }
         if (tail) {
-            headers.put("X-Amz-Log-Result", logTail(result, config));
+            headers.put("X-Amz-Log-Result", logTail(result, config(function, result.version())));
         }
         return RestMessage.answer(200, "application/json", headers, result.payload());
+    }
+
+    private static FunctionConfig config(LambdaFunction function, String version) {
+        return version.equals("$LATEST") ? function.config() : function.version(Integer.parseInt(version));
     }
 
     /** The last 4 KB of the invocation's log, base64, as {@code LogType: Tail} returns it. */

@@ -2,7 +2,6 @@ package dev.simstack.core.internal.services.lambda;
 
 import dev.simstack.core.AwsService;
 import dev.simstack.core.ResourceRef;
-import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.StackContext;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,9 +46,11 @@ final class LambdaRegions {
         return function;
     }
 
-    /** The function of a full ARN (an event source mapping's or destination's), or null. */
-    LambdaFunction byArn(String arn) {
-        ResourceRef function = ResourceArns.of(AwsService.LAMBDA, arn);
-        return function == null ? null : region(function.region()).functions().find(function.name());
+    /** The function {@code ref} names (an event source mapping's, an integration's), or null. */
+    LambdaFunction find(ResourceRef ref) {
+        if (ref.service() != AwsService.LAMBDA || !ref.account().equals(context.accountId())) {
+            return null;
+        }
+        return region(ref.region()).functions().find(ref.name());
     }
 }

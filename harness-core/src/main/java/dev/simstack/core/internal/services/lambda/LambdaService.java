@@ -2,19 +2,18 @@ package dev.simstack.core.internal.services.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.FunctionSpec;
-import dev.simstack.core.LedgerEntry.InvocationOutcome;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Errors;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.engine.Service;
+import dev.simstack.core.internal.services.sqs.SqsPort;
 import dev.simstack.core.internal.engine.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restjson.RestJsonRoutes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,10 +29,6 @@ public final class LambdaService implements Service {
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("lambda", null, "1.1",
             "com.amazonaws.lambda", false, false, null);
 
-    /** How an invocation by another service of the stack (API Gateway) ended. */
-    public record Outcome(boolean throttled, boolean failed, boolean timedOut, byte[] payload, String requestId) {
-    }
-
     private final LambdaRegions regions;
     private final ExecutorService executor;
     private final FunctionRuntime runtime;
@@ -42,14 +37,15 @@ public final class LambdaService implements Service {
     private final AsyncInvocations async;
     private final Map<String, LambdaOperation> operations = new HashMap<>();
     private final InProcessSqs mappingSource;
+    private final LambdaPort port;
 
     /**
-     * @param sqs the stack's SQS service, which event source mappings poll
+     * @param sqs the stack's SQS, which event source mappings poll
      * @param sink where asynchronous invocations deliver destinations and dead letters
      * @param accountConcurrency the concurrency limit of each region
      * @param handlers the class loader handlers are loaded from (the test classpath)
      */
-    public LambdaService(StackContext context, Service sqs, QueueSink sink, int accountConcurrency,
+    public LambdaService(StackContext context, SqsPort sqs, QueueSink sink, int accountConcurrency,
             ClassLoader handlers, String stackName) {
         this.regions = new LambdaRegions(context, accountConcurrency);
         AtomicInteger threads = new AtomicInteger();
@@ -64,9 +60,10 @@ public final class LambdaService implements Service {
         functions.register(operations);
         new VersionActions(regions).register(operations);
         new ConcurrencyActions(regions).register(operations);
-        new InvokeAction(regions, runtime, async).register(operations);
-        this.mappingSource = new InProcessSqs(sqs, context);
-        new MappingActions(regions, mappingSource, runtime).register(operations);
+        this.port = new LambdaPort(regions, runtime, async);
+        new InvokeAction(port).register(operations);
+        this.mappingSource = new InProcessSqs(sqs);
+        new MappingActions(regions, mappingSource, port).register(operations);
     }
 
     LambdaRegions regions() {
@@ -75,7 +72,7 @@ public final class LambdaService implements Service {
 
     /** Starts polling for a mapping reloaded from a snapshot, as CreateEventSourceMapping does. */
     void startMapping(LambdaRegion region, EventSourceMapping mapping) {
-        SqsPoller poller = new SqsPoller(mapping, regions.context(), mappingSource, runtime, regions);
+        SqsPoller poller = new SqsPoller(mapping, regions.context(), mappingSource, port, regions);
         region.mappings().add(poller);
         poller.start();
     }
@@ -137,32 +134,9 @@ public final class LambdaService implements Service {
         return logs.lines(requestId);
     }
 
-    /** Invokes a function synchronously for another service of the stack; it fails with Lambda's error. */
-    public CompletableFuture<Outcome> invokeFor(String functionArn, byte[] event, String trigger,
-            List<String> carried) {
-        LambdaFunction function = regions.byArn(functionArn);
-        if (function == null) {
-            throw LambdaErrors.functionNotFound(functionArn);
-        }
-        return runtime.invoke(new FunctionRuntime.Request(function, function.config(), "$LATEST", event, trigger,
-                carried), regions.region(function.region()).limits())
-                .thenApply(r -> new Outcome(r.outcome() == InvocationOutcome.THROTTLED, r.failed(),
-                        r.outcome() == InvocationOutcome.TIMEOUT, r.payload(), r.requestId()));
-    }
-
-    /**
-     * Invokes a function asynchronously for another service of the stack (S3 notifications), as AWS
-     * services do: queued, retried twice on error, then sent to the function's destinations.
-     *
-     * @throws dev.simstack.core.AwsException ResourceNotFoundException when there is no such function
-     */
-    public void invokeAsync(String functionArn, byte[] event, String trigger) {
-        LambdaFunction function = regions.byArn(functionArn);
-        if (function == null) {
-            throw LambdaErrors.functionNotFound(functionArn);
-        }
-        async.submit(regions.region(function.region()), new FunctionRuntime.Request(function, function.config(),
-                "$LATEST", event, trigger, List.of()));
+    /** The typed Invoke the engine's own callers use (and the Invoke operation decodes into). */
+    public LambdaPort port() {
+        return port;
     }
 
     /**

@@ -22,12 +22,12 @@ final class MappingActions {
 
     private final LambdaRegions regions;
     private final InProcessSqs sqs;
-    private final FunctionRuntime runtime;
+    private final LambdaPort lambda;
 
-    MappingActions(LambdaRegions regions, InProcessSqs sqs, FunctionRuntime runtime) {
+    MappingActions(LambdaRegions regions, InProcessSqs sqs, LambdaPort lambda) {
         this.regions = regions;
         this.sqs = sqs;
-        this.runtime = runtime;
+        this.lambda = lambda;
     }
 
     void register(Map<String, LambdaOperation> operations) {
@@ -44,7 +44,7 @@ final class MappingActions {
             throw LambdaErrors.invalidParameter("SimStack maps SQS queues only (got " + queueArn
                     + "); Kinesis, DynamoDB Streams, Kafka and MQ sources are not supported yet.");
         }
-        if (!sqs.exists(queueArn)) {
+        if (!exists(queueArn)) {
             throw LambdaErrors.invalidParameter("Error occurred while ReceiveMessage. SQS Error Code: "
                     + "AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not "
                     + "exist for this wsdl version.");
@@ -63,7 +63,7 @@ final class MappingActions {
         boolean enabled = input.bool("Enabled") == null || input.bool("Enabled");
         EventSourceMapping mapping = settings(input, new EventSourceMapping(regions.context().ids().next(),
                 function.arn(), queueArn, 10, 0, null, false, enabled, now()));
-        SqsPoller poller = new SqsPoller(mapping, regions.context(), sqs, runtime, regions);
+        SqsPoller poller = new SqsPoller(mapping, regions.context(), sqs, lambda, regions);
         region.mappings().add(poller);
         poller.start();
         return json(mapping, enabled ? "Creating" : "Disabled");
@@ -197,5 +197,13 @@ final class MappingActions {
 
     private long now() {
         return regions.context().clock().millis();
+    }
+
+    private boolean exists(String queueArn) {
+        try {
+            return sqs.exists(ResourceRef.fromArn(queueArn));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.LedgerEntry.InvocationOutcome;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.StackContext;
+import dev.simstack.core.internal.services.sqs.ReceivedMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,23 +29,26 @@ final class SqsPoller {
 
     private final StackContext context;
     private final InProcessSqs sqs;
-    private final FunctionRuntime runtime;
+    private final LambdaPort lambda;
     private final LambdaRegions regions;
     /** The queue polled and the invocations' trigger naming it: a mapping's queue never changes. */
     private final ResourceRef queue;
     private final String trigger;
     private volatile EventSourceMapping mapping;
+    /** The mapping's queue and function, their ARNs parsed once. */
+    private volatile Targets targets;
     private int active;
     private boolean stopped;
     /** Stopped by a reset: batches in progress are neither invoked nor deleted, their queue is gone. */
     private boolean abandoned;
 
-    SqsPoller(EventSourceMapping mapping, StackContext context, InProcessSqs sqs, FunctionRuntime runtime,
+    SqsPoller(EventSourceMapping mapping, StackContext context, InProcessSqs sqs, LambdaPort lambda,
             LambdaRegions regions) {
         this.mapping = mapping;
+        this.targets = Targets.of(mapping);
         this.context = context;
         this.sqs = sqs;
-        this.runtime = runtime;
+        this.lambda = lambda;
         this.regions = regions;
         this.queue = mapping.queue();
         this.trigger = "sqs:" + queue.arn();
@@ -56,6 +60,7 @@ final class SqsPoller {
 
     /** Swaps in new settings; enabling starts pollers, disabling lets them retire. */
     void update(EventSourceMapping next) {
+        targets = Targets.of(next);
         mapping = next;
         if (next.enabled()) {
             start();
@@ -104,7 +109,7 @@ final class SqsPoller {
         }
         EventSourceMapping now = mapping;
         long askedAt = context.clock().millis();
-        sqs.receive(now.queueArn(), Math.min(10, now.batchSize()), LONG_POLL_SECONDS)
+        sqs.receive(targets.queue(), Math.min(10, now.batchSize()), LONG_POLL_SECONDS)
                 .whenComplete((messages, failure) -> {
                     if (failure != null || messages.isEmpty()) {
                         idle(failure != null || context.clock().millis() - askedAt < 1000);
@@ -133,7 +138,7 @@ final class SqsPoller {
         active--;
     }
 
-    private void gather(List<JsonNode> batch, long windowEnd) {
+    private void gather(List<ReceivedMessage> batch, long windowEnd) {
         EventSourceMapping now = mapping;
         if (batch.size() >= now.batchSize() || now.batchingWindowSeconds() == 0) {
             invoke(batch);
@@ -155,11 +160,11 @@ final class SqsPoller {
     }
 
     /** Adds what the queue has at once, up to the batch size. */
-    private void drain(List<JsonNode> batch) {
+    private void drain(List<ReceivedMessage> batch) {
         EventSourceMapping now = mapping;
         while (batch.size() < now.batchSize()) {
-            List<JsonNode> more = sqs.receive(now.queueArn(), Math.min(10, now.batchSize() - batch.size()), 0)
-                    .toCompletableFuture().getNow(List.of());
+            List<ReceivedMessage> more = sqs.receive(targets.queue(), Math.min(10, now.batchSize() - batch.size()),
+                    0).toCompletableFuture().getNow(List.of());
             if (more.isEmpty()) {
                 return;
             }
@@ -167,37 +172,40 @@ final class SqsPoller {
         }
     }
 
-    private void invoke(List<JsonNode> batch) {
+    private void invoke(List<ReceivedMessage> batch) {
         if (abandoned()) {
             retire();
             return;
         }
         EventSourceMapping now = mapping;
-        LambdaFunction function = regions.byArn(now.functionArn());
+        Targets to = targets;
+        LambdaFunction function = regions.find(to.function());
         if (function == null) {
             later(this::poll);
             return;
         }
-        List<String> ids = new ArrayList<>();
-        batch.forEach(message -> ids.add(message.path("MessageId").asText()));
-        FunctionRuntime.Request request = new FunctionRuntime.Request(function, function.config(), "$LATEST",
-                SqsEventRecords.event(batch, queue), trigger, ids);
-        runtime.invoke(request, regions.region(function.region()).limits()).whenComplete((result, failure) -> {
-            if (failure != null || abandoned()) {
-                retire();
-                return;
-            }
-            settle(batch, result);
-            if (result.outcome() == InvocationOutcome.THROTTLED) {
-                later(this::poll); // back off; the batch returns after its visibility timeout
-                return;
-            }
-            scaleUp(batch.size() >= Math.min(10, now.batchSize()));
-            poll();
-        });
+        List<String> ids = new ArrayList<>(batch.size());
+        batch.forEach(message -> ids.add(message.messageId()));
+        lambda.invoke(function, null, SqsEventRecords.event(batch, to.queue()), "sqs:" + now.queueArn(), ids)
+                .whenComplete((result, failure) -> invoked(batch, result, failure, now));
     }
 
-    private void settle(List<JsonNode> batch, InvocationResult result) {
+    private void invoked(List<ReceivedMessage> batch, InvocationResult result, Throwable failure,
+            EventSourceMapping now) {
+        if (failure != null || abandoned()) {
+            retire();
+            return;
+        }
+        settle(batch, result);
+        if (result.outcome() == InvocationOutcome.THROTTLED) {
+            later(this::poll); // back off; the batch returns after its visibility timeout
+            return;
+        }
+        scaleUp(batch.size() >= Math.min(10, now.batchSize()));
+        poll();
+    }
+
+    private void settle(List<ReceivedMessage> batch, InvocationResult result) {
         if (result.outcome() != InvocationOutcome.SUCCESS) {
             return;
         }
@@ -205,17 +213,17 @@ final class SqsPoller {
         if (failed == null) {
             return; // an unreadable batchItemFailures answer fails the whole batch, as AWS treats it
         }
-        List<String> handles = new ArrayList<>();
-        for (JsonNode message : batch) {
-            if (!failed.contains(message.path("MessageId").asText())) {
-                handles.add(message.path("ReceiptHandle").asText());
+        List<String> handles = new ArrayList<>(batch.size());
+        for (ReceivedMessage message : batch) {
+            if (!failed.contains(message.messageId())) {
+                handles.add(message.receiptHandle());
             }
         }
-        sqs.delete(mapping.queueArn(), handles);
+        sqs.delete(targets.queue(), handles);
     }
 
     /** The ids in {@code batchItemFailures}; null when one is empty or not in the batch (all failed). */
-    private Set<String> failedIds(InvocationResult result, List<JsonNode> batch) {
+    private Set<String> failedIds(InvocationResult result, List<ReceivedMessage> batch) {
         JsonNode response;
         try {
             response = new dev.simstack.core.internal.protocol.json.JsonTrees().read(result.payload());
@@ -223,7 +231,7 @@ final class SqsPoller {
             return Set.of();
         }
         Set<String> inBatch = new HashSet<>();
-        batch.forEach(message -> inBatch.add(message.path("MessageId").asText()));
+        batch.forEach(message -> inBatch.add(message.messageId()));
         Set<String> failed = new HashSet<>();
         if (response == null || !response.isObject()) {
             return failed;
@@ -256,6 +264,13 @@ final class SqsPoller {
             context.clock().schedule(BACKOFF, task);
         } catch (RuntimeException e) {
             retire(); // the stack is closing
+        }
+    }
+
+    /** A mapping's queue and function as references, their ARNs parsed once. */
+    private record Targets(ResourceRef queue, ResourceRef function) {
+        static Targets of(EventSourceMapping mapping) {
+            return new Targets(ResourceRef.fromArn(mapping.queueArn()), ResourceRef.fromArn(mapping.functionArn()));
         }
     }
 }

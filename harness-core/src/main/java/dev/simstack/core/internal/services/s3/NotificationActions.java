@@ -53,8 +53,8 @@ final class NotificationActions {
             why = "The destination queue must be in the bucket's region, " + bucket.region();
         } else {
             try {
-                sink().send(queueArn, s3.notifier().testEvent(bucket, call));
-            } catch (AwsException e) {
+                sink().send(ResourceRef.fromArn(queueArn), s3.notifier().testEvent(bucket, call));
+            } catch (AwsException | IllegalArgumentException e) {
                 why = "Error: " + e.getMessage();
             }
         }

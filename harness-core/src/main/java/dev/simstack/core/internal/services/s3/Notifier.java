@@ -3,6 +3,7 @@ package dev.simstack.core.internal.services.s3;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.FunctionSink;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.engine.StackContext;
@@ -58,12 +59,13 @@ final class Notifier {
             }
             try {
                 if (target.kind() == NotificationConfiguration.Kind.QUEUE) {
-                    queues.send(target.arn(), record(bucket, version, eventName, target.id(), call));
+                    queues.send(ResourceRef.fromArn(target.arn()), new String(record(bucket, version, eventName,
+                            target.id(), call), StandardCharsets.UTF_8));
                 } else if (target.kind() == NotificationConfiguration.Kind.LAMBDA && functions != null) {
-                    functions.invokeAsync(target.arn(), record(bucket, version, eventName, target.id(), call),
-                            "s3:" + bucket.name());
+                    functions.invokeAsync(ResourceRef.fromArn(target.arn()),
+                            record(bucket, version, eventName, target.id(), call), "s3:" + bucket.name());
                 }
-            } catch (AwsException e) {
+            } catch (AwsException | IllegalArgumentException e) {
                 // S3 drops events whose destination has gone; the ledger shows no delivery.
                 LOG.debug("S3 event {} for {} not delivered to {}: {}", eventName, bucket.name(), target.arn(), e);
             }
@@ -82,7 +84,8 @@ final class Notifier {
         return new String(json.write(test), StandardCharsets.UTF_8);
     }
 
-    private String record(Bucket bucket, ObjectVersion version, String eventName, String configurationId,
+    /** The event message's JSON bytes. */
+    private byte[] record(Bucket bucket, ObjectVersion version, String eventName, String configurationId,
             S3Call call) {
         ObjectNode record = NODES.objectNode();
         record.put("eventVersion", "2.1");
@@ -114,7 +117,7 @@ final class Notifier {
         object.put("sequencer", String.format("%016X", version.sequence()));
         ObjectNode message = NODES.objectNode();
         message.putArray("Records").add(record);
-        return new String(json.write(message), StandardCharsets.UTF_8);
+        return json.write(message);
     }
 
     private String principal(S3Call call) {

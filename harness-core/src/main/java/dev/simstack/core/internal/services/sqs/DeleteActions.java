@@ -14,9 +14,11 @@ final class DeleteActions {
     private static final int MAX_VISIBILITY_TIMEOUT = 43_200;
 
     private final SqsRegions regions;
+    private final SqsPort port;
 
-    DeleteActions(SqsRegions regions) {
+    DeleteActions(SqsRegions regions, SqsPort port) {
         this.regions = regions;
+        this.port = port;
     }
 
     void register(Map<String, SqsOperation> operations) {
@@ -27,18 +29,18 @@ final class DeleteActions {
     }
 
     private JsonNode deleteMessage(DecodedCall call, Input input) {
-        SqsQueue queue = regions.queue(call, input);
-        queue.messages().delete(input.requiredString("ReceiptHandle"), SendActions.sender(call));
+        SqsQueue queue = port.queue(regions.ref(call, input));
+        port.delete(queue, input.requiredString("ReceiptHandle"), SendActions.sender(call));
         return NODES.objectNode();
     }
 
     private JsonNode deleteMessageBatch(DecodedCall call, Input input) {
-        SqsQueue queue = regions.queue(call, input);
+        SqsQueue queue = port.queue(regions.ref(call, input));
         BatchEntries result = new BatchEntries();
         for (Input entry : BatchEntries.read(input, "DeleteMessageBatchRequestEntry")) {
             String id = entry.string("Id");
             try {
-                queue.messages().delete(entry.requiredString("ReceiptHandle"), SendActions.sender(call));
+                port.delete(queue, entry.requiredString("ReceiptHandle"), SendActions.sender(call));
                 result.succeed(id);
             } catch (AwsException error) {
                 result.fail(id, error);
@@ -48,19 +50,19 @@ final class DeleteActions {
     }
 
     private JsonNode changeMessageVisibility(DecodedCall call, Input input) {
-        SqsQueue queue = regions.queue(call, input);
+        SqsQueue queue = port.queue(regions.ref(call, input));
         String handle = input.requiredString("ReceiptHandle");
-        queue.messages().changeVisibility(handle, visibilityTimeout(input));
+        port.changeVisibility(queue, handle, visibilityTimeout(input));
         return NODES.objectNode();
     }
 
     private JsonNode changeMessageVisibilityBatch(DecodedCall call, Input input) {
-        SqsQueue queue = regions.queue(call, input);
+        SqsQueue queue = port.queue(regions.ref(call, input));
         BatchEntries result = new BatchEntries();
         for (Input entry : BatchEntries.read(input, "ChangeMessageVisibilityBatchRequestEntry")) {
             String id = entry.string("Id");
             try {
-                queue.messages().changeVisibility(entry.requiredString("ReceiptHandle"), visibilityTimeout(entry));
+                port.changeVisibility(queue, entry.requiredString("ReceiptHandle"), visibilityTimeout(entry));
                 result.succeed(id);
             } catch (AwsException error) {
                 result.fail(id, error);

@@ -147,6 +147,11 @@ final class MessageAttributes {
                 + "' must contain non-empty message attribute value for message attribute type '" + type + "'.");
     }
 
+    /** The attributes, name to value, sorted by name; read-only. */
+    SortedMap<String, MessageAttributeValue> asMap() {
+        return Collections.unmodifiableSortedMap(values);
+    }
+
     boolean isEmpty() {
         return values.isEmpty();
     }

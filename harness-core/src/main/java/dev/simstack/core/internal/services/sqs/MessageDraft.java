@@ -18,32 +18,45 @@ import java.util.HexFormat;
  * @param deduplicationId MessageDeduplicationId (after {@link #checkFor}, the content-based one if needed)
  * @param digests the MD5 digests the send answers
  */
-record MessageDraft(String body, Integer delaySeconds, MessageAttributes attributes,
+public record MessageDraft(String body, Integer delaySeconds, MessageAttributes attributes,
         MessageAttributes systemAttributes, String groupId, String deduplicationId, MessageDigests digests) {
 
     private static final int MAX_ID_LENGTH = 128;
 
-    /** Reads and checks what does not depend on the queue. */
+    /**
+     * A message of {@code body} alone, as the engine's own senders (S3 notifications, API Gateway
+     * integrations, Lambda destinations) send one, checked as SendMessage checks a body.
+     */
+    public static MessageDraft of(String body) {
+        checkBody(body);
+        return new MessageDraft(body, null, MessageAttributes.NONE, MessageAttributes.NONE, null, null,
+                MessageDigests.of(body, MessageAttributes.NONE, MessageAttributes.NONE));
+    }
+
+    /** Reads a SendMessage request (or batch entry) and checks what does not depend on the queue. */
     static MessageDraft read(Input entry) {
         String body = entry.string("MessageBody");
-        if (body == null || body.isEmpty()) {
-            throw SqsErrors.missingParameter("MessageBody");
-        }
-        MessageCharacters.checkBody(body);
+        checkBody(body);
         Integer delay = entry.integer("DelaySeconds");
         if (delay != null && (delay < 0 || delay > 900)) {
             throw SqsErrors.invalidParameter("DelaySeconds", delay, "DelaySeconds must be >= 0 and <= 900");
         }
-        String groupId = fifoId(entry, "MessageGroupId");
-        String deduplicationId = fifoId(entry, "MessageDeduplicationId");
+        String groupId = fifoId(entry.string("MessageGroupId"), "MessageGroupId");
+        String deduplicationId = fifoId(entry.string("MessageDeduplicationId"), "MessageDeduplicationId");
         MessageAttributes attributes = MessageAttributes.user(entry.objectMap("MessageAttributes"));
         MessageAttributes system = MessageAttributes.system(entry.objectMap("MessageSystemAttributes"));
         return new MessageDraft(body, delay, attributes, system, groupId, deduplicationId,
                 MessageDigests.of(body, attributes, system));
     }
 
-    private static String fifoId(Input entry, String name) {
-        String value = entry.string(name);
+    private static void checkBody(String body) {
+        if (body == null || body.isEmpty()) {
+            throw SqsErrors.missingParameter("MessageBody");
+        }
+        MessageCharacters.checkBody(body);
+    }
+
+    private static String fifoId(String value, String name) {
         if (value == null) {
             return null;
         }

@@ -24,16 +24,18 @@ final class ReceiveAction {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final SqsRegions regions;
+    private final SqsPort port;
 
-    ReceiveAction(SqsRegions regions) {
+    ReceiveAction(SqsRegions regions, SqsPort port) {
         this.regions = regions;
+        this.port = port;
     }
 
     void register(Map<String, SqsOperation> operations) {
         operations.put("ReceiveMessage", (call, input) -> {
-            SqsQueue queue = regions.queue(call, input);
+            SqsQueue queue = port.queue(regions.ref(call, input));
             ReceiveRequest request = read(input, queue.attributes(), call);
-            return queue.messages().receive(request).thenApply(deliveries -> answer(deliveries, request));
+            return port.receive(queue, request).thenApply(ReceiveAction::answer);
         });
     }
 
@@ -80,73 +82,32 @@ final class ReceiveAction {
         return valid;
     }
 
-    private static JsonNode answer(List<Delivery> deliveries, ReceiveRequest request) {
+    private static JsonNode answer(List<ReceivedMessage> received) {
         ObjectNode output = NODES.objectNode();
-        if (!deliveries.isEmpty()) {
+        if (!received.isEmpty()) {
             ArrayNode messages = output.putArray("Messages");
-            for (Delivery delivery : deliveries) {
-                messages.add(message(delivery, request));
+            for (ReceivedMessage message : received) {
+                messages.add(message(message));
             }
         }
         return output;
     }
 
-    private static ObjectNode message(Delivery delivery, ReceiveRequest request) {
-        MessagePayload payload = delivery.message().payload;
+    private static ObjectNode message(ReceivedMessage message) {
         ObjectNode json = NODES.objectNode();
-        json.put("MessageId", payload.messageId());
-        json.put("ReceiptHandle", delivery.receiptHandle());
-        json.put("MD5OfBody", payload.digests().body());
-        json.put("Body", payload.body());
-        if (!request.systemAttributes().isEmpty()) {
-            json.set("Attributes", systemAttributes(delivery, request.systemAttributes()));
+        json.put("MessageId", message.messageId());
+        json.put("ReceiptHandle", message.receiptHandle());
+        json.put("MD5OfBody", message.md5OfBody());
+        json.put("Body", message.body());
+        if (message.attributes() != null) {
+            ObjectNode attributes = json.putObject("Attributes");
+            message.attributes().forEach(attributes::put);
         }
-        MessageAttributes selected = payload.attributes().select(request.messageAttributeNames());
-        if (!selected.isEmpty()) {
-            // The SDK checks this digest against the attributes returned, so it covers exactly those.
-            json.put("MD5OfMessageAttributes", selected == payload.attributes() ? payload.digests().attributes()
-                    : selected.md5());
-            json.set("MessageAttributes", selected.toJson(NODES));
+        if (!message.messageAttributes().isEmpty()) {
+            json.put("MD5OfMessageAttributes", message.md5OfMessageAttributes());
+            ObjectNode attributes = json.putObject("MessageAttributes");
+            message.messageAttributes().forEach((name, value) -> attributes.set(name, value.toJson(NODES)));
         }
         return json;
-    }
-
-    private static ObjectNode systemAttributes(Delivery delivery, Set<String> names) {
-        SqsMessage message = delivery.message();
-        MessagePayload payload = message.payload;
-        ObjectNode json = NODES.objectNode();
-        for (String name : SYSTEM_ATTRIBUTES) {
-            if (names.contains(name)) {
-                String value = systemAttribute(name, delivery, message, payload);
-                if (value != null) {
-                    json.put(name, value);
-                }
-            }
-        }
-        return json;
-    }
-
-    private static String systemAttribute(String name, Delivery delivery, SqsMessage message,
-            MessagePayload payload) {
-        switch (name) {
-            case "SenderId":
-                return payload.senderId();
-            case "SentTimestamp":
-                return Long.toString(message.sentAt);
-            case "ApproximateReceiveCount":
-                return Integer.toString(delivery.receiveCount());
-            case "ApproximateFirstReceiveTimestamp":
-                return Long.toString(delivery.firstReceivedAt());
-            case "SequenceNumber":
-                return message.sequenceNumber;
-            case "MessageDeduplicationId":
-                return payload.deduplicationId();
-            case "MessageGroupId":
-                return payload.groupId();
-            case "AWSTraceHeader":
-                return payload.traceHeader();
-            default:
-                return message.deadLetterSourceArn;
-        }
     }
 }

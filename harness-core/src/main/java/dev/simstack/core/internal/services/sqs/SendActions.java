@@ -18,9 +18,11 @@ final class SendActions {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final SqsRegions regions;
+    private final SqsPort port;
 
-    SendActions(SqsRegions regions) {
+    SendActions(SqsRegions regions, SqsPort port) {
         this.regions = regions;
+        this.port = port;
     }
 
     void register(Map<String, SqsOperation> operations) {
@@ -29,14 +31,13 @@ final class SendActions {
     }
 
     private JsonNode sendMessage(DecodedCall call, Input input) {
-        SqsQueue queue = regions.queue(call, input);
-        MessageDraft draft = MessageDraft.read(input).checkFor(queue.attributes());
-        QueueMessages.Sent sent = queue.messages().send(draft, sender(call));
-        return describe(draft, sent, NODES.objectNode());
+        SqsQueue queue = port.queue(regions.ref(call, input));
+        MessageDraft draft = MessageDraft.read(input);
+        return describe(port.send(queue, draft, sender(call)), NODES.objectNode());
     }
 
     private JsonNode sendMessageBatch(DecodedCall call, Input input) {
-        SqsQueue queue = regions.queue(call, input);
+        SqsQueue queue = port.queue(regions.ref(call, input));
         List<Input> entries = BatchEntries.read(input, "SendMessageBatchRequestEntry");
         BatchEntries result = new BatchEntries();
         List<String> ids = new ArrayList<>();
@@ -57,21 +58,22 @@ final class SendActions {
             throw SqsErrors.batchRequestTooLong(total, MAX_BATCH_BYTES);
         }
         String sender = sender(call);
+        // Every entry is checked before any is sent (one entry's error fails only it; a batch too long fails
+        // all); the port's own check of a checked draft passes it unchanged.
         for (int i = 0; i < drafts.size(); i++) {
-            describe(drafts.get(i), queue.messages().send(drafts.get(i), sender), result.succeed(ids.get(i)));
+            describe(port.send(queue, drafts.get(i), sender), result.succeed(ids.get(i)));
         }
         return result.output();
     }
 
-    private static ObjectNode describe(MessageDraft draft, QueueMessages.Sent sent, ObjectNode output) {
-        MessageDigests digests = draft.digests();
+    private static ObjectNode describe(SentMessage sent, ObjectNode output) {
         output.put("MessageId", sent.messageId());
-        output.put("MD5OfMessageBody", digests.body());
-        if (digests.attributes() != null) {
-            output.put("MD5OfMessageAttributes", digests.attributes());
+        output.put("MD5OfMessageBody", sent.md5OfMessageBody());
+        if (sent.md5OfMessageAttributes() != null) {
+            output.put("MD5OfMessageAttributes", sent.md5OfMessageAttributes());
         }
-        if (digests.systemAttributes() != null) {
-            output.put("MD5OfMessageSystemAttributes", digests.systemAttributes());
+        if (sent.md5OfMessageSystemAttributes() != null) {
+            output.put("MD5OfMessageSystemAttributes", sent.md5OfMessageSystemAttributes());
         }
         if (sent.sequenceNumber() != null) {
             output.put("SequenceNumber", sent.sequenceNumber());

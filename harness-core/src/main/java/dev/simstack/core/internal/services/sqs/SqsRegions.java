@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.sqs;
 
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.StackContext;
@@ -30,8 +31,13 @@ final class SqsRegions {
 
     /** The queue of the call's required {@code QueueUrl}, in the call's region. */
     SqsQueue queue(DecodedCall call, Input input) {
-        String url = input.requiredString("QueueUrl");
-        return region(call).queue(QueueAddress.nameFromUrl(url, context.accountId()));
+        return region(call).queue(ref(call, input).name());
+    }
+
+    /** The queue the call's required {@code QueueUrl} names, in the call's region (a URL names no region). */
+    ResourceRef ref(DecodedCall call, Input input) {
+        String name = QueueAddress.nameFromUrl(input.requiredString("QueueUrl"), context.accountId());
+        return ResourceRef.queue(call.region(), context.accountId(), name);
     }
 
     /** Every region that has SQS state. */

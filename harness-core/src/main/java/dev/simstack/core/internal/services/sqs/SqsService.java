@@ -24,16 +24,18 @@ public final class SqsService implements Service {
             "com.amazonaws.sqs", true, false, SqsQueryShapes.SHAPES);
 
     private final SqsRegions regions;
+    private final SqsPort port;
     private final Map<String, SqsOperation> operations = new HashMap<>();
 
     public SqsService(StackContext context) {
         this.regions = new SqsRegions(Objects.requireNonNull(context, "context"));
+        this.port = new SqsPort(regions);
         new QueueActions(regions).register(operations);
         new AttributeActions(regions).register(operations);
         new TagActions(regions).register(operations);
-        new SendActions(regions).register(operations);
-        new ReceiveAction(regions).register(operations);
-        new DeleteActions(regions).register(operations);
+        new SendActions(regions, port).register(operations);
+        new ReceiveAction(regions, port).register(operations);
+        new DeleteActions(regions, port).register(operations);
         new DeadLetterActions(regions).register(operations);
         new PermissionActions(regions).register(operations);
     }
@@ -86,6 +88,11 @@ public final class SqsService implements Service {
             }
         }
         return names;
+    }
+
+    /** The typed operations the engine's own callers use (and the protocol adapters decode into). */
+    public SqsPort port() {
+        return port;
     }
 
     SqsRegions regions() {
