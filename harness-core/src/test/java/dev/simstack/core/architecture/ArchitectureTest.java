@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.simstack.core.internal.engine.DecodedCall;
-import dev.simstack.core.internal.engine.PlainValues;
+import dev.simstack.core.internal.engine.MemberValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
@@ -44,10 +44,10 @@ class ArchitectureTest {
                 .should(PublicSignatures.mentionNo(DEPENDENCY_OR_INTERNAL));
         assertThatThrownBy(() -> rule.check(MAIN)).hasMessageContaining(
                 "DecodedCall.input() mentions com.fasterxml.jackson.databind.node.ObjectNode");
-        ArchRule values = classes().that().haveFullyQualifiedName(PlainValues.class.getName())
+        ArchRule values = classes().that().haveFullyQualifiedName(MemberValues.class.getName())
                 .should(PublicSignatures.mentionNo(DEPENDENCY_OR_INTERNAL));
         assertThatThrownBy(() -> values.check(MAIN)).hasMessageContaining(
-                "PlainValues.of(com.fasterxml.jackson.databind.JsonNode) mentions com.fasterxml.jackson.databind.JsonNode");
+                "MemberValues.of(com.fasterxml.jackson.databind.JsonNode) mentions com.fasterxml.jackson.databind.JsonNode");
     }
 
     @Test

@@ -32,7 +32,7 @@ final class InputMembers {
         switch (call.protocol()) {
             case "rest-xml" -> {
                 for (String name : REST_XML_MEMBERS) {
-                    Object value = PlainValues.of(input.get(name));
+                    Object value = MemberValues.of(input.get(name));
                     if (value != null) {
                         members.put(name, value);
                     }
@@ -66,14 +66,14 @@ final class InputMembers {
     }
 
     private static void put(Map<String, Object> members, String name, JsonNode node) {
-        Object value = PlainValues.of(node);
-        if (value != PlainValues.OPAQUE) {
+        Object value = MemberValues.of(node);
+        if (value != MemberValues.OPAQUE) {
             members.put(name, value);
         }
     }
 
     private static Optional<Object> plain(JsonNode node) {
-        Object value = PlainValues.of(node);
-        return value == PlainValues.OPAQUE ? Optional.empty() : Optional.ofNullable(value);
+        Object value = MemberValues.of(node);
+        return value == MemberValues.OPAQUE ? Optional.empty() : Optional.ofNullable(value);
     }
 }

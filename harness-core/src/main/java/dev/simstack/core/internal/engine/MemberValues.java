@@ -16,12 +16,12 @@ import java.util.Map;
  * {@link Map}s (in the document's order) and {@code null}. Each call makes new values, so a caller may keep
  * or change them without touching the tree.
  */
-public final class PlainValues {
+public final class MemberValues {
 
     /** A value with no plain form (an engine object carried in the tree, such as S3's spooled body). */
     static final Object OPAQUE = new Object();
 
-    private PlainValues() {
+    private MemberValues() {
     }
 
     /**
