@@ -44,60 +44,13 @@ public final class StackConfig {
     private final String accountId;
     private final Long seed;
     private final ClockSpec clock;
-    private final Declarations declared;
+    private final StackDeclarations declared;
     private final List<Interceptor> interceptors;
     private final int lambdaConcurrency;
     private final int ledgerLimit;
 
-    /** The resources created at start, each kind in declaration order. */
-    private record Declarations(List<QueueSpec> queues, List<FunctionSpec> functions, List<ApiSpec> apis,
-            List<TableSpec> tables, List<BucketSpec> buckets, List<Path> resourceFiles) {
-
-        static final Declarations NONE = new Declarations(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of());
-
-        Declarations {
-            queues = List.copyOf(queues);
-            functions = List.copyOf(functions);
-            apis = List.copyOf(apis);
-            tables = List.copyOf(tables);
-            buckets = List.copyOf(buckets);
-            resourceFiles = List.copyOf(resourceFiles);
-        }
-
-        private static <T> List<T> plus(List<T> list, T element) {
-            List<T> copy = new ArrayList<>(list);
-            copy.add(element);
-            return copy;
-        }
-
-        Declarations queue(QueueSpec queue) {
-            return new Declarations(plus(queues, queue), functions, apis, tables, buckets, resourceFiles);
-        }
-
-        Declarations function(FunctionSpec function) {
-            return new Declarations(queues, plus(functions, function), apis, tables, buckets, resourceFiles);
-        }
-
-        Declarations api(ApiSpec api) {
-            return new Declarations(queues, functions, plus(apis, api), tables, buckets, resourceFiles);
-        }
-
-        Declarations table(TableSpec table) {
-            return new Declarations(queues, functions, apis, plus(tables, table), buckets, resourceFiles);
-        }
-
-        Declarations bucket(BucketSpec bucket) {
-            return new Declarations(queues, functions, apis, tables, plus(buckets, bucket), resourceFiles);
-        }
-
-        Declarations resourceFile(Path file) {
-            return new Declarations(queues, functions, apis, tables, buckets, plus(resourceFiles, file));
-        }
-    }
-
     private StackConfig(String host, int port, List<String> regions, String accountId, Long seed, ClockSpec clock,
-            Declarations declared, List<Interceptor> interceptors, int lambdaConcurrency, int ledgerLimit) {
+            StackDeclarations declared, List<Interceptor> interceptors, int lambdaConcurrency, int ledgerLimit) {
         this.host = host;
         this.port = port;
         this.regions = Collections.unmodifiableList(regions);
@@ -113,7 +66,7 @@ public final class StackConfig {
     /** Loopback, an ephemeral port, region us-east-1, a fresh random seed, the real clock, no resources. */
     public static StackConfig defaults() {
         return new StackConfig("127.0.0.1", 0, List.of(DEFAULT_REGION), DEFAULT_ACCOUNT_ID, null, ClockSpec.real(),
-                Declarations.NONE, List.of(), DEFAULT_LAMBDA_CONCURRENCY, 0);
+                StackDeclarations.NONE, List.of(), DEFAULT_LAMBDA_CONCURRENCY, 0);
     }
 
     /** Starts a stack of this config: shorthand for {@link Stack#start(StackConfig)}. */
@@ -229,7 +182,7 @@ public final class StackConfig {
         return declaring(declared.resourceFile(Objects.requireNonNull(file, "file")));
     }
 
-    private StackConfig declaring(Declarations declarations) {
+    private StackConfig declaring(StackDeclarations declarations) {
         return new StackConfig(host, port, regions, accountId, seed, clock, declarations, interceptors,
                 lambdaConcurrency, ledgerLimit);
     }
