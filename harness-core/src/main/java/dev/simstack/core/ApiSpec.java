@@ -100,9 +100,11 @@ public final class ApiSpec {
     private final double rate;
     private final int burst;
     private final List<UsagePlan> usagePlans;
+    private final String region;
 
     private ApiSpec(Kind kind, String name, String stage, List<Route> routes, double rate, int burst,
-            List<UsagePlan> usagePlans) {
+            List<UsagePlan> usagePlans, String region) {
+        this.region = region;
         this.kind = kind;
         this.name = name;
         this.stage = stage;
@@ -114,18 +116,20 @@ public final class ApiSpec {
 
     /** A REST API with stage {@code prod} and the account's default throttle (10,000 rps, burst 5,000). */
     public static ApiSpec rest(String name) {
-        return new ApiSpec(Kind.REST, Objects.requireNonNull(name, "name"), "prod", List.of(), 0, 0, List.of());
+        return new ApiSpec(Kind.REST, Objects.requireNonNull(name, "name"), "prod", List.of(), 0, 0, List.of(),
+                null);
     }
 
     /** An HTTP API with the {@code $default} stage and the account's default throttle. */
     public static ApiSpec http(String name) {
-        return new ApiSpec(Kind.HTTP, Objects.requireNonNull(name, "name"), "$default", List.of(), 0, 0, List.of());
+        return new ApiSpec(Kind.HTTP, Objects.requireNonNull(name, "name"), "$default", List.of(), 0, 0, List.of(),
+                null);
     }
 
     /** The stage requests go to. */
     public ApiSpec withStage(String stageName) {
         return new ApiSpec(kind, name, Objects.requireNonNull(stageName, "stageName"), routes, rate, burst,
-                usagePlans);
+                usagePlans, region);
     }
 
     /** Adds a route, e.g. {@code ("GET /orders/{id}", Integration.lambda("get-order"))}. */
@@ -142,7 +146,7 @@ public final class ApiSpec {
         }
         List<Route> copy = new ArrayList<>(routes);
         copy.add(route);
-        return new ApiSpec(kind, name, stage, copy, rate, burst, usagePlans);
+        return new ApiSpec(kind, name, stage, copy, rate, burst, usagePlans, region);
     }
 
     /** The stage's throttle: steady-state requests per second and burst. */
@@ -150,14 +154,26 @@ public final class ApiSpec {
         if (ratePerSecond <= 0 || burstLimit < 0) {
             throw new IllegalArgumentException("a throttle has a positive rate and a burst of 0 or more");
         }
-        return new ApiSpec(kind, name, stage, routes, ratePerSecond, burstLimit, usagePlans);
+        return new ApiSpec(kind, name, stage, routes, ratePerSecond, burstLimit, usagePlans, region);
     }
 
     /** Adds a usage plan (REST APIs); its keys are checked on routes that require one. */
     public ApiSpec withUsagePlan(UsagePlan plan) {
         List<UsagePlan> copy = new ArrayList<>(usagePlans);
         copy.add(Objects.requireNonNull(plan, "plan"));
-        return new ApiSpec(kind, name, stage, routes, rate, burst, copy);
+        return new ApiSpec(kind, name, stage, routes, rate, burst, copy, region);
+    }
+
+    /** The same API in {@code region} instead of the stack's default region (one of the stack's). */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public ApiSpec inRegion(String region) {
+        return new ApiSpec(kind, name, stage, routes, rate, burst, usagePlans, Objects.requireNonNull(region, "region"));
+    }
+
+    /** The region, or {@code null} for the stack's default region. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public String region() {
+        return region;
     }
 
     /** The kind of API: a REST API or an HTTP API. */

@@ -35,9 +35,10 @@ public final class FunctionSpec {
     private final Map<String, String> environment;
     private final Integer reservedConcurrency;
     private final Duration coldStartDelay;
+    private final String region;
 
     private FunctionSpec(String name, String handler, String runtime, Duration timeout, int memorySize,
-            Map<String, String> environment, Integer reservedConcurrency, Duration coldStartDelay) {
+            Map<String, String> environment, Integer reservedConcurrency, Duration coldStartDelay, String region) {
         this.name = name;
         this.handler = handler;
         this.runtime = runtime;
@@ -46,6 +47,7 @@ public final class FunctionSpec {
         this.environment = Collections.unmodifiableMap(environment);
         this.reservedConcurrency = reservedConcurrency;
         this.coldStartDelay = coldStartDelay;
+        this.region = region;
     }
 
     /** A function running {@code handler}, with AWS's defaults: java21, 3 s timeout, 128 MB. */
@@ -58,7 +60,7 @@ public final class FunctionSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(handler, "handler");
         return new FunctionSpec(name, handler, "java21", Duration.ofSeconds(3), 128, new LinkedHashMap<>(), null,
-                Duration.ZERO);
+                Duration.ZERO, null);
     }
 
     /** The timeout, 1 s to 900 s as AWS allows. */
@@ -69,7 +71,7 @@ public final class FunctionSpec {
                     + timeout);
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                coldStartDelay);
+                coldStartDelay, region);
     }
 
     /** The memory size in MB, 128 to 10,240 as AWS allows (reported by the Context only). */
@@ -78,7 +80,7 @@ public final class FunctionSpec {
             throw new IllegalArgumentException("MemorySize is 128 to 10240 MB, got " + megabytes);
         }
         return new FunctionSpec(name, handler, runtime, timeout, megabytes, environment, reservedConcurrency,
-                coldStartDelay);
+                coldStartDelay, region);
     }
 
     /** The runtime identifier: {@code java17} or {@code java21}. */
@@ -88,7 +90,7 @@ public final class FunctionSpec {
                     + runtime);
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                coldStartDelay);
+                coldStartDelay, region);
     }
 
     /** Adds an environment variable, visible through {@link FunctionEnvironment}. */
@@ -96,7 +98,7 @@ public final class FunctionSpec {
         Map<String, String> copy = new LinkedHashMap<>(environment);
         copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, copy, reservedConcurrency,
-                coldStartDelay);
+                coldStartDelay, region);
     }
 
     /** Reserved concurrency, as PutFunctionConcurrency sets it (0 stops every invocation). */
@@ -105,7 +107,7 @@ public final class FunctionSpec {
             throw new IllegalArgumentException("reserved concurrency is 0 or more, got " + executions);
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, executions,
-                coldStartDelay);
+                coldStartDelay, region);
     }
 
     /** How long (on the stack clock) a new execution environment takes to start; none by default. */
@@ -114,7 +116,20 @@ public final class FunctionSpec {
             throw new IllegalArgumentException("a cold start delay cannot be negative");
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                delay);
+                delay, region);
+    }
+
+    /** The same function in {@code region} instead of the stack's default region (one of the stack's). */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public FunctionSpec inRegion(String region) {
+        return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
+                coldStartDelay, Objects.requireNonNull(region, "region"));
+    }
+
+    /** The region, or {@code null} for the stack's default region. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public String region() {
+        return region;
     }
 
     /** The function's name. */

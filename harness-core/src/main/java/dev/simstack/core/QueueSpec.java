@@ -69,7 +69,7 @@ public final class QueueSpec {
 
     /**
      * The same queue with a RedrivePolicy to the queue named {@code deadLetterQueue} in the same region,
-     * which must be declared before this one.
+     * declared too (it is created first, whatever the order of declaration) or already there.
      */
     public QueueSpec withDeadLetterQueue(String deadLetterQueue, int maxReceiveCount) {
         return new QueueSpec(name, region, attributes, tags, Objects.requireNonNull(deadLetterQueue, "deadLetterQueue"),

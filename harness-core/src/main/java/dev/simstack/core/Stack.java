@@ -3,6 +3,7 @@ package dev.simstack.core;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.resources.DeclaredResources;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class Stack implements AutoCloseable {
     public static Stack start(StackConfig config) {
         Stack stack = new Stack(new Engine(Objects.requireNonNull(config, "config")));
         try {
+            DeclaredResources.create(stack.engine);
             config.interceptors().forEach(interceptor -> interceptor.attach(stack));
         } catch (RuntimeException e) {
             stack.close();
@@ -47,7 +49,14 @@ public final class Stack implements AutoCloseable {
 
     /** Starts a stack whose state {@code load} fills before it serves (a data directory's snapshot). */
     static Stack start(StackConfig config, java.util.function.Consumer<Engine> load) {
-        return new Stack(new Engine(Objects.requireNonNull(config, "config"), load));
+        Stack stack = new Stack(new Engine(Objects.requireNonNull(config, "config"), load));
+        try {
+            DeclaredResources.create(stack.engine);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
     }
 
     Engine engine() {
@@ -248,7 +257,8 @@ public final class Stack implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the stack is closed; start a new one instead of resetting it");
         }
-        List<AppliedResources.Resource> recreated = new ArrayList<>(engine.reset(services));
+        engine.reset(services);
+        List<AppliedResources.Resource> recreated = new ArrayList<>(DeclaredResources.create(engine));
         for (ResetListener listener : resetListeners) {
             listener.afterReset(this).forEach(applied -> recreated.addAll(applied.resources()));
         }

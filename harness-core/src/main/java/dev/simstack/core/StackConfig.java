@@ -2,6 +2,7 @@ package dev.simstack.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,34 +44,29 @@ public final class StackConfig {
     private final String accountId;
     private final Long seed;
     private final ClockSpec clock;
-    private final List<QueueSpec> queues;
+    private final StackDeclarations declared;
     private final List<Interceptor> interceptors;
-    private final List<FunctionSpec> functions;
-    private final List<ApiSpec> apis;
     private final int lambdaConcurrency;
     private final int ledgerLimit;
 
     private StackConfig(String host, int port, List<String> regions, String accountId, Long seed, ClockSpec clock,
-            List<QueueSpec> queues, List<Interceptor> interceptors, List<FunctionSpec> functions, List<ApiSpec> apis,
-            int lambdaConcurrency, int ledgerLimit) {
-        this.ledgerLimit = ledgerLimit;
-        this.functions = Collections.unmodifiableList(functions);
-        this.apis = Collections.unmodifiableList(apis);
-        this.lambdaConcurrency = lambdaConcurrency;
+            StackDeclarations declared, List<Interceptor> interceptors, int lambdaConcurrency, int ledgerLimit) {
         this.host = host;
         this.port = port;
         this.regions = Collections.unmodifiableList(regions);
         this.accountId = accountId;
         this.seed = seed;
         this.clock = clock;
-        this.queues = Collections.unmodifiableList(queues);
+        this.declared = declared;
         this.interceptors = Collections.unmodifiableList(interceptors);
+        this.lambdaConcurrency = lambdaConcurrency;
+        this.ledgerLimit = ledgerLimit;
     }
 
     /** Loopback, an ephemeral port, region us-east-1, a fresh random seed, the real clock, no resources. */
     public static StackConfig defaults() {
         return new StackConfig("127.0.0.1", 0, List.of(DEFAULT_REGION), DEFAULT_ACCOUNT_ID, null, ClockSpec.real(),
-                List.of(), List.of(), List.of(), List.of(), DEFAULT_LAMBDA_CONCURRENCY, 0);
+                StackDeclarations.NONE, List.of(), DEFAULT_LAMBDA_CONCURRENCY, 0);
     }
 
     /** Starts a stack of this config: shorthand for {@link Stack#start(StackConfig)}. */
@@ -80,8 +76,8 @@ public final class StackConfig {
 
     /** The address to bind; loopback by default. */
     public StackConfig withHost(String host) {
-        return new StackConfig(Objects.requireNonNull(host, "host"), port, regions, accountId, seed, clock, queues,
-                interceptors, functions, apis, lambdaConcurrency, ledgerLimit);
+        return new StackConfig(Objects.requireNonNull(host, "host"), port, regions, accountId, seed, clock, declared,
+                interceptors, lambdaConcurrency, ledgerLimit);
     }
 
     /** The port to bind; 0 (the default) takes an ephemeral one. */
@@ -89,14 +85,15 @@ public final class StackConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (ephemeral) or 1-65535, got " + port);
         }
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors,
-                functions, apis, lambdaConcurrency, ledgerLimit);
+        return new StackConfig(host, port, regions, accountId, seed, clock, declared, interceptors, lambdaConcurrency,
+                ledgerLimit);
     }
 
     /**
      * The stack's regions; the first is the default for unsigned requests and for resources declared
      * without a region. Requests signed for any other region are served too, by a region created on
-     * first use, as one endpoint serves every region.
+     * first use, as one endpoint serves every region. Declared tables, replicas, buckets, functions and
+     * APIs must be in one of these regions.
      */
     public StackConfig withRegions(String... regions) {
         if (regions.length == 0) {
@@ -107,8 +104,8 @@ public final class StackConfig {
                 throw new IllegalArgumentException("'" + region + "' is not a region name like us-east-1");
             }
         }
-        return new StackConfig(host, port, List.of(regions), accountId, seed, clock, queues, interceptors,
-                functions, apis, lambdaConcurrency, ledgerLimit);
+        return new StackConfig(host, port, List.of(regions), accountId, seed, clock, declared, interceptors,
+                lambdaConcurrency, ledgerLimit);
     }
 
     /** The 12-digit account id in ARNs and queue URLs. */
@@ -116,51 +113,78 @@ public final class StackConfig {
         if (!ACCOUNT.matcher(accountId).matches()) {
             throw new IllegalArgumentException("an account id is 12 digits, got '" + accountId + "'");
         }
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors,
-                functions, apis, lambdaConcurrency, ledgerLimit);
+        return new StackConfig(host, port, regions, accountId, seed, clock, declared, interceptors, lambdaConcurrency,
+                ledgerLimit);
     }
 
     /** The seed of the stack's random source; a run with the same seed and traffic replays. */
     public StackConfig withSeed(long seed) {
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors,
-                functions, apis, lambdaConcurrency, ledgerLimit);
+        return new StackConfig(host, port, regions, accountId, seed, clock, declared, interceptors, lambdaConcurrency,
+                ledgerLimit);
     }
 
     /** This configuration with {@code clock} as the stack's clock. */
     public StackConfig withClock(ClockSpec clock) {
-        return new StackConfig(host, port, regions, accountId, seed, Objects.requireNonNull(clock, "clock"), queues,
-                interceptors, functions, apis, lambdaConcurrency, ledgerLimit);
+        return new StackConfig(host, port, regions, accountId, seed, Objects.requireNonNull(clock, "clock"), declared,
+                interceptors, lambdaConcurrency, ledgerLimit);
     }
 
-    /** Adds a queue created at start, in declaration order (declare a dead-letter queue first). */
+    /**
+     * Adds a queue created at start. Declared queues are created dead-letter queues first, whatever the
+     * order of declaration.
+     */
     public StackConfig withQueue(QueueSpec queue) {
-        List<QueueSpec> copy = new ArrayList<>(queues);
-        copy.add(Objects.requireNonNull(queue, "queue"));
-        return new StackConfig(host, port, regions, accountId, seed, clock, copy, interceptors,
-                functions, apis, lambdaConcurrency, ledgerLimit);
+        return declaring(declared.queue(Objects.requireNonNull(queue, "queue")));
     }
 
     /** Adds an interceptor after those already added. */
     public StackConfig withInterceptor(Interceptor interceptor) {
         List<Interceptor> copy = new ArrayList<>(interceptors);
         copy.add(Objects.requireNonNull(interceptor, "interceptor"));
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, copy,
-                functions, apis, lambdaConcurrency, ledgerLimit);
+        return new StackConfig(host, port, regions, accountId, seed, clock, declared, copy, lambdaConcurrency,
+                ledgerLimit);
     }
 
-    /** Adds a Lambda function created at start, in the default region. */
+    /** Adds a Lambda function created at start (after the queues, before the APIs and buckets that use it). */
     public StackConfig withFunction(FunctionSpec function) {
-        List<FunctionSpec> copy = new ArrayList<>(functions);
-        copy.add(Objects.requireNonNull(function, "function"));
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, copy, apis,
-                lambdaConcurrency, ledgerLimit);
+        return declaring(declared.function(Objects.requireNonNull(function, "function")));
     }
 
     /** Adds an API Gateway API created at start (after the queues and functions it integrates with). */
     public StackConfig withApi(ApiSpec api) {
-        List<ApiSpec> copy = new ArrayList<>(apis);
-        copy.add(Objects.requireNonNull(api, "api"));
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, functions, copy,
+        return declaring(declared.api(Objects.requireNonNull(api, "api")));
+    }
+
+    /**
+     * Adds a DynamoDB table created at start and again after every reset, before every other declared
+     * resource, with its replicas when it is a global table.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public StackConfig withTable(TableSpec table) {
+        return declaring(declared.table(Objects.requireNonNull(table, "table")));
+    }
+
+    /**
+     * Adds an S3 bucket created at start and again after every reset; its notifications are configured
+     * once the queues and functions they go to exist.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public StackConfig withBucket(BucketSpec bucket) {
+        return declaring(declared.bucket(Objects.requireNonNull(bucket, "bucket")));
+    }
+
+    /**
+     * Adds a resource file (a SAM/CloudFormation template or an init file) applied at start, after the
+     * declared resources (so it may refer to them), and again after every reset, exactly as
+     * {@link Stack#apply(Path)} applies it. A file that fails to apply fails the start with its error.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public StackConfig withResourceFile(Path file) {
+        return declaring(declared.resourceFile(Objects.requireNonNull(file, "file")));
+    }
+
+    private StackConfig declaring(StackDeclarations declarations) {
+        return new StackConfig(host, port, regions, accountId, seed, clock, declarations, interceptors,
                 lambdaConcurrency, ledgerLimit);
     }
 
@@ -169,8 +193,8 @@ public final class StackConfig {
         if (executions < 1) {
             throw new IllegalArgumentException("the Lambda concurrency limit is at least 1, got " + executions);
         }
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, functions, apis,
-                executions, ledgerLimit);
+        return new StackConfig(host, port, regions, accountId, seed, clock, declared, interceptors, executions,
+                ledgerLimit);
     }
 
     /**
@@ -185,8 +209,26 @@ public final class StackConfig {
             throw new IllegalArgumentException("the ledger limit is a number of entries to keep, at least 1, or 0"
                     + " to keep every entry; got " + maxEntries);
         }
-        return new StackConfig(host, port, regions, accountId, seed, clock, queues, interceptors, functions, apis,
-                lambdaConcurrency, maxEntries);
+        return new StackConfig(host, port, regions, accountId, seed, clock, declared, interceptors, lambdaConcurrency,
+                maxEntries);
+    }
+
+    /** The declared tables, in declaration order. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public List<TableSpec> tables() {
+        return declared.tables();
+    }
+
+    /** The declared buckets, in declaration order. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public List<BucketSpec> buckets() {
+        return declared.buckets();
+    }
+
+    /** The resource files applied at start and after every reset, in declaration order. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public List<Path> resourceFiles() {
+        return declared.resourceFiles();
     }
 
     /** The most ledger entries kept, or 0 for every entry. */
@@ -196,12 +238,12 @@ public final class StackConfig {
 
     /** The declared functions. */
     public List<FunctionSpec> functions() {
-        return functions;
+        return declared.functions();
     }
 
     /** The declared APIs. */
     public List<ApiSpec> apis() {
-        return apis;
+        return declared.apis();
     }
 
     /** The account's Lambda concurrency limit. */
@@ -246,7 +288,7 @@ public final class StackConfig {
 
     /** The declared queues. */
     public List<QueueSpec> queues() {
-        return queues;
+        return declared.queues();
     }
 
     /** The interceptors, in the order calls pass them. */

@@ -56,7 +56,10 @@ public final class Engine implements AutoCloseable {
     private final ServiceRegistry services = new ServiceRegistry();
     private final ResetGate gate = new ResetGate();
     /** What the reset endpoint runs: the stack's reset (with its listeners) once a Stack wraps this engine. */
-    private volatile Function<Set<String>, List<AppliedResources.Resource>> resetHandler = this::reset;
+    private volatile Function<Set<String>, List<AppliedResources.Resource>> resetHandler = names -> {
+        reset(names);
+        return List.of();
+    };
     private final FrontDoor frontDoor;
     private final Dispatcher dispatcher;
     private final String hostAndPort;
@@ -123,26 +126,19 @@ public final class Engine implements AutoCloseable {
         this.hostAndPort = hostForUrls(config.host()) + ":" + frontDoor.port();
         lambdaEndpoint = "http://" + hostAndPort;
         lambda.ifBuilt(built -> built.endpoint(lambdaEndpoint));
-        try {
-            ConfiguredResources.declare(this);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
         LOG.debug("stack {} listening on {} with seed {} and a {} clock", name, hostAndPort, seed, config.clock());
     }
 
     /**
      * Empties the services named by signing name ({@code sqs}, {@code dynamodb}, ...; every service when
-     * {@code names} is empty) in every region, and the ledger with them when every service goes, then
-     * creates the configuration's declared resources again. The clock, the random and id sources, the port
+     * {@code names} is empty) in every region, and the ledger with them when every service goes; the
+     * stack then creates its declared resources again. The clock, the random and id sources, the port
      * and clients stay as they are. Calls in progress finish before the services are emptied, or start
      * after it; files the emptied state held (S3's) are deleted after that, while calls run again.
      *
-     * @return the configuration's declared resources, as created again (or kept, for a service not reset)
      * @throws IllegalArgumentException if a name is not one of the stack's services
      */
-    public List<AppliedResources.Resource> reset(Set<String> names) {
+    public void reset(Set<String> names) {
         List<Service> order = names.isEmpty() ? new ArrayList<>(services.all()) : servicesNamed(names);
         // Lambda first: its pollers stop before the queues they long-poll answer them empty.
         order.sort(java.util.Comparator.comparing(service -> service == lambda ? 0 : 1));
@@ -154,7 +150,6 @@ public final class Engine implements AutoCloseable {
             }
         });
         releases.forEach(Runnable::run);
-        return ConfiguredResources.declare(this);
     }
 
     private List<Service> servicesNamed(Set<String> names) {

@@ -30,6 +30,7 @@ public final class DynamoDbService implements Service {
     private final Tables tables = new Tables();
     private final ItemWriter writer;
     private final TableOperations tableOperations;
+    private final TableUpdates tableUpdates;
     private final TransactWriteOperation transactWrite;
     private final DynamoDbPort port;
     private final Map<String, DynamoDbOperation> operations = new HashMap<>();
@@ -40,7 +41,8 @@ public final class DynamoDbService implements Service {
         ItemRequests requests = new ItemRequests(tables);
         this.tableOperations = new TableOperations(context, tables, writer);
         tableOperations.register(operations);
-        new TableUpdates(context, tables, tableOperations, writer).register(operations);
+        this.tableUpdates = new TableUpdates(context, tables, tableOperations, writer);
+        tableUpdates.register(operations);
         new TableTags(tables).register(operations);
         this.transactWrite = new TransactWriteOperation(context, requests, writer);
         this.port = new DynamoDbPort(tables, writer, transactWrite);
@@ -69,6 +71,39 @@ public final class DynamoDbService implements Service {
     /** The typed item operations the engine's own callers use (and the item operations decode into). */
     public DynamoDbPort port() {
         return port;
+    }
+
+    /** Whether table {@code name} exists in {@code region}. */
+    public boolean hasTable(String region, String name) {
+        return tables.find(region, name) != null;
+    }
+
+    /**
+     * CreateTable in-process (a declared table): the same rules and error messages as the wire's.
+     *
+     * @throws dev.simstack.core.AwsException CreateTable's error
+     */
+    public void createTable(String region, CreateTableRequest request) {
+        tableOperations.create(region, request);
+    }
+
+    /** UpdateTimeToLive enabling {@code attribute} on table {@code name}, with its rules. */
+    public void enableTimeToLive(String region, String name, String attribute) {
+        tableUpdates.enableTimeToLive(tables.forControl(region, name), attribute);
+    }
+
+    /**
+     * UpdateTable's ReplicaUpdates Create: makes table {@code name} of {@code region} a global table with a
+     * replica in {@code replicaRegion} (its items copied, streams on).
+     */
+    public void createReplica(String region, String name, String replicaRegion) {
+        tableUpdates.createReplica(tables.forControl(region, name), replicaRegion);
+    }
+
+    /** The regions of table {@code name}'s replicas (empty for a table that is not global). */
+    public java.util.Set<String> replicaRegions(String region, String name) {
+        Table table = tables.forControl(region, name);
+        return java.util.Set.copyOf(table.settings().replicas());
     }
 
     /** How global-table replication is steered: lag, and pausing a region (for outage faults). */

@@ -47,7 +47,7 @@ final class GlobalTables {
         return region;
     }
 
-    private void create(Table source, String region) {
+    void create(Table source, String region) {
         TableSettings settings = source.settings();
         if (region.equals(source.region()) || settings.replicas().contains(region)
                 || tables.find(region, source.name()) != null) {

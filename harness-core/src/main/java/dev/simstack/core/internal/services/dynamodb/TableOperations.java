@@ -61,22 +61,36 @@ final class TableOperations {
 
     private JsonNode createTable(DecodedCall call, Input input) {
         Requests.TableRef ref = Requests.table(call, input);
-        Map<String, String> definitions = TableSchemas.attributeDefinitions(input);
-        KeySchema keys = TableSchemas.keySchema(input, "keySchema", definitions);
-        String billing = Requests.choice(input, "BillingMode", "billingMode", "PROVISIONED",
+        ObjectNode output = NODES.objectNode();
+        output.set("TableDescription", TableDescriptions.describe(create(ref, CreateTableRequest.decode(input))));
+        return output;
+    }
+
+    /** CreateTable in {@code region} from typed values, with CreateTable's rules and messages. */
+    Table create(String region, CreateTableRequest request) {
+        if (request.tableName() == null) {
+            throw DynamoDbErrors.constraint("null", "tableName", "Member must not be null");
+        }
+        return create(Requests.parse(region, request.tableName(), "tableName"), request);
+    }
+
+    private Table create(Requests.TableRef ref, CreateTableRequest request) {
+        Map<String, String> definitions = TableSchemas.attributeDefinitions(request.attributeDefinitions());
+        KeySchema keys = TableSchemas.keySchema(request.keySchema(), "keySchema", definitions);
+        String billing = choice(request.billingMode(), "billingMode", "PROVISIONED",
                 List.of("PROVISIONED", "PAY_PER_REQUEST"));
         boolean provisioned = billing.equals("PROVISIONED");
-        long[] throughput = TableSchemas.throughput(input, provisioned);
-        List<IndexDefinition> indexes = indexes(input, definitions, keys, provisioned);
+        long[] throughput = TableSchemas.throughput(request.provisionedThroughput(), provisioned);
+        List<IndexDefinition> indexes = indexes(request, definitions, keys, provisioned);
         checkDefinitionsUsed(definitions, keys, indexes);
         TableSettings settings = new TableSettings(ResourceRef.table(ref.region(), context.accountId(), ref.name()),
                 context.ids().nextUuid().toString(), context.clock().now(), keys, definitions);
         settings.billing(billing, throughput[0], throughput[1]);
-        settings.deletionProtection(Boolean.TRUE.equals(input.bool("DeletionProtectionEnabled")));
-        TableTags.add(settings, input.objectList("Tags"));
-        Input stream = input.object("StreamSpecification");
-        if (Boolean.TRUE.equals(stream.bool("StreamEnabled"))) {
-            settings.stream(TableUpdates.newStream(context, settings, stream));
+        settings.deletionProtection(request.deletionProtection());
+        TableTags.addAll(settings, request.tags() == null ? List.of() : request.tags());
+        CreateTableRequest.StreamSpecification stream = request.stream();
+        if (stream != null && Boolean.TRUE.equals(stream.streamEnabled())) {
+            settings.stream(TableUpdates.checkedStream(context, settings, stream.streamViewType()));
         }
         Table table = new Table(settings, indexes);
         Duration delay = statusDelay;
@@ -89,23 +103,33 @@ final class TableOperations {
         if (!delay.isZero()) {
             context.clock().schedule(delay, () -> settings.status("ACTIVE"));
         }
-        ObjectNode output = NODES.objectNode();
-        output.set("TableDescription", TableDescriptions.describe(table));
-        return output;
+        return table;
     }
 
-    private static List<IndexDefinition> indexes(Input input, Map<String, String> definitions, KeySchema keys,
-            boolean provisioned) {
+    private static String choice(String value, String member, String fallback, List<String> allowed) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!allowed.contains(value)) {
+            throw DynamoDbErrors.constraint("'" + value + "'", member, "Member must satisfy enum value set: " + allowed);
+        }
+        return value;
+    }
+
+    private static List<IndexDefinition> indexes(CreateTableRequest request, Map<String, String> definitions,
+            KeySchema keys, boolean provisioned) {
         List<IndexDefinition> indexes = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        List<Input> global = input.objectList("GlobalSecondaryIndexes");
-        List<Input> local = input.objectList("LocalSecondaryIndexes");
-        if (input.has("GlobalSecondaryIndexes") && global.isEmpty()) {
+        List<CreateTableRequest.IndexRequest> global = request.globalSecondaryIndexes();
+        List<CreateTableRequest.IndexRequest> local = request.localSecondaryIndexes();
+        if (global != null && global.isEmpty()) {
             throw DynamoDbErrors.invalidParameters("List of GlobalSecondaryIndexes is empty");
         }
-        if (input.has("LocalSecondaryIndexes") && local.isEmpty()) {
+        if (local != null && local.isEmpty()) {
             throw DynamoDbErrors.invalidParameters("List of LocalSecondaryIndexes is empty");
         }
+        global = global == null ? List.of() : global;
+        local = local == null ? List.of() : local;
         if (global.size() > MAX_GLOBAL_INDEXES) {
             throw DynamoDbErrors.limitExceeded("Subscriber limit exceeded: The number of global secondary indexes "
                     + "exceeds the limit of " + MAX_GLOBAL_INDEXES);
@@ -114,10 +138,10 @@ final class TableOperations {
             throw DynamoDbErrors.invalidParameters("Number of LocalSecondaryIndexes exceeds per-table limit of "
                     + MAX_LOCAL_INDEXES);
         }
-        for (Input index : global) {
+        for (CreateTableRequest.IndexRequest index : global) {
             indexes.add(TableSchemas.index(index, true, definitions, keys, provisioned));
         }
-        for (Input index : local) {
+        for (CreateTableRequest.IndexRequest index : local) {
             indexes.add(TableSchemas.index(index, false, definitions, keys, provisioned));
         }
         for (IndexDefinition index : indexes) {

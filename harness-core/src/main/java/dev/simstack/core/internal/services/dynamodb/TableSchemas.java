@@ -1,6 +1,11 @@
 package dev.simstack.core.internal.services.dynamodb;
 
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.services.dynamodb.CreateTableRequest.AttributeDefinition;
+import dev.simstack.core.internal.services.dynamodb.CreateTableRequest.IndexRequest;
+import dev.simstack.core.internal.services.dynamodb.CreateTableRequest.KeyElement;
+import dev.simstack.core.internal.services.dynamodb.CreateTableRequest.Projection;
+import dev.simstack.core.internal.services.dynamodb.CreateTableRequest.Throughput;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
 import dev.simstack.core.internal.services.dynamodb.table.IndexDefinition;
 import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
@@ -20,13 +25,18 @@ final class TableSchemas {
 
     /** AttributeDefinitions: name to S, N or B, in order. */
     static Map<String, String> attributeDefinitions(Input input) {
-        if (!input.has("AttributeDefinitions")) {
+        return attributeDefinitions(CreateTableRequest.attributeDefinitions(input));
+    }
+
+    /** AttributeDefinitions as typed values; null when the request left them out. */
+    static Map<String, String> attributeDefinitions(List<AttributeDefinition> given) {
+        if (given == null) {
             throw DynamoDbErrors.constraint("null", "attributeDefinitions", "Member must not be null");
         }
         Map<String, String> definitions = new LinkedHashMap<>();
-        for (Input definition : input.objectList("AttributeDefinitions")) {
-            String name = definition.string("AttributeName");
-            String type = definition.string("AttributeType");
+        for (AttributeDefinition definition : given) {
+            String name = definition.attributeName();
+            String type = definition.attributeType();
             if (name == null || name.isEmpty()) {
                 throw DynamoDbErrors.constraint("null", "attributeDefinitions.member.attributeName",
                         "Member must not be null");
@@ -44,11 +54,10 @@ final class TableSchemas {
     }
 
     /** A KeySchema list: a HASH element, then optionally a RANGE one, all defined in {@code definitions}. */
-    static KeySchema keySchema(Input input, String member, Map<String, String> definitions) {
-        if (!input.has("KeySchema")) {
+    static KeySchema keySchema(List<KeyElement> elements, String member, Map<String, String> definitions) {
+        if (elements == null) {
             throw DynamoDbErrors.constraint("null", member, "Member must not be null");
         }
-        List<Input> elements = input.objectList("KeySchema");
         if (elements.isEmpty() || elements.size() > 2) {
             throw DynamoDbErrors.constraint("'" + elements.size() + " elements'", member, elements.isEmpty()
                     ? "Member must have length greater than or equal to 1"
@@ -56,8 +65,8 @@ final class TableSchemas {
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
-            String name = elements.get(i).string("AttributeName");
-            String type = elements.get(i).string("KeyType");
+            String name = elements.get(i).attributeName();
+            String type = elements.get(i).keyType();
             if (name == null || type == null) {
                 throw DynamoDbErrors.constraint("null", member + ".member." + (name == null ? "attributeName"
                         : "keyType"), "Member must not be null");
@@ -93,13 +102,19 @@ final class TableSchemas {
     /** One GSI or LSI definition. */
     static IndexDefinition index(Input input, boolean global, Map<String, String> definitions, KeySchema table,
             boolean provisioned) {
+        return index(CreateTableRequest.index(input), global, definitions, table, provisioned);
+    }
+
+    /** One GSI or LSI definition from typed values. */
+    static IndexDefinition index(IndexRequest input, boolean global, Map<String, String> definitions,
+            KeySchema table, boolean provisioned) {
         String kind = global ? "globalSecondaryIndexes" : "localSecondaryIndexes";
-        String name = input.string("IndexName");
+        String name = input.indexName();
         if (name == null) {
             throw DynamoDbErrors.constraint("null", kind + ".member.indexName", "Member must not be null");
         }
         Requests.checkName(name, kind + ".member.indexName");
-        KeySchema keys = keySchema(input, kind + ".member.keySchema", definitions);
+        KeySchema keys = keySchema(input.keySchema(), kind + ".member.keySchema", definitions);
         if (!global) {
             if (!table.hasRange()) {
                 throw DynamoDbErrors.invalidParameters("Table KeySchema does not have a range key, which is required "
@@ -111,11 +126,11 @@ final class TableSchemas {
                         + ", table hash key: " + table.hashName());
             }
         }
-        Input projection = input.object("Projection");
-        if (!input.has("Projection")) {
+        Projection projection = input.projection();
+        if (projection == null) {
             throw DynamoDbErrors.constraint("null", kind + ".member.projection", "Member must not be null");
         }
-        String type = projection.string("ProjectionType");
+        String type = projection.projectionType();
         if (type == null) {
             type = "ALL";
         }
@@ -123,7 +138,7 @@ final class TableSchemas {
             throw DynamoDbErrors.constraint("'" + type + "'", kind + ".member.projection.projectionType",
                     "Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]");
         }
-        List<String> nonKey = projection.stringList("NonKeyAttributes");
+        List<String> nonKey = projection.nonKeyAttributes() == null ? List.of() : projection.nonKeyAttributes();
         if (type.equals("INCLUDE") && nonKey.isEmpty()) {
             throw DynamoDbErrors.invalidParameters("NonKeyAttributes must not be empty when ProjectionType is INCLUDE");
         }
@@ -131,17 +146,21 @@ final class TableSchemas {
             throw DynamoDbErrors.invalidParameters("ProjectionType is " + type
                     + ", but NonKeyAttributes is specified");
         }
-        long[] throughput = global ? throughput(input, provisioned) : new long[] {0, 0};
+        long[] throughput = global ? throughput(input.provisionedThroughput(), provisioned) : new long[] {0, 0};
         return new IndexDefinition(name, global, keys, type, nonKey, throughput[0], throughput[1]);
     }
 
     /** ProvisionedThroughput as the billing mode requires it: read and write units, or none on demand. */
     static long[] throughput(Input input, boolean provisioned) {
-        Input throughput = input.object("ProvisionedThroughput");
-        boolean given = input.has("ProvisionedThroughput");
+        return throughput(CreateTableRequest.throughput(input), provisioned);
+    }
+
+    /** ProvisionedThroughput from typed values; null when the request left it out. */
+    static long[] throughput(Throughput throughput, boolean provisioned) {
+        boolean given = throughput != null;
         if (provisioned) {
-            Integer read = given ? throughput.integer("ReadCapacityUnits") : null;
-            Integer write = given ? throughput.integer("WriteCapacityUnits") : null;
+            Integer read = given ? throughput.readCapacityUnits() : null;
+            Integer write = given ? throughput.writeCapacityUnits() : null;
             if (read == null || write == null) {
                 throw DynamoDbErrors.invalidParameters("ReadCapacityUnits and WriteCapacityUnits must both be "
                         + "specified when BillingMode is PROVISIONED");

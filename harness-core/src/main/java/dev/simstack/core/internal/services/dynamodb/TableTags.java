@@ -35,9 +35,15 @@ final class TableTags {
 
     /** Adds {@code Tags} entries ({@code Key}, {@code Value}) to a table's settings. */
     static void add(TableSettings settings, List<Input> tags) {
-        for (Input tag : tags) {
-            String key = tag.string("Key");
-            String value = tag.string("Value");
+        addAll(settings, tags.stream().map(tag -> new CreateTableRequest.Tag(tag.string("Key"), tag.string("Value")))
+                .toList());
+    }
+
+    /** Adds typed tags, with the same checks. */
+    static void addAll(TableSettings settings, List<CreateTableRequest.Tag> tags) {
+        for (CreateTableRequest.Tag tag : tags) {
+            String key = tag.key();
+            String value = tag.value();
             if (key == null || value == null) {
                 throw DynamoDbErrors.constraint("null", "tags.member." + (key == null ? "key" : "value"),
                         "Member must not be null");

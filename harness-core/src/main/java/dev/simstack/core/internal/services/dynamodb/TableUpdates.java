@@ -48,8 +48,16 @@ final class TableUpdates {
 
     /** A new stream for a table, labelled with the current time as AWS labels streams. */
     static StreamLog newStream(StackContext context, TableSettings settings, Input specification) {
-        String viewType = Requests.choice(specification, "StreamViewType", "streamSpecification.streamViewType", null,
-                List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"));
+        return checkedStream(context, settings, specification.string("StreamViewType"));
+    }
+
+    /** A new stream of a StreamSpecification that enables one: its view type must be given and valid. */
+    static StreamLog checkedStream(StackContext context, TableSettings settings, String viewType) {
+        List<String> allowed = List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
+        if (viewType != null && !allowed.contains(viewType)) {
+            throw DynamoDbErrors.constraint("'" + viewType + "'", "streamSpecification.streamViewType",
+                    "Member must satisfy enum value set: " + allowed);
+        }
         if (viewType == null) {
             throw DynamoDbErrors.validation("StreamSpecification.StreamViewType must be specified when "
                     + "StreamEnabled is true");
@@ -184,11 +192,7 @@ final class TableUpdates {
         }
         String current = table.settings().ttlAttribute();
         if (enabled) {
-            if (current != null) {
-                throw DynamoDbErrors.validation("TimeToLive is already enabled");
-            }
-            table.settings().ttlAttribute(attribute);
-            timeToLive.trackAll(table);
+            enableTimeToLive(table, attribute);
         } else {
             if (current == null) {
                 throw DynamoDbErrors.validation("TimeToLive is already disabled");
@@ -202,6 +206,20 @@ final class TableUpdates {
         ObjectNode output = NODES.objectNode();
         output.putObject("TimeToLiveSpecification").put("Enabled", enabled).put("AttributeName", attribute);
         return output;
+    }
+
+    /** UpdateTimeToLive with Enabled true: items whose {@code attribute} has passed start to expire. */
+    void enableTimeToLive(Table table, String attribute) {
+        if (table.settings().ttlAttribute() != null) {
+            throw DynamoDbErrors.validation("TimeToLive is already enabled");
+        }
+        table.settings().ttlAttribute(attribute);
+        timeToLive.trackAll(table);
+    }
+
+    /** UpdateTable's replica Create: a replica of {@code table} in {@code region}, linked to the others. */
+    void createReplica(Table table, String region) {
+        globalTables.create(table, region);
     }
 
     private JsonNode describeTimeToLive(DecodedCall call, Input input) {

@@ -95,7 +95,7 @@ record NotificationConfiguration(List<Target> targets, boolean eventBridge) {
         return new Target(id == null || id.isEmpty() ? ids.get() : id, kind, arn, List.copyOf(events), prefix, suffix);
     }
 
-    private static String checkEvent(String event) {
+    static String checkEvent(String event) {
         String[] parts = event.split(":");
         if (parts.length < 2 || parts.length > 3 || !parts[0].equals("s3") || !FAMILIES.contains(parts[1])) {
             throw S3Errors.invalidArgument("The event is not supported for notifications", "Event", event);

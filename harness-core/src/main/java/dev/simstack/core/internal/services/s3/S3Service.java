@@ -11,6 +11,7 @@ import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restxml.RestOperations;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -75,6 +76,54 @@ public final class S3Service implements Service {
 
     S3Context state() {
         return s3;
+    }
+
+    /** Whether bucket {@code name} exists (in any region: bucket names are global). */
+    public boolean hasBucket(String name) {
+        return s3.store().all().stream().anyMatch(bucket -> bucket.name().equals(name));
+    }
+
+    /**
+     * CreateBucket in-process (a declared bucket) in {@code region}: the same name rules and errors.
+     *
+     * @throws dev.simstack.core.AwsException CreateBucket's error
+     */
+    public void createBucket(String name, String region) {
+        BucketName.check(name);
+        s3.store().create(name, region, s3.stack().clock().now());
+    }
+
+    /** PutBucketVersioning with status Enabled. */
+    public void enableVersioning(String bucket) {
+        s3.store().bucket(bucket).versioning(Bucket.Versioning.ENABLED);
+    }
+
+    /**
+     * PutBucketNotificationConfiguration in-process, replacing the bucket's configuration, with S3's event
+     * name rules. The caller has checked that the destinations exist (no s3:TestEvent is sent).
+     */
+    public void putNotifications(String bucket, List<NotificationTarget> targets) {
+        Bucket found = s3.store().bucket(bucket);
+        List<NotificationConfiguration.Target> configured = new java.util.ArrayList<>();
+        for (NotificationTarget target : targets) {
+            target.events().forEach(NotificationConfiguration::checkEvent);
+            configured.add(new NotificationConfiguration.Target(s3.ids().versionId(), target.function()
+                    ? NotificationConfiguration.Kind.LAMBDA : NotificationConfiguration.Kind.QUEUE, target.arn(),
+                    List.copyOf(target.events()), target.prefix(), target.suffix()));
+        }
+        found.notifications(new NotificationConfiguration(List.copyOf(configured), false));
+    }
+
+    /**
+     * One notification destination as typed values.
+     *
+     * @param function true for a Lambda function, false for an SQS queue
+     * @param arn the destination's ARN
+     * @param prefix the key prefix filter, or null
+     * @param suffix the key suffix filter, or null
+     */
+    public record NotificationTarget(boolean function, String arn, List<String> events, String prefix,
+            String suffix) {
     }
 
     /** The operation table the REST-XML codec resolves S3 requests with. */

@@ -127,6 +127,11 @@ final class SqsRegion implements QueueDirectory {
         return queue;
     }
 
+    /** The names of the region's queues, sorted. */
+    java.util.List<String> names() {
+        return queues.keySet().stream().sorted().toList();
+    }
+
     /** The queue named {@code name}, or null. */
     SqsQueue find(String name) {
         return queues.get(name);

@@ -9,6 +9,7 @@ import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.engine.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -65,6 +66,11 @@ public final class SqsService implements Service {
             String host) {
         SqsQueue queue = regions.region(region).create(name, attributes, tags);
         return queue.address().url(host);
+    }
+
+    /** The names of the queues of {@code region}, sorted. */
+    public List<String> queueNames(String region) {
+        return regions.region(region).names();
     }
 
     /** Whether queue {@code name} exists in {@code region}. */

@@ -1,0 +1,33 @@
+package dev.simstack.core.internal.resources;
+
+import dev.simstack.core.AwsException;
+import dev.simstack.core.BucketSpec;
+import dev.simstack.core.TableSpec;
+
+/**
+ * Runs one service call that creates a declared resource, turning its AWS error into a start failure
+ * that says which declaration it was, in the words of the service that refused it.
+ */
+final class Declaration {
+
+    private Declaration() {
+    }
+
+    static void run(TableSpec table, String region, String operation, Runnable call) {
+        run("table '" + table.name() + "' in " + region, operation, call);
+    }
+
+    static void run(BucketSpec bucket, String region, String operation, Runnable call) {
+        run("bucket '" + bucket.name() + "' in " + region, operation, call);
+    }
+
+    static void run(String declaration, String operation, Runnable call) {
+        try {
+            call.run();
+        } catch (AwsException e) {
+            throw new IllegalArgumentException("declared " + declaration + ": " + operation + " failed: " + e.code() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+}
