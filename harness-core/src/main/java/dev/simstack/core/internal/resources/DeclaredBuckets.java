@@ -62,7 +62,8 @@ final class DeclaredBuckets {
                 : engine.sqs().hasQueue(region, notification.target());
         if (!exists) {
             String kind = function ? "function" : "queue";
-            List<String> known = function ? engine.lambda().functionNames(region) : engine.sqs().queueNames(region);
+            List<String> known = function ? engine.lambda().functionNames().getOrDefault(region, List.of())
+                    : engine.sqs().queueNames().getOrDefault(region, List.of());
             throw new IllegalArgumentException("declared bucket '" + bucket.name() + "' in " + region + " notifies "
                     + kind + " '" + notification.target() + "', which does not exist in " + region + " (its " + kind
                     + "s there: " + known + "); declare it with StackConfig.with"

@@ -113,11 +113,6 @@ public final class LambdaService implements Service {
         return names;
     }
 
-    /** The names of the functions of {@code region}, sorted. */
-    public List<String> functionNames(String region) {
-        return regions.region(region).functions().list().stream().map(LambdaFunction::name).toList();
-    }
-
     /** Creates a function declared in the stack's configuration. */
     public void declareFunction(String region, FunctionSpec spec) {
         FunctionConfig config = new FunctionConfig(spec.handler(), spec.runtime(), (int) spec.timeout().getSeconds(),

@@ -68,11 +68,6 @@ public final class SqsService implements Service {
         return queue.address().url(host);
     }
 
-    /** The names of the queues of {@code region}, sorted. */
-    public List<String> queueNames(String region) {
-        return regions.region(region).names();
-    }
-
     /** Whether queue {@code name} exists in {@code region}. */
     public boolean hasQueue(String region, String name) {
         return regions.region(region).find(name) != null;
@@ -88,7 +83,7 @@ public final class SqsService implements Service {
     public java.util.SortedMap<String, java.util.List<String>> queueNames() {
         java.util.SortedMap<String, java.util.List<String>> names = new java.util.TreeMap<>();
         for (SqsRegion region : regions.all()) {
-            java.util.List<String> queues = region.list(null).stream().map(SqsQueue::name).toList();
+            java.util.List<String> queues = region.names();
             if (!queues.isEmpty()) {
                 names.put(region.name(), queues);
             }
