@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.simstack.core.architecture.PublicSignatures;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;

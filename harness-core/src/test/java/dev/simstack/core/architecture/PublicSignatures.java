@@ -18,13 +18,13 @@ import java.util.Set;
  * members' signatures (field types, parameter and return types with their type arguments, type parameters'
  * bounds, thrown types) and in its own supertypes.
  */
-final class PublicSignatures {
+public final class PublicSignatures {
 
     private PublicSignatures() {
     }
 
     /** Classes none of whose visible signatures mention a type {@code forbidden} accepts. */
-    static ArchCondition<JavaClass> mentionNo(DescribedPredicate<? super JavaClass> forbidden) {
+    public static ArchCondition<JavaClass> mentionNo(DescribedPredicate<? super JavaClass> forbidden) {
         return new ArchCondition<>("mention no " + forbidden.getDescription()
                 + " in a public or protected signature") {
             @Override
