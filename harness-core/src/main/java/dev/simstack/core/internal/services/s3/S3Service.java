@@ -100,7 +100,12 @@ public final class S3Service implements Service {
      * @throws dev.simstack.core.AwsException CreateBucket's error
      */
     public void createBucket(String name, String region) {
-        buckets.create(name, () -> region, s3.stack().clock().now());
+        createBucket(name, region, s3.stack().clock().now());
+    }
+
+    /** CreateBucket in-process of a bucket created {@code at} (a data directory's, keeping its creation date). */
+    Bucket createBucket(String name, String region, java.time.Instant at) {
+        return buckets.create(name, () -> region, at);
     }
 
     /** PutBucketVersioning with status Enabled. */
