@@ -155,12 +155,6 @@ public final class DynamoDbService implements Service {
         return writer;
     }
 
-    /** Runs one operation in-process, as the engine (no HTTP, no interceptors). */
-    JsonNode invokeInternally(String operation, String region, com.fasterxml.jackson.databind.node.ObjectNode input) {
-        return operations.get(operation).invoke(new DecodedCall("dynamodb", operation, region, context.accountId(),
-                context.ids().next(), "engine", null, null, context.clock().now(), input), new Input(input));
-    }
-
     /**
      * Timers already set for the old tables (Time to Live, status changes) find their table gone or act on
      * a table no longer reachable; replication deliveries on their way are dropped.

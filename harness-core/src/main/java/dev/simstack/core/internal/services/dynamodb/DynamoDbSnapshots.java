@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * DynamoDB state for a data directory: every table of every region as its description (schema,
@@ -18,10 +20,6 @@ import java.util.List;
 public final class DynamoDbSnapshots {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Members of a table or index description that CreateTable does not take. */
-    private static final List<String> DESCRIBED_ONLY = List.of("TableStatus", "CreationDateTime", "TableSizeBytes",
-            "ItemCount", "TableArn", "TableId", "BillingModeSummary", "LatestStreamLabel", "LatestStreamArn",
-            "GlobalTableVersion", "Replicas", "IndexStatus", "IndexSizeBytes", "IndexArn", "ProvisionedThroughput");
 
     private DynamoDbSnapshots() {
     }
@@ -63,7 +61,7 @@ public final class DynamoDbSnapshots {
         for (JsonNode node : snapshot.path("tables")) {
             String region = node.path("region").asText();
             JsonNode description = node.path("description");
-            service.invokeInternally("CreateTable", region, createTableInput(description, node.path("tags")));
+            service.createTable(region, createTableRequest(description, node.path("tags")));
             Table table = service.tables().find(region, description.path("TableName").asText());
             table.lock().writeLock().lock();
             try {
@@ -85,36 +83,56 @@ public final class DynamoDbSnapshots {
         return new long[] {tables, items};
     }
 
-    private static ObjectNode createTableInput(JsonNode description, JsonNode tags) {
-        ObjectNode input = description.deepCopy();
+    /**
+     * CreateTable's input for the table {@code description} describes: what DescribeTable reports about
+     * its schema, indexes, billing, stream and deletion protection, with its tags. Provisioned capacity is
+     * kept only for a PROVISIONED table, as CreateTable refuses it for an on-demand one.
+     */
+    private static CreateTableRequest createTableRequest(JsonNode description, JsonNode tags) {
         String billing = description.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED");
         boolean provisioned = billing.equals("PROVISIONED");
-        input.remove(DESCRIBED_ONLY);
-        input.put("BillingMode", billing);
-        if (provisioned) {
-            input.set("ProvisionedThroughput", capacity(description.path("ProvisionedThroughput")));
-        }
-        for (int i = 0; i < input.path("GlobalSecondaryIndexes").size(); i++) {
-            ObjectNode index = (ObjectNode) input.path("GlobalSecondaryIndexes").get(i);
-            JsonNode throughput = index.path("ProvisionedThroughput");
-            index.remove(DESCRIBED_ONLY);
-            if (provisioned) {
-                index.set("ProvisionedThroughput", capacity(throughput));
-            }
-        }
-        for (JsonNode index : input.path("LocalSecondaryIndexes")) {
-            ((ObjectNode) index).remove(DESCRIBED_ONLY);
-        }
-        if (tags.size() > 0) {
-            ArrayNode list = input.putArray("Tags");
-            tags.fields().forEachRemaining(tag -> list.addObject().put("Key", tag.getKey())
-                    .put("Value", tag.getValue().asText()));
-        }
-        return input;
+        JsonNode stream = description.path("StreamSpecification");
+        List<CreateTableRequest.Tag> tagList = new ArrayList<>();
+        tags.fields().forEachRemaining(tag -> tagList.add(new CreateTableRequest.Tag(tag.getKey(),
+                tag.getValue().asText())));
+        return new CreateTableRequest(description.path("TableName").asText(),
+                list(description.path("AttributeDefinitions"), definition -> new CreateTableRequest.AttributeDefinition(
+                        definition.path("AttributeName").asText(), definition.path("AttributeType").asText())),
+                keySchema(description.path("KeySchema")),
+                indexes(description.path("GlobalSecondaryIndexes"), provisioned),
+                indexes(description.path("LocalSecondaryIndexes"), false), billing,
+                provisioned ? throughput(description.path("ProvisionedThroughput")) : null,
+                stream.isMissingNode() ? null : new CreateTableRequest.StreamSpecification(
+                        stream.path("StreamEnabled").asBoolean(), stream.path("StreamViewType").asText(null)),
+                description.path("DeletionProtectionEnabled").asBoolean(), tagList);
     }
 
-    private static ObjectNode capacity(JsonNode throughput) {
-        return NODES.objectNode().put("ReadCapacityUnits", throughput.path("ReadCapacityUnits").asLong())
-                .put("WriteCapacityUnits", throughput.path("WriteCapacityUnits").asLong());
+    /** The indexes described, or null when there are none (CreateTable refuses an empty list). */
+    private static List<CreateTableRequest.IndexRequest> indexes(JsonNode described, boolean provisioned) {
+        List<CreateTableRequest.IndexRequest> indexes = list(described, index -> {
+            JsonNode projection = index.path("Projection");
+            return new CreateTableRequest.IndexRequest(index.path("IndexName").asText(),
+                    keySchema(index.path("KeySchema")), new CreateTableRequest.Projection(
+                            projection.path("ProjectionType").asText(null),
+                            list(projection.path("NonKeyAttributes"), JsonNode::asText)),
+                    provisioned ? throughput(index.path("ProvisionedThroughput")) : null);
+        });
+        return indexes.isEmpty() ? null : indexes;
+    }
+
+    private static List<CreateTableRequest.KeyElement> keySchema(JsonNode described) {
+        return list(described, key -> new CreateTableRequest.KeyElement(key.path("AttributeName").asText(),
+                key.path("KeyType").asText()));
+    }
+
+    private static CreateTableRequest.Throughput throughput(JsonNode throughput) {
+        return new CreateTableRequest.Throughput(throughput.path("ReadCapacityUnits").asInt(),
+                throughput.path("WriteCapacityUnits").asInt());
+    }
+
+    private static <T> List<T> list(JsonNode array, Function<JsonNode, T> element) {
+        List<T> list = new ArrayList<>();
+        array.forEach(node -> list.add(element.apply(node)));
+        return list;
     }
 }

@@ -4,9 +4,11 @@ import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import dev.simstack.core.internal.protocol.restxml.XmlReader;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** CreateBucket, HeadBucket, ListBuckets, DeleteBucket and GetBucketLocation. */
 final class BucketActions {
@@ -26,10 +28,18 @@ final class BucketActions {
     }
 
     private RestOutput createBucket(S3Call call) {
-        BucketName.check(call.bucket());
-        String region = region(call);
-        s3.store().create(call.bucket(), region, call.arrival());
+        create(call.bucket(), () -> region(call), call.arrival());
         return RestOutput.ok().header("Location", "/" + call.bucket());
+    }
+
+    /**
+     * CreateBucket of {@code name} in the region {@code region} answers, created {@code at}: the wire's and
+     * a declared bucket's one path. The region is asked for only after the name passed its check: a
+     * request with a bad name is refused for its name before its location constraint is read.
+     */
+    Bucket create(String name, Supplier<String> region, Instant at) {
+        BucketName.check(name);
+        return s3.store().create(name, region.get(), at);
     }
 
     /**

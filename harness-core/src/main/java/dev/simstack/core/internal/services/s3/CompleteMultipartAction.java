@@ -55,7 +55,7 @@ final class CompleteMultipartAction {
         MultipartUpload upload = MultipartActions.upload(bucket, call);
         List<MultipartUpload.UploadedPart> parts;
         synchronized (bucket) {
-            writes.checkBefore(bucket, call.key(), conditions, ObjectWriteKind.COMPLETE_MULTIPART_UPLOAD, call);
+            writes.checkBefore(bucket, call.key(), conditions, ObjectWriteKind.COMPLETE_MULTIPART_UPLOAD, call.requester());
             parts = chosenParts(upload, requested);
             // Claimed: a concurrent Complete, Abort or UploadPart now finds no such upload.
             bucket.uploads().remove(upload.uploadId());
@@ -66,7 +66,7 @@ final class CompleteMultipartAction {
         } finally {
             upload.release();
         }
-        ObjectVersion version = writes.commit(bucket, call.key(), content, upload.tags(), conditions, call,
+        ObjectVersion version = writes.commit(bucket, call.key(), content, upload.tags(), conditions, call.requester(),
                 ObjectWriteKind.COMPLETE_MULTIPART_UPLOAD, "CompleteMultipartUpload");
         XmlWriter xml = XmlWriter.document("CompleteMultipartUploadResult")
                 .element("Location", "http://" + (call.host() == null ? "localhost" : call.host()) + "/"

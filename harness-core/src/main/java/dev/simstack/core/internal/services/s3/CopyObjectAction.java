@@ -44,20 +44,20 @@ final class CopyObjectAction {
                     + " encryption attributes.");
         }
         WriteConditions conditions = WriteConditions.of(call);
-        writes.checkBefore(target, call.key(), conditions, ObjectWriteKind.COPY, call);
+        writes.checkBefore(target, call.key(), conditions, ObjectWriteKind.COPY, call.requester());
         CopySource.Read read;
         try {
             read = source.open(s3.store(), call, null);
         } catch (RestXmlError e) {
             if (e.code().equals("PreconditionFailed")) { // an x-amz-copy-source-if-* condition refused it
-                writes.refused(target, call.key(), ObjectWriteKind.COPY, call);
+                writes.refused(target, call.key(), ObjectWriteKind.COPY, call.requester());
             }
             throw e;
         }
         ObjectVersion from = read.version();
         ObjectVersion.StoredContent content = copiedContent(read, call, replaceMetadata);
         Map<String, String> tags = replaceTags ? TagSet.fromHeader(call.header("x-amz-tagging")) : from.tags().get();
-        ObjectVersion version = writes.commit(target, call.key(), content, tags, conditions, call, ObjectWriteKind.COPY,
+        ObjectVersion version = writes.commit(target, call.key(), content, tags, conditions, call.requester(), ObjectWriteKind.COPY,
                 "Copy");
         XmlWriter xml = XmlWriter.document("CopyObjectResult").element("ETag", content.etag())
                 .element("LastModified", S3Time.iso(version.lastModified()));

@@ -39,12 +39,12 @@ final class DeleteObjectActions {
 
     private RestOutput deleteObject(S3Call call) {
         Bucket bucket = s3.store().bucket(call.bucket());
-        Outcome outcome = delete(bucket, call.key(), call.query("versionId"), call);
+        Outcome outcome = delete(bucket, call.key(), call.query("versionId"), call.requester());
         return RestOutput.ok().status(204).header("x-amz-delete-marker", outcome.deleteMarker() ? "true" : null)
                 .header("x-amz-version-id", outcome.versionId());
     }
 
-    Outcome delete(Bucket bucket, String key, String versionId, S3Call call) {
+    Outcome delete(Bucket bucket, String key, String versionId, S3Requester requester) {
         ObjectVersion removed;
         ObjectVersion marker = null;
         List<ObjectVersion> replaced = List.of();
@@ -64,16 +64,16 @@ final class DeleteObjectActions {
         release(removed);
         replaced.forEach(DeleteObjectActions::release);
         writes.record(bucket, key, marker != null ? marker.versionId() : versionId,
-                marker != null ? ObjectWriteKind.DELETE_MARKER : ObjectWriteKind.DELETE, call, WriteOutcome.APPLIED);
+                marker != null ? ObjectWriteKind.DELETE_MARKER : ObjectWriteKind.DELETE, requester, WriteOutcome.APPLIED);
         if (marker != null) {
-            s3.notifier().objectRemoved(bucket, marker, "DeleteMarkerCreated", call);
+            s3.notifier().objectRemoved(bucket, marker, "DeleteMarkerCreated", requester);
             return new Outcome(marker.versionId(), true);
         }
         if (removed != null) {
             // The event is the removal, so it gets the removal's time and place in the write order.
             ObjectVersion removal = new ObjectVersion(removed.key(), removed.versionId(), removed.deleteMarker(),
                     s3.stack().clock().now(), s3.ids().nextSequence(), removed.content(), removed.tags());
-            s3.notifier().objectRemoved(bucket, removal, "Delete", call);
+            s3.notifier().objectRemoved(bucket, removal, "Delete", requester);
             return new Outcome(versionId, removed.deleteMarker());
         }
         return new Outcome(versionId, false);
@@ -98,7 +98,7 @@ final class DeleteObjectActions {
             String key = object.requiredText("Key");
             String versionId = object.text("VersionId");
             try {
-                Outcome outcome = delete(bucket, key, versionId, call);
+                Outcome outcome = delete(bucket, key, versionId, call.requester());
                 if (!quiet) {
                     xml.start("Deleted").element("Key", key).element("VersionId", versionId)
                             .element("DeleteMarker", outcome.deleteMarker() ? "true" : null)

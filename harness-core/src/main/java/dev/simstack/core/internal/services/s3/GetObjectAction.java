@@ -36,9 +36,8 @@ final class GetObjectAction {
             ObjectVersion version = VersionLookup.find(bucket, call.key(), call.query("versionId"));
             ReadConditions.check(call, version);
             ObjectVersion.StoredContent content = version.content();
-            if (get && (content.storageClass().equals("GLACIER") || content.storageClass().equals("DEEP_ARCHIVE"))) {
-                throw new RestXmlError("InvalidObjectState", 403, "The operation is not valid for the object's storage"
-                        + " class").with("StorageClass", content.storageClass());
+            if (get) {
+                checkReadable(content);
             }
             Slice slice = slice(call, content, version.size());
             describe(out, bucket, version, slice, call, get);
@@ -50,6 +49,14 @@ final class GetObjectAction {
             }
         }
         return out;
+    }
+
+    /** GetObject refuses an archived object's bytes (they must be restored first): 403 InvalidObjectState. */
+    static void checkReadable(ObjectVersion.StoredContent content) {
+        if (content.storageClass().equals("GLACIER") || content.storageClass().equals("DEEP_ARCHIVE")) {
+            throw new RestXmlError("InvalidObjectState", 403, "The operation is not valid for the object's storage"
+                    + " class").with("StorageClass", content.storageClass());
+        }
     }
 
     /** The answer's headers: stored ones, validators, range or part, and checksums when asked for. */

@@ -53,7 +53,7 @@ final class NotificationActions {
             why = "The destination queue must be in the bucket's region, " + bucket.region();
         } else {
             try {
-                sink().send(ResourceRef.fromArn(queueArn), s3.notifier().testEvent(bucket, call));
+                sink().send(ResourceRef.fromArn(queueArn), s3.notifier().testEvent(bucket, call.requester()));
             } catch (AwsException | IllegalArgumentException e) {
                 why = "Error: " + e.getMessage();
             }

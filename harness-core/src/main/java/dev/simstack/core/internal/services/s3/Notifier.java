@@ -42,16 +42,16 @@ final class Notifier {
     }
 
     /** {@code event} is Put, Post, Copy or CompleteMultipartUpload. */
-    void objectCreated(Bucket bucket, ObjectVersion version, String event, S3Call call) {
-        publish(bucket, version, "ObjectCreated:" + event, call);
+    void objectCreated(Bucket bucket, ObjectVersion version, String event, S3Requester requester) {
+        publish(bucket, version, "ObjectCreated:" + event, requester);
     }
 
     /** {@code event} is Delete or DeleteMarkerCreated. */
-    void objectRemoved(Bucket bucket, ObjectVersion version, String event, S3Call call) {
-        publish(bucket, version, "ObjectRemoved:" + event, call);
+    void objectRemoved(Bucket bucket, ObjectVersion version, String event, S3Requester requester) {
+        publish(bucket, version, "ObjectRemoved:" + event, requester);
     }
 
-    private void publish(Bucket bucket, ObjectVersion version, String eventName, S3Call call) {
+    private void publish(Bucket bucket, ObjectVersion version, String eventName, S3Requester requester) {
         NotificationConfiguration configuration = bucket.notifications();
         for (NotificationConfiguration.Target target : configuration.targets()) {
             if (!target.wants(eventName, version.key())) {
@@ -60,10 +60,10 @@ final class Notifier {
             try {
                 if (target.kind() == NotificationConfiguration.Kind.QUEUE) {
                     queues.send(ResourceRef.fromArn(target.arn()), new String(record(bucket, version, eventName,
-                            target.id(), call), StandardCharsets.UTF_8));
+                            target.id(), requester), StandardCharsets.UTF_8));
                 } else if (target.kind() == NotificationConfiguration.Kind.LAMBDA && functions != null) {
                     functions.invokeAsync(ResourceRef.fromArn(target.arn()),
-                            record(bucket, version, eventName, target.id(), call), "s3:" + bucket.name());
+                            record(bucket, version, eventName, target.id(), requester), "s3:" + bucket.name());
                 }
             } catch (AwsException | IllegalArgumentException e) {
                 // S3 drops events whose destination has gone; the ledger shows no delivery.
@@ -73,31 +73,31 @@ final class Notifier {
     }
 
     /** The {@code s3:TestEvent} S3 sends to each destination when a configuration is put. */
-    String testEvent(Bucket bucket, S3Call call) {
+    String testEvent(Bucket bucket, S3Requester requester) {
         ObjectNode test = NODES.objectNode();
         test.put("Service", "Amazon S3");
         test.put("Event", "s3:TestEvent");
         test.put("Time", S3Time.iso(stack.clock().now()));
         test.put("Bucket", bucket.name());
-        test.put("RequestId", call.requestId());
-        test.put("HostId", call.requestId());
+        test.put("RequestId", requester.requestId());
+        test.put("HostId", requester.requestId());
         return new String(json.write(test), StandardCharsets.UTF_8);
     }
 
     /** The event message's JSON bytes. */
     private byte[] record(Bucket bucket, ObjectVersion version, String eventName, String configurationId,
-            S3Call call) {
+            S3Requester requester) {
         ObjectNode record = NODES.objectNode();
         record.put("eventVersion", "2.1");
         record.put("eventSource", "aws:s3");
         record.put("awsRegion", bucket.region());
         record.put("eventTime", S3Time.iso(version.lastModified()));
         record.put("eventName", eventName);
-        record.putObject("userIdentity").put("principalId", principal(call));
+        record.putObject("userIdentity").put("principalId", principal(requester));
         record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
         ObjectNode response = record.putObject("responseElements");
-        response.put("x-amz-request-id", call.requestId());
-        response.put("x-amz-id-2", call.requestId());
+        response.put("x-amz-request-id", requester.requestId());
+        response.put("x-amz-id-2", requester.requestId());
         ObjectNode s3 = record.putObject("s3");
         s3.put("s3SchemaVersion", "1.0");
         s3.put("configurationId", configurationId);
@@ -120,8 +120,8 @@ final class Notifier {
         return json.write(message);
     }
 
-    private String principal(S3Call call) {
-        return "AWS:" + (call.principal() == null ? stack.accountId() : call.principal());
+    private String principal(S3Requester requester) {
+        return "AWS:" + (requester.principal() == null ? stack.accountId() : requester.principal());
     }
 
     /** Keys in events are URL-encoded as in a form (space as {@code +}), slashes kept. */

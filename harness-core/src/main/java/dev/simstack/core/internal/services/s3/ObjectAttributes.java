@@ -64,14 +64,26 @@ final class ObjectAttributes {
     /** User metadata from lower-case {@code x-amz-meta-*} headers or form fields. */
     static Map<String, String> metadata(Map<String, String> headers) {
         Map<String, String> metadata = new LinkedHashMap<>();
-        int size = 0;
         for (Map.Entry<String, String> header : headers.entrySet()) {
             if (header.getKey().startsWith("x-amz-meta-")) {
-                String name = header.getKey().substring("x-amz-meta-".length());
-                metadata.put(name, header.getValue());
-                size += name.getBytes(StandardCharsets.UTF_8).length
-                        + header.getValue().getBytes(StandardCharsets.UTF_8).length;
+                metadata.put(header.getKey().substring("x-amz-meta-".length()), header.getValue());
             }
+        }
+        return checkedMetadata(metadata);
+    }
+
+    /**
+     * User metadata as S3 keeps it: names in lower case (they travel as HTTP headers), at most 2 KB of names
+     * and values together (400 MetadataTooLarge).
+     */
+    static Map<String, String> checkedMetadata(Map<String, String> given) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        int size = 0;
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            String name = entry.getKey().toLowerCase(Locale.ROOT);
+            metadata.put(name, entry.getValue());
+            size += name.getBytes(StandardCharsets.UTF_8).length
+                    + entry.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         if (size > METADATA_LIMIT) {
             throw new RestXmlError("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata"

@@ -26,7 +26,7 @@ final class ObjectWrites {
      * @param event the ObjectCreated event name suffix: Put, Copy, CompleteMultipartUpload
      */
     ObjectVersion commit(Bucket bucket, String key, ObjectVersion.StoredContent content,
-            java.util.Map<String, String> tags, WriteConditions conditions, S3Call call, ObjectWriteKind kind,
+            java.util.Map<String, String> tags, WriteConditions conditions, S3Requester requester, ObjectWriteKind kind,
             String event) {
         ObjectVersion version;
         List<ObjectVersion> replaced;
@@ -37,7 +37,7 @@ final class ObjectWrites {
                 }
             } catch (RuntimeException e) {
                 content.blob().release();
-                refused(bucket, key, kind, call);
+                refused(bucket, key, kind, requester);
                 throw e;
             }
             String versionId = bucket.nextVersionId(s3.ids());
@@ -50,8 +50,8 @@ final class ObjectWrites {
                 old.content().blob().release();
             }
         });
-        record(bucket, key, versionHeader(bucket, version), kind, call, WriteOutcome.APPLIED);
-        s3.notifier().objectCreated(bucket, version, event, call);
+        record(bucket, key, versionHeader(bucket, version), kind, requester, WriteOutcome.APPLIED);
+        s3.notifier().objectCreated(bucket, version, event, requester);
         return version;
     }
 
@@ -59,7 +59,7 @@ final class ObjectWrites {
      * The check of a write's preconditions before its body is read, under the bucket's lock (a monitor, so
      * callers may already hold it); a refusal is recorded before its error goes out.
      */
-    void checkBefore(Bucket bucket, String key, WriteConditions conditions, ObjectWriteKind kind, S3Call call) {
+    void checkBefore(Bucket bucket, String key, WriteConditions conditions, ObjectWriteKind kind, S3Requester requester) {
         if (!conditions.any()) {
             return;
         }
@@ -67,21 +67,21 @@ final class ObjectWrites {
             try {
                 conditions.checkBefore(bucket.keys().latest(key), key);
             } catch (RuntimeException e) {
-                refused(bucket, key, kind, call);
+                refused(bucket, key, kind, requester);
                 throw e;
             }
         }
     }
 
     /** Records a write a precondition refused: no version was made, so none is named. */
-    void refused(Bucket bucket, String key, ObjectWriteKind kind, S3Call call) {
-        record(bucket, key, null, kind, call, WriteOutcome.PRECONDITION_FAILED);
+    void refused(Bucket bucket, String key, ObjectWriteKind kind, S3Requester requester) {
+        record(bucket, key, null, kind, requester, WriteOutcome.PRECONDITION_FAILED);
     }
 
     /** Records one key's write, with the version id the write answers ({@link #versionHeader}). */
-    void record(Bucket bucket, String key, String versionId, ObjectWriteKind kind, S3Call call,
+    void record(Bucket bucket, String key, String versionId, ObjectWriteKind kind, S3Requester requester,
             WriteOutcome outcome) {
-        s3.stack().ledger().objectWrite(bucket.ref(), key, versionId, kind, call.operation(), outcome);
+        s3.stack().ledger().objectWrite(bucket.ref(), key, versionId, kind, requester.operation(), outcome);
     }
 
     /** The x-amz-version-id a write answers: none in a bucket that was never versioned. */

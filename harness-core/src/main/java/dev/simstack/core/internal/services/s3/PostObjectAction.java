@@ -54,7 +54,7 @@ final class PostObjectAction {
             ObjectVersion.StoredContent content = new ObjectVersion.StoredContent(written.blob(),
                     ObjectUpload.etag(written.md5()), headers, metadata, storageClass, ObjectUpload.checksums(written),
                     "FULL_OBJECT", List.of());
-            ObjectVersion version = writes.commit(bucket, finalKey, content, tags, null, call, ObjectWriteKind.PUT,
+            ObjectVersion version = writes.commit(bucket, finalKey, content, tags, null, call.requester(), ObjectWriteKind.PUT,
                     "Post");
             return answer(call, bucket, version, fields);
         } catch (java.io.IOException e) {

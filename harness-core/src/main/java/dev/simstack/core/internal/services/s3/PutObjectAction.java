@@ -4,6 +4,7 @@ import dev.simstack.core.LedgerEntry.ObjectWriteKind;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** PutObject: one request, one object version, with conditional writes and integrity checks. */
 final class PutObjectAction {
@@ -22,24 +23,47 @@ final class PutObjectAction {
 
     private RestOutput putObject(S3Call call) {
         Bucket bucket = s3.store().bucket(call.bucket());
-        String key = call.key();
-        ObjectUpload.checkKey(key);
-        WriteConditions conditions = WriteConditions.of(call);
-        writes.checkBefore(bucket, key, conditions, ObjectWriteKind.PUT, call);
-        Map<String, String> headers = ObjectAttributes.contentHeaders(call);
-        Map<String, String> metadata = ObjectAttributes.metadata(call);
-        String storageClass = ObjectAttributes.storageClass(call);
-        Map<String, String> tags = TagSet.fromHeader(call.header("x-amz-tagging"));
-        BlobWriter.Written written = ObjectUpload.receive(s3, call, null);
-        ObjectVersion.StoredContent content = new ObjectVersion.StoredContent(written.blob(),
-                ObjectUpload.etag(written.md5()), headers, metadata, storageClass, ObjectUpload.checksums(written),
-                "FULL_OBJECT", List.of());
-        ObjectVersion version = writes.commit(bucket, key, content, tags, conditions, call, ObjectWriteKind.PUT, "Put");
+        ObjectUpload.checkKey(call.key());
+        ObjectPut put = new ObjectPut(call.key(), WriteConditions.of(call), ObjectAttributes.contentHeaders(call),
+                ObjectAttributes.metadata(call), ObjectAttributes.storageClass(call),
+                TagSet.fromHeader(call.header("x-amz-tagging")));
+        Stored stored = put(bucket, put, () -> ObjectUpload.receive(s3, call, null), call.requester());
+        ObjectVersion.StoredContent content = stored.content();
         RestOutput out = RestOutput.ok().header("ETag", content.etag())
-                .header("x-amz-version-id", ObjectWrites.versionHeader(bucket, version))
+                .header("x-amz-version-id", stored.versionId())
                 .header("x-amz-server-side-encryption", "AES256");
         content.checksums().forEach((algorithm, value) -> out.header(algorithm.header(), value));
         out.header("x-amz-checksum-type", content.checksums().isEmpty() ? null : "FULL_OBJECT");
         return out;
+    }
+
+    /**
+     * What a PutObject writes besides its bytes, decoded and checked (the key's length, the metadata's size,
+     * the storage class, the tags): the wire reads it from headers, the {@link S3Port} from its arguments.
+     *
+     * @param headers the content headers S3 keeps (Content-Type at least)
+     * @param metadata user metadata, names in lower case
+     */
+    record ObjectPut(String key, WriteConditions conditions, Map<String, String> headers,
+            Map<String, String> metadata, String storageClass, Map<String, String> tags) {
+    }
+
+    /** The version a put made and the version id it answers (none in a bucket that was never versioned). */
+    record Stored(ObjectVersion version, ObjectVersion.StoredContent content, String versionId) {
+    }
+
+    /**
+     * PutObject of {@code put} into {@code bucket}: the preconditions checked (and a refusal recorded)
+     * before {@code body} is read, then the version committed, recorded and notified.
+     */
+    Stored put(Bucket bucket, ObjectPut put, Supplier<BlobWriter.Written> body, S3Requester requester) {
+        writes.checkBefore(bucket, put.key(), put.conditions(), ObjectWriteKind.PUT, requester);
+        BlobWriter.Written written = body.get();
+        ObjectVersion.StoredContent content = new ObjectVersion.StoredContent(written.blob(),
+                ObjectUpload.etag(written.md5()), put.headers(), put.metadata(), put.storageClass(),
+                ObjectUpload.checksums(written), "FULL_OBJECT", List.of());
+        ObjectVersion version = writes.commit(bucket, put.key(), content, put.tags(), put.conditions(), requester,
+                ObjectWriteKind.PUT, "Put");
+        return new Stored(version, content, ObjectWrites.versionHeader(bucket, version));
     }
 }

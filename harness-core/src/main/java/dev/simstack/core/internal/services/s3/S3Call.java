@@ -65,9 +65,9 @@ final class S3Call {
         return call.arrival();
     }
 
-    /** The caller's access key id, or null; notifications name it as the principal. */
-    String principal() {
-        return call.accessKeyId();
+    /** Who made this request, as the ledger and event notifications name it. */
+    S3Requester requester() {
+        return new S3Requester(call.operation(), call.requestId(), call.accessKeyId());
     }
 
     /** The Host the client used, for Location URLs. */

@@ -30,6 +30,8 @@ public final class S3Service implements Service {
     private final S3Store store;
     private final Map<String, S3Operation> operations = new HashMap<>();
     private S3Context s3;
+    private final BucketActions buckets;
+    private final S3Port port;
 
     /** An S3 whose notifications reach SQS queues only (Lambda targets are stored, not invoked). */
     public S3Service(StackContext context, ScratchDirectory scratch, QueueSink queues) {
@@ -42,13 +44,16 @@ public final class S3Service implements Service {
         IdMint ids = new IdMint(context.ids());
         S3Context s3 = this.s3 = new S3Context(context, store, ids, new BlobWriter(scratch),
                 new Notifier(context, queues, functions));
-        new BucketActions(s3).register(operations);
+        this.buckets = new BucketActions(s3);
+        buckets.register(operations);
         new BucketConfigActions(s3).register(operations);
         new NotificationActions(s3).register(operations);
-        new PutObjectAction(s3).register(operations);
+        PutObjectAction puts = new PutObjectAction(s3);
+        puts.register(operations);
         new GetObjectAction(s3).register(operations);
         new CopyObjectAction(s3).register(operations);
-        new DeleteObjectActions(s3).register(operations);
+        DeleteObjectActions deletes = new DeleteObjectActions(s3);
+        deletes.register(operations);
         new ObjectTaggingActions(s3).register(operations);
         new ListObjectsActions(s3).register(operations);
         new ListVersionsAction(s3).register(operations);
@@ -57,6 +62,12 @@ public final class S3Service implements Service {
         new AclActions(s3).register(operations);
         new ObjectAttributesAction(s3).register(operations);
         new PostObjectAction(s3).register(operations);
+        this.port = new S3Port(s3, puts, deletes);
+    }
+
+    /** The typed object operations the engine's own callers use (and PutObject, GetObject, DeleteObject decode into). */
+    public S3Port port() {
+        return port;
     }
 
     /** The harness's view of bucket {@code name}, or null if there is no such bucket. */
@@ -89,8 +100,12 @@ public final class S3Service implements Service {
      * @throws dev.simstack.core.AwsException CreateBucket's error
      */
     public void createBucket(String name, String region) {
-        BucketName.check(name);
-        s3.store().create(name, region, s3.stack().clock().now());
+        createBucket(name, region, s3.stack().clock().now());
+    }
+
+    /** CreateBucket in-process of a bucket created {@code at} (a data directory's, keeping its creation date). */
+    Bucket createBucket(String name, String region, java.time.Instant at) {
+        return buckets.create(name, () -> region, at);
     }
 
     /** PutBucketVersioning with status Enabled. */

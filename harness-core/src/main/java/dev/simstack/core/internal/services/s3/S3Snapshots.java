@@ -67,7 +67,7 @@ public final class S3Snapshots {
         long versions = 0;
         long lastSequence = 0;
         for (JsonNode node : snapshot.path("buckets")) {
-            Bucket bucket = s3.store().create(node.path("name").asText(), node.path("region").asText(),
+            Bucket bucket = service.createBucket(node.path("name").asText(), node.path("region").asText(),
                     Instant.ofEpochMilli(node.path("created").asLong()));
             synchronized (bucket) {
                 String versioning = node.path("versioning").asText(null);

@@ -1,0 +1,61 @@
+package dev.simstack.core.persist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.simstack.core.ClockSpec;
+import dev.simstack.core.DataDirectory;
+import dev.simstack.core.Stack;
+import dev.simstack.core.StackConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** A table re-created from a data directory is described as it was: CreateTable takes back what DescribeTable said. */
+class TableSnapshotTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_provisioned_table_keeps_its_capacity_local_and_included_indexes_and_deletion_protection() {
+        DataDirectory data = DataDirectory.open(dir);
+        StackConfig config = StackConfig.defaults().withClock(ClockSpec.manual());
+        TableDescription before;
+        try (Stack stack = data.start(config, System.err::println); DynamoDbClient dynamo = Clients.dynamo(stack)) {
+            dynamo.createTable(b -> b.tableName("ledger").billingMode(BillingMode.PROVISIONED)
+                    .provisionedThroughput(p -> p.readCapacityUnits(7L).writeCapacityUnits(3L))
+                    .attributeDefinitions(a -> a.attributeName("account").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("at").attributeType(ScalarAttributeType.N),
+                            a -> a.attributeName("amount").attributeType(ScalarAttributeType.N),
+                            a -> a.attributeName("kind").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("account").keyType(KeyType.HASH),
+                            k -> k.attributeName("at").keyType(KeyType.RANGE))
+                    .localSecondaryIndexes(l -> l.indexName("by-amount")
+                            .keySchema(k -> k.attributeName("account").keyType(KeyType.HASH),
+                                    k -> k.attributeName("amount").keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+                    .globalSecondaryIndexes(g -> g.indexName("by-kind")
+                            .keySchema(k -> k.attributeName("kind").keyType(KeyType.HASH))
+                            .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("amount"))
+                            .provisionedThroughput(p -> p.readCapacityUnits(2L).writeCapacityUnits(1L)))
+                    .deletionProtectionEnabled(true));
+            before = dynamo.describeTable(b -> b.tableName("ledger")).table();
+            data.save(stack);
+        }
+        try (Stack stack = data.start(config, System.err::println); DynamoDbClient dynamo = Clients.dynamo(stack)) {
+            TableDescription after = dynamo.describeTable(b -> b.tableName("ledger")).table();
+            assertThat(after.toBuilder().tableId(null).creationDateTime(null).build())
+                    .isEqualTo(before.toBuilder().tableId(null).creationDateTime(null).build());
+            assertThat(after.provisionedThroughput().readCapacityUnits()).isEqualTo(7L);
+            assertThat(after.globalSecondaryIndexes().get(0).projection().nonKeyAttributes())
+                    .containsExactly("amount");
+            assertThat(after.deletionProtectionEnabled()).isTrue();
+        }
+    }
+}
