@@ -3,7 +3,7 @@ package dev.simstack.core.internal.persist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import dev.simstack.core.internal.services.apigateway.ApiGatewaySnapshots;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbSnapshots;
 import dev.simstack.core.internal.services.lambda.LambdaSnapshots;

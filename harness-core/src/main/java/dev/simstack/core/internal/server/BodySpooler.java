@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.server;
 
-import dev.simstack.core.internal.engine.Router;
+import dev.simstack.core.internal.stack.Router;
 import dev.simstack.core.internal.engine.ScratchDirectory;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.server;
 
-import dev.simstack.core.internal.engine.Dispatcher;
+import dev.simstack.core.internal.stack.Dispatcher;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import io.netty.buffer.ByteBufUtil;

@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.server;
 
-import dev.simstack.core.internal.engine.Dispatcher;
+import dev.simstack.core.internal.stack.Dispatcher;
 import dev.simstack.core.internal.engine.ScratchDirectory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

@@ -1,6 +1,7 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import dev.simstack.core.AwsException;
+import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
 import dev.simstack.core.internal.protocol.SigV4Scope;

@@ -1,10 +1,15 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import dev.simstack.core.AwsException;
 import dev.simstack.core.AwsService;
 import dev.simstack.core.CallResult;
 import dev.simstack.core.Interceptor;
 import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.engine.DecodedCall;
+import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.engine.ResetGate;
+import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
