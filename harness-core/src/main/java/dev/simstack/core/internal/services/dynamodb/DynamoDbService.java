@@ -2,10 +2,10 @@ package dev.simstack.core.internal.services.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.internal.engine.DecodedCall;
-import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.protocol.Errors;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
 import dev.simstack.core.internal.services.dynamodb.table.Table;

@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.LedgerEntry.ObjectWriteKind;
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;

@@ -6,7 +6,7 @@ import dev.simstack.core.internal.engine.FunctionSink;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.engine.ScratchDirectory;
 import dev.simstack.core.internal.engine.Service;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restxml.RestOperations;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
