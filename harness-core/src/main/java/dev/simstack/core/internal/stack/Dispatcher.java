@@ -14,6 +14,7 @@ import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
 import dev.simstack.core.internal.protocol.SigV4Scope;
+import dev.simstack.core.internal.server.RequestHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The engine's request path: route, decode, run the interceptors and the service, encode the answer or
  * the AWS error, and record the request in the ledger. Nothing escapes as a stack trace on the wire.
  */
-public final class Dispatcher {
+public final class Dispatcher implements RequestHandler {
 
     private static final Logger REQUESTS = LoggerFactory.getLogger("dev.simstack.requests");
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -51,7 +52,7 @@ public final class Dispatcher {
         this.reset = reset;
     }
 
-    /** Answers one request; the stage completes when the answer is ready (long polls complete later). */
+    @Override
     public CompletionStage<HttpAnswer> handle(HttpExchange exchange) {
         try {
             return dispatch(exchange);
