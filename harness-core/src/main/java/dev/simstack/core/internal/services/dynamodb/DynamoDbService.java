@@ -2,7 +2,7 @@ package dev.simstack.core.internal.services.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.internal.engine.DecodedCall;
-import dev.simstack.core.internal.protocol.Errors;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.protocol.ServiceDescriptor;
@@ -10,8 +10,6 @@ import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,7 +30,7 @@ public final class DynamoDbService implements Service {
     private final TableOperations tableOperations;
     private final TransactWriteOperation transactWrite;
     private final DynamoDbPort port;
-    private final Map<String, DynamoDbOperation> operations = new HashMap<>();
+    private final OperationTable<DynamoDbOperation> operations = OperationTable.forJsonAndQuery(DESCRIPTOR);
 
     public DynamoDbService(StackContext context) {
         this.context = Objects.requireNonNull(context, "context");
@@ -59,11 +57,7 @@ public final class DynamoDbService implements Service {
 
     @Override
     public CompletionStage<JsonNode> invoke(DecodedCall call) {
-        DynamoDbOperation operation = operations.get(call.operation());
-        if (operation == null) {
-            throw Errors.unknownOperation(DESCRIPTOR.jsonTargetPrefix() + "." + call.operation());
-        }
-        return CompletableFuture.completedFuture(operation.invoke(call, new Input(call.input())));
+        return CompletableFuture.completedFuture(operations.handler(call).invoke(call, new Input(call.input())));
     }
 
     /** The typed item operations the engine's own callers use (and the item operations decode into). */
@@ -122,8 +116,9 @@ public final class DynamoDbService implements Service {
 
     /** Runs one operation in-process, as the engine (no HTTP, no interceptors). */
     JsonNode invokeInternally(String operation, String region, com.fasterxml.jackson.databind.node.ObjectNode input) {
-        return operations.get(operation).invoke(new DecodedCall("dynamodb", operation, region, context.accountId(),
-                context.ids().next(), "engine", null, null, context.clock().now(), input), new Input(input));
+        DecodedCall call = new DecodedCall("dynamodb", operation, region, context.accountId(), context.ids().next(),
+                "engine", null, null, context.clock().now(), input);
+        return operations.handler(call).invoke(call, new Input(input));
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import dev.simstack.core.internal.protocol.restxml.XmlReader;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** CreateBucket, HeadBucket, ListBuckets, DeleteBucket and GetBucketLocation. */
 final class BucketActions {
@@ -17,7 +17,7 @@ final class BucketActions {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("CreateBucket", this::createBucket);
         operations.put("HeadBucket", this::headBucket);
         operations.put("ListBuckets", this::listBuckets);

@@ -3,6 +3,7 @@ package dev.simstack.core.internal.services.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.FunctionSink;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.engine.ScratchDirectory;
 import dev.simstack.core.internal.engine.Service;
@@ -10,8 +11,6 @@ import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restxml.RestOperations;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -27,7 +26,7 @@ public final class S3Service implements Service {
             false, false, null);
 
     private final S3Store store;
-    private final Map<String, S3Operation> operations = new HashMap<>();
+    private final OperationTable<S3Operation> operations = OperationTable.forRest(S3Errors::notImplemented);
     private S3Context s3;
 
     /** An S3 whose notifications reach SQS queues only (Lambda targets are stored, not invoked). */
@@ -89,10 +88,7 @@ public final class S3Service implements Service {
 
     @Override
     public CompletionStage<JsonNode> invoke(DecodedCall call) {
-        S3Operation operation = operations.get(call.operation());
-        if (operation == null) {
-            throw S3Errors.notImplemented(call.operation());
-        }
+        S3Operation operation = operations.handler(call);
         S3Call s3Call = new S3Call(call);
         checkExpectedOwner(s3Call);
         return CompletableFuture.completedFuture(operation.invoke(s3Call).node());
