@@ -4,7 +4,7 @@ import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import dev.simstack.core.internal.services.lambda.InvocationResult;
 import dev.simstack.core.internal.services.lambda.LambdaPort;
 import java.lang.reflect.Field;

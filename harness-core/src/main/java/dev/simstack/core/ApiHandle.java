@@ -2,7 +2,7 @@ package dev.simstack.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import java.net.URI;
 import java.util.List;
 import org.apiguardian.api.API;

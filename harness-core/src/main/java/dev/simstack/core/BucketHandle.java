@@ -2,7 +2,7 @@ package dev.simstack.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import dev.simstack.core.internal.services.s3.BucketView;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package dev.simstack.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.simstack.core.internal.engine.CallResults;
+import dev.simstack.core.internal.stack.CallResults;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;

@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.internal.persist.LoadedSnapshot;
 import dev.simstack.core.internal.persist.SnapshotDirectory;
-import dev.simstack.core.internal.persist.StackState;
+import dev.simstack.core.internal.stack.StackState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

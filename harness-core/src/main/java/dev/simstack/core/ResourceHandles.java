@@ -1,6 +1,6 @@
 package dev.simstack.core;
 
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;

@@ -2,8 +2,8 @@ package dev.simstack.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.simstack.core.internal.engine.Engine;
 import dev.simstack.core.internal.resources.DeclaredResources;
+import dev.simstack.core.internal.stack.Engine;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

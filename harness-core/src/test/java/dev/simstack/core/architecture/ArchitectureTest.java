@@ -2,6 +2,8 @@ package dev.simstack.core.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +12,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.MemberValues;
 import java.nio.file.Files;
@@ -21,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The rules of harness-core's public seam (docs/architecture.md, A1): what users build on names none of our
  * dependencies' types and nothing internal, and every public type of the root package is marked and documented.
- * The package-cycle rule among the engine's internal packages comes with the engine's layout change.
+ * And the engine's layout (docs/architecture.md, "Engine layout"): no cycles among its internal packages, and
+ * each layer depends only on the ones below it. The public root package {@code dev.simstack.core} is in no
+ * slice: {@code Stack} starts the composition and every internal package uses public types such as
+ * {@code AwsException} and {@code ResourceRef}, so the root is both above and below the internals by design.
  */
 class ArchitectureTest {
 
@@ -29,6 +36,41 @@ class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target/classes"));
     private static final DescribedPredicate<JavaClass> DEPENDENCY_OR_INTERNAL =
             resideInAnyPackage("com.fasterxml..", "io.netty..", "..internal..");
+    private static final String INTERNAL = "dev.simstack.core.internal";
+
+    @Test
+    void top_level_internal_packages_are_free_of_cycles() {
+        slices().matching(INTERNAL + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void internal_packages_are_free_of_cycles_counting_each_service_whole() {
+        slices().assignedFrom(new PackageOrService()).should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void only_the_root_package_and_resource_loading_use_the_composition() {
+        noClasses().that().resideInAnyPackage(INTERNAL + ".engine..", INTERNAL + ".protocol..",
+                        INTERNAL + ".services..", INTERNAL + ".server..", INTERNAL + ".persist..",
+                        INTERNAL + ".ledger..", INTERNAL + ".clock..", INTERNAL + ".arn..")
+                .should().dependOnClassesThat().resideInAPackage(INTERNAL + ".stack..")
+                .check(MAIN);
+    }
+
+    @Test
+    void protocols_know_neither_services_nor_the_engine_nor_the_composition() {
+        noClasses().that().resideInAPackage(INTERNAL + ".protocol..")
+                .should().dependOnClassesThat().resideInAnyPackage(INTERNAL + ".services..", INTERNAL + ".engine..",
+                        INTERNAL + ".stack..", INTERNAL + ".server..")
+                .check(MAIN);
+    }
+
+    @Test
+    void services_do_not_reach_the_server() {
+        noClasses().that().resideInAPackage(INTERNAL + ".services..")
+                .should().dependOnClassesThat().resideInAPackage(INTERNAL + ".server..")
+                .check(MAIN);
+    }
 
     @Test
     void no_public_signature_outside_internal_mentions_jackson_netty_or_an_internal_type() {
@@ -99,5 +141,31 @@ class ArchitectureTest {
                 """);
         assertThat(JavadocScan.undocumented(source)).containsExactly("Sample.java:6: public Sample() {",
                 "Sample.java:23: public interface Part {", "Sample.java:24: String name();");
+    }
+
+    /**
+     * Every internal package is a slice of its own, except that a service's subpackages belong to the service
+     * ({@code services.dynamodb.item} is {@code services.dynamodb}): a service's packages are one unit that may
+     * refer to each other (DynamoDB's expressions, items and tables do), while services, protocols and the
+     * layers between them may not.
+     */
+    private static final class PackageOrService implements SliceAssignment {
+
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            if (!name.startsWith(INTERNAL + ".")) {
+                return SliceIdentifier.ignore();
+            }
+            String[] parts = name.substring(INTERNAL.length() + 1).split("\\.");
+            return parts[0].equals("services") && parts.length > 1
+                    ? SliceIdentifier.of("services." + parts[1])
+                    : SliceIdentifier.of(String.join(".", parts));
+        }
+
+        @Override
+        public String getDescription() {
+            return "internal packages, each service with its subpackages as one";
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.simstack.core.ports;
 
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.Stack;
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import java.lang.reflect.Field;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

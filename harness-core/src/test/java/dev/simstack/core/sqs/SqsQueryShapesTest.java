@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
 import dev.simstack.core.internal.protocol.query.AwsQueryCodec;

@@ -2,6 +2,7 @@ package dev.simstack.core.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.internal.protocol.Errors;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import java.util.concurrent.CompletionStage;
 
 /**

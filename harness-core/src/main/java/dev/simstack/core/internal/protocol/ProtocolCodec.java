@@ -3,7 +3,6 @@ package dev.simstack.core.internal.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
 
 /**
  * One AWS wire protocol, written once and shared by the services that speak it: reads a request into an

@@ -1,6 +1,5 @@
 package dev.simstack.core.internal.protocol;
 
-import dev.simstack.core.internal.protocol.restxml.ContentDigests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

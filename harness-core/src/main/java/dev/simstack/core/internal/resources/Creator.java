@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.ApiSpec;
 import dev.simstack.core.AppliedResources.Outcome;
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import dev.simstack.core.internal.resources.LocalCalls.CallFailedException;
 import java.util.List;
 import java.util.Map;

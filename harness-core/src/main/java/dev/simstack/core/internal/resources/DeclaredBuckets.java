@@ -5,7 +5,7 @@ import dev.simstack.core.AppliedResources.Resource;
 import dev.simstack.core.BucketNotification;
 import dev.simstack.core.BucketSpec;
 import dev.simstack.core.ResourceRef;
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import dev.simstack.core.internal.services.s3.S3Service.NotificationTarget;
 import java.util.ArrayList;
 import java.util.List;

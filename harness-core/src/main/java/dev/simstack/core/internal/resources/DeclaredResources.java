@@ -9,7 +9,7 @@ import dev.simstack.core.QueueSpec;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.StackConfig;
 import dev.simstack.core.TableSpec;
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.json.JsonTrees;

@@ -2,7 +2,7 @@ package dev.simstack.core.internal.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.AppliedResources;
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.stack.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.server;
 
-import dev.simstack.core.internal.engine.Router;
 import dev.simstack.core.internal.engine.ScratchDirectory;
+import dev.simstack.core.internal.protocol.WireProtocols;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -36,7 +36,7 @@ final class BodySpooler extends ChannelInboundHandlerAdapter {
             if (uri != null) {
                 head = request;
                 boolean upload = request.method().equals(HttpMethod.PUT)
-                        && Router.mayBeS3(uri.rawPath(), request.headers(), uri.parameters());
+                        && WireProtocols.mayBeS3(uri.rawPath(), request.headers(), uri.parameters());
                 spool = new FileSpool(scratch, request, upload);
                 failure = null;
                 return;
@@ -60,7 +60,7 @@ final class BodySpooler extends ChannelInboundHandlerAdapter {
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, 1024);
         try {
-            return Router.isJsonOrQuery(request.headers(), uri.parameters()) ? null : uri;
+            return WireProtocols.isJsonOrQuery(request.headers(), uri.parameters()) ? null : uri;
         } catch (IllegalArgumentException e) {
             return null; // a malformed URI: the aggregated path answers it
         }

@@ -1,6 +1,5 @@
 package dev.simstack.core.internal.server;
 
-import dev.simstack.core.internal.engine.Dispatcher;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import io.netty.buffer.ByteBufUtil;
@@ -40,10 +39,10 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
 
-    private final Dispatcher dispatcher;
+    private final RequestHandler handler;
 
-    ExchangeHandler(Dispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+    ExchangeHandler(RequestHandler handler) {
+        this.handler = handler;
     }
 
     @Override
@@ -91,7 +90,7 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<Object> {
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = request.method().equals(HttpMethod.HEAD);
-        dispatcher.handle(exchange).whenComplete((answer, failure) -> {
+        handler.handle(exchange).whenComplete((answer, failure) -> {
             if (spool != null) {
                 spool.discard();
             }

@@ -3,7 +3,7 @@ package dev.simstack.core.internal.server;
 import dev.simstack.core.internal.engine.ScratchDirectory;
 import dev.simstack.core.internal.protocol.SpooledBody;
 import dev.simstack.core.internal.protocol.restxml.AwsChunkedDecoder;
-import dev.simstack.core.internal.protocol.restxml.ContentDigests;
+import dev.simstack.core.internal.protocol.ContentDigests;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;

@@ -1,6 +1,5 @@
 package dev.simstack.core.internal.server;
 
-import dev.simstack.core.internal.engine.Dispatcher;
 import dev.simstack.core.internal.engine.ScratchDirectory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -46,7 +45,7 @@ public final class FrontDoor implements AutoCloseable {
     }
 
     /** Binds {@code host:port} (0 for an ephemeral port) and starts serving. */
-    public static FrontDoor bind(String host, int port, Dispatcher dispatcher, String name, int threads,
+    public static FrontDoor bind(String host, int port, RequestHandler handler, String name, int threads,
             ScratchDirectory scratch) {
         List<Thread> started = new CopyOnWriteArrayList<>();
         EventLoopGroup group = new NioEventLoopGroup(threads, daemonThreads(name, started));
@@ -69,7 +68,7 @@ public final class FrontDoor implements AutoCloseable {
                             // REST requests (S3, Lambda, API Gateway) are spooled (to disk when large), not aggregated.
                             pipeline.addLast(new BodySpooler(scratch));
                             pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-                            pipeline.addLast(new ExchangeHandler(dispatcher));
+                            pipeline.addLast(new ExchangeHandler(handler));
                         }
                     });
             Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();

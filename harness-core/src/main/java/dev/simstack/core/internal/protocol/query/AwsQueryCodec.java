@@ -2,8 +2,8 @@ package dev.simstack.core.internal.protocol.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.AwsException;
-import dev.simstack.core.internal.engine.Errors;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.Errors;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;

@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.protocol.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.internal.protocol.QueryShapes;
 import java.util.Map;
 
 /** Writes an output in the JSON protocol's shape as the Query protocol's XML, following {@link QueryShapes}. */

@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.protocol.restxml;
 
+import dev.simstack.core.internal.protocol.ContentDigests;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.SpooledBody;
 import io.netty.buffer.Unpooled;

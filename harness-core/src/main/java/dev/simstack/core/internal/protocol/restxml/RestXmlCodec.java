@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.SimClock;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.ApiSpec;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
-import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.engine.OperationTable;
+import dev.simstack.core.internal.protocol.Errors;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restjson.RestJsonRoutes;
 import dev.simstack.core.internal.services.lambda.LambdaPort;
 import dev.simstack.core.internal.services.sqs.SqsPort;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
@@ -32,7 +31,8 @@ public final class ApiGatewayService implements Service {
     private final ApiRegions regions;
     private final ExecuteAction execute;
     private final UsagePlanActions usagePlans;
-    private final Map<String, BiFunction<DecodedCall, Input, JsonNode>> operations = new HashMap<>();
+    private final OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations =
+            OperationTable.forRest(operation -> Errors.notSupported("API Gateway's " + operation));
 
     public ApiGatewayService(StackContext context, LambdaPort lambda, SqsPort sqs) {
         this.regions = new ApiRegions(context);
@@ -57,11 +57,7 @@ public final class ApiGatewayService implements Service {
         if (call.operation().equals("Execute")) {
             return execute.execute(call, new Input(call.input()));
         }
-        BiFunction<DecodedCall, Input, JsonNode> operation = operations.get(call.operation());
-        if (operation == null) {
-            throw Errors.notSupported("API Gateway's " + call.operation());
-        }
-        return CompletableFuture.completedFuture(operation.apply(call, new Input(call.input())));
+        return CompletableFuture.completedFuture(operations.handler(call).apply(call, new Input(call.input())));
     }
 
     /** Creates an API declared in the stack's configuration; returns its id. */

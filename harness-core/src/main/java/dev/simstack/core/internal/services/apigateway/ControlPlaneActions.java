@@ -8,9 +8,9 @@ import dev.simstack.core.AwsException;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -29,7 +29,7 @@ final class ControlPlaneActions {
         this.regions = regions;
     }
 
-    void register(Map<String, BiFunction<DecodedCall, Input, JsonNode>> operations) {
+    void register(OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations) {
         operations.put("CreateRestApi", this::createRestApi);
         operations.put("GetRestApi", (call, input) -> restApiJson(api(call, input)));
         operations.put("GetRestApis", this::getRestApis);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
-import java.util.Map;
+import dev.simstack.core.internal.engine.OperationTable;
 import java.util.function.BiFunction;
 
 /** CreateUsagePlan, GetUsagePlan, CreateApiKey and CreateUsagePlanKey. */
@@ -19,7 +19,7 @@ final class UsagePlanActions {
         this.regions = regions;
     }
 
-    void register(Map<String, BiFunction<DecodedCall, Input, JsonNode>> operations) {
+    void register(OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations) {
         operations.put("CreateUsagePlan", this::createUsagePlan);
         operations.put("GetUsagePlan", (call, input) -> planJson(plan(call, input)));
         operations.put("CreateApiKey", this::createApiKey);

@@ -2,16 +2,14 @@ package dev.simstack.core.internal.services.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.internal.engine.DecodedCall;
-import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,7 +31,7 @@ public final class DynamoDbService implements Service {
     private final TableUpdates tableUpdates;
     private final TransactWriteOperation transactWrite;
     private final DynamoDbPort port;
-    private final Map<String, DynamoDbOperation> operations = new HashMap<>();
+    private final OperationTable<DynamoDbOperation> operations = OperationTable.forJsonAndQuery(DESCRIPTOR);
 
     public DynamoDbService(StackContext context) {
         this.context = Objects.requireNonNull(context, "context");
@@ -61,11 +59,7 @@ public final class DynamoDbService implements Service {
 
     @Override
     public CompletionStage<JsonNode> invoke(DecodedCall call) {
-        DynamoDbOperation operation = operations.get(call.operation());
-        if (operation == null) {
-            throw Errors.unknownOperation(DESCRIPTOR.jsonTargetPrefix() + "." + call.operation());
-        }
-        return CompletableFuture.completedFuture(operation.invoke(call, new Input(call.input())));
+        return CompletableFuture.completedFuture(operations.handler(call).invoke(call, new Input(call.input())));
     }
 
     /** The typed item operations the engine's own callers use (and the item operations decode into). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
 import dev.simstack.core.internal.services.dynamodb.expressions.ProjectionExpression;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
@@ -12,7 +13,6 @@ import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
 import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
 import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
-import java.util.Map;
 
 /**
  * PutItem, GetItem, UpdateItem and DeleteItem. Each write reads the item, tests its condition and
@@ -30,7 +30,7 @@ final class ItemOperations {
         this.port = port;
     }
 
-    void register(Map<String, DynamoDbOperation> operations) {
+    void register(OperationTable<DynamoDbOperation> operations) {
         operations.put("PutItem", (call, input) -> write(requests.put(call, input, false), input));
         operations.put("UpdateItem", (call, input) -> write(requests.update(call, input, false), input));
         operations.put("DeleteItem", (call, input) -> write(requests.delete(call, input, false), input));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.services.dynamodb.expressions.Condition;
 import dev.simstack.core.internal.services.dynamodb.expressions.ConditionExpressionParser;
 import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
@@ -16,7 +17,6 @@ import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
 import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -34,7 +34,7 @@ final class QueryScanOperations {
         this.tables = tables;
     }
 
-    void register(Map<String, DynamoDbOperation> operations) {
+    void register(OperationTable<DynamoDbOperation> operations) {
         operations.put("Query", this::query);
         operations.put("Scan", this::scan);
     }

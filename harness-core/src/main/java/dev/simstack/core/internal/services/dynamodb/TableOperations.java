@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.table.IndexDefinition;
 import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
@@ -43,7 +44,7 @@ final class TableOperations {
         this.writer = writer;
     }
 
-    void register(Map<String, DynamoDbOperation> operations) {
+    void register(OperationTable<DynamoDbOperation> operations) {
         operations.put("CreateTable", this::createTable);
         operations.put("DescribeTable", this::describeTable);
         operations.put("ListTables", this::listTables);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import dev.simstack.core.internal.services.dynamodb.table.TableSettings;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class TableTags {
         this.tables = tables;
     }
 
-    void register(Map<String, DynamoDbOperation> operations) {
+    void register(OperationTable<DynamoDbOperation> operations) {
         operations.put("TagResource", this::tagResource);
         operations.put("UntagResource", this::untagResource);
         operations.put("ListTagsOfResource", this::listTags);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
 import dev.simstack.core.internal.services.dynamodb.table.IndexDefinition;
@@ -15,7 +16,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * UpdateTable (billing, throughput, GSI creation and deletion, stream, deletion protection, replicas)
@@ -40,7 +40,7 @@ final class TableUpdates {
         this.timeToLive = writer.timeToLive();
     }
 
-    void register(Map<String, DynamoDbOperation> operations) {
+    void register(OperationTable<DynamoDbOperation> operations) {
         operations.put("UpdateTable", this::updateTable);
         operations.put("UpdateTimeToLive", this::updateTimeToLive);
         operations.put("DescribeTimeToLive", this::describeTimeToLive);

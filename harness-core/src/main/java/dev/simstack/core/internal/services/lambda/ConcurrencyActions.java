@@ -7,7 +7,7 @@ import dev.simstack.core.AwsService;
 import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
-import java.util.Map;
+import dev.simstack.core.internal.engine.OperationTable;
 
 /** Reserved concurrency, the event-invoke config of asynchronous invocations, and account settings. */
 final class ConcurrencyActions {
@@ -20,7 +20,7 @@ final class ConcurrencyActions {
         this.regions = regions;
     }
 
-    void register(Map<String, LambdaOperation> operations) {
+    void register(OperationTable<LambdaOperation> operations) {
         operations.put("PutFunctionConcurrency", LambdaOperation.sync(this::put));
         operations.put("GetFunctionConcurrency", LambdaOperation.sync(this::get));
         operations.put("DeleteFunctionConcurrency", LambdaOperation.sync(this::delete));

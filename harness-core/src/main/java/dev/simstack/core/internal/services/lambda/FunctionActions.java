@@ -8,6 +8,7 @@ import dev.simstack.core.AwsService;
 import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +30,7 @@ final class FunctionActions {
         this.regions = regions;
     }
 
-    void register(Map<String, LambdaOperation> operations) {
+    void register(OperationTable<LambdaOperation> operations) {
         operations.put("CreateFunction", LambdaOperation.sync(this::create));
         operations.put("GetFunction", LambdaOperation.sync(this::get));
         operations.put("GetFunctionConfiguration", LambdaOperation.sync(this::getConfiguration));

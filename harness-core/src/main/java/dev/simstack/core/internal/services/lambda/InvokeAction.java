@@ -5,6 +5,7 @@ import dev.simstack.core.AwsException;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.json.JsonTrees;
 import dev.simstack.core.internal.protocol.restjson.RestMessage;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class InvokeAction {
         this.port = port;
     }
 
-    void register(Map<String, LambdaOperation> operations) {
+    void register(OperationTable<LambdaOperation> operations) {
         operations.put("Invoke", this::invoke);
     }
 

@@ -3,17 +3,16 @@ package dev.simstack.core.internal.services.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.internal.engine.DecodedCall;
-import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.engine.OperationTable;
+import dev.simstack.core.internal.protocol.Errors;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.services.sqs.SqsPort;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restjson.RestJsonRoutes;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +34,8 @@ public final class LambdaService implements Service {
     private final InvocationLogs logs = new InvocationLogs();
     private final FunctionActions functions;
     private final AsyncInvocations async;
-    private final Map<String, LambdaOperation> operations = new HashMap<>();
+    private final OperationTable<LambdaOperation> operations =
+            OperationTable.forRest(operation -> Errors.notSupported("Lambda's " + operation));
     private final InProcessSqs mappingSource;
     private final LambdaPort port;
 
@@ -89,11 +89,7 @@ public final class LambdaService implements Service {
 
     @Override
     public CompletionStage<JsonNode> invoke(DecodedCall call) {
-        LambdaOperation operation = operations.get(call.operation());
-        if (operation == null) {
-            throw Errors.notSupported("Lambda's " + call.operation());
-        }
-        return operation.invoke(call, new Input(call.input()));
+        return operations.handler(call).invoke(call, new Input(call.input()));
     }
 
     /** Whether function {@code name} exists in {@code region} (loaded from a data directory, say). */

@@ -9,7 +9,7 @@ import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
-import java.util.Map;
+import dev.simstack.core.internal.engine.OperationTable;
 
 /**
  * Create/Get/List/Update/DeleteEventSourceMapping for SQS queues, with the Lambda API's limits:
@@ -30,7 +30,7 @@ final class MappingActions {
         this.lambda = lambda;
     }
 
-    void register(Map<String, LambdaOperation> operations) {
+    void register(OperationTable<LambdaOperation> operations) {
         operations.put("CreateEventSourceMapping", LambdaOperation.sync(this::create));
         operations.put("GetEventSourceMapping", LambdaOperation.sync(this::get));
         operations.put("ListEventSourceMappings", LambdaOperation.sync(this::list));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
-import java.util.Map;
+import dev.simstack.core.internal.engine.OperationTable;
 
 /**
  * PublishVersion and aliases. A version is a snapshot of the configuration; an alias names a version.
@@ -22,7 +22,7 @@ final class VersionActions {
         this.regions = regions;
     }
 
-    void register(Map<String, LambdaOperation> operations) {
+    void register(OperationTable<LambdaOperation> operations) {
         operations.put("PublishVersion", LambdaOperation.sync(this::publish));
         operations.put("ListVersionsByFunction", LambdaOperation.sync(this::listVersions));
         operations.put("CreateAlias", LambdaOperation.sync(this::createAlias));

@@ -1,8 +1,8 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
-import java.util.Map;
 
 /**
  * Access control lists, which SimStack does not model (no request is ever denied, as signatures and
@@ -18,7 +18,7 @@ final class AclActions {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("GetBucketAcl", call -> {
             s3.store().bucket(call.bucket());
             return RestOutput.xml(ownerFullControl(call));

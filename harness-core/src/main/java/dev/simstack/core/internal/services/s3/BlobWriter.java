@@ -2,8 +2,8 @@ package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.internal.engine.ScratchDirectory;
 import dev.simstack.core.internal.protocol.SpooledBody;
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
-import dev.simstack.core.internal.protocol.restxml.ContentDigests;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
+import dev.simstack.core.internal.protocol.ContentDigests;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

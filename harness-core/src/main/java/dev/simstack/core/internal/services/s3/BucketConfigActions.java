@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.services.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.StreamedAnswerBody;
 import dev.simstack.core.internal.protocol.json.JsonTrees;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
@@ -31,7 +32,7 @@ final class BucketConfigActions {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("PutBucketVersioning", this::putVersioning);
         operations.put("GetBucketVersioning", this::getVersioning);
         operations.put("PutBucketTagging", this::putTagging);

@@ -1,7 +1,8 @@
 package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.LedgerEntry.ObjectWriteKind;
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.engine.OperationTable;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
@@ -27,7 +28,7 @@ final class CopyObjectAction {
         this.writes = new ObjectWrites(s3);
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("CopyObject", this::copyObject);
     }
 

@@ -2,12 +2,12 @@ package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.LedgerEntry.ObjectWriteKind;
 import dev.simstack.core.LedgerEntry.WriteOutcome;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import dev.simstack.core.internal.protocol.restxml.XmlReader;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * DeleteObject and DeleteObjects, with S3's versioning rules: without a version id, an unversioned
@@ -28,7 +28,7 @@ final class DeleteObjectActions {
         this.writes = new ObjectWrites(s3);
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("DeleteObject", this::deleteObject);
         operations.put("DeleteObjects", this::deleteObjects);
     }

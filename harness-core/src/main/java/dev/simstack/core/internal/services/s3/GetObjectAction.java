@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.services.s3;
 
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.engine.OperationTable;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class GetObjectAction {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("GetObject", call -> read(call, true));
         operations.put("HeadObject", call -> read(call, false));
     }

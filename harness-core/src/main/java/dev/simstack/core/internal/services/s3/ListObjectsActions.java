@@ -1,11 +1,11 @@
 package dev.simstack.core.internal.services.s3;
 
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.engine.OperationTable;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * ListObjectsV2 (continuation tokens, start-after, KeyCount, fetch-owner) and the original ListObjects
@@ -19,7 +19,7 @@ final class ListObjectsActions {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("ListObjectsV2", this::listV2);
         operations.put("ListObjects", this::listV1);
     }

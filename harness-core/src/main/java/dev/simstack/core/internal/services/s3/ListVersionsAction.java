@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ final class ListVersionsAction {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("ListObjectVersions", this::list);
     }
 

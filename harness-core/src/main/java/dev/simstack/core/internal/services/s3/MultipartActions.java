@@ -1,13 +1,13 @@
 package dev.simstack.core.internal.services.s3;
 
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.engine.OperationTable;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +22,7 @@ final class MultipartActions {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("CreateMultipartUpload", this::create);
         operations.put("UploadPart", this::uploadPart);
         operations.put("UploadPartCopy", this::uploadPartCopy);

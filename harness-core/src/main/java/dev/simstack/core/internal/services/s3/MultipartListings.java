@@ -1,11 +1,11 @@
 package dev.simstack.core.internal.services.s3;
 
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.engine.OperationTable;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** ListParts and ListMultipartUploads, paginated by part-number and key/upload-id markers. */
 final class MultipartListings {
@@ -16,7 +16,7 @@ final class MultipartListings {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("ListParts", this::listParts);
         operations.put("ListMultipartUploads", this::listUploads);
     }

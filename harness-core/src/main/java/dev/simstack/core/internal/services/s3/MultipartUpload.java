@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import java.time.Instant;
 import java.util.Map;
 import java.util.NavigableMap;

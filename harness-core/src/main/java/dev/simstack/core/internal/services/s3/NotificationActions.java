@@ -4,10 +4,10 @@ import dev.simstack.core.AwsException;
 import dev.simstack.core.AwsService;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.arn.ResourceArns;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
-import java.util.Map;
 
 /**
  * PutBucketNotificationConfiguration and GetBucketNotificationConfiguration. As S3 does, a put checks
@@ -23,7 +23,7 @@ final class NotificationActions {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("PutBucketNotificationConfiguration", this::put);
         operations.put("GetBucketNotificationConfiguration", call -> RestOutput.xml(
                 s3.store().bucket(call.bucket()).notifications().toXml()));

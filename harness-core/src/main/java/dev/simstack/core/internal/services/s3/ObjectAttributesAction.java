@@ -1,11 +1,11 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +22,7 @@ final class ObjectAttributesAction {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("GetObjectAttributes", this::attributes);
     }
 

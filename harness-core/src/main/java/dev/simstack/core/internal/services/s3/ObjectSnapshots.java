@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.s3;
 
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ final class ObjectTaggingActions {
         this.s3 = s3;
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("PutObjectTagging", call -> {
             Map<String, String> tags = TagSet.fromXml(call.payload().readAll(), TagSet.OBJECT_LIMIT);
             ObjectVersion version = version(call);

@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.LedgerEntry.ObjectWriteKind;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import dev.simstack.core.internal.protocol.restxml.XmlWriter;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ final class PostObjectAction {
         this.writes = new ObjectWrites(s3);
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("PostObject", this::post);
     }
 

@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.LedgerEntry.ObjectWriteKind;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.restxml.RestOutput;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class PutObjectAction {
         this.writes = new ObjectWrites(s3);
     }
 
-    void register(Map<String, S3Operation> operations) {
+    void register(OperationTable<S3Operation> operations) {
         operations.put("PutObject", this::putObject);
     }
 

@@ -2,7 +2,7 @@ package dev.simstack.core.internal.services.s3;
 
 import dev.simstack.core.AwsService;
 import dev.simstack.core.ResourceRef;
-import dev.simstack.core.internal.protocol.restxml.ChecksumAlgorithm;
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

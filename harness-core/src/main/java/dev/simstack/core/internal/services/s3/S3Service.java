@@ -3,10 +3,11 @@ package dev.simstack.core.internal.services.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.FunctionSink;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.engine.ScratchDirectory;
 import dev.simstack.core.internal.engine.Service;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restxml.RestOperations;
 import dev.simstack.core.internal.protocol.restxml.RestXmlError;
@@ -28,7 +29,7 @@ public final class S3Service implements Service {
             false, false, null);
 
     private final S3Store store;
-    private final Map<String, S3Operation> operations = new HashMap<>();
+    private final OperationTable<S3Operation> operations = OperationTable.forRest(S3Errors::notImplemented);
     private S3Context s3;
     private final BucketActions buckets;
     private final S3Port port;
@@ -153,10 +154,7 @@ public final class S3Service implements Service {
 
     @Override
     public CompletionStage<JsonNode> invoke(DecodedCall call) {
-        S3Operation operation = operations.get(call.operation());
-        if (operation == null) {
-            throw S3Errors.notImplemented(call.operation());
-        }
+        S3Operation operation = operations.handler(call);
         S3Call s3Call = new S3Call(call);
         checkExpectedOwner(s3Call);
         return CompletableFuture.completedFuture(operation.invoke(s3Call).node());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class AttributeActions {
         this.regions = regions;
     }
 
-    void register(Map<String, SqsOperation> operations) {
+    void register(OperationTable<SqsOperation> operations) {
         operations.put("GetQueueAttributes", SqsOperation.sync(this::getQueueAttributes));
         operations.put("SetQueueAttributes", SqsOperation.sync(this::setQueueAttributes));
     }

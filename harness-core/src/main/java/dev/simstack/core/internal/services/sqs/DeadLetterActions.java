@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
-import java.util.Map;
+import dev.simstack.core.internal.engine.OperationTable;
 
 /** ListDeadLetterSourceQueues, StartMessageMoveTask, ListMessageMoveTasks and CancelMessageMoveTask. */
 final class DeadLetterActions {
@@ -21,7 +21,7 @@ final class DeadLetterActions {
         this.regions = regions;
     }
 
-    void register(Map<String, SqsOperation> operations) {
+    void register(OperationTable<SqsOperation> operations) {
         operations.put("ListDeadLetterSourceQueues", SqsOperation.sync(this::listDeadLetterSourceQueues));
         operations.put("StartMessageMoveTask", SqsOperation.sync(this::startMessageMoveTask));
         operations.put("ListMessageMoveTasks", SqsOperation.sync(this::listMessageMoveTasks));

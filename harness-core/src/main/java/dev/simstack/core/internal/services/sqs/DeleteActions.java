@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
-import java.util.Map;
+import dev.simstack.core.internal.engine.OperationTable;
 
 /** DeleteMessage, DeleteMessageBatch, ChangeMessageVisibility and ChangeMessageVisibilityBatch. */
 final class DeleteActions {
@@ -21,7 +21,7 @@ final class DeleteActions {
         this.port = port;
     }
 
-    void register(Map<String, SqsOperation> operations) {
+    void register(OperationTable<SqsOperation> operations) {
         operations.put("DeleteMessage", SqsOperation.sync(this::deleteMessage));
         operations.put("DeleteMessageBatch", SqsOperation.sync(this::deleteMessageBatch));
         operations.put("ChangeMessageVisibility", SqsOperation.sync(this::changeMessageVisibility));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.json.JsonTrees;
 import java.io.IOException;
 import java.util.Iterator;
@@ -27,7 +28,7 @@ final class PermissionActions {
         this.regions = regions;
     }
 
-    void register(Map<String, SqsOperation> operations) {
+    void register(OperationTable<SqsOperation> operations) {
         operations.put("AddPermission", SqsOperation.sync(this::addPermission));
         operations.put("RemovePermission", SqsOperation.sync(this::removePermission));
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
-import java.util.Map;
+import dev.simstack.core.internal.engine.OperationTable;
 
 /** CreateQueue, GetQueueUrl, ListQueues, DeleteQueue and PurgeQueue. */
 final class QueueActions {
@@ -19,7 +19,7 @@ final class QueueActions {
         this.regions = regions;
     }
 
-    void register(Map<String, SqsOperation> operations) {
+    void register(OperationTable<SqsOperation> operations) {
         operations.put("CreateQueue", SqsOperation.sync(this::createQueue));
         operations.put("GetQueueUrl", SqsOperation.sync(this::getQueueUrl));
         operations.put("ListQueues", SqsOperation.sync(this::listQueues));

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** SendMessage and SendMessageBatch. */
 final class SendActions {
@@ -25,7 +25,7 @@ final class SendActions {
         this.port = port;
     }
 
-    void register(Map<String, SqsOperation> operations) {
+    void register(OperationTable<SqsOperation> operations) {
         operations.put("SendMessage", SqsOperation.sync(this::sendMessage));
         operations.put("SendMessageBatch", SqsOperation.sync(this::sendMessageBatch));
     }

@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.services.sqs;
 
 import dev.simstack.core.AwsException;
-import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.protocol.Errors;
 
 /**
  * Every error SQS answers, each with the model's error shape name (which picks the SDK's exception

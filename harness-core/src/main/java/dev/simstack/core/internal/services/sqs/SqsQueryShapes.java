@@ -1,7 +1,7 @@
 package dev.simstack.core.internal.services.sqs;
 
-import dev.simstack.core.internal.protocol.query.QueryShapes;
-import dev.simstack.core.internal.protocol.query.QueryShapes.Rule;
+import dev.simstack.core.internal.protocol.QueryShapes;
+import dev.simstack.core.internal.protocol.QueryShapes.Rule;
 
 /**
  * How SQS's Query protocol (API version 2012-11-05) names its lists and maps, from the service model's

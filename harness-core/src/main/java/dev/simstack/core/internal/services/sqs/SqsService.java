@@ -3,10 +3,10 @@ package dev.simstack.core.internal.services.sqs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.internal.engine.DecodedCall;
-import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
-import dev.simstack.core.internal.engine.ServiceDescriptor;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class SqsService implements Service {
 
     private final SqsRegions regions;
     private final SqsPort port;
-    private final Map<String, SqsOperation> operations = new HashMap<>();
+    private final OperationTable<SqsOperation> operations = OperationTable.forJsonAndQuery(DESCRIPTOR);
 
     public SqsService(StackContext context) {
         this.regions = new SqsRegions(Objects.requireNonNull(context, "context"));
@@ -48,12 +48,7 @@ public final class SqsService implements Service {
 
     @Override
     public CompletionStage<JsonNode> invoke(DecodedCall call) {
-        SqsOperation operation = operations.get(call.operation());
-        if (operation == null) {
-            throw "query".equals(call.protocol()) ? Errors.invalidAction(call.operation())
-                    : Errors.unknownOperation(DESCRIPTOR.jsonTargetPrefix() + "." + call.operation());
-        }
-        return operation.invoke(call, new Input(call.input()));
+        return operations.handler(call).invoke(call, new Input(call.input()));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ final class TagActions {
         this.regions = regions;
     }
 
-    void register(Map<String, SqsOperation> operations) {
+    void register(OperationTable<SqsOperation> operations) {
         operations.put("TagQueue", SqsOperation.sync(this::tagQueue));
         operations.put("UntagQueue", SqsOperation.sync(this::untagQueue));
         operations.put("ListQueueTags", SqsOperation.sync(this::listQueueTags));

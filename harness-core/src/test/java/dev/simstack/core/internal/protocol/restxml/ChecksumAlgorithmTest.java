@@ -2,6 +2,7 @@ package dev.simstack.core.internal.protocol.restxml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.internal.protocol.ChecksumAlgorithm;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

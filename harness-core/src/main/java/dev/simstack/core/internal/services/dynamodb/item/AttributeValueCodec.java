@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.internal.engine.Errors;
+import dev.simstack.core.internal.protocol.Errors;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,9 +1,13 @@
-package dev.simstack.core.internal.persist;
+package dev.simstack.core.internal.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.simstack.core.internal.engine.Engine;
+import dev.simstack.core.internal.persist.LoadedSnapshot;
+import dev.simstack.core.internal.persist.PendingSnapshot;
+import dev.simstack.core.internal.persist.SnapshotDirectory;
+import dev.simstack.core.internal.persist.SnapshotException;
+import dev.simstack.core.internal.stack.Engine;
 import dev.simstack.core.internal.services.apigateway.ApiGatewaySnapshots;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbSnapshots;
 import dev.simstack.core.internal.services.lambda.LambdaSnapshots;

@@ -1,4 +1,4 @@
-package dev.simstack.core.internal.protocol.query;
+package dev.simstack.core.internal.protocol;
 
 import java.util.HashMap;
 import java.util.Map;

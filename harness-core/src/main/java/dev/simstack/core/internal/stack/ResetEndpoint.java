@@ -1,4 +1,4 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

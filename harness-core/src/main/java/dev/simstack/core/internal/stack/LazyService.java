@@ -1,6 +1,9 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.internal.engine.DecodedCall;
+import dev.simstack.core.internal.engine.Service;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

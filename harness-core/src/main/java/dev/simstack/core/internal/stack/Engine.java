@@ -1,4 +1,4 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import dev.simstack.core.AppliedResources;
 import dev.simstack.core.ClockSpec;
@@ -7,6 +7,11 @@ import dev.simstack.core.SimRandom;
 import dev.simstack.core.StackConfig;
 import dev.simstack.core.internal.clock.ManualClock;
 import dev.simstack.core.internal.clock.WallClock;
+import dev.simstack.core.internal.engine.IdSource;
+import dev.simstack.core.internal.engine.ResetGate;
+import dev.simstack.core.internal.engine.ScratchDirectory;
+import dev.simstack.core.internal.engine.Service;
+import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.ledger.AppendOnlyLedger;
 import dev.simstack.core.internal.protocol.json.AwsJsonCodec;
 import dev.simstack.core.internal.protocol.query.AwsQueryCodec;

@@ -1,4 +1,4 @@
-package dev.simstack.core.internal.protocol.restxml;
+package dev.simstack.core.internal.protocol;
 
 import java.util.zip.Checksum;
 

@@ -1,5 +1,7 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
+import dev.simstack.core.internal.engine.Service;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

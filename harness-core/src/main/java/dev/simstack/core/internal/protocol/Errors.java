@@ -1,4 +1,4 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.protocol;
 
 import dev.simstack.core.AwsException;
 

@@ -1,14 +1,20 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import dev.simstack.core.AwsException;
 import dev.simstack.core.AwsService;
 import dev.simstack.core.CallResult;
 import dev.simstack.core.Interceptor;
 import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.engine.DecodedCall;
+import dev.simstack.core.internal.protocol.Errors;
+import dev.simstack.core.internal.engine.ResetGate;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
+import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
 import dev.simstack.core.internal.protocol.SigV4Scope;
+import dev.simstack.core.internal.server.RequestHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The engine's request path: route, decode, run the interceptors and the service, encode the answer or
  * the AWS error, and record the request in the ledger. Nothing escapes as a stack trace on the wire.
  */
-public final class Dispatcher {
+public final class Dispatcher implements RequestHandler {
 
     private static final Logger REQUESTS = LoggerFactory.getLogger("dev.simstack.requests");
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -46,7 +52,7 @@ public final class Dispatcher {
         this.reset = reset;
     }
 
-    /** Answers one request; the stage completes when the answer is ready (long polls complete later). */
+    @Override
     public CompletionStage<HttpAnswer> handle(HttpExchange exchange) {
         try {
             return dispatch(exchange);

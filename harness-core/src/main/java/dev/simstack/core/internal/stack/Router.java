@@ -1,12 +1,11 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import dev.simstack.core.AwsException;
+import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
 import dev.simstack.core.internal.protocol.SigV4Scope;
-import io.netty.handler.codec.http.HttpHeaders;
-import java.util.List;
-import java.util.Map;
+import dev.simstack.core.internal.protocol.WireProtocols;
 
 /**
  * Tells a request's protocol and service apart, the way AWS's endpoints would if they were one:
@@ -23,8 +22,6 @@ public final class Router {
     private static final String S3_SIGNING_NAME = "s3";
     private static final String LAMBDA_SIGNING_NAME = "lambda";
     private static final String APIGATEWAY_SIGNING_NAME = "apigateway";
-    /** How a SigV4 credential scope for S3 ends: {@code AKID/date/region/s3/aws4_request}. */
-    private static final String S3_SCOPE = "/s3/aws4_request";
 
     private final ServiceRegistry services;
     private final ProtocolCodec json;
@@ -53,51 +50,6 @@ public final class Router {
         this.query = query;
         this.restXml = restXml;
         this.restJson = restJson;
-    }
-
-    /**
-     * True if a request speaks AWS JSON ({@code X-Amz-Target}) or AWS Query (a form body or an
-     * {@code Action} parameter); the front door aggregates these and streams the others (S3) aside.
-     */
-    public static boolean isJsonOrQuery(HttpHeaders headers, Map<String, List<String>> query) {
-        if (headers.contains("X-Amz-Target")) {
-            return true;
-        }
-        if (signedForS3(headers, query)) {
-            return false; // an S3 object may well be uploaded with a form Content-Type
-        }
-        String contentType = headers.get("Content-Type");
-        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-            return true;
-        }
-        return query.containsKey("Action");
-    }
-
-    /**
-     * True if a REST request may be S3's: not an API invocation path, and signed for {@code s3} or not
-     * signed. The front door hashes only these bodies as they arrive (S3 needs their MD5 for the ETag).
-     */
-    public static boolean mayBeS3(String path, HttpHeaders headers, Map<String, List<String>> query) {
-        if (isApiInvocation(path)) {
-            return false;
-        }
-        boolean signed = headers.contains("Authorization") || query.containsKey("X-Amz-Credential");
-        return !signed || signedForS3(headers, query);
-    }
-
-    /** An invocation of a deployed API: {@code /_aws/execute-api/...} or LocalStack's {@code _user_request_} path. */
-    private static boolean isApiInvocation(String path) {
-        return path.startsWith("/_aws/execute-api/")
-                || (path.startsWith("/restapis/") && path.contains("/_user_request_"));
-    }
-
-    private static boolean signedForS3(HttpHeaders headers, Map<String, List<String>> query) {
-        String authorization = headers.get("Authorization");
-        if (authorization != null) {
-            return authorization.contains(S3_SCOPE);
-        }
-        List<String> credential = query.get("X-Amz-Credential");
-        return credential != null && !credential.isEmpty() && credential.get(0).endsWith(S3_SCOPE);
     }
 
     /** The route, or an {@link AwsException} (with a null-service route to answer it in) when none fits. */
@@ -138,7 +90,7 @@ public final class Router {
             return null;
         }
         String path = exchange.path();
-        if (isApiInvocation(path)) {
+        if (WireProtocols.isApiInvocation(path)) {
             Service apis = services.bySigningName(APIGATEWAY_SIGNING_NAME);
             return apis == null ? null : new Route(apis, restJson);
         }
@@ -150,6 +102,6 @@ public final class Router {
     }
 
     private static boolean isQuery(HttpExchange exchange) {
-        return isJsonOrQuery(exchange.headers(), exchange.query());
+        return WireProtocols.isJsonOrQuery(exchange.headers(), exchange.query());
     }
 }

@@ -1,5 +1,6 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
+import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
 
 /**

@@ -1,4 +1,4 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import dev.simstack.core.CallResult;
 import dev.simstack.core.internal.protocol.HttpAnswer;

@@ -1,9 +1,12 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.CallResult;
 import dev.simstack.core.Interceptor;
 import dev.simstack.core.ServiceCall;
+import dev.simstack.core.internal.engine.DecodedCall;
+import dev.simstack.core.internal.engine.ResetGate;
+import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

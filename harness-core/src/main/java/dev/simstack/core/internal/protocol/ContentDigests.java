@@ -1,4 +1,4 @@
-package dev.simstack.core.internal.protocol.restxml;
+package dev.simstack.core.internal.protocol;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import java.security.MessageDigest;

@@ -1,6 +1,8 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import dev.simstack.core.ResourceRef;
+import dev.simstack.core.internal.engine.QueueSink;
+import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.sqs.MessageDraft;
 import dev.simstack.core.internal.services.sqs.SqsPort;
 

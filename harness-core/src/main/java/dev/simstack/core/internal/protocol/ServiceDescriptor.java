@@ -1,6 +1,5 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.protocol;
 
-import dev.simstack.core.internal.protocol.query.QueryShapes;
 
 /**
  * What the protocol codecs need to know of a service.

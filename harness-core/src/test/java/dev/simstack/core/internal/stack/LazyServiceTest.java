@@ -1,10 +1,12 @@
-package dev.simstack.core.internal.engine;
+package dev.simstack.core.internal.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.simstack.core.internal.engine.DecodedCall;
+import dev.simstack.core.internal.engine.Service;
+import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
