@@ -16,6 +16,7 @@ import java.util.List;
  *                     ledger bytes per entry by kind; heap under writes item writes (default 1000000) with the
  *                     ledger limit (default 100000, the launcher's) and without
  * e2e [s] [threads] [concurrency]
+ * sqs-lambda [messages] [concurrency]
  *                     API -> SQS -> Lambda -> DynamoDB for s seconds (default 20) from client threads
  *                     (default 16), event source mapping's maximum concurrency (default 5)
  * launcher [jar] [runs] [--cds]
@@ -50,6 +51,7 @@ public final class Bench {
                 LedgerLimitHeap.run(1_000_000, 100_000);
                 LauncherStart.run(Path.of(DEFAULT_LAUNCHER), 10, false);
                 EndToEnd.run(20, 16, 5);
+                SqsToLambda.run(200_000, 5);
                 jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
                 break;
             case "cold":
@@ -70,6 +72,9 @@ public final class Bench {
             case "e2e":
                 EndToEnd.run(intArgument(rest, 0, 20), intArgument(rest, 1, 16), intArgument(rest, 2, 5));
                 break;
+            case "sqs-lambda":
+                SqsToLambda.run(intArgument(rest, 0, 100_000), intArgument(rest, 1, 5));
+                break;
             case "launcher":
                 LauncherStart.run(Path.of(rest.length == 0 || rest[0].startsWith("--") ? DEFAULT_LAUNCHER : rest[0]),
                         rest.length > 1 && !rest[1].startsWith("--") ? Integer.parseInt(rest[1]) : 10,
@@ -84,7 +89,7 @@ public final class Bench {
             default:
                 System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] [--cds] | heap [stacks]"
                         + " | dynamodb-heap [items] | ledger-heap [writes] [limit]"
-                        + " | e2e [seconds] [threads] [concurrency] | launcher [jar] [runs] [--cds]"
+                        + " | e2e [seconds] [threads] [concurrency] | sqs-lambda [messages] [concurrency] | launcher [jar] [runs] [--cds]"
                         + " | jmh [JMH options] | probe   (see docs/benchmarks.md)");
                 System.exit(command.equals("help") ? 0 : 2);
         }
