@@ -1,13 +1,6 @@
 package dev.simstack.core.declarations;
 
 import dev.simstack.core.Stack;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -24,7 +17,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** SDK clients pointed at a stack in a region, as an application configures them, and plain HTTP. */
 final class Clients {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Clients() {
     }
@@ -51,20 +43,6 @@ final class Clients {
 
     static RequestBody text(String text) {
         return RequestBody.fromString(text);
-    }
-
-    /** One plain HTTP request to the stack, as curl in a CI script makes it. */
-    static HttpResponse<String> http(Stack stack, String method, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.endpoint() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,

@@ -1,5 +1,7 @@
 package dev.simstack.core.declarations;
 
+import dev.simstack.core.reset.ResetClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simstack.core.BucketSpec;
@@ -65,7 +67,7 @@ class DeclarationResetTest {
 
     @Test
     void a_dynamodb_reset_recreates_the_table_and_keeps_the_bucket() {
-        HttpResponse<String> answer = Clients.http(stack, "POST", "/_localstack/state/dynamodb/reset");
+        HttpResponse<String> answer = ResetClients.http(stack, "POST", "/_localstack/state/dynamodb/reset");
 
         assertThat(answer.body()).contains("{\"type\":\"AWS::DynamoDB::GlobalTable\",\"name\":\"orders\","
                 + "\"region\":\"us-east-1\",\"id\":\"orders\",\"outcome\":\"created\"}")
@@ -77,7 +79,7 @@ class DeclarationResetTest {
 
     @Test
     void an_s3_reset_recreates_the_bucket_with_its_notification() {
-        Clients.http(stack, "POST", "/_localstack/state/s3/reset");
+        ResetClients.http(stack, "POST", "/_localstack/state/s3/reset");
 
         assertThat(s3.listObjectsV2(b -> b.bucket("receipts")).keyCount()).isZero();
         assertThat(dynamo.scan(b -> b.tableName("orders")).count()).isEqualTo(1);
@@ -86,7 +88,7 @@ class DeclarationResetTest {
 
     @Test
     void an_sqs_reset_recreates_the_queue_the_kept_bucket_notifies() {
-        Clients.http(stack, "POST", "/_localstack/state/sqs/reset");
+        ResetClients.http(stack, "POST", "/_localstack/state/sqs/reset");
 
         assertPutNotifiesQueue("r2");
     }

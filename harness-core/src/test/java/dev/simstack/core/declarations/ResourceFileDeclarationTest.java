@@ -1,5 +1,7 @@
 package dev.simstack.core.declarations;
 
+import dev.simstack.core.reset.ResetClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simstack.core.AppliedResources.Outcome;
@@ -53,7 +55,7 @@ class ResourceFileDeclarationTest {
              DynamoDbClient dynamo = Clients.dynamo(stack, "us-east-1")) {
             assertThat(sqs.listQueues().queueUrls()).anySatisfy(url -> assertThat(url).endsWith("/orders-test"));
 
-            String answer = Clients.http(stack, "POST", "/_localstack/state/sqs/reset").body();
+            String answer = ResetClients.http(stack, "POST", "/_localstack/state/sqs/reset").body();
 
             assertThat(answer).contains("\"name\":\"declared\"").contains("\"name\":\"OrdersQueue\"");
             assertThat(sqs.listQueues().queueUrls()).anySatisfy(url -> assertThat(url).endsWith("/orders-test"));
@@ -65,7 +67,7 @@ class ResourceFileDeclarationTest {
     void what_the_file_finds_already_there_is_reported_as_existed() {
         try (Stack stack = StackConfig.defaults().withRegions("us-east-1", "eu-west-1")
                 .withResourceFile(file("orders-init.yaml")).start()) {
-            Clients.http(stack, "POST", "/_localstack/state/sqs/reset");
+            ResetClients.http(stack, "POST", "/_localstack/state/sqs/reset");
 
             assertThat(stack.apply(file("orders-init.yaml")).resources())
                     .filteredOn(r -> r.logicalId().equals("orders") && r.type().equals("AWS::DynamoDB::Table"))

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK clients pointed at a stack as an application configures them, and plain HTTP for the endpoints. */
-final class ResetClients {
+public final class ResetClients {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -57,7 +57,7 @@ final class ResetClients {
     }
 
     /** One plain HTTP request to the stack, as curl in a CI script makes it. */
-    static HttpResponse<String> http(Stack stack, String method, String path) {
+    public static HttpResponse<String> http(Stack stack, String method, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.endpoint() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
         try {
