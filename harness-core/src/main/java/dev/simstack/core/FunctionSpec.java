@@ -4,7 +4,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -17,6 +19,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * FunctionSpec.named("orders", OrderHandler.class).withTimeout(Duration.ofSeconds(10));
  * FunctionSpec.named("report", "com.example.Reports::handle").withEnvironment("TABLE", "orders");
+ * FunctionSpec.named("fulfil", OrderHandler.class).withSqsEvent("orders", 5);
  * }</pre>
  *
  * <p>The handler is a class implementing {@code RequestHandler} or {@code RequestStreamHandler}, or
@@ -36,9 +39,11 @@ public final class FunctionSpec {
     private final Integer reservedConcurrency;
     private final Duration coldStartDelay;
     private final String region;
+    private final List<SqsEventSource> sqsEvents;
 
     private FunctionSpec(String name, String handler, String runtime, Duration timeout, int memorySize,
-            Map<String, String> environment, Integer reservedConcurrency, Duration coldStartDelay, String region) {
+            Map<String, String> environment, Integer reservedConcurrency, Duration coldStartDelay, String region,
+            List<SqsEventSource> sqsEvents) {
         this.name = name;
         this.handler = handler;
         this.runtime = runtime;
@@ -48,6 +53,7 @@ public final class FunctionSpec {
         this.reservedConcurrency = reservedConcurrency;
         this.coldStartDelay = coldStartDelay;
         this.region = region;
+        this.sqsEvents = List.copyOf(sqsEvents);
     }
 
     /** A function running {@code handler}, with AWS's defaults: java21, 3 s timeout, 128 MB. */
@@ -60,7 +66,7 @@ public final class FunctionSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(handler, "handler");
         return new FunctionSpec(name, handler, "java21", Duration.ofSeconds(3), 128, new LinkedHashMap<>(), null,
-                Duration.ZERO, null);
+                Duration.ZERO, null, List.of());
     }
 
     /** The timeout, 1 s to 900 s as AWS allows. */
@@ -71,7 +77,7 @@ public final class FunctionSpec {
                     + timeout);
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                coldStartDelay, region);
+                coldStartDelay, region, sqsEvents);
     }
 
     /** The memory size in MB, 128 to 10,240 as AWS allows (reported by the Context only). */
@@ -80,7 +86,7 @@ public final class FunctionSpec {
             throw new IllegalArgumentException("MemorySize is 128 to 10240 MB, got " + megabytes);
         }
         return new FunctionSpec(name, handler, runtime, timeout, megabytes, environment, reservedConcurrency,
-                coldStartDelay, region);
+                coldStartDelay, region, sqsEvents);
     }
 
     /** The runtime identifier: {@code java17} or {@code java21}. */
@@ -90,7 +96,7 @@ public final class FunctionSpec {
                     + runtime);
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                coldStartDelay, region);
+                coldStartDelay, region, sqsEvents);
     }
 
     /** Adds an environment variable, visible through {@link FunctionEnvironment}. */
@@ -98,7 +104,7 @@ public final class FunctionSpec {
         Map<String, String> copy = new LinkedHashMap<>(environment);
         copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, copy, reservedConcurrency,
-                coldStartDelay, region);
+                coldStartDelay, region, sqsEvents);
     }
 
     /** Reserved concurrency, as PutFunctionConcurrency sets it (0 stops every invocation). */
@@ -107,7 +113,7 @@ public final class FunctionSpec {
             throw new IllegalArgumentException("reserved concurrency is 0 or more, got " + executions);
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, executions,
-                coldStartDelay, region);
+                coldStartDelay, region, sqsEvents);
     }
 
     /** How long (on the stack clock) a new execution environment takes to start; none by default. */
@@ -116,14 +122,38 @@ public final class FunctionSpec {
             throw new IllegalArgumentException("a cold start delay cannot be negative");
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                delay, region);
+                delay, region, sqsEvents);
     }
 
     /** The same function in {@code region} instead of the stack's default region (one of the stack's). */
     @API(status = EXPERIMENTAL, since = "0.2")
     public FunctionSpec inRegion(String region) {
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                coldStartDelay, Objects.requireNonNull(region, "region"));
+                coldStartDelay, Objects.requireNonNull(region, "region"), sqsEvents);
+    }
+
+    /**
+     * Adds an SQS event source: the stack maps the queue to this function when it starts, so that the
+     * function receives the queue's messages in batches. Several calls map several queues.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public FunctionSpec withSqsEvent(SqsEventSource source) {
+        List<SqsEventSource> copy = new ArrayList<>(sqsEvents);
+        copy.add(Objects.requireNonNull(source, "source"));
+        return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
+                coldStartDelay, region, copy);
+    }
+
+    /** Adds an SQS event source on the queue {@code queueName} with {@code batchSize}, Lambda's other defaults. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public FunctionSpec withSqsEvent(String queueName, int batchSize) {
+        return withSqsEvent(SqsEventSource.queue(queueName).withBatchSize(batchSize));
+    }
+
+    /** The SQS event sources, in the order they were added; empty unless set. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public List<SqsEventSource> sqsEvents() {
+        return sqsEvents;
     }
 
     /** The region, or {@code null} for the stack's default region. */
