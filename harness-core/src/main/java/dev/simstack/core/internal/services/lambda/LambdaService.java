@@ -2,6 +2,7 @@ package dev.simstack.core.internal.services.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.simstack.core.FunctionSpec;
+import dev.simstack.core.SqsEventSource;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.Errors;
@@ -36,7 +37,7 @@ public final class LambdaService implements Service {
     private final AsyncInvocations async;
     private final OperationTable<LambdaOperation> operations =
             OperationTable.forRest(operation -> Errors.notSupported("Lambda's " + operation));
-    private final InProcessSqs mappingSource;
+    private final MappingActions mappings;
     private final LambdaPort port;
 
     /**
@@ -62,8 +63,8 @@ public final class LambdaService implements Service {
         new ConcurrencyActions(regions).register(operations);
         this.port = new LambdaPort(regions, runtime, async);
         new InvokeAction(port).register(operations);
-        this.mappingSource = new InProcessSqs(sqs);
-        new MappingActions(regions, mappingSource, port).register(operations);
+        this.mappings = new MappingActions(regions, new InProcessSqs(sqs), port);
+        mappings.register(operations);
     }
 
     LambdaRegions regions() {
@@ -72,9 +73,7 @@ public final class LambdaService implements Service {
 
     /** Starts polling for a mapping reloaded from a snapshot, as CreateEventSourceMapping does. */
     void startMapping(LambdaRegion region, EventSourceMapping mapping) {
-        SqsPoller poller = new SqsPoller(mapping, regions.context(), mappingSource, port, regions);
-        region.mappings().add(poller);
-        poller.start();
+        mappings.start(region, mapping);
     }
 
     /** The REST-JSON operations of the Lambda API. */
@@ -118,6 +117,23 @@ public final class LambdaService implements Service {
         if (spec.reservedConcurrency() != null) {
             ConcurrencyActions.setReserved(regions.region(region), function, spec.reservedConcurrency());
         }
+    }
+
+    /**
+     * The UUID of the event source mapping of queue {@code queueArn} to function {@code functionName} (which
+     * exists) in {@code region}, or null if there is none.
+     */
+    public String mappingUuid(String region, String functionName, String queueArn) {
+        EventSourceMapping mapping = mappings.find(region, functionName, queueArn);
+        return mapping == null ? null : mapping.uuid();
+    }
+
+    /**
+     * Creates an SQS event source mapping a function declares, polling from now on; CreateEventSourceMapping's
+     * rules and errors apply (an {@code AwsException} with Lambda's code and message). Answers its UUID.
+     */
+    public String declareMapping(String region, String functionName, String queueArn, SqsEventSource source) {
+        return mappings.declare(region, functionName, queueArn, source).uuid();
     }
 
     /** Tells handlers where the stack listens ({@code AWS_ENDPOINT_URL}), once the front door is bound. */

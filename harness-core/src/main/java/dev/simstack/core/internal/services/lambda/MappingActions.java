@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsService;
 import dev.simstack.core.ResourceRef;
+import dev.simstack.core.SqsEventSource;
 import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.OperationTable;
 
 /**
- * Create/Get/List/Update/DeleteEventSourceMapping for SQS queues, with the Lambda API's limits:
- * BatchSize 1-10,000 (over 10 only with a batching window; FIFO queues 1-10 and no window),
- * MaximumBatchingWindowInSeconds 0-300, ScalingConfig.MaximumConcurrency 2-1,000.
+ * Create/Get/List/Update/DeleteEventSourceMapping for SQS queues, with the Lambda API's limits
+ * ({@link MappingRules}), and the typed creation of the mappings functions declare.
  */
 final class MappingActions {
 
@@ -40,6 +40,44 @@ final class MappingActions {
 
     private JsonNode create(DecodedCall call, Input input) {
         String queueArn = input.requiredString("EventSourceArn");
+        checkQueue(queueArn);
+        EventSourceMapping mapping = settings(input, unsaved(call.region(), input.requiredString("FunctionName"),
+                queueArn));
+        start(regions.region(call.region()), mapping);
+        return json(mapping, mapping.enabled() ? "Creating" : "Disabled");
+    }
+
+    /**
+     * Creates the mapping a function's declaration asks for, with CreateEventSourceMapping's checks, rules
+     * and errors, as if its settings had come on the wire.
+     */
+    EventSourceMapping declare(String region, String functionName, String queueArn, SqsEventSource source) {
+        checkQueue(queueArn);
+        EventSourceMapping base = unsaved(region, functionName, queueArn);
+        long window = source.batchingWindow().getSeconds();
+        EventSourceMapping mapping = new EventSourceMapping(base.uuid(), base.functionArn(), queueArn,
+                source.batchSize(), (int) Math.min(window, Integer.MAX_VALUE), source.maximumConcurrency(),
+                source.reportBatchItemFailures(), source.enabled(), now());
+        MappingRules.check(mapping);
+        start(regions.region(region), mapping);
+        return mapping;
+    }
+
+    /** The mapping of {@code queueArn} to function {@code functionName}, or null if there is none. */
+    EventSourceMapping find(String region, String functionName, String queueArn) {
+        LambdaFunction function = regions.function(region, FunctionRef.parse(functionName, null));
+        SqsPoller poller = existing(regions.region(region), function, queueArn);
+        return poller == null ? null : poller.mapping();
+    }
+
+    /** Starts polling for {@code mapping} (unless it is disabled), as a new or a reloaded mapping. */
+    void start(LambdaRegion region, EventSourceMapping mapping) {
+        SqsPoller poller = new SqsPoller(mapping, regions.context(), sqs, lambda, regions);
+        region.mappings().add(poller);
+        poller.start();
+    }
+
+    private void checkQueue(String queueArn) {
         if (ResourceArns.of(AwsService.SQS, queueArn) == null) {
             throw LambdaErrors.invalidParameter("SimStack maps SQS queues only (got " + queueArn
                     + "); Kinesis, DynamoDB Streams, Kafka and MQ sources are not supported yet.");
@@ -49,59 +87,43 @@ final class MappingActions {
                     + "AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not "
                     + "exist for this wsdl version.");
         }
-        LambdaFunction function = regions.function(call.region(),
-                FunctionRef.parse(input.requiredString("FunctionName"), null));
-        LambdaRegion region = regions.region(call.region());
-        for (SqsPoller existing : region.mappings().list()) {
-            EventSourceMapping other = existing.mapping();
-            if (other.queueArn().equals(queueArn) && other.functionArn().equals(function.arn())) {
-                throw LambdaErrors.conflict("An event source mapping with SQS arn (\" " + queueArn
-                        + " \") and function (\" " + function.name() + " \") already exists. Please update or "
-                        + "delete the existing mapping with UUID " + other.uuid());
-            }
-        }
-        boolean enabled = input.bool("Enabled") == null || input.bool("Enabled");
-        EventSourceMapping mapping = settings(input, new EventSourceMapping(regions.context().ids().next(),
-                function.arn(), queueArn, 10, 0, null, false, enabled, now()));
-        SqsPoller poller = new SqsPoller(mapping, regions.context(), sqs, lambda, regions);
-        region.mappings().add(poller);
-        poller.start();
-        return json(mapping, enabled ? "Creating" : "Disabled");
     }
 
-    /** {@code base} with the settings {@code input} gives, validated. */
+    /** A new mapping of {@code queueArn} to the function, with Lambda's defaults; refused if one exists. */
+    private EventSourceMapping unsaved(String region, String functionName, String queueArn) {
+        LambdaFunction function = regions.function(region, FunctionRef.parse(functionName, null));
+        SqsPoller existing = existing(regions.region(region), function, queueArn);
+        if (existing != null) {
+            throw LambdaErrors.conflict("An event source mapping with SQS arn (\" " + queueArn
+                    + " \") and function (\" " + function.name() + " \") already exists. Please update or "
+                    + "delete the existing mapping with UUID " + existing.mapping().uuid());
+        }
+        return new EventSourceMapping(regions.context().ids().next(), function.arn(), queueArn, 10, 0, null, false,
+                true, now());
+    }
+
+    private static SqsPoller existing(LambdaRegion region, LambdaFunction function, String queueArn) {
+        for (SqsPoller poller : region.mappings().list()) {
+            EventSourceMapping other = poller.mapping();
+            if (other.queueArn().equals(queueArn) && other.functionArn().equals(function.arn())) {
+                return poller;
+            }
+        }
+        return null;
+    }
+
+    /** {@code base} with the settings {@code input} gives, validated by {@link MappingRules}. */
     private EventSourceMapping settings(Input input, EventSourceMapping base) {
-        boolean fifo = base.queueArn().endsWith(".fifo");
         int batch = input.has("BatchSize") ? input.integer("BatchSize") : base.batchSize();
         int window = input.has("MaximumBatchingWindowInSeconds") ? input.integer("MaximumBatchingWindowInSeconds")
                 : base.batchingWindowSeconds();
-        if (batch < 1 || batch > (fifo ? 10 : 10_000)) {
-            throw LambdaErrors.invalidParameter(fifo ? "BatchSize must be between 1 and 10 for FIFO queues."
-                    : "1 validation error detected: Value '" + batch + "' at 'batchSize' failed to satisfy "
-                            + "constraint: Member must have value less than or equal to 10000");
-        }
-        if (window < 0 || window > 300) {
-            throw LambdaErrors.invalidParameter("1 validation error detected: Value '" + window + "' at "
-                    + "'maximumBatchingWindowInSeconds' failed to satisfy constraint: Member must have value less "
-                    + "than or equal to 300");
-        }
-        if (fifo && window > 0) {
-            throw LambdaErrors.invalidParameter("Batching window is not supported for FIFO queues.");
-        }
-        if (batch > 10 && window == 0) {
-            throw LambdaErrors.invalidParameter("Maximum batch window in seconds must be greater than 0 if maximum "
-                    + "batch size is greater than 10");
-        }
         Integer concurrency = base.maximumConcurrency();
         if (input.has("ScalingConfig")) {
             JsonNode max = input.node().path("ScalingConfig").path("MaximumConcurrency");
             concurrency = max.isNumber() ? max.intValue() : null;
-            if (concurrency != null && (concurrency < 2 || concurrency > 1000)) {
-                throw LambdaErrors.invalidParameter("1 validation error detected: Value '" + concurrency + "' at "
-                        + "'scalingConfig.maximumConcurrency' failed to satisfy constraint: Member must have value "
-                        + "between 2 and 1000");
-            }
         }
+        MappingRules.check(new EventSourceMapping(base.uuid(), base.functionArn(), base.queueArn(), batch, window,
+                concurrency, base.reportBatchItemFailures(), base.enabled(), base.lastModified()));
         boolean report = base.reportBatchItemFailures();
         if (input.has("FunctionResponseTypes")) {
             report = false;
