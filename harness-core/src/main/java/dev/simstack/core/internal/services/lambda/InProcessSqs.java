@@ -54,4 +54,20 @@ final class InProcessSqs {
             }
         }
     }
+
+    /**
+     * Makes each message visible again at once (ChangeMessageVisibility 0), for a batch no function will see;
+     * one that no longer changes (the queue went, or the message is no longer in flight) is skipped.
+     */
+    void release(ResourceRef queue, List<ReceivedMessage> messages) {
+        for (ReceivedMessage message : messages) {
+            try {
+                sqs.changeVisibility(queue, message.receiptHandle(), 0);
+            } catch (AwsException e) {
+                if ("QueueDoesNotExist".equals(e.code())) {
+                    return;
+                }
+            }
+        }
+    }
 }

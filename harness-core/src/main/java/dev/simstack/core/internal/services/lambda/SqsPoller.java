@@ -174,6 +174,9 @@ final class SqsPoller {
 
     private void invoke(List<ReceivedMessage> batch) {
         if (abandoned()) {
+            // a long poll from before a reset of Lambda alone may answer after it, from a queue that was kept:
+            // its messages go back at once rather than after their visibility timeout
+            sqs.release(targets.queue(), batch);
             retire();
             return;
         }
