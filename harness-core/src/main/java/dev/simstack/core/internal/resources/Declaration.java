@@ -3,6 +3,7 @@ package dev.simstack.core.internal.resources;
 import dev.simstack.core.AwsException;
 import dev.simstack.core.BucketSpec;
 import dev.simstack.core.TableSpec;
+import java.util.function.Supplier;
 
 /**
  * Runs one service call that creates a declared resource, turning its AWS error into a start failure
@@ -22,8 +23,16 @@ final class Declaration {
     }
 
     static void run(String declaration, String operation, Runnable call) {
-        try {
+        call(declaration, operation, () -> {
             call.run();
+            return null;
+        });
+    }
+
+    /** As {@link #run(String, String, Runnable)}, answering what the call answers. */
+    static <T> T call(String declaration, String operation, Supplier<T> call) {
+        try {
+            return call.get();
         } catch (AwsException e) {
             throw new IllegalArgumentException("declared " + declaration + ": " + operation + " failed: " + e.code() + ": "
                     + e.getMessage(), e);

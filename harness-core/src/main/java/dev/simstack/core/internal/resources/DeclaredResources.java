@@ -19,9 +19,9 @@ import java.util.Map;
 /**
  * The resources a stack's configuration declares, created at start and again after every reset in the
  * order their dependencies need, whatever the order they were declared in: tables (and their replicas),
- * buckets, queues (dead-letter queues first), functions, APIs (which integrate queues and functions),
- * bucket notifications (which go to queues and functions), and last the resource files, which may refer
- * to any of them. Each is created through its service's typed call, with that service's rules and errors.
+ * buckets, queues (dead-letter queues first), functions, their SQS event source mappings, APIs (which
+ * integrate queues and functions), bucket notifications (which go to queues and functions), and last the
+ * resource files, which may refer to any of them. Each is created through its service's typed call, with that service's rules and errors.
  * One that exists is kept: a resource loaded from a data directory stands for its declaration, and a
  * reset of one service leaves the others' resources alone.
  */
@@ -49,6 +49,9 @@ public final class DeclaredResources {
         declared.addAll(queues(engine, regions));
         for (FunctionSpec function : config.functions()) {
             declared.add(function(engine, function, regions.of(function)));
+        }
+        for (FunctionSpec function : config.functions()) {
+            declared.addAll(DeclaredEventSources.create(engine, function, regions.of(function)));
         }
         for (ApiSpec api : config.apis()) {
             declared.add(api(engine, api, regions.of(api)));
