@@ -227,6 +227,25 @@ class SqsEventSourceMappingTest {
     }
 
     @Test
+    void settings_under_their_minimum_answer_lambdas_validation_messages_on_create_and_update() {
+        assertThatThrownBy(() -> lambda.createEventSourceMapping(b -> b.functionName("recorder")
+                .eventSourceArn(stack.queue("batch").arn()).batchSize(0)))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageStartingWith("1 validation error detected: Value '0' at 'batchSize' failed to satisfy"
+                        + " constraint: Member must have value greater than or equal to 1");
+        String uuid = map("batch", "recorder", 10).uuid();
+
+        assertThatThrownBy(() -> lambda.updateEventSourceMapping(b -> b.uuid(uuid).maximumBatchingWindowInSeconds(-1)))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageStartingWith("1 validation error detected: Value '-1' at 'maximumBatchingWindowInSeconds'"
+                        + " failed to satisfy constraint: Member must have value greater than or equal to 0");
+        assertThatThrownBy(() -> lambda.updateEventSourceMapping(b -> b.uuid(uuid).batchSize(20)))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageStartingWith("Maximum batch window in seconds must be greater than 0 if maximum batch size"
+                        + " is greater than 10");
+    }
+
+    @Test
     void a_mapping_can_be_read_listed_disabled_updated_and_deleted() {
         String uuid = map("batch", "recorder", 5).uuid();
 

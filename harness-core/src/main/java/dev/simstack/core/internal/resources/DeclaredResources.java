@@ -21,9 +21,9 @@ import java.util.Map;
  * order their dependencies need, whatever the order they were declared in: tables (and their replicas),
  * buckets, queues (dead-letter queues first), functions, their SQS event source mappings, APIs (which
  * integrate queues and functions), bucket notifications (which go to queues and functions), and last the
- * resource files, which may refer to any of them. Each is created through its service's typed call, with that service's rules and errors.
- * One that exists is kept: a resource loaded from a data directory stands for its declaration, and a
- * reset of one service leaves the others' resources alone.
+ * resource files, which may refer to any of them. Each is created through its service's typed call, with
+ * that service's rules and errors. One that exists is kept: a resource loaded from a data directory stands
+ * for its declaration, and a reset of one service leaves the others' resources alone.
  */
 public final class DeclaredResources {
 
