@@ -26,7 +26,9 @@ import org.apiguardian.api.API;
  * answered. Name exactly one target ({@link #api()} with {@link #route()}, or {@link #queue()}) and one size
  * ({@link #requests()} with {@link #over()}, or {@link #rate()} with {@link #duration()}). On a manual clock
  * the burst moves the clock itself, so ten minutes of arrivals take seconds and throttling comes out the
- * same every run; on a scaled clock it runs at the clock's scale; on a real clock in real time.
+ * same every run; on a scaled clock it runs at the clock's scale; on a real clock in real time. How a
+ * manual-clock burst waits for answers without waiting forever on a request that waits on the clock (a
+ * Lambda cold start) is told at {@link Bursts}.
  *
  * <p>Templates ({@link #body()}, {@link #headers()} and the route's path) may hold {@code ${n}} (the
  * request's 0-based index), {@code ${seq}} (1-based) and {@code ${uuid}} (a UUID drawn from the stack's

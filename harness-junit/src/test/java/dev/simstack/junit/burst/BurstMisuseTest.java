@@ -159,6 +159,17 @@ class BurstMisuseTest {
     }
 
     @Test
+    void a_header_the_http_client_sets_itself_is_refused() {
+        try (Stack stack = ShopStacks.shop(7).start()) {
+            assertThatThrownBy(() -> Bursts.fire(stack, BurstSpec.api("shop", "POST /orders")
+                    .withRequests(1, Duration.ofSeconds(1)).withHeader("Host", "example.com")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("burst on API 'shop': header 'Host' is set by the HTTP client itself (as are"
+                            + " Connection, Content-Length, Expect, Host and Upgrade); remove it");
+        }
+    }
+
+    @Test
     void an_unknown_queue_lists_the_queues_there_are() {
         try (Stack stack = ShopStacks.shop(7).start()) {
             assertThatThrownBy(() -> Bursts.fire(stack, BurstSpec.queue("ordres")

@@ -2,8 +2,12 @@ package dev.simstack.junit.burst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.AwsService;
 import dev.simstack.core.QueueDepth;
 import dev.simstack.core.Stack;
+import dev.simstack.fault.FaultInjector;
+import dev.simstack.fault.FaultPlan;
+import dev.simstack.fault.FaultRule;
 import dev.simstack.junit.BurstRequest;
 import dev.simstack.junit.BurstResult;
 import dev.simstack.junit.BurstSpec;
@@ -102,6 +106,23 @@ class BurstThrottlingTest {
 
             assertThat(result.failed()).isEqualTo(3);
             assertThat(result.countsByStatus()).containsExactly(Map.entry(400, 3));
+        }
+    }
+
+    @Test
+    void a_queue_burst_counts_sqs_throttling_errors_as_throttled() {
+        // Every SendMessage after the first 3 answers SQS's throttling error, RequestThrottled (400).
+        FaultInjector faults = new FaultInjector(FaultPlan.of(
+                FaultRule.throttle(AwsService.SQS, "SendMessage").withAfter(3)));
+        try (Stack stack = ShopStacks.shop(7).withInterceptor(faults).start()) {
+            BurstResult result = Bursts.fire(stack, BurstSpec.queue("orders")
+                    .withRequests(10, Duration.ofSeconds(1)).withBody("order ${n}"));
+
+            assertThat(result.accepted()).isEqualTo(3);
+            assertThat(result.throttled()).isEqualTo(7);
+            assertThat(result.failed()).isZero();
+            assertThat(result.countsByStatus()).containsExactly(Map.entry(200, 3), Map.entry(400, 7));
+            assertThat(stack.queue("orders").depth().visible()).isEqualTo(3);
         }
     }
 

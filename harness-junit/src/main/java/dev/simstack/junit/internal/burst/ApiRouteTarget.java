@@ -11,9 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A route of an API Gateway API, called over HTTP at the API's stage URL; API Gateway throttles with 429. */
 final class ApiRouteTarget implements BurstTarget {
+
+    /** The headers the JDK's HTTP client refuses to take from a caller. */
+    private static final Set<String> SET_BY_THE_CLIENT = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
 
     private final String apiName;
     private final String method;
@@ -43,6 +48,12 @@ final class ApiRouteTarget implements BurstTarget {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("burst on API '" + spec.api() + "': " + e.getMessage(), e);
         }
+        spec.headers().keySet().stream().filter(name -> SET_BY_THE_CLIENT.contains(name.toLowerCase()))
+                .findFirst().ifPresent(name -> {
+                    throw new IllegalArgumentException("burst on API '" + spec.api() + "': header '" + name + "' is"
+                            + " set by the HTTP client itself (as are Connection, Content-Length, Expect, Host and"
+                            + " Upgrade); remove it");
+                });
         String method = routeKey.substring(0, space);
         String path = routeKey.substring(space + 1);
         declared(stack, spec.api(), region).ifPresent(api -> checkRoute(api, method,
