@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
@@ -124,6 +125,6 @@ public final class BurstResult {
 
     private static String text(Duration duration) {
         long millis = duration.toMillis();
-        return millis < 10_000 ? millis + "ms" : String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+        return millis < 10_000 ? millis + "ms" : String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 }

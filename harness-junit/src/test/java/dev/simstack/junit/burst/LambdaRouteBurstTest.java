@@ -2,6 +2,7 @@ package dev.simstack.junit.burst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.Stack;
 import dev.simstack.junit.BurstRequest;
 import dev.simstack.junit.BurstResult;
@@ -24,8 +25,8 @@ class LambdaRouteBurstTest {
             assertThat(result.countsByStatus()).containsExactly(Map.entry(201, 10));
             assertThat(result.requests()).extracting(BurstRequest::requestId).doesNotContainNull()
                     .doesNotHaveDuplicates();
-            assertThat(stack.ledger().entries(dev.simstack.core.LedgerEntry.ApiRequest.class))
-                    .extracting(dev.simstack.core.LedgerEntry.ApiRequest::path).startsWith("/orders/1", "/orders/2");
+            assertThat(stack.ledger().entries(LedgerEntry.ApiRequest.class))
+                    .extracting(LedgerEntry.ApiRequest::path).startsWith("/orders/1", "/orders/2");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.simstack.junit.internal.burst;
 
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.util.Map;
 
@@ -13,5 +14,5 @@ interface BurstTarget {
     HttpRequest request(long n, String body, Map<String, String> headers);
 
     /** Whether an answer says the request was throttled (429, or the service's throttling error). */
-    boolean throttled(int status, String body, java.net.http.HttpHeaders headers);
+    boolean throttled(int status, String body, HttpHeaders headers);
 }

@@ -3,6 +3,7 @@ package dev.simstack.junit.internal.burst;
 import dev.simstack.core.AwsService;
 import dev.simstack.core.Stack;
 import dev.simstack.junit.BurstSpec;
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -62,7 +63,7 @@ final class QueueTarget implements BurstTarget {
             }
             json.append('}');
         }
-        return HttpRequest.newBuilder(java.net.URI.create(endpoint))
+        return HttpRequest.newBuilder(URI.create(endpoint))
                 .timeout(Duration.ofMinutes(30))
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("X-Amz-Target", "AmazonSQS.SendMessage")
