@@ -20,8 +20,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class SdkOnTheClassPathTest {
 
     @Test
-    void the_sdk_on_the_test_class_path_is_the_version_the_build_asked_for() {
-        assertThat(VersionInfo.SDK_VERSION).isEqualTo(System.getProperty("expected.aws.sdk.version"));
+    void the_sdk_on_the_test_class_path_is_the_version_the_build_asked_for() throws ReflectiveOperationException {
+        // Read reflectively: javac copies the constant into this class, so it would tell the compile-time SDK.
+        Object running = VersionInfo.class.getField("SDK_VERSION").get(null);
+
+        assertThat(running).isEqualTo(System.getProperty("expected.aws.sdk.version"));
     }
 
     @Test
