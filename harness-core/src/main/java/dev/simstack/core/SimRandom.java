@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
 public final class SimRandom {
 
     private final long seed;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     /** A source drawing the sequence {@code seed} determines. */
     public SimRandom(long seed) {
@@ -25,6 +25,16 @@ public final class SimRandom {
     /** The seed this source started from; print it to replay a run. */
     public long seed() {
         return seed;
+    }
+
+    /**
+     * Starts the sequence again from {@code sequenceSeed}, keeping {@link #seed()}. The JUnit harness does
+     * this before each test method with a seed derived from {@link #seed()} and the method, so that a
+     * method's random choices do not depend on the methods that ran before it.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public synchronized void restart(long sequenceSeed) {
+        random = new SplittableRandom(sequenceSeed);
     }
 
     /** A value in {@code [0, bound)}. */

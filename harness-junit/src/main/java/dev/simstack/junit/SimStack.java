@@ -1,0 +1,93 @@
+package dev.simstack.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a test class an embedded AWS stack: one per class, started before its first test, closed after
+ * its last, and back to its declared state before every test method. Test, lifecycle and constructor
+ * parameters (and fields marked {@link Provided @Provided} or qualified) of type {@code Stack}, a resource
+ * handle, an SDK client of SQS, DynamoDB, S3, Lambda or API Gateway, {@code S3Presigner}, an
+ * {@link ApiUrl @ApiUrl} {@code URI} or a {@link QueueUrl @QueueUrl} {@code String} are injected.
+ *
+ * <pre>{@code
+ * @SimStack(queues = @Queue(name = "orders"), tables = @Table(name = "orders", partitionKey = "id"))
+ * class OrdersTest {
+ *     @Test
+ *     void storesAnOrder(Stack stack, SqsClient sqs, DynamoDbClient dynamo) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The annotation is {@code @Inherited} and may sit on a composed annotation of the user's own.
+ * {@code @Nested} classes use the enclosing class's stack unless they carry a {@code @SimStack} of their own.
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(SimStackExtension.class)
+public @interface SimStack {
+
+    /** The value of {@link #seed()} that means "none given": the seed comes from {@value #SEED_PROPERTY} or is fresh. */
+    long NO_SEED = Long.MIN_VALUE;
+
+    /** The system property that gives the seed of every stack without one of its own, to replay a run. */
+    String SEED_PROPERTY = "simstack.seed";
+
+    /** Queues created at start, dead-letter queues first whatever the order. */
+    Queue[] queues() default {};
+
+    /** DynamoDB tables created at start, with their indexes, streams and replicas. */
+    Table[] tables() default {};
+
+    /** S3 buckets created at start, with versioning and notifications. */
+    Bucket[] buckets() default {};
+
+    /** Lambda functions (Java handlers on the test class path) created at start, with their SQS event sources. */
+    Function[] functions() default {};
+
+    /** API Gateway APIs created at start, with their routes and throttles. */
+    Api[] apis() default {};
+
+    /** The stack's regions, the default one first; {@code us-east-1} when none is given. */
+    String[] regions() default {};
+
+    /** The 12-digit account id; {@code 000000000000} when empty. */
+    String account() default "";
+
+    /**
+     * The clock: {@code real}, {@code manual}, {@code manual:2026-01-01T00:00:00Z} or {@code scaled:100};
+     * real time when empty.
+     */
+    String clock() default "";
+
+    /** The seed of the stack's random source; when {@link #NO_SEED}, {@value #SEED_PROPERTY} or a fresh one. */
+    long seed() default NO_SEED;
+
+    /**
+     * A {@link StackDefinition} that adds to (or builds) the configuration the other attributes make; it must
+     * not contradict them (the same resource twice, another seed, clock or regions fails fast).
+     */
+    Class<? extends StackDefinition> definition() default StackDefinition.class;
+
+    /**
+     * SAM/CloudFormation templates (or init files) applied at start and after every reset: a class-path
+     * resource next to the test class or at the class-path root, else a file relative to the working directory.
+     */
+    String[] template() default {};
+
+    /** When the stack goes back to its declared state; before each test method by default. */
+    Reset reset() default Reset.BEFORE_EACH;
+
+    /** Whether the stack belongs to the class or is shared by every class of the run with the same declaration. */
+    Scope scope() default Scope.CLASS;
+}

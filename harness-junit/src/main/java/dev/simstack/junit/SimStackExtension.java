@@ -1,0 +1,141 @@
+package dev.simstack.junit;
+
+import dev.simstack.junit.internal.Fields;
+import dev.simstack.junit.internal.HarnessedStack;
+import dev.simstack.junit.internal.Injectables;
+import dev.simstack.junit.internal.Misuse;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension behind {@link SimStack}. Stateless: each stack lives in the store of the class that declares
+ * it (or of the run, for {@link Scope#SUITE}) and closes with that store.
+ */
+final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        TestInstancePostProcessor, ParameterResolver, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
+
+    private static final Namespace NAMESPACE = Namespace.create(SimStackExtension.class);
+    private static final String STACK = "stack";
+    private static final String TURN = "turn";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Fields.injectStatic(context.getRequiredTestClass(), stack(context));
+    }
+
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+        Fields.injectInstance(testInstance, stack(context));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws InterruptedException {
+        HarnessedStack stack = stack(context);
+        if (context.getStore(NAMESPACE).get(TURN) == null && stack.beginTest(context.getUniqueId())) {
+            context.getStore(NAMESPACE).put(TURN, stack);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        HarnessedStack stack = context.getStore(NAMESPACE).remove(TURN, HarnessedStack.class);
+        if (stack != null) {
+            stack.endTest();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Parameter parameter = parameterContext.getParameter();
+        return Injectables.claims(parameter.getType(), parameter);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Parameter parameter = parameterContext.getParameter();
+        Executable owner = parameterContext.getDeclaringExecutable();
+        String what = "parameter '" + parameter.getName() + "' of " + owner.getDeclaringClass().getSimpleName()
+                + (owner instanceof java.lang.reflect.Constructor ? "'s constructor" : "." + owner.getName());
+        try {
+            return Injectables.resolve(parameter.getType(), parameter, what, stack(extensionContext));
+        } catch (Misuse e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        reportSeed(context);
+        throw throwable;
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        reportSeed(context);
+        throw throwable;
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        reportSeed(context);
+        throw throwable;
+    }
+
+    /** Prints the failing test's seed and the line that replays it, and publishes it as a report entry. */
+    private static void reportSeed(ExtensionContext context) {
+        HarnessedStack stack = stack(context);
+        long seed = stack.stack().seed();
+        String test = context.getRequiredTestClass().getSimpleName()
+                + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
+        System.err.println("SimStack: " + test + " failed on a stack with seed " + seed + "; replay it with -D"
+                + SimStack.SEED_PROPERTY + "=" + seed + " or @SimStack(seed = " + seed + ")");
+        context.publishReportEntry(SimStack.SEED_PROPERTY, Long.toString(seed));
+    }
+
+    /** The stack of {@code context}: its class's, the nearest enclosing class's, or the run's. */
+    static HarnessedStack stack(ExtensionContext context) {
+        ExtensionContext owner = owner(context);
+        Class<?> declaring = owner.getRequiredTestClass();
+        SimStack declaration = AnnotationSupport.findAnnotation(declaring, SimStack.class).orElseThrow();
+        if (declaration.scope() == Scope.SUITE) {
+            return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(suiteKey(declaration, declaring),
+                    key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
+        }
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(STACK,
+                key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
+    }
+
+    /** Equal declarations share a suite stack; templates are found next to the class, so its package counts. */
+    private static List<Object> suiteKey(SimStack declaration, Class<?> declaring) {
+        return List.of(declaration, declaration.template().length == 0 ? "" : declaring.getPackageName());
+    }
+
+    private static ExtensionContext owner(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            ExtensionContext candidate = c.get();
+            if (candidate.getTestMethod().isEmpty() && candidate.getTestClass().isPresent()
+                    && AnnotationSupport.isAnnotated(candidate.getTestClass().get(), SimStack.class)) {
+                return candidate;
+            }
+        }
+        throw new Misuse("no class around " + context.getDisplayName() + " carries @SimStack; the extension is"
+                + " registered by @SimStack, not with @ExtendWith on its own");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.simstack.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Runs test classes through the Jupiter engine as a build would, so the extension is tested from outside:
+ * the classes it runs are static nested fixtures, which the surefire run itself skips ({@code *$*}).
+ */
+public final class Kit {
+
+    private Kit() {
+    }
+
+    /** Runs {@code classes} in sequence. */
+    public static EngineExecutionResults run(Class<?>... classes) {
+        return run(Map.of(), classes);
+    }
+
+    /** Runs {@code classes} with JUnit's parallel mode on: classes and methods concurrently. */
+    public static EngineExecutionResults runInParallel(Class<?>... classes) {
+        return run(Map.of("junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"), classes);
+    }
+
+    /** Runs {@code classes} with the given configuration parameters. */
+    public static EngineExecutionResults run(Map<String, String> configuration, Class<?>... classes) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(configuration)
+                .selectors(Arrays.stream(classes).map(c -> selectClass(c)).toArray(
+                        org.junit.platform.engine.DiscoverySelector[]::new))
+                .execute();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.simstack.junit.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.simstack.core.Stack;
+import dev.simstack.junit.Kit;
+import dev.simstack.junit.Queue;
+import dev.simstack.junit.Reset;
+import dev.simstack.junit.SimStack;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+class LifecycleTest {
+
+    static final List<Stack> SEEN = new CopyOnWriteArrayList<>();
+
+    @Test
+    void one_stack_serves_every_method_of_a_class_and_closes_after_it() {
+        SEEN.clear();
+        Kit.run(ThreeMethods.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        assertThat(SEEN).hasSize(4).allMatch(stack -> stack == SEEN.get(0));
+        assertThat(SEEN.get(0).isRunning()).isFalse();
+    }
+
+    @Test
+    void each_method_starts_from_the_declared_state() {
+        Kit.run(SendsInEachMethod.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+    }
+
+    @Test
+    void reset_never_keeps_state_across_methods() {
+        Kit.run(KeepsState.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+    }
+
+    @Test
+    void nested_classes_use_the_enclosing_stack_unless_they_declare_their_own() {
+        SEEN.clear();
+        Kit.run(Outer.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        assertThat(SEEN).hasSize(3);
+        assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+        assertThat(SEEN.get(2)).isNotSameAs(SEEN.get(0));
+        assertThat(SEEN).noneMatch(Stack::isRunning);
+    }
+
+    @Test
+    void suite_scope_shares_one_stack_between_classes_with_the_same_declaration() {
+        SEEN.clear();
+        Kit.run(SuiteA.class, SuiteB.class, OwnStack.class).testEvents()
+                .assertStatistics(s -> s.succeeded(3).failed(0));
+        assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+        assertThat(SEEN.get(2)).isNotSameAs(SEEN.get(0));
+        assertThat(SEEN).noneMatch(Stack::isRunning);
+    }
+
+    @Test
+    void a_composed_annotation_declares_the_stack() {
+        var r = Kit.run(WithComposedAnnotation.class);
+        r.allEvents().failed().stream().forEach(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).flatMap(x -> x.getThrowable()).ifPresent(Throwable::printStackTrace));
+        r.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    }
+
+    @SimStack
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class ThreeMethods {
+        @BeforeAll
+        static void before(Stack stack) {
+            SEEN.add(stack);
+        }
+
+        @Test
+        void first(Stack stack) {
+            SEEN.add(stack);
+        }
+
+        @Test
+        void second(Stack stack) {
+            SEEN.add(stack);
+        }
+
+        @Test
+        void third(Stack stack) {
+            SEEN.add(stack);
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "orders"))
+    static class SendsInEachMethod {
+        @Test
+        void a(Stack stack, SqsClient sqs) {
+            sendOneAndExpectDepth(stack, sqs, 1);
+        }
+
+        @Test
+        void b(Stack stack, SqsClient sqs) {
+            sendOneAndExpectDepth(stack, sqs, 1);
+        }
+
+        @Test
+        void c(Stack stack, SqsClient sqs) {
+            sendOneAndExpectDepth(stack, sqs, 1);
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "orders"), reset = Reset.NEVER)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class KeepsState {
+        @Test
+        @Order(1)
+        void a(Stack stack, SqsClient sqs) {
+            sendOneAndExpectDepth(stack, sqs, 1);
+        }
+
+        @Test
+        @Order(2)
+        void b(Stack stack, SqsClient sqs) {
+            sendOneAndExpectDepth(stack, sqs, 2);
+        }
+
+        @Test
+        @Order(3)
+        void c(Stack stack, SqsClient sqs) {
+            sendOneAndExpectDepth(stack, sqs, 3);
+        }
+    }
+
+    static void sendOneAndExpectDepth(Stack stack, SqsClient sqs, int depth) {
+        sqs.sendMessage(b -> b.queueUrl(stack.queue("orders").url()).messageBody("order"));
+        assertThat(stack.queue("orders").depth().visible()).isEqualTo(depth);
+    }
+
+    @SimStack(queues = @Queue(name = "outer"))
+    static class Outer {
+        @Test
+        void outer(Stack stack) {
+            SEEN.add(stack);
+        }
+
+        @Nested
+        @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+        class Inner {
+            @Test
+            void inner(Stack stack) {
+                SEEN.add(stack);
+                assertThat(stack.queue("outer").url()).contains("/outer");
+            }
+        }
+
+        @Nested
+        @SimStack(queues = @Queue(name = "own"))
+        class WithItsOwn {
+            @Test
+            void own(Stack stack) {
+                SEEN.add(stack);
+                assertThat(stack.queue("own").url()).contains("/own");
+            }
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "shared"), scope = dev.simstack.junit.Scope.SUITE)
+    static class SuiteA {
+        @Test
+        void a(Stack stack) {
+            SEEN.add(stack);
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "shared"), scope = dev.simstack.junit.Scope.SUITE)
+    static class SuiteB {
+        @Test
+        void b(Stack stack) {
+            SEEN.add(stack);
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "shared"))
+    static class OwnStack {
+        @Test
+        void own(Stack stack) {
+            SEEN.add(stack);
+        }
+
+        @AfterAll
+        static void after() {
+        }
+    }
+
+    @OrdersStack
+    static class WithComposedAnnotation {
+        @Test
+        void hasTheQueue(Stack stack) {
+            assertThat(stack.queue("orders").url()).endsWith("/orders");
+        }
+    }
+}
