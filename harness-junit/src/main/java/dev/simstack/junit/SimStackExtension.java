@@ -30,8 +30,8 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
         LifecycleMethodExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(SimStackExtension.class);
-    private static final String STACK = "stack";
     private static final String TURN = "turn";
+    private static final String BURST = "burst";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -49,6 +49,21 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
         if (context.getStore(NAMESPACE).get(TURN) == null && stack.beginTest(context.getUniqueId())) {
             context.getStore(NAMESPACE).put(TURN, stack);
         }
+        Optional<Burst> burst = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, Burst.class));
+        if (burst.isPresent()) {
+            context.getStore(NAMESPACE).put(BURST, fire(burst.get(), stack, context));
+        }
+    }
+
+    /** Fires a test method's burst after its reset, before its {@code @BeforeEach} methods see the stack. */
+    private static BurstResult fire(Burst burst, HarnessedStack stack, ExtensionContext context) {
+        BurstSpec spec;
+        try {
+            spec = BurstSpec.of(burst);
+        } catch (IllegalArgumentException e) {
+            throw new Misuse("@Burst on " + context.getRequiredTestMethod().getName() + ": " + e.getMessage(), e);
+        }
+        return Bursts.fire(stack.stack(), spec);
     }
 
     @Override
@@ -71,6 +86,14 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
         Executable owner = parameterContext.getDeclaringExecutable();
         String what = "parameter '" + parameter.getName() + "' of " + owner.getDeclaringClass().getSimpleName()
                 + (owner instanceof java.lang.reflect.Constructor ? "'s constructor" : "." + owner.getName());
+        if (parameter.getType() == BurstResult.class) {
+            BurstResult burst = extensionContext.getStore(NAMESPACE).get(BURST, BurstResult.class);
+            if (burst == null) {
+                throw new ParameterResolutionException(what + " (BurstResult): only a test method annotated with"
+                        + " @Burst gets a BurstResult; add @Burst(...) to it, or fire one with Bursts.fire(stack, spec)");
+            }
+            return burst;
+        }
         try {
             return Injectables.resolve(parameter.getType(), parameter, what, stack(extensionContext));
         } catch (Misuse e) {
@@ -118,7 +141,8 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
             return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(suiteKey(declaration, declaring),
                     key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
         }
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(STACK,
+        // Keyed by the class: a store lookup also sees the enclosing classes' stores, which hold theirs.
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(declaring,
                 key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
     }
 

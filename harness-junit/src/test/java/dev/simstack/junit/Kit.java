@@ -3,6 +3,10 @@ package dev.simstack.junit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
+import org.junit.platform.engine.TestExecutionResult;
 import java.util.Map;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -28,6 +32,24 @@ public final class Kit {
                 "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
                 "junit.jupiter.execution.parallel.config.strategy", "fixed",
                 "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"), classes);
+    }
+
+    /** Asserts that {@code tests} tests ran and passed, showing the failures' messages when not. */
+    public static void assertPassed(EngineExecutionResults results, int tests) {
+        String failures = results.allEvents().failed().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName() + ": " + e.getPayload(TestExecutionResult.class)
+                        .flatMap(TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?"))
+                .collect(Collectors.joining("\n"));
+        Assertions.assertThat(failures).as("failures").isEmpty();
+        results.testEvents().assertStatistics(s -> s.succeeded(tests).failed(0));
+    }
+
+    /** The failure messages of the tests {@code results} ran, in order. */
+    public static List<String> failureMessages(EngineExecutionResults results) {
+        return results.allEvents().failed().stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                        .map(Throwable::getMessage).orElse("?"))
+                .collect(Collectors.toList());
     }
 
     /** Runs {@code classes} with the given configuration parameters. */

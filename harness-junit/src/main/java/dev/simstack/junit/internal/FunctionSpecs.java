@@ -39,7 +39,12 @@ final class FunctionSpecs {
             spec = spec.withReservedConcurrency(function.reservedConcurrency());
         }
         if (!function.coldStartDelay().isEmpty()) {
-            spec = spec.withColdStartDelay(Durations.parse(function.coldStartDelay(), where + " coldStartDelay"));
+            Duration delay = DurationText.parse(function.coldStartDelay());
+            if (delay == null) {
+                throw new Misuse(where + " has coldStartDelay = \"" + function.coldStartDelay() + "\", which is not a"
+                        + " duration: write it as 250ms, 2s or ISO-8601 like PT0.25S");
+            }
+            spec = spec.withColdStartDelay(delay);
         }
         spec = SqsEvents.declare(spec, function);
         return function.region().isEmpty() ? spec : spec.inRegion(function.region());

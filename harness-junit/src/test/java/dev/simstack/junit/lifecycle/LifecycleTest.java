@@ -8,6 +8,8 @@ import dev.simstack.junit.Queue;
 import dev.simstack.junit.Reset;
 import dev.simstack.junit.SimStack;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,50 +23,48 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class LifecycleTest {
 
     static final List<Stack> SEEN = new CopyOnWriteArrayList<>();
+    static final Map<String, Stack> BY_TEST = new ConcurrentHashMap<>();
 
     @Test
     void one_stack_serves_every_method_of_a_class_and_closes_after_it() {
         SEEN.clear();
-        Kit.run(ThreeMethods.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        Kit.assertPassed(Kit.run(ThreeMethods.class), 3);
         assertThat(SEEN).hasSize(4).allMatch(stack -> stack == SEEN.get(0));
         assertThat(SEEN.get(0).isRunning()).isFalse();
     }
 
     @Test
     void each_method_starts_from_the_declared_state() {
-        Kit.run(SendsInEachMethod.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        Kit.assertPassed(Kit.run(SendsInEachMethod.class), 3);
     }
 
     @Test
     void reset_never_keeps_state_across_methods() {
-        Kit.run(KeepsState.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        Kit.assertPassed(Kit.run(KeepsState.class), 3);
     }
 
     @Test
     void nested_classes_use_the_enclosing_stack_unless_they_declare_their_own() {
         SEEN.clear();
-        Kit.run(Outer.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
-        assertThat(SEEN).hasSize(3);
-        assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
-        assertThat(SEEN.get(2)).isNotSameAs(SEEN.get(0));
-        assertThat(SEEN).noneMatch(Stack::isRunning);
+        BY_TEST.clear();
+        Kit.assertPassed(Kit.run(Outer.class), 3);
+        assertThat(BY_TEST.get("inner")).isSameAs(BY_TEST.get("outer"));
+        assertThat(BY_TEST.get("own")).isNotSameAs(BY_TEST.get("outer"));
+        assertThat(BY_TEST.values()).noneMatch(Stack::isRunning);
     }
 
     @Test
     void suite_scope_shares_one_stack_between_classes_with_the_same_declaration() {
-        SEEN.clear();
-        Kit.run(SuiteA.class, SuiteB.class, OwnStack.class).testEvents()
-                .assertStatistics(s -> s.succeeded(3).failed(0));
-        assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
-        assertThat(SEEN.get(2)).isNotSameAs(SEEN.get(0));
-        assertThat(SEEN).noneMatch(Stack::isRunning);
+        BY_TEST.clear();
+        Kit.assertPassed(Kit.run(SuiteA.class, SuiteB.class, OwnStack.class), 3);
+        assertThat(BY_TEST.get("a")).isSameAs(BY_TEST.get("b"));
+        assertThat(BY_TEST.get("separate")).isNotSameAs(BY_TEST.get("a"));
+        assertThat(BY_TEST.values()).noneMatch(Stack::isRunning);
     }
 
     @Test
     void a_composed_annotation_declares_the_stack() {
-        var r = Kit.run(WithComposedAnnotation.class);
-        r.allEvents().failed().stream().forEach(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).flatMap(x -> x.getThrowable()).ifPresent(Throwable::printStackTrace));
-        r.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        Kit.assertPassed(Kit.run(WithComposedAnnotation.class), 1);
     }
 
     @SimStack
@@ -140,7 +140,7 @@ class LifecycleTest {
     static class Outer {
         @Test
         void outer(Stack stack) {
-            SEEN.add(stack);
+            BY_TEST.put("outer", stack);
         }
 
         @Nested
@@ -148,7 +148,7 @@ class LifecycleTest {
         class Inner {
             @Test
             void inner(Stack stack) {
-                SEEN.add(stack);
+                BY_TEST.put(new Object() { }.getClass().getEnclosingMethod().getName(), stack);
                 assertThat(stack.queue("outer").url()).contains("/outer");
             }
         }
@@ -158,7 +158,7 @@ class LifecycleTest {
         class WithItsOwn {
             @Test
             void own(Stack stack) {
-                SEEN.add(stack);
+                BY_TEST.put(new Object() { }.getClass().getEnclosingMethod().getName(), stack);
                 assertThat(stack.queue("own").url()).contains("/own");
             }
         }
@@ -168,7 +168,7 @@ class LifecycleTest {
     static class SuiteA {
         @Test
         void a(Stack stack) {
-            SEEN.add(stack);
+            BY_TEST.put("a", stack);
         }
     }
 
@@ -176,15 +176,15 @@ class LifecycleTest {
     static class SuiteB {
         @Test
         void b(Stack stack) {
-            SEEN.add(stack);
+            BY_TEST.put("b", stack);
         }
     }
 
     @SimStack(queues = @Queue(name = "shared"))
     static class OwnStack {
         @Test
-        void own(Stack stack) {
-            SEEN.add(stack);
+        void separate(Stack stack) {
+            BY_TEST.put("separate", stack);
         }
 
         @AfterAll

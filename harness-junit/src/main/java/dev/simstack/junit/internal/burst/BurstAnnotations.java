@@ -3,6 +3,7 @@ package dev.simstack.junit.internal.burst;
 import dev.simstack.junit.Burst;
 import dev.simstack.junit.BurstBodies;
 import dev.simstack.junit.BurstSpec;
+import dev.simstack.junit.internal.DurationText;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;

@@ -1,4 +1,4 @@
-package dev.simstack.junit.internal.burst;
+package dev.simstack.junit.internal;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads an annotation's durations: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT10M}). */
-final class DurationText {
+public final class DurationText {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -14,7 +14,7 @@ final class DurationText {
     }
 
     /** The duration, or {@code null} when the text is none of the forms. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.trim();
         Matcher matcher = SHORT.matcher(t);
         if (matcher.matches()) {
