@@ -242,7 +242,8 @@ public final class Stack implements AutoCloseable {
      * messages, tables or items, buckets or objects, functions or event source mappings, APIs, keys or usage
      * plans; the ledger is empty; then the resources the {@link StackConfig} declares are created again and
      * the {@link #onReset reset listeners} run. The clock, the seeded random source and the id source go on
-     * (nothing is rewound), and the port, the endpoint and every client stay valid. Requests in progress are
+     * (nothing is rewound), and the port, the endpoint, every client and the ids (so the invoke URLs) of
+     * declared APIs stay valid. Requests in progress are
      * applied wholly before or wholly after the emptying; Lambda handlers still running finish, but their
      * outcome is dropped. {@code POST /_simstack/reset} calls this.
      *

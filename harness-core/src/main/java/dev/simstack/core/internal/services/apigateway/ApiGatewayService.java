@@ -29,6 +29,11 @@ public final class ApiGatewayService implements Service {
             "com.amazonaws.apigateway", false, false, null);
 
     private final ApiRegions regions;
+    /**
+     * The ids a declared API was given, by region and name, kept across resets: a reset re-creates the
+     * declared APIs, and their invoke URLs (which carry the id) must stay valid like every other endpoint.
+     */
+    private final java.util.Map<String, String[]> declaredIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecuteAction execute;
     private final UsagePlanActions usagePlans;
     private final OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations =
@@ -64,8 +69,10 @@ public final class ApiGatewayService implements Service {
     public String declareApi(String region, ApiSpec spec) {
         ApiRegion state = regions.region(region);
         StackContext context = regions.context();
-        RestApi api = new RestApi(regions.newId(), spec.name(), spec.kind() == ApiSpec.Kind.HTTP,
-                context.clock().millis(), regions.newId());
+        String[] ids = declaredIds.computeIfAbsent(region + "/" + spec.name(),
+                key -> new String[] {regions.newId(), regions.newId()});
+        RestApi api = new RestApi(ids[0], spec.name(), spec.kind() == ApiSpec.Kind.HTTP,
+                context.clock().millis(), ids[1]);
         for (ApiSpec.Route route : spec.routes()) {
             String key = route.routeKey();
             int space = key.indexOf(' ');
