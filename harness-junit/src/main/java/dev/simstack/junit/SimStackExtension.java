@@ -84,7 +84,9 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter parameter = parameterContext.getParameter();
         Executable owner = parameterContext.getDeclaringExecutable();
-        String what = "parameter '" + parameter.getName() + "' of " + owner.getDeclaringClass().getSimpleName()
+        // Names are in class files only when compiled with -parameters; else the position says which.
+        String what = "parameter " + (parameter.isNamePresent() ? "'" + parameter.getName() + "'"
+                : "#" + (parameterContext.getIndex() + 1)) + " of " + owner.getDeclaringClass().getSimpleName()
                 + (owner instanceof java.lang.reflect.Constructor ? "'s constructor" : "." + owner.getName());
         if (parameter.getType() == BurstResult.class) {
             BurstResult burst = extensionContext.getStore(NAMESPACE).get(BURST, BurstResult.class);
