@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * does; records' accessors are documented by the record's {@code @param} tags; fields and enum constants are
  * not checked. Method bodies (and the anonymous classes in them) are skipped.
  */
-final class JavadocScan {
+public final class JavadocScan {
 
     private static final Pattern TYPE = Pattern.compile("(^|\\s)(class|interface|enum|record|@interface)\\s+[A-Z]\\w*");
     private static final Pattern INTERFACE = Pattern.compile("(^|\\s)(@?interface)\\s+[A-Z]\\w*");
@@ -31,7 +31,7 @@ final class JavadocScan {
     }
 
     /** Fails naming every undocumented public declaration of the {@code .java} files directly in {@code dir}. */
-    static void assertDocumented(Path dir) throws IOException {
+    public static void assertDocumented(Path dir) throws IOException {
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".java"))
