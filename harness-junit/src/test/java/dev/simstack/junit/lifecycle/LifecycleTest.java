@@ -1,6 +1,7 @@
 package dev.simstack.junit.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.core.Stack;
 import dev.simstack.junit.Kit;
@@ -31,6 +32,13 @@ class LifecycleTest {
         Kit.assertPassed(Kit.run(ThreeMethods.class), 3);
         assertThat(SEEN).hasSize(4).allMatch(stack -> stack == SEEN.get(0));
         assertThat(SEEN.get(0).isRunning()).isFalse();
+    }
+
+    @Test
+    void injected_clients_are_closed_with_the_stack() {
+        Kit.assertPassed(Kit.run(KeepsAClient.class), 1);
+        assertThat(KeepsAClient.kept).isNotNull();
+        assertThatThrownBy(() -> KeepsAClient.kept.listQueues()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -88,6 +96,17 @@ class LifecycleTest {
         @Test
         void third(Stack stack) {
             SEEN.add(stack);
+        }
+    }
+
+    @SimStack
+    static class KeepsAClient {
+        static SqsClient kept;
+
+        @Test
+        void keeps(SqsClient sqs) {
+            kept = sqs;
+            assertThat(sqs.listQueues().queueUrls()).isEmpty();
         }
     }
 
