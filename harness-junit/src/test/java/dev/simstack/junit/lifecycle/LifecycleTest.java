@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -32,6 +33,11 @@ class LifecycleTest {
         Kit.assertPassed(Kit.run(ThreeMethods.class), 3);
         assertThat(SEEN).hasSize(4).allMatch(stack -> stack == SEEN.get(0));
         assertThat(SEEN.get(0).isRunning()).isFalse();
+    }
+
+    @Test
+    void a_per_class_test_instance_is_built_with_the_stack_before_any_before_all() {
+        Kit.assertPassed(Kit.run(PerClassInstance.class), 2);
     }
 
     @Test
@@ -96,6 +102,31 @@ class LifecycleTest {
         @Test
         void third(Stack stack) {
             SEEN.add(stack);
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "orders"))
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class PerClassInstance {
+        private final Stack stack;
+        private final SqsClient sqs;
+
+        PerClassInstance(Stack stack, SqsClient sqs) {
+            this.stack = stack;
+            this.sqs = sqs;
+        }
+
+        @Test
+        @Order(1)
+        void first() {
+            sendOneAndExpectDepth(stack, sqs, 1);
+        }
+
+        @Test
+        @Order(2)
+        void second() {
+            sendOneAndExpectDepth(stack, sqs, 1);
         }
     }
 
