@@ -4,6 +4,7 @@ import dev.simstack.junit.internal.Fields;
 import dev.simstack.junit.internal.HarnessedStack;
 import dev.simstack.junit.internal.Injectables;
 import dev.simstack.junit.internal.Misuse;
+import dev.simstack.junit.internal.SeedReport;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.util.List;
@@ -127,9 +128,8 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
         long seed = stack.stack().seed();
         String test = context.getRequiredTestClass().getSimpleName()
                 + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
-        System.err.println("SimStack: " + test + " failed on a stack with seed " + seed + "; replay it with -D"
-                + SimStack.SEED_PROPERTY + "=" + seed + " or @SimStack(seed = " + seed + ")");
-        context.publishReportEntry(SimStack.SEED_PROPERTY, Long.toString(seed));
+        SeedReport.print(test, seed);
+        context.publishReportEntry(SeedReport.KEY, Long.toString(seed));
     }
 
     /** The stack of {@code context}: its class's, the nearest enclosing class's, or the run's. */

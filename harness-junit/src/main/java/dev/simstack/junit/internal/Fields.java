@@ -8,8 +8,8 @@ import dev.simstack.junit.QueueUrl;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /** Fills the fields of a test class that the stack provides: marked {@link Provided @Provided} or qualified. */
 public final class Fields {
@@ -31,7 +31,9 @@ public final class Fields {
     }
 
     private static void inject(Class<?> type, Object instance, HarnessedStack stack) {
-        List<Field> fields = AnnotationSupport.findAnnotatedFields(type, java.lang.annotation.Annotation.class,
+        // Not AnnotationSupport.findAnnotatedFields(type, Annotation.class, ...): no field is annotated with
+        // Annotation itself, so that finds nothing.
+        List<Field> fields = ReflectionSupport.findFields(type,
                 field -> marked(field) && Modifier.isStatic(field.getModifiers()) == (instance == null),
                 HierarchyTraversalMode.TOP_DOWN);
         for (Field field : fields) {
