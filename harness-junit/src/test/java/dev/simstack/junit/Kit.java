@@ -53,12 +53,15 @@ public final class Kit {
     }
 
     /**
-     * Runs {@code classes} through the jqwik engine. Its database of failed samples goes under {@code target},
-     * so a failing fixture does not make the next run of it start from its last sample.
+     * Runs {@code classes} through the jqwik engine, with jqwik's reports published as report entries. A failed
+     * property does not make the next run of it start from its last failing sample (each run generates, and
+     * shrinks, as a first one does), and jqwik's database of failures goes under {@code target}.
      */
     public static EngineExecutionResults runOnJqwik(Class<?>... classes) {
         return EngineTestKit.engine("jqwik")
-                .configurationParameter("jqwik.database", "target/jqwik-database-" + ProcessHandle.current().pid())
+                .configurationParameters(Map.of("jqwik.reporting.usejunitplatform", "true",
+                        "jqwik.failures.after.default", "RANDOM_SEED",
+                        "jqwik.database", "target/jqwik-database"))
                 .selectors(Arrays.stream(classes).map(c -> selectClass(c)).toArray(
                         org.junit.platform.engine.DiscoverySelector[]::new))
                 .execute();
