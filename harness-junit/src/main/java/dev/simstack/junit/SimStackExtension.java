@@ -7,7 +7,6 @@ import dev.simstack.junit.internal.Misuse;
 import dev.simstack.junit.internal.SeedReport;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -138,17 +137,12 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
         Class<?> declaring = owner.getRequiredTestClass();
         SimStack declaration = AnnotationSupport.findAnnotation(declaring, SimStack.class).orElseThrow();
         if (declaration.scope() == Scope.SUITE) {
-            return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(suiteKey(declaration, declaring),
+            return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HarnessedStack.suiteKey(declaration, declaring),
                     key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
         }
         // Keyed by the class: a store lookup also sees the enclosing classes' stores, which hold theirs.
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(declaring,
                 key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
-    }
-
-    /** Equal declarations share a suite stack; templates are found next to the class, so its package counts. */
-    private static List<Object> suiteKey(SimStack declaration, Class<?> declaring) {
-        return List.of(declaration, declaration.template().length == 0 ? "" : declaring.getPackageName());
     }
 
     private static ExtensionContext owner(ExtensionContext context) {

@@ -9,6 +9,7 @@ import dev.simstack.junit.Provided;
 import dev.simstack.junit.Queue;
 import dev.simstack.junit.QueueUrl;
 import dev.simstack.junit.Reset;
+import dev.simstack.junit.Scope;
 import dev.simstack.junit.SimStack;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Group;
 import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.BeforeTry;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
@@ -58,6 +60,20 @@ class PropertyLifecycleTest {
         Kit.assertPassed(Kit.runOnJqwik(Outer.class), 3);
         assertThat(BY_PROPERTY.get("inner")).isSameAs(BY_PROPERTY.get("outer"));
         assertThat(BY_PROPERTY.get("own")).isNotSameAs(BY_PROPERTY.get("outer"));
+        assertThat(BY_PROPERTY.values()).noneMatch(Stack::isRunning);
+    }
+
+    @Test
+    void before_try_methods_see_the_stack_after_its_reset() {
+        Kit.assertPassed(Kit.runOnJqwik(PreparesEachTry.class), 1);
+    }
+
+    @Test
+    void suite_scope_shares_one_stack_between_containers_with_the_same_declaration() {
+        BY_PROPERTY.clear();
+        Kit.assertPassed(Kit.runOnJqwik(SuiteA.class, SuiteB.class, OwnStack.class), 3);
+        assertThat(BY_PROPERTY.get("a")).isSameAs(BY_PROPERTY.get("b"));
+        assertThat(BY_PROPERTY.get("separate")).isNotSameAs(BY_PROPERTY.get("a"));
         assertThat(BY_PROPERTY.values()).noneMatch(Stack::isRunning);
     }
 
@@ -139,6 +155,51 @@ class PropertyLifecycleTest {
                 assertThat(stack.queue("own").url()).endsWith("/own");
             }
         }
+    }
+
+    @SimStack(queues = @Queue(name = "orders"))
+    static class PreparesEachTry {
+        @BeforeTry
+        void sendTheFirst(SqsClient sqs, @QueueUrl("orders") String orders) {
+            sqs.sendMessage(b -> b.queueUrl(orders).messageBody("first"));
+        }
+
+        @Property(tries = 5)
+        void the_queue_holds_the_first_and_this_one(@ForAll @AlphaChars @StringLength(min = 1, max = 8) String body,
+                SqsClient sqs, Stack stack) {
+            sqs.sendMessage(b -> b.queueUrl(stack.queue("orders").url()).messageBody(body));
+
+            assertThat(stack.queue("orders").depth().visible()).isEqualTo(2);
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "shared"), scope = Scope.SUITE)
+    static class SuiteA {
+        @Example
+        void a(Stack stack) {
+            BY_PROPERTY.put("a", stack);
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "shared"), scope = Scope.SUITE)
+    static class SuiteB {
+        @Example
+        void b(Stack stack) {
+            BY_PROPERTY.put("b", stack);
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "shared"))
+    static class OwnStack {
+        @Example
+        void separate(Stack stack) {
+            BY_PROPERTY.put("separate", stack);
+        }
+    }
+
+    static void sendOneAndExpectDepth(Stack stack, SqsClient sqs, int depth) {
+        sqs.sendMessage(b -> b.queueUrl(stack.queue("orders").url()).messageBody("order"));
+        assertThat(stack.queue("orders").depth().visible()).isEqualTo(depth);
     }
 
     static class Plain {

@@ -1,10 +1,12 @@
 package dev.simstack.junit.internal.jqwik;
 
+import dev.simstack.junit.Burst;
 import dev.simstack.junit.Reset;
 import dev.simstack.junit.SimStack;
 import dev.simstack.junit.internal.Fields;
 import dev.simstack.junit.internal.HarnessedStack;
 import dev.simstack.junit.internal.Injectables;
+import dev.simstack.junit.internal.Misuse;
 import dev.simstack.junit.internal.SeedReport;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
@@ -57,14 +59,21 @@ public final class SimStackHook implements AroundContainerHook, AroundPropertyHo
         return PropagationMode.ALL_DESCENDANTS;
     }
 
-    /** Whether the element is a class or a method; whether it runs under a {@code @SimStack} is known only then. */
+    /**
+     * Applies everywhere: whether a container or property runs under a {@code @SimStack} is known only from its
+     * container class (a property may be inherited from a class without one), so each hook method checks.
+     */
     @Override
     public boolean appliesTo(Optional<AnnotatedElement> element) {
-        return element.isPresent();
+        return true;
     }
 
     @Override
     public void beforeContainer(ContainerLifecycleContext context) {
+        if (context.optionalElement().isEmpty()) {
+            ContainerStacks.openSuite(); // the engine's run starts
+            return;
+        }
         Optional<Class<?>> container = context.optionalContainerClass();
         Optional<Class<?>> owner = container.flatMap(ContainerStacks::owner);
         if (owner.isEmpty()) {
@@ -85,6 +94,12 @@ public final class SimStackHook implements AroundContainerHook, AroundPropertyHo
         Optional<HarnessedStack> stack = ContainerStacks.of(context.containerClass());
         if (stack.isEmpty()) {
             return property.execute();
+        }
+        Burst burst = context.targetMethod().getAnnotation(Burst.class);
+        if (burst != null) {
+            throw new Misuse("@Burst on " + context.containerClass().getSimpleName() + "." + context.targetMethod()
+                    .getName() + ": jqwik properties do not fire annotated bursts; fire one in the property with"
+                    + " Bursts.fire(stack, BurstSpec.api(...)) or Bursts.fire(stack, BurstSpec.queue(...))");
         }
         for (Object instance : context.testInstances()) {
             ContainerStacks.of(instance.getClass()).ifPresent(s -> Fields.injectInstance(instance, s));
