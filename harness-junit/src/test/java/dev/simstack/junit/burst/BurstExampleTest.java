@@ -11,14 +11,8 @@ import dev.simstack.junit.Burst;
 import dev.simstack.junit.BurstResult;
 import dev.simstack.junit.BurstSpec;
 import dev.simstack.junit.Bursts;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.simstack.junit.DocSnippets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The examples docs/junit.md shows, run as written; and a check that the page still shows them as they are here. */
@@ -63,22 +57,8 @@ class BurstExampleTest {
     }
 
     @Test
-    void docs_show_the_examples_as_they_are_here() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/simstack/junit/burst/BurstExampleTest.java"));
-        String page = Files.readString(Path.of("../docs/junit.md"));
-
-        assertThat(page).contains(snippet(source, "burst-annotation")).contains(snippet(source, "burst"));
-    }
-
-    /** The lines between the markers, without their common indentation. */
-    private static String snippet(String source, String name) {
-        Matcher matcher = Pattern.compile("// docs:" + name + "-start\\n(.*?)\\n\\s*// docs:" + name + "-end",
-                Pattern.DOTALL).matcher(source);
-        assertThat(matcher.find()).as("markers docs:%s-start/end", name).isTrue();
-        String[] lines = matcher.group(1).split("\n");
-        int indent = Arrays.stream(lines).filter(line -> !line.isBlank())
-                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
-        return Arrays.stream(lines).map(line -> line.isBlank() ? "" : line.substring(indent))
-                .collect(Collectors.joining("\n"));
+    void docs_show_the_examples_as_they_are_here() {
+        assertThat(DocSnippets.page("junit.md")).contains(DocSnippets.snippet(getClass(), "burst-annotation"))
+                .contains(DocSnippets.snippet(getClass(), "burst"));
     }
 }

@@ -19,6 +19,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Group;
 import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.lifecycle.BeforeTry;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.Size;
@@ -75,6 +77,11 @@ class PropertyLifecycleTest {
         assertThat(BY_PROPERTY.get("a")).isSameAs(BY_PROPERTY.get("b"));
         assertThat(BY_PROPERTY.get("separate")).isNotSameAs(BY_PROPERTY.get("a"));
         assertThat(BY_PROPERTY.values()).noneMatch(Stack::isRunning);
+    }
+
+    @Test
+    void constructors_lifecycle_methods_and_fields_get_the_container_stack() {
+        Kit.assertPassed(Kit.runOnJqwik(InjectedEverywhere.class), 1);
     }
 
     @Test
@@ -194,6 +201,34 @@ class PropertyLifecycleTest {
         @Example
         void separate(Stack stack) {
             BY_PROPERTY.put("separate", stack);
+        }
+    }
+
+    @SimStack
+    static class InjectedEverywhere {
+        @Provided
+        static Stack inStaticField;
+        static Stack beforeContainer;
+        final Stack inConstructor;
+        Stack beforeProperty;
+
+        InjectedEverywhere(Stack stack) {
+            inConstructor = stack;
+        }
+
+        @BeforeContainer
+        static void beforeContainer() {
+            beforeContainer = inStaticField;
+        }
+
+        @BeforeProperty
+        void beforeProperty(Stack stack) {
+            beforeProperty = stack;
+        }
+
+        @Example
+        void all_the_same(Stack stack) {
+            assertThat(List.of(beforeContainer, inConstructor, beforeProperty)).containsOnly(stack);
         }
     }
 
