@@ -28,6 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The annotation is {@code @Inherited} and may sit on a composed annotation of the user's own.
  * {@code @Nested} classes use the enclosing class's stack unless they carry a {@code @SimStack} of their own.
+ *
+ * <p>On a jqwik container the same annotation works through jqwik's lifecycle hooks (found by jqwik when it is
+ * on the class path): one stack per container, shared by its {@code @Group} classes, reset before each try, and
+ * injected into property parameters that are not {@code @ForAll}.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})

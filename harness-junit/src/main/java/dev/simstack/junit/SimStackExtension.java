@@ -4,9 +4,9 @@ import dev.simstack.junit.internal.Fields;
 import dev.simstack.junit.internal.HarnessedStack;
 import dev.simstack.junit.internal.Injectables;
 import dev.simstack.junit.internal.Misuse;
+import dev.simstack.junit.internal.SeedReport;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -129,9 +129,8 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
         long seed = stack.stack().seed();
         String test = context.getRequiredTestClass().getSimpleName()
                 + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
-        System.err.println("SimStack: " + test + " failed on a stack with seed " + seed + "; replay it with -D"
-                + SimStack.SEED_PROPERTY + "=" + seed + " or @SimStack(seed = " + seed + ")");
-        context.publishReportEntry(SimStack.SEED_PROPERTY, Long.toString(seed));
+        SeedReport.print(test, seed);
+        context.publishReportEntry(SeedReport.KEY, Long.toString(seed));
     }
 
     /** The stack of {@code context}: its class's, the nearest enclosing class's, or the run's. */
@@ -140,17 +139,12 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
         Class<?> declaring = owner.getRequiredTestClass();
         SimStack declaration = AnnotationSupport.findAnnotation(declaring, SimStack.class).orElseThrow();
         if (declaration.scope() == Scope.SUITE) {
-            return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(suiteKey(declaration, declaring),
+            return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HarnessedStack.suiteKey(declaration, declaring),
                     key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
         }
         // Keyed by the class: a store lookup also sees the enclosing classes' stores, which hold theirs.
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(declaring,
                 key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
-    }
-
-    /** Equal declarations share a suite stack; templates are found next to the class, so its package counts. */
-    private static List<Object> suiteKey(SimStack declaration, Class<?> declaring) {
-        return List.of(declaration, declaration.template().length == 0 ? "" : declaring.getPackageName());
     }
 
     private static ExtensionContext owner(ExtensionContext context) {

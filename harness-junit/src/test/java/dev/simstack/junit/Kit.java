@@ -12,7 +12,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * Runs test classes through the Jupiter engine as a build would, so the extension is tested from outside:
+ * Runs test classes through the Jupiter (or jqwik) engine as a build would, so the extension is tested from outside:
  * the classes it runs are static nested fixtures, which the surefire run itself skips ({@code *$*}).
  */
 public final class Kit {
@@ -50,6 +50,21 @@ public final class Kit {
                 .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
                         .map(Throwable::getMessage).orElse("?"))
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * Runs {@code classes} through the jqwik engine, with jqwik's reports published as report entries. A failed
+     * property does not make the next run of it start from its last failing sample (each run generates, and
+     * shrinks, as a first one does), and jqwik's database of failures goes under {@code target}.
+     */
+    public static EngineExecutionResults runOnJqwik(Class<?>... classes) {
+        return EngineTestKit.engine("jqwik")
+                .configurationParameters(Map.of("jqwik.reporting.usejunitplatform", "true",
+                        "jqwik.failures.after.default", "RANDOM_SEED",
+                        "jqwik.database", "target/jqwik-database"))
+                .selectors(Arrays.stream(classes).map(c -> selectClass(c)).toArray(
+                        org.junit.platform.engine.DiscoverySelector[]::new))
+                .execute();
     }
 
     /** Runs {@code classes} with the given configuration parameters. */

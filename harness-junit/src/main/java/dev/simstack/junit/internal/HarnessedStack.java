@@ -4,6 +4,7 @@ import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import dev.simstack.junit.Reset;
 import dev.simstack.junit.SimStack;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,6 +51,14 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
             throw new Misuse("@SimStack on " + testClass.getSimpleName() + " could not start its stack: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What identifies a {@code Scope.SUITE} stack in a run: equal declarations share one; templates are found next
+     * to the class, so its package counts when there are any.
+     */
+    public static Object suiteKey(SimStack declaration, Class<?> declaring) {
+        return List.of(declaration, declaration.template().length == 0 ? "" : declaring.getPackageName());
     }
 
     /** The stack. */

@@ -58,7 +58,7 @@ class BurstExampleTest {
 
     @Test
     void docs_show_the_examples_as_they_are_here() {
-        DocSnippets.assertPageShows("docs/junit.md", "dev/simstack/junit/burst/BurstExampleTest.java",
-                "burst-annotation", "burst");
+        assertThat(DocSnippets.page("junit.md")).contains(DocSnippets.snippet(getClass(), "burst-annotation"))
+                .contains(DocSnippets.snippet(getClass(), "burst"));
     }
 }

@@ -36,7 +36,6 @@ class SimStackClientsTest {
 
     @Test
     void the_docs_show_it_as_it_is_here() {
-        DocSnippets.assertPageShows("docs/junit.md", "dev/simstack/junit/injection/SimStackClientsTest.java",
-                "clients");
+        DocSnippets.assertShows("docs/junit.md", SimStackClientsTest.class, "clients");
     }
 }
