@@ -5,7 +5,6 @@ import dev.simstack.junit.internal.HarnessedStack;
 import dev.simstack.junit.internal.Injectables;
 import dev.simstack.junit.internal.Misuse;
 import dev.simstack.junit.internal.SeedReport;
-import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -83,11 +82,7 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter parameter = parameterContext.getParameter();
-        Executable owner = parameterContext.getDeclaringExecutable();
-        // Names are in class files only when compiled with -parameters; else the position says which.
-        String what = "parameter " + (parameter.isNamePresent() ? "'" + parameter.getName() + "'"
-                : "#" + (parameterContext.getIndex() + 1)) + " of " + owner.getDeclaringClass().getSimpleName()
-                + (owner instanceof java.lang.reflect.Constructor ? "'s constructor" : "." + owner.getName());
+        String what = Injectables.describe(parameter, parameterContext.getIndex());
         if (parameter.getType() == BurstResult.class) {
             BurstResult burst = extensionContext.getStore(NAMESPACE).get(BURST, BurstResult.class);
             if (burst == null) {

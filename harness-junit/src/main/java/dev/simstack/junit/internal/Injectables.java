@@ -14,6 +14,9 @@ import dev.simstack.junit.InRegion;
 import dev.simstack.junit.Named;
 import dev.simstack.junit.QueueUrl;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
@@ -40,6 +43,17 @@ public final class Injectables {
         return type.getName().startsWith("dev.simstack.") || type.getName().startsWith("software.amazon.awssdk.")
                 || target.isAnnotationPresent(ApiUrl.class) || target.isAnnotationPresent(QueueUrl.class)
                 || target.isAnnotationPresent(Named.class) || target.isAnnotationPresent(InRegion.class);
+    }
+
+    /**
+     * How a message names {@code parameter}: by name when classes were compiled with {@code -parameters}, else by
+     * its position ({@code parameter #2 of OrdersTest.storesAnOrder}).
+     */
+    public static String describe(Parameter parameter, int index) {
+        Executable owner = parameter.getDeclaringExecutable();
+        return "parameter " + (parameter.isNamePresent() ? "'" + parameter.getName() + "'" : "#" + (index + 1))
+                + " of " + owner.getDeclaringClass().getSimpleName()
+                + (owner instanceof Constructor ? "'s constructor" : "." + owner.getName());
     }
 
     /**

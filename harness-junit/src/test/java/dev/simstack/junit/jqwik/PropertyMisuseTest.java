@@ -18,7 +18,7 @@ class PropertyMisuseTest {
     @Test
     void a_parameter_the_harness_cannot_give_fails_naming_it_and_the_fix() {
         assertThat(Kit.failureMessages(Kit.runOnJqwik(AsksForABuilder.class))).singleElement().asString()
-                .startsWith("parameter 'arg1' of AsksForABuilder.builds (SqsClientBuilder): the harness injects Stack,")
+                .startsWith("parameter #2 of AsksForABuilder.builds (SqsClientBuilder): the harness injects Stack,")
                 .endsWith("; to build a client yourself, configure your builder with"
                         + " SimStackClients.configure(builder, stack)");
     }

@@ -9,8 +9,6 @@ import dev.simstack.junit.internal.Injectables;
 import dev.simstack.junit.internal.Misuse;
 import dev.simstack.junit.internal.SeedReport;
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.util.List;
 import java.util.Optional;
@@ -159,13 +157,8 @@ public final class SimStackHook implements AroundContainerHook, AroundPropertyHo
             return Optional.empty();
         }
         Class<?> containerClass = container.get();
-        return Optional.of(aTry -> Injectables.resolve(parameter.getType(), parameter, describe(parameter),
+        return Optional.of(aTry -> Injectables.resolve(parameter.getType(), parameter, Injectables.describe(parameter, parameterContext.index()),
                 ContainerStacks.of(containerClass).orElseThrow()));
     }
 
-    private static String describe(Parameter parameter) {
-        Executable owner = parameter.getDeclaringExecutable();
-        return "parameter '" + parameter.getName() + "' of " + owner.getDeclaringClass().getSimpleName()
-                + (owner instanceof Constructor ? "'s constructor" : "." + owner.getName());
-    }
 }
