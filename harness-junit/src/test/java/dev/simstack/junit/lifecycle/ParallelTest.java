@@ -35,84 +35,31 @@ class ParallelTest {
         assertThat(stack.queue("orders").peek()).allMatch(m -> m.body().equals(owner));
     }
 
+    /** Each subclass inherits the declaration (@SimStack is @Inherited) and gets a stack of its own. */
     @SimStack(queues = @Queue(name = "orders"))
     static class A {
         @Test
         void one(Stack stack, SqsClient sqs) {
-            sendsAlone("A", stack, sqs);
+            sendsAlone(getClass().getSimpleName(), stack, sqs);
         }
 
         @Test
         void two(Stack stack, SqsClient sqs) {
-            sendsAlone("A", stack, sqs);
+            sendsAlone(getClass().getSimpleName(), stack, sqs);
         }
 
         @Test
         void three(Stack stack, SqsClient sqs) {
-            sendsAlone("A", stack, sqs);
+            sendsAlone(getClass().getSimpleName(), stack, sqs);
         }
     }
 
-    @SimStack(queues = @Queue(name = "orders"))
     static class B extends A {
-        @Override
-        @Test
-        void one(Stack stack, SqsClient sqs) {
-            sendsAlone("B", stack, sqs);
-        }
-
-        @Override
-        @Test
-        void two(Stack stack, SqsClient sqs) {
-            sendsAlone("B", stack, sqs);
-        }
-
-        @Override
-        @Test
-        void three(Stack stack, SqsClient sqs) {
-            sendsAlone("B", stack, sqs);
-        }
     }
 
-    @SimStack(queues = @Queue(name = "orders"))
     static class C extends A {
-        @Override
-        @Test
-        void one(Stack stack, SqsClient sqs) {
-            sendsAlone("C", stack, sqs);
-        }
-
-        @Override
-        @Test
-        void two(Stack stack, SqsClient sqs) {
-            sendsAlone("C", stack, sqs);
-        }
-
-        @Override
-        @Test
-        void three(Stack stack, SqsClient sqs) {
-            sendsAlone("C", stack, sqs);
-        }
     }
 
-    @SimStack(queues = @Queue(name = "orders"))
     static class D extends A {
-        @Override
-        @Test
-        void one(Stack stack, SqsClient sqs) {
-            sendsAlone("D", stack, sqs);
-        }
-
-        @Override
-        @Test
-        void two(Stack stack, SqsClient sqs) {
-            sendsAlone("D", stack, sqs);
-        }
-
-        @Override
-        @Test
-        void three(Stack stack, SqsClient sqs) {
-            sendsAlone("D", stack, sqs);
-        }
     }
 }
