@@ -67,17 +67,20 @@ final class JunitOverhead {
         List<Double> stackMethods = new ArrayList<>();
         List<Double> neverReset = new ArrayList<>();
         List<Double> bareReset = new ArrayList<>();
+        List<Double> spacedReset = new ArrayList<>();
         for (int i = 0; i < methodRuns; i++) {
             boolean counted = i > 0; // the first round warms up
             addIf(counted, plainMethods, methodTimes(OverheadFixtures.PlainMethods.class));
             addIf(counted, stackMethods, methodTimes(OverheadFixtures.StackMethods.class));
             addIf(counted, neverReset, methodTimes(OverheadFixtures.NeverResetMethods.class));
-            addIf(counted, bareReset, bareResets(OverheadFixtures.REPETITIONS));
+            addIf(counted, bareReset, bareResets(OverheadFixtures.REPETITIONS, 0));
+            addIf(counted, spacedReset, bareResets(OverheadFixtures.REPETITIONS, 1));
         }
         printMicros("per method, plain JUnit (no extension)", plainMethods);
         printMicros("per method, @SimStack: reset + restart + 4 parameters", stackMethods);
         printMicros("per method, @SimStack(reset = NEVER): 4 parameters", neverReset);
         printMicros("bare reset() + random().restart(seed)", bareReset);
+        printMicros("the same, 1 ms apart", spacedReset);
     }
 
     private static void addIf(boolean counted, List<Double> sample, List<Double> values) {
@@ -142,8 +145,12 @@ final class JunitOverhead {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** What the extension does to a stack before each method, without JUnit; in ms. */
-    private static List<Double> bareResets(int count) {
+    /**
+     * What the extension does to a stack before each method, without JUnit; in ms. Back to back, or
+     * {@code pauseMillis} apart: between test methods caches cool down and the event source mapping's poller,
+     * which each reset starts again, gets to run, so a tight loop alone flatters the figure.
+     */
+    private static List<Double> bareResets(int count, int pauseMillis) {
         List<Double> times = new ArrayList<>();
         try (Stack stack = OverheadFixtures.SHOP.start()) {
             for (int i = 0; i < count; i++) {
@@ -151,9 +158,20 @@ final class JunitOverhead {
                 stack.reset();
                 stack.random().restart(stack.seed() ^ i);
                 times.add((System.nanoTime() - start) / 1e6);
+                pause(pauseMillis);
             }
         }
         return times;
+    }
+
+    private static void pause(int millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void print(String what, List<Double> millis) {
