@@ -15,6 +15,7 @@ import dev.simstack.junit.Reset;
 import dev.simstack.junit.Route;
 import dev.simstack.junit.SimStack;
 import dev.simstack.junit.SqsEvent;
+import dev.simstack.junit.StackDefinition;
 import dev.simstack.junit.Table;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -36,12 +37,7 @@ public final class OverheadFixtures {
     static final int REPETITIONS = 100;
 
     /** {@link Shop}'s declarations as a configuration: what a harness-less test would start. */
-    static final StackConfig SHOP = StackConfig.defaults()
-            .withQueue(QueueSpec.named("orders"))
-            .withTable(TableSpec.named("orders").withPartitionKey("id"))
-            .withBucket(BucketSpec.named("receipts"))
-            .withFunction(FunctionSpec.named("worker", EmptyHandler.class).withSqsEvent("orders", 10))
-            .withApi(ApiSpec.rest("shop").withRoute("POST /orders", ApiSpec.Integration.sqs("orders")));
+    static final StackConfig SHOP = new ShopDefinition().define(StackConfig.defaults());
 
     private OverheadFixtures() {
     }
@@ -57,16 +53,16 @@ public final class OverheadFixtures {
     @interface Shop {
     }
 
-    /** The same, kept across methods. */
-    @Target(ElementType.TYPE)
-    @Retention(RetentionPolicy.RUNTIME)
-    @SimStack(queues = @Queue(name = "orders"), tables = @Table(name = "orders", partitionKey = "id"),
-            buckets = @Bucket(name = "receipts"),
-            functions = @Function(name = "worker", handler = EmptyHandler.class,
-                    sqsEvents = @SqsEvent(queue = "orders", batchSize = 10)),
-            apis = @Api(name = "shop", routes = @Route(key = "POST /orders", queue = "orders")),
-            reset = Reset.NEVER)
-    @interface ShopNeverReset {
+    /** {@link Shop}'s declarations in code, for the class that keeps its stack across methods. */
+    public static final class ShopDefinition implements StackDefinition {
+        @Override
+        public StackConfig define(StackConfig base) {
+            return base.withQueue(QueueSpec.named("orders"))
+                    .withTable(TableSpec.named("orders").withPartitionKey("id"))
+                    .withBucket(BucketSpec.named("receipts"))
+                    .withFunction(FunctionSpec.named("worker", EmptyHandler.class).withSqsEvent("orders", 10))
+                    .withApi(ApiSpec.rest("shop").withRoute("POST /orders", ApiSpec.Integration.sqs("orders")));
+        }
     }
 
     /** JUnit's own cost of a class: no extension. */
@@ -99,8 +95,8 @@ public final class OverheadFixtures {
         }
     }
 
-    /** The four parameters alone. */
-    @ShopNeverReset
+    /** The four parameters alone: the same stack, never reset. */
+    @SimStack(definition = ShopDefinition.class, reset = Reset.NEVER)
     public static class NeverResetMethods {
         @RepeatedTest(REPETITIONS)
         void method(Stack stack, SqsClient sqs, DynamoDbClient dynamo, S3Client s3) {

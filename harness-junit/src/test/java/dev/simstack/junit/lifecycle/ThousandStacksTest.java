@@ -3,6 +3,7 @@ package dev.simstack.junit.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simstack.core.Stack;
+import dev.simstack.core.apigateway.OrderStoreHandler;
 import dev.simstack.junit.Api;
 import dev.simstack.junit.Bucket;
 import dev.simstack.junit.Function;
@@ -102,7 +103,7 @@ class ThousandStacksTest {
 
     @SimStack(queues = @Queue(name = "orders"), tables = @Table(name = "orders", partitionKey = "id"),
             buckets = @Bucket(name = "receipts"),
-            functions = @Function(name = "store-order", handler = StoreOrderHandler.class,
+            functions = @Function(name = "store-order", handler = OrderStoreHandler.class,
                     environment = "TABLE=orders", sqsEvents = @SqsEvent(queue = "orders")),
             apis = @Api(name = "shop", routes = @Route(key = "POST /orders", queue = "orders")))
     static class OneOrder {
