@@ -21,6 +21,9 @@ import java.util.List;
  *                     (default 16), event source mapping's maximum concurrency (default 5)
  * launcher [jar] [runs] [--cds]
  *                     the launcher's start in fresh JVMs (default server/target/simstack-server.jar, 10)
+ * junit-overhead [classes] [warm-up]
+ *                     what @SimStack adds per class and per method, against plain JUnit and bare start, close
+ *                     and reset (default 200 classes of each kind after 50)
  * jmh [jmh options]   the JMH benchmarks (StackStart, SendMessage, ReceiveDeleteBatch, DynamoDb, S3, Reset,
  *                     LambdaInvoke), e.g. jmh DynamoDb, or -prof stack
  * probe               whether the engine's SQS works yet (exit code 0 if so)
@@ -52,6 +55,7 @@ public final class Bench {
                 LauncherStart.run(Path.of(DEFAULT_LAUNCHER), 10, false);
                 EndToEnd.run(20, 16, 5);
                 SqsToLambda.run(200_000, 5);
+                JunitOverhead.run(200, 50);
                 jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
                 break;
             case "cold":
@@ -80,6 +84,9 @@ public final class Bench {
                         rest.length > 1 && !rest[1].startsWith("--") ? Integer.parseInt(rest[1]) : 10,
                         List.of(rest).contains("--cds"));
                 break;
+            case "junit-overhead":
+                JunitOverhead.run(intArgument(rest, 0, 200), intArgument(rest, 1, 50));
+                break;
             case "jmh":
                 jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
                 break;
@@ -90,6 +97,7 @@ public final class Bench {
                 System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] [--cds] | heap [stacks]"
                         + " | dynamodb-heap [items] | ledger-heap [writes] [limit]"
                         + " | e2e [seconds] [threads] [concurrency] | sqs-lambda [messages] [concurrency] | launcher [jar] [runs] [--cds]"
+                        + " | junit-overhead [classes] [warm-up]"
                         + " | jmh [JMH options] | probe   (see docs/benchmarks.md)");
                 System.exit(command.equals("help") ? 0 : 2);
         }
