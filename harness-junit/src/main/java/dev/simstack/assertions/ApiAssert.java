@@ -1,7 +1,6 @@
 package dev.simstack.assertions;
 
 import static dev.simstack.assertions.error.ShouldHaveApiRequests.shouldHaveApiRequests;
-import static dev.simstack.assertions.error.ShouldHoldEventually.shouldHoldEventually;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.ApiHandle;
@@ -130,12 +129,7 @@ public class ApiAssert extends AbstractAssert<ApiAssert, ApiHandle> {
     }
 
     private ApiAssert check(Runnable body) {
-        if (eventually == null) {
-            body.run();
-            return myself;
-        }
-        eventually.hold(stack("eventually()"), body)
-                .ifPresent(f -> throwAssertionError(shouldHoldEventually(f.how(), f.last().getMessage())));
+        Eventually.check(eventually, () -> stack("eventually()"), body, this::throwAssertionError);
         return myself;
     }
 

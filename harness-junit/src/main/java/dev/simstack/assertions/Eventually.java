@@ -1,5 +1,7 @@
 package dev.simstack.assertions;
 
+import static dev.simstack.assertions.error.ShouldHoldEventually.shouldHoldEventually;
+
 import dev.simstack.assertions.error.ShouldHoldEventually;
 import dev.simstack.core.SimClock;
 import dev.simstack.core.Stack;
@@ -7,6 +9,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.assertj.core.error.ErrorMessageFactory;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -45,6 +50,18 @@ record Eventually(Duration within, Duration step, Duration pause) {
 
     Eventually withWithin(Duration bound) {
         return new Eventually(Objects.requireNonNull(bound, "within"), step, pause);
+    }
+
+    /**
+     * Runs {@code check} once when {@code retry} is null, else until it holds; when time is up, hands
+     * {@code fail} the message of an eventual check that did not hold (the assert throws it, AssertJ's way).
+     */
+    static void check(Eventually retry, Supplier<Stack> stack, Runnable check, Consumer<ErrorMessageFactory> fail) {
+        if (retry == null) {
+            check.run();
+            return;
+        }
+        retry.hold(stack.get(), check).ifPresent(f -> fail.accept(shouldHoldEventually(f.how(), f.last().getMessage())));
     }
 
     /** Runs {@code check} until it passes, or returns how it failed once the bound is reached. */

@@ -4,7 +4,6 @@ import static dev.simstack.assertions.error.ShouldHaveBeenInvokedBy.shouldHaveBe
 import static dev.simstack.assertions.error.ShouldHaveInvocations.shouldHaveInvocations;
 import static dev.simstack.assertions.error.ShouldHaveMaxConcurrencyAtMost.shouldHaveMaxConcurrencyAtMost;
 import static dev.simstack.assertions.error.ShouldHaveNoErrors.shouldHaveNoErrors;
-import static dev.simstack.assertions.error.ShouldHoldEventually.shouldHoldEventually;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.FunctionHandle;
@@ -246,12 +245,7 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, FunctionHandl
     }
 
     private FunctionAssert check(Runnable body) {
-        if (eventually == null) {
-            body.run();
-            return myself;
-        }
-        eventually.hold(stack("eventually()"), body)
-                .ifPresent(f -> throwAssertionError(shouldHoldEventually(f.how(), f.last().getMessage())));
+        Eventually.check(eventually, () -> stack("eventually()"), body, this::throwAssertionError);
         return myself;
     }
 

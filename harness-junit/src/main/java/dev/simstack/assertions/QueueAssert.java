@@ -10,7 +10,6 @@ import static dev.simstack.assertions.error.ShouldHaveDepth.shouldHaveDepth;
 import static dev.simstack.assertions.error.ShouldHaveMessageWithAttribute.shouldHaveMessageWithAttribute;
 import static dev.simstack.assertions.error.ShouldHaveReceiveCounts.shouldAllHaveReceiveCount;
 import static dev.simstack.assertions.error.ShouldHaveReceiveCounts.shouldHaveReceiveCounts;
-import static dev.simstack.assertions.error.ShouldHoldEventually.shouldHoldEventually;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.PeekedMessage;
@@ -323,12 +322,7 @@ public class QueueAssert extends AbstractAssert<QueueAssert, QueueHandle> {
 
     /** Runs {@code body} once, or until it holds after {@link #eventually()}. */
     private QueueAssert check(Runnable body) {
-        if (eventually == null) {
-            body.run();
-            return myself;
-        }
-        eventually.hold(stack("eventually()"), body)
-                .ifPresent(f -> throwAssertionError(shouldHoldEventually(f.how(), f.last().getMessage())));
+        Eventually.check(eventually, () -> stack("eventually()"), body, this::throwAssertionError);
         return myself;
     }
 

@@ -34,7 +34,8 @@ public class StackAssert extends AbstractAssert<StackAssert, Stack> {
         this.origin = new Origin(actual, soft);
     }
 
-    private Origin origin() {
+    /** Where the asserts this one navigates to come from: its stack, and the soft collector if any. */
+    Origin origin() {
         return origin != null ? origin : new Origin(actual, null);
     }
 

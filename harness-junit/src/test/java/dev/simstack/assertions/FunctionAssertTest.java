@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
         @Queue(name = "orders", deadLetterQueue = "orders-dlq", maxReceiveCount = 1)},
         functions = {@Function(name = "echo", handler = EchoHandler.class, coldStartDelay = "0ms"),
                 @Function(name = "closed", handler = EchoHandler.class, reservedConcurrency = 0),
+                @Function(name = "slow", handler = EchoHandler.class, timeout = 1, coldStartDelay = "0ms"),
                 @Function(name = "worker", handler = PoisonWorker.class, coldStartDelay = "0ms",
                         sqsEvents = @SqsEvent(queue = "orders", batchSize = 1))},
         clock = "manual", seed = 7)
@@ -73,6 +74,24 @@ class FunctionAssertTest {
                 "Expecting function echo in us-east-1 to have 1 timeouts\nbut it has 0.\n" + SUMMARY + failures);
         assertThatThrownBy(() -> assertThat(stack).function("echo").hasColdStarts(2)).hasMessage(
                 "Expecting function echo in us-east-1 to have 2 cold starts\nbut it has 1.\n" + SUMMARY + failures);
+    }
+
+    @Test
+    void timeouts_count_invocations_that_ran_past_the_functions_timeout(Stack stack, LambdaClient lambda)
+            throws Exception {
+        // The handler naps 300 ms of wall time; the eventual check moves the manual clock past its 1 s timeout.
+        Thread caller = new Thread(() -> invoke(lambda, "slow", "nap"));
+        caller.start();
+
+        assertThat(stack).function("slow").eventually().hasTimeouts(1);
+        caller.join();
+        assertThat(stack).function("slow").hasErrors(1).hasInvocations(1);
+        assertThatThrownBy(() -> assertThat(stack).function("slow").hasTimeouts(0)).hasMessage("""
+                Expecting function slow in us-east-1 to have 0 timeouts
+                but it has 1.
+                The ledger records 1 invocation (0 succeeded, 0 errors, 1 timeout), 0 throttles, 1 cold start.
+                The last failed invocations (newest last; Stack.functionLogs(requestId) has their logs):
+                  TIMEOUT request %s from invoke""".formatted(stack.function("slow").invocations().get(0).requestId()));
     }
 
     @Test
