@@ -82,7 +82,7 @@ public class ApiAssert extends AbstractAssert<ApiAssert, ApiHandle> {
      * @return this assert
      */
     public ApiAssert hasRequests(int expected) {
-        return counts("requests", request -> true, expected);
+        return counts("request", "requests", request -> true, expected);
     }
 
     /**
@@ -92,7 +92,7 @@ public class ApiAssert extends AbstractAssert<ApiAssert, ApiHandle> {
      * @return this assert
      */
     public ApiAssert hasThrottled(int expected) {
-        return counts("throttled requests", ApiRequest::throttled, expected);
+        return counts("throttled request", "throttled requests", ApiRequest::throttled, expected);
     }
 
     /**
@@ -103,17 +103,19 @@ public class ApiAssert extends AbstractAssert<ApiAssert, ApiHandle> {
      * @return this assert
      */
     public ApiAssert hasStatusCount(int status, int expected) {
-        return counts("requests answered " + status, request -> request.status() == status, expected);
+        return counts("request answered " + status, "requests answered " + status,
+                request -> request.status() == status, expected);
     }
 
-    private ApiAssert counts(String what, Predicate<ApiRequest> counted, int expected) {
+    private ApiAssert counts(String one, String many, Predicate<ApiRequest> counted, int expected) {
         return check(() -> {
-            List<ApiRequest> requests = requests("has " + what);
+            List<ApiRequest> requests = requests("has " + many);
             int found = (int) requests.stream().filter(counted).count();
             if (found != expected) {
                 Map<Integer, Long> byStatus = requests.stream()
                         .collect(Collectors.groupingBy(ApiRequest::status, TreeMap::new, Collectors.counting()));
-                throwAssertionError(shouldHaveApiRequests(label(), what, expected, found, byStatus, requests));
+                throwAssertionError(shouldHaveApiRequests(label(), one, many, expected, found, byStatus,
+                        requests));
             }
         });
     }

@@ -87,7 +87,7 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, FunctionHandl
      * @return this assert
      */
     public FunctionAssert hasInvocations(int expected) {
-        return counts("invocations", invocation -> invocation.outcome() != InvocationOutcome.THROTTLED, expected);
+        return counts("invocation", invocation -> invocation.outcome() != InvocationOutcome.THROTTLED, expected);
     }
 
     /**
@@ -113,7 +113,7 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, FunctionHandl
      * @return this assert
      */
     public FunctionAssert hasErrors(int expected) {
-        return counts("errors", FunctionAssert::isFailure, expected);
+        return counts("error", FunctionAssert::isFailure, expected);
     }
 
     /**
@@ -123,7 +123,7 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, FunctionHandl
      * @return this assert
      */
     public FunctionAssert hasTimeouts(int expected) {
-        return counts("timeouts", invocation -> invocation.outcome() == InvocationOutcome.TIMEOUT, expected);
+        return counts("timeout", invocation -> invocation.outcome() == InvocationOutcome.TIMEOUT, expected);
     }
 
     /**
@@ -133,7 +133,7 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, FunctionHandl
      * @return this assert
      */
     public FunctionAssert hasThrottles(int expected) {
-        return counts("throttles", invocation -> invocation.outcome() == InvocationOutcome.THROTTLED, expected);
+        return counts("throttle", invocation -> invocation.outcome() == InvocationOutcome.THROTTLED, expected);
     }
 
     /**
@@ -143,7 +143,7 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, FunctionHandl
      * @return this assert
      */
     public FunctionAssert hasColdStarts(int expected) {
-        return counts("cold starts", Invocation::coldStart, expected);
+        return counts("cold start", Invocation::coldStart, expected);
     }
 
     /**
@@ -195,7 +195,7 @@ public class FunctionAssert extends AbstractAssert<FunctionAssert, FunctionHandl
 
     private FunctionAssert counts(String what, Predicate<Invocation> counted, int expected) {
         return check(() -> {
-            List<Invocation> invocations = invocations("has " + what);
+            List<Invocation> invocations = invocations("has " + what + "s");
             int found = (int) invocations.stream().filter(counted).count();
             if (found != expected) {
                 List<Invocation> failed = failed(invocations);

@@ -51,6 +51,6 @@ class ApiAssertTest {
     void an_api_without_requests_has_none(Stack stack) {
         assertThat(stack).api("shop").hasRequests(0).hasThrottled(0);
         assertThatThrownBy(() -> assertThat(stack).api("shop").hasRequests(1)).hasMessage("Expecting API shop ("
-                + stack.api("shop").id() + ") in us-east-1 to have 1 requests\nbut it has 0.\nRequests by status: {}");
+                + stack.api("shop").id() + ") in us-east-1 to have 1 request\nbut it has 0.\nRequests by status: {}");
     }
 }

@@ -42,7 +42,7 @@ class BurstResultAssertTest {
         assertThatThrownBy(() -> assertThat(burst).hasThrottled(0))
                 .hasMessage("Expecting the burst to have 0 throttled requests\nbut it had 3: " + burst);
         assertThatThrownBy(() -> assertThat(burst).hasFailed(1))
-                .hasMessage("Expecting the burst to have 1 failed requests\nbut it had 0: " + burst);
+                .hasMessage("Expecting the burst to have 1 failed request\nbut it had 0: " + burst);
     }
 
     @Test

@@ -71,7 +71,7 @@ class FunctionAssertTest {
         assertThatThrownBy(() -> assertThat(stack).function("echo").hasErrors(0)).hasMessage(
                 "Expecting function echo in us-east-1 to have 0 errors\nbut it has 1.\n" + SUMMARY + failures);
         assertThatThrownBy(() -> assertThat(stack).function("echo").hasTimeouts(1)).hasMessage(
-                "Expecting function echo in us-east-1 to have 1 timeouts\nbut it has 0.\n" + SUMMARY + failures);
+                "Expecting function echo in us-east-1 to have 1 timeout\nbut it has 0.\n" + SUMMARY + failures);
         assertThatThrownBy(() -> assertThat(stack).function("echo").hasColdStarts(2)).hasMessage(
                 "Expecting function echo in us-east-1 to have 2 cold starts\nbut it has 1.\n" + SUMMARY + failures);
     }

@@ -21,13 +21,14 @@ public class ShouldHaveApiRequests extends BasicErrorMessageFactory {
      * Creates the message.
      *
      * @param api the API, e.g. {@code API shop in us-east-1}
-     * @param what what was counted, e.g. {@code throttled requests} or {@code requests answered 200}
+     * @param one what was counted, for one, e.g. {@code throttled request} or {@code request answered 200}
+     * @param many the same for several (or none), e.g. {@code throttled requests}
      * @param expected how many were expected
      * @param found how many there are
      * @param byStatus how many requests got each status, sorted
      * @param requests every request of the API, oldest first (the message shows the newest)
      */
-    public static ErrorMessageFactory shouldHaveApiRequests(String api, String what, int expected, int found,
+    public static ErrorMessageFactory shouldHaveApiRequests(String api, String one, String many, int expected, int found,
             Map<Integer, Long> byStatus, List<LedgerEntry.ApiRequest> requests) {
         StringBuilder last = new StringBuilder();
         if (!requests.isEmpty()) {
@@ -38,8 +39,8 @@ public class ShouldHaveApiRequests extends BasicErrorMessageFactory {
                         .append(request.status()).append(request.throttled() ? " (throttled)" : "");
             }
         }
-        return new ShouldHaveApiRequests("Expecting %s to have %s %s\nbut it has %s.\nRequests by status: %s%s",
-                unquotedString(api), expected, unquotedString(what), found, unquotedString(byStatus.toString()),
+        return new ShouldHaveApiRequests("Expecting %s to have %s\nbut it has %s.\nRequests by status: %s%s",
+                unquotedString(api), unquotedString(Texts.count(expected, one, many)), found, unquotedString(byStatus.toString()),
                 unquotedString(last.toString()));
     }
 }

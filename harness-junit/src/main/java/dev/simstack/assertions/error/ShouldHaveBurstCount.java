@@ -24,7 +24,8 @@ public class ShouldHaveBurstCount extends BasicErrorMessageFactory {
      * @param burst the burst's one-line summary ({@code BurstResult.toString()})
      */
     public static ErrorMessageFactory shouldHaveBurstCount(String what, int expected, int found, String burst) {
-        return new ShouldHaveBurstCount("Expecting the burst to have %s %srequests\nbut it had %s: %s", expected,
-                unquotedString(what.isEmpty() ? "" : what + " "), found, unquotedString(burst));
+        return new ShouldHaveBurstCount("Expecting the burst to have %s\nbut it had %s: %s",
+                unquotedString(Texts.count(expected, (what.isEmpty() ? "" : what + " ") + "request",
+                        (what.isEmpty() ? "" : what + " ") + "requests")), found, unquotedString(burst));
     }
 }

@@ -21,7 +21,7 @@ public class ShouldHaveInvocations extends BasicErrorMessageFactory {
      * Creates the message.
      *
      * @param function the function, e.g. {@code function worker in us-east-1}
-     * @param what what was counted, e.g. {@code errors} or {@code cold starts}
+     * @param what what was counted, singular, e.g. {@code error} or {@code cold start}
      * @param expected how many were expected
      * @param found how many there are
      * @param summary the invocations by outcome, e.g. {@code 3 invocations (2 succeeded, 1 error, ...)}
@@ -30,8 +30,9 @@ public class ShouldHaveInvocations extends BasicErrorMessageFactory {
      */
     public static ErrorMessageFactory shouldHaveInvocations(String function, String what, int expected, int found,
             String summary, List<LedgerEntry.Invocation> failed, Map<String, List<String>> logs) {
-        return new ShouldHaveInvocations("Expecting %s to have %s %s\nbut it has %s.\nThe ledger records %s.%s",
-                unquotedString(function), expected, unquotedString(what), found, unquotedString(summary),
+        return new ShouldHaveInvocations("Expecting %s to have %s\nbut it has %s.\nThe ledger records %s.%s",
+                unquotedString(function), unquotedString(Texts.count(expected, what, what + "s")), found,
+                unquotedString(summary),
                 unquotedString(Texts.failedInvocations(failed, logs)));
     }
 }
