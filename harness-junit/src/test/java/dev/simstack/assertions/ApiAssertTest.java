@@ -9,6 +9,7 @@ import dev.simstack.junit.Burst;
 import dev.simstack.junit.Queue;
 import dev.simstack.junit.Route;
 import dev.simstack.junit.SimStack;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,5 +53,17 @@ class ApiAssertTest {
         assertThat(stack).api("shop").hasRequests(0).hasThrottled(0);
         assertThatThrownBy(() -> assertThat(stack).api("shop").hasRequests(1)).hasMessage("Expecting API shop ("
                 + stack.api("shop").id() + ") in us-east-1 to have 1 request\nbut it has 0.\nRequests by status: {}");
+    }
+
+    @Test
+    @Burst(api = "shop", route = "POST /orders", requests = 5, over = "1s", body = "{\"id\":\"${n}\"}")
+    void api_checks_retry_too(Stack stack) {
+        assertThat(stack).api("shop").eventually().hasRequests(5);
+        assertThatThrownBy(() -> assertThat(stack).api("shop").eventually(Duration.ofMillis(200)).hasThrottled(4))
+                .hasMessageStartingWith("""
+                        Not true in time: the check advanced the stack's manual clock by 200ms in 2 steps of 100ms,\
+                         re-checking after each and failed every time. The last failure:
+                        Expecting API shop (%s) in us-east-1 to have 4 throttled requests
+                        but it has 3.""".formatted(stack.api("shop").id()));
     }
 }

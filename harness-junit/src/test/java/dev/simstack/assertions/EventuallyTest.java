@@ -12,7 +12,6 @@ import dev.simstack.junit.SqsEvent;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -55,7 +54,7 @@ class EventuallyTest {
         }
 
         @Test
-        void function_and_api_checks_retry_too(Stack stack, SqsClient sqs, @QueueUrl("orders") String orders) {
+        void function_checks_retry_too(Stack stack, SqsClient sqs, @QueueUrl("orders") String orders) {
             sqs.sendMessage(b -> b.queueUrl(orders).messageBody("{\"id\":\"1\"}"));
 
             assertThat(stack).function("worker").eventually().hasInvocations(1).hasNoErrors();
@@ -72,7 +71,7 @@ class EventuallyTest {
 
     @Nested
     @SimStack(queues = @Queue(name = "orders"),
-            functions = @Function(name = "echo", handler = EchoHandler.class), seed = 7)
+            seed = 7)
     class OnARealClock {
 
         @Test
@@ -91,26 +90,6 @@ class EventuallyTest {
                             Expecting queue orders in us-east-1 to hold 1 message visible
                             but it holds 0 (visible 0, in flight 0, delayed 0).
                             The queue holds no message.""");
-        }
-
-        @Test
-        void peak_concurrency_is_the_most_overlapping_invocations(Stack stack, LambdaClient lambda) throws Exception {
-            Thread[] callers = new Thread[3];
-            for (int i = 0; i < callers.length; i++) {
-                callers[i] = new Thread(() -> lambda.invoke(b -> b.functionName("echo")
-                        .payload(software.amazon.awssdk.core.SdkBytes.fromUtf8String("\"nap\""))));
-                callers[i].start();
-            }
-            for (Thread caller : callers) {
-                caller.join();
-            }
-
-            assertThat(stack).function("echo").hasMaxConcurrencyAtMost(3);
-            assertThatThrownBy(() -> assertThat(stack).function("echo").hasMaxConcurrencyAtMost(1)).hasMessageMatching(
-                    "Expecting function echo in us-east-1 to run at most 1 invocation at once\n"
-                            + "but [23] ran at once from \\S+Z on the stack's clock \\(overlapping start-to-end intervals"
-                            + " in the ledger\\)\\.\nThe ledger records 3 invocations \\(3 succeeded, 0 errors, 0"
-                            + " timeouts\\), 0 throttles, 3 cold starts\\.");
         }
     }
 }
