@@ -36,15 +36,27 @@ class ArchitectureTest {
     }
 
     @Test
-    void every_public_type_of_the_junit_package_carries_api() {
-        classes().that().resideInAPackage("dev.simstack.junit").and().arePublic().and().areTopLevelClasses()
+    void every_public_type_of_the_junit_and_assertions_packages_carries_api() {
+        classes().that().resideInAnyPackage("dev.simstack.junit", "dev.simstack.assertions",
+                        "dev.simstack.assertions.error")
+                .and().arePublic().and().areTopLevelClasses()
                 .should().beAnnotatedWith(API.class)
                 .check(MAIN);
     }
 
     @Test
-    void every_public_type_and_member_of_the_junit_package_has_javadoc() throws Exception {
+    void every_public_type_and_member_of_the_junit_and_assertions_packages_has_javadoc() throws Exception {
         JavadocScan.assertDocumented(Path.of("src/main/java/dev/simstack/junit"));
+        JavadocScan.assertDocumented(Path.of("src/main/java/dev/simstack/assertions"));
+        JavadocScan.assertDocumented(Path.of("src/main/java/dev/simstack/assertions/error"));
+    }
+
+    /** The assertions work wherever a stack runs: jqwik properties, plain code, any test engine (A1). */
+    @Test
+    void the_assertions_need_no_junit_type() {
+        noClasses().that().resideInAPackage("dev.simstack.assertions..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..")
+                .check(MAIN);
     }
 
     /**
