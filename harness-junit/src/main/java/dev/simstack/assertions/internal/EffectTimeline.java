@@ -5,17 +5,19 @@ import dev.simstack.core.LedgerEntry.Invocation;
 import dev.simstack.core.LedgerEntry.Message;
 import dev.simstack.core.LedgerEntry.MessageEvent;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
  * The writes of one business key and what caused them, in ledger order. The ledger does not link a write to
  * the message or invocation behind it, so this shows what was around each write: the invocations running
- * when it was applied (with the deliveries of the messages they carried), or, outside any invocation, the
- * latest delivery before it (with that message's earlier deliveries).
+ * when it was applied (with the deliveries of the messages they carried), or, outside any invocation (a
+ * consumer of the test's own), the deliveries since the key's previous write (at most the last
+ * {@value #DELIVERIES_PER_WRITE}).
  */
 public final class EffectTimeline {
+
+    private static final int DELIVERIES_PER_WRITE = 5;
 
     private final List<Invocation> invocations;
     private final List<Message> deliveries;
@@ -31,6 +33,7 @@ public final class EffectTimeline {
     /** The lines of the timeline of {@code writes} (item or object writes), in sequence order. */
     public List<String> of(List<? extends LedgerEntry> writes) {
         TreeMap<Long, String> lines = new TreeMap<>();
+        long previous = -1;
         for (LedgerEntry write : writes) {
             lines.put(write.sequence(), write instanceof LedgerEntry.ItemWrite item ? LedgerLines.itemWrite(item)
                     : LedgerLines.objectWrite((LedgerEntry.ObjectWrite) write));
@@ -40,12 +43,11 @@ public final class EffectTimeline {
                 lines.put(invocation.sequence(), LedgerLines.invocation(invocation));
                 carried.addAll(invocation.carried());
             });
-            if (running.isEmpty()) {
-                latestDeliveryBefore(write).ifPresent(latest -> carried.add(latest.messageId()));
-            }
-            deliveries.stream()
-                    .filter(step -> step.sequence() < write.sequence() && carried.contains(step.messageId()))
-                    .forEach(step -> lines.put(step.sequence(), LedgerLines.delivery(step)));
+            List<Message> around = running.isEmpty() ? deliveriesBetween(previous, write)
+                    : deliveries.stream().filter(step -> step.sequence() < write.sequence()
+                            && carried.contains(step.messageId())).toList();
+            around.forEach(step -> lines.put(step.sequence(), LedgerLines.delivery(step)));
+            previous = write.sequence();
         }
         return List.copyOf(lines.values());
     }
@@ -58,8 +60,9 @@ public final class EffectTimeline {
                 .toList();
     }
 
-    private java.util.Optional<Message> latestDeliveryBefore(LedgerEntry write) {
-        return deliveries.stream().filter(step -> step.sequence() < write.sequence())
-                .max(Comparator.comparingLong(Message::sequence));
+    private List<Message> deliveriesBetween(long previous, LedgerEntry write) {
+        List<Message> between = deliveries.stream()
+                .filter(step -> step.sequence() > previous && step.sequence() < write.sequence()).toList();
+        return between.subList(Math.max(0, between.size() - DELIVERIES_PER_WRITE), between.size());
     }
 }
