@@ -27,12 +27,14 @@ public final class DeleteBeforeWriteWorker implements RequestHandler<SQSEvent, V
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fn", "fn")))
                     .build();
         }
+        // docs:delete-first-start
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             String queue = message.getEventSourceArn().substring(message.getEventSourceArn().lastIndexOf(':') + 1);
             String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
             sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.getReceiptHandle()));
             throw new IllegalStateException("crashed before storing the order");
         }
+        // docs:delete-first-end
         return null;
     }
 }

@@ -70,7 +70,9 @@ class DuplicateDeliveriesTest {
 
     @Test
     void the_number_of_messages_delivered_more_than_once_is_counted(Stack stack) {
+        // docs:duplicates-start
         assertThat(stack).delivery("orders").hasDuplicateDeliveries(1).deliveredAtMostTimes(3);
+        // docs:duplicates-end
 
         assertThatThrownBy(() -> assertThat(stack).delivery("orders").hasDuplicateDeliveries(2))
                 .hasMessage(Expected.of(stack, start).name("o-1", redelivered).text("""

@@ -33,7 +33,9 @@ class GroupOrderTest {
                     .receiptHandle(message.receiptHandle())));
         }
 
+        // docs:fifo-order-start
         assertThat(stack).delivery("orders.fifo").preservesOrderPerMessageGroup().noneLost();
+        // docs:fifo-order-end
     }
 
     @Test

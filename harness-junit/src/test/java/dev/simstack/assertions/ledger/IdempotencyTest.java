@@ -48,7 +48,8 @@ class IdempotencyTest {
 
     /** Delivers o-1 twice (both consumers process it, then delete), then o-2 once; {@code process} runs each. */
     private void deliverOrders(Consumer<Message> process) {
-        redelivered = sqs.sendMessage(b -> b.queueUrl(orders).messageBody("{\"orderId\":\"o-1\"}")).messageId();
+        // docs:duplicate-delivery-start
+        String id = sqs.sendMessage(b -> b.queueUrl(orders).messageBody("{\"orderId\":\"o-1\"}")).messageId();
         Message first = receiveOne();
         clock.advance(Duration.ofSeconds(31));
         Message second = receiveOne();
@@ -56,6 +57,8 @@ class IdempotencyTest {
             process.accept(message);
             sqs.deleteMessage(b -> b.queueUrl(orders).receiptHandle(message.receiptHandle()));
         }
+        // docs:duplicate-delivery-end
+        redelivered = id;
         sqs.sendMessage(b -> b.queueUrl(orders).messageBody("{\"orderId\":\"o-2\"}"));
         Message only = receiveOne();
         process.accept(only);

@@ -44,7 +44,9 @@ class LatencyTest {
 
     @Test
     void messages_deleted_within_the_limit_pass(Stack stack) {
+        // docs:latency-start
         assertThat(stack).delivery("orders").hasEndToEndLatencyAtMost(Duration.ofSeconds(40));
+        // docs:latency-end
     }
 
     @Test

@@ -28,7 +28,9 @@ class NoneLostTest {
             sqs.deleteMessage(b -> b.queueUrl(orders).receiptHandle(message.receiptHandle()));
         }
 
+        // docs:none-lost-start
         assertThat(stack).delivery("orders").noneLost();
+        // docs:none-lost-end
     }
 
     @Test

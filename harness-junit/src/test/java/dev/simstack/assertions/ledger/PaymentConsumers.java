@@ -45,6 +45,7 @@ final class PaymentConsumers {
             this.dynamo = dynamo;
         }
 
+        // docs:conditional-consumer-start
         void process(Message message) {
             try {
                 dynamo.putItem(b -> b.tableName("charges")
@@ -54,6 +55,7 @@ final class PaymentConsumers {
                 // Charged by an earlier delivery of the same order: nothing more to do.
             }
         }
+        // docs:conditional-consumer-end
     }
 
     /** Writes a receipt per delivery, naively or only when there is none yet (If-None-Match: *). */
