@@ -55,9 +55,17 @@ public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Mes
      * @param messageId the SQS message id
      * @param receiveCount the message's receive count after this step
      * @param consumer who received or deleted it (the caller's access key id), where known
+     * @param messageGroupId the message's MessageGroupId (FIFO queues, or a standard queue's fair-queue
+     *     group), or {@code null}: per-group order can be checked from the ledger alone
      */
     record Message(long sequence, Instant at, MessageEvent kind, ResourceRef queue, String messageId,
-            int receiveCount, String consumer) implements LedgerEntry {
+            int receiveCount, String consumer, String messageGroupId) implements LedgerEntry {
+
+        /** A step of a message without a group. */
+        public Message(long sequence, Instant at, MessageEvent kind, ResourceRef queue, String messageId,
+                int receiveCount, String consumer) {
+            this(sequence, at, kind, queue, messageId, receiveCount, consumer, null);
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on a running stack, from which to navigate to one of its resources: {@link #queue(String)},
- * {@link #function(String)}, {@link #api(String)}. A name the stack does not have fails with an
+ * {@link #function(String)}, {@link #api(String)}, {@link #delivery(String)}, {@link #idempotency()}. A name the stack does not have fails with an
  * {@link IllegalArgumentException} listing the names it has (a mistake in the test, not a failed assertion).
  */
 @API(status = EXPERIMENTAL, since = "0.2")
@@ -86,5 +86,28 @@ public class StackAssert extends AbstractAssert<StackAssert, Stack> {
         return ApiAssert.of(origin(), api, name, null);
     }
 
-    // delivery and idempotency assertions:
+    /**
+     * The delivery of the messages sent to SQS queue {@code name} (in the stack's default region), read from the
+     * ledger: none lost, duplicates, order per message group, end-to-end latency.
+     *
+     * @param name the queue's name
+     * @return the queue's delivery assert
+     * @throws IllegalArgumentException if the stack has no such queue, listing those it has
+     */
+    public DeliveryAssert delivery(String name) {
+        isNotNull();
+        QueueDeliveries deliveries = QueueDeliveries.of(actual, name);
+        return origin().make(DeliveryAssert.class, QueueDeliveries.class, deliveries, DeliveryAssert::new);
+    }
+
+    /**
+     * Whether each business key's effect (an applied DynamoDB item write, an S3 object write) happened exactly
+     * once despite duplicate deliveries and retries, read from the ledger.
+     *
+     * @return the idempotency assert
+     */
+    public IdempotencyAssert idempotency() {
+        isNotNull();
+        return IdempotencyAssert.of(origin());
+    }
 }

@@ -1,7 +1,5 @@
 package dev.simstack.assertions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.simstack.junit.DocSnippets;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +10,5 @@ class AssertionsDocsTest {
     void the_assertions_page_shows_the_examples_as_they_run() {
         DocSnippets.assertShows("docs/assertions.md", AssertionsExampleTest.class, "stack", "poison", "worker", "burst",
                 "soft");
-    }
-
-    @Test
-    void the_assertions_page_keeps_a_place_for_delivery_and_idempotency() {
-        assertThat(DocSnippets.page("assertions.md")).contains("## Delivery and idempotency\n\n(see below)");
     }
 }

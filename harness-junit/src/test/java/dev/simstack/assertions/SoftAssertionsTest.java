@@ -7,6 +7,7 @@ import dev.simstack.core.Stack;
 import dev.simstack.junit.Queue;
 import dev.simstack.junit.QueueUrl;
 import dev.simstack.junit.SimStack;
+import dev.simstack.junit.Table;
 import java.time.Duration;
 import org.assertj.core.api.SoftAssertionsProvider;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Soft assertions collect every failure, of the asserts they navigate to as well, and report them together. */
 @SimStack(queues = {@Queue(name = "orders-dlq"),
         @Queue(name = "orders", deadLetterQueue = "orders-dlq", maxReceiveCount = 2)},
+        tables = @Table(name = "payments", partitionKey = "id"),
         clock = "manual", seed = 7)
 class SoftAssertionsTest {
 
@@ -54,6 +56,21 @@ class SoftAssertionsTest {
         })).hasMessageContainingAll("Multiple Failures (2 failures)",
                 "Expecting queue orders in us-east-1 to hold 1 message visible",
                 "Expecting queue orders-dlq in us-east-1 to hold 2 messages in total");
+    }
+
+    @Test
+    void soft_delivery_and_idempotency_asserts_collect_their_failures_too(Stack stack, SqsClient sqs,
+            @QueueUrl("orders") String orders) {
+        sqs.sendMessage(b -> b.queueUrl(orders).messageBody("never received"));
+        SimStackSoftAssertions softly = new SimStackSoftAssertions();
+
+        softly.assertThat(stack).delivery("orders").noneLost();
+        softly.assertThat(stack).idempotency().ofItemWrites("payments").byAttribute("orderId").keys("o-1")
+                .eachKeyAppliedOnce();
+
+        assertThat(softly.errorsCollected()).hasSize(2);
+        assertThat(softly.errorsCollected().get(0)).hasMessageContaining("never received");
+        assertThat(softly.errorsCollected().get(1)).hasMessageContaining("o-1");
     }
 
     @Test

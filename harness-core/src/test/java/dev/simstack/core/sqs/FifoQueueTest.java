@@ -3,6 +3,7 @@ package dev.simstack.core.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.LedgerEntry.MessageEvent;
 import java.math.BigInteger;
 import java.util.List;
@@ -77,6 +78,20 @@ class FifoQueueTest {
         assertThat(m.attributes()).containsEntry(MessageSystemAttributeName.SEQUENCE_NUMBER, first.toString())
                 .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "g")
                 .containsEntry(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, "a");
+    }
+
+    @Test
+    void every_ledger_step_of_a_message_names_its_group() {
+        send("g", "first");
+        send("h", "second");
+        receive(10);
+        assertThat(s.events(MessageEvent.SENT)).extracting(LedgerEntry.Message::messageGroupId)
+                .containsExactly("g", "h");
+        assertThat(s.events(MessageEvent.DELIVERED)).extracting(LedgerEntry.Message::messageGroupId)
+                .containsExactlyInAnyOrder("g", "h");
+        send("g", "first");
+        assertThat(s.events(MessageEvent.DEDUPLICATED)).extracting(LedgerEntry.Message::messageGroupId)
+                .containsExactly("g");
     }
 
     @Test

@@ -62,13 +62,20 @@ public final class AppendOnlyLedger implements Ledger {
                 sharedResource, sharedProtocol, status, sharedError, sharedFault, latency));
     }
 
-    /** Appends a message lifecycle entry stamped now. */
+    /** Appends a message lifecycle entry stamped now, for a message without a group. */
     public void message(LedgerEntry.MessageEvent kind, ResourceRef queue, String messageId, int receiveCount,
             String consumer) {
+        message(kind, queue, messageId, receiveCount, consumer, null);
+    }
+
+    /** Appends a message lifecycle entry stamped now; {@code messageGroupId} may be null. */
+    public void message(LedgerEntry.MessageEvent kind, ResourceRef queue, String messageId, int receiveCount,
+            String consumer, String messageGroupId) {
         ResourceRef sharedQueue = names.of(queue);
         String sharedConsumer = names.of(consumer);
+        String sharedGroup = names.of(messageGroupId);
         append((sequence, now) -> new LedgerEntry.Message(sequence, now, kind, sharedQueue, messageId,
-                receiveCount, sharedConsumer));
+                receiveCount, sharedConsumer, sharedGroup));
     }
 
     /** Appends a DynamoDB item write entry stamped now. */

@@ -50,6 +50,11 @@ class SharedNamesTest {
         List<LedgerEntry.Message> messages = ledger.entries(LedgerEntry.Message.class);
         assertThat(messages.get(1).queue()).isSameAs(messages.get(0).queue());
         assertThat(messages.get(1).messageId()).isNotSameAs(messages.get(0).messageId());
+        ledger.message(LedgerEntry.MessageEvent.SENT, queue(), copy("id-2"), 0, null, copy("group-1"));
+        ledger.message(LedgerEntry.MessageEvent.SENT, queue(), copy("id-3"), 0, null, copy("group-1"));
+        messages = ledger.entries(LedgerEntry.Message.class);
+        assertThat(messages.get(3).messageGroupId()).isSameAs(messages.get(2).messageGroupId()).isEqualTo("group-1");
+        assertThat(messages.get(0).messageGroupId()).isNull();
 
         ledger.itemWrite(table(), copy("{\"id\":\"1\"}"), copy("PutItem"), null);
         ledger.itemWrite(table(), copy("{\"id\":\"1\"}"), copy("PutItem"), null);

@@ -69,7 +69,8 @@ final class QueueMessages {
                 queue.attributes().deduplicatesPerGroup());
         FifoDeduplication.Original original = deduplication.find(key, now);
         if (original != null) {
-            context.ledger().message(MessageEvent.DEDUPLICATED, queue.ref(), original.messageId(), 0, senderId);
+            context.ledger().message(MessageEvent.DEDUPLICATED, queue.ref(), original.messageId(), 0, senderId,
+                    draft.groupId());
             return new Sent(original.messageId(), original.sequenceNumber());
         }
         Sent sent = enqueue(draft, senderId, now);
@@ -365,7 +366,8 @@ final class QueueMessages {
     }
 
     private void record(MessageEvent event, SqsMessage message, String consumer) {
-        context.ledger().message(event, queue.ref(), message.id(), message.receiveCount, consumer);
+        context.ledger().message(event, queue.ref(), message.id(), message.receiveCount, consumer,
+                message.payload.groupId());
     }
 
     private long now() {

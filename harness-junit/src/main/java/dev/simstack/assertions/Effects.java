@@ -1,0 +1,163 @@
+package dev.simstack.assertions;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.simstack.assertions.internal.BusinessKey;
+import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.ResourceRef;
+import dev.simstack.core.Stack;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * What {@link EffectsAssert} counts: the writes to one DynamoDB table or S3 bucket of a stack, as its ledger
+ * records them, grouped by a business key, optionally only some keys. Immutable: each {@code by*} and
+ * {@link #keys(List)} returns a new value.
+ *
+ * <p>An effect is an <em>applied</em> write: for a table, an applied PutItem, UpdateItem, DeleteItem,
+ * BatchWriteItem or TransactWriteItems item (writes the service makes itself, replication and TTL deletes,
+ * are left out; an unconditional write of the same item again counts again, as the ledger cannot tell
+ * whether it changed anything); for a bucket, an applied PutObject, PostObject, CopyObject or
+ * CompleteMultipartUpload (deletes are left out). A write refused by its condition (DynamoDB's
+ * ConditionalCheckFailed, S3's PreconditionFailed) is counted as refused: it is how an idempotent consumer
+ * shows in the ledger.
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+public final class Effects {
+
+    private final Stack stack;
+    private final ResourceRef resource;
+    private final BusinessKey key;
+    private final List<String> keys;
+
+    private Effects(Stack stack, ResourceRef resource, BusinessKey key, List<String> keys) {
+        this.stack = Objects.requireNonNull(stack, "stack");
+        this.resource = resource;
+        this.key = key;
+        this.keys = keys;
+    }
+
+    /**
+     * The item writes to table {@code table} (in the stack's default region), by item key.
+     *
+     * @param stack the stack
+     * @param table the table's name
+     * @return the table's effects
+     * @throws IllegalArgumentException if there is no such table, listing the tables there are
+     */
+    public static Effects itemWrites(Stack stack, String table) {
+        return new Effects(stack, stack.table(table).ref(), BusinessKey.itemKey(), List.of());
+    }
+
+    /**
+     * The object writes to bucket {@code bucket}, by object key.
+     *
+     * @param stack the stack
+     * @param bucket the bucket's name
+     * @return the bucket's effects
+     * @throws IllegalArgumentException if there is no such bucket, listing the buckets there are
+     */
+    public static Effects objectWrites(Stack stack, String bucket) {
+        return new Effects(stack, stack.bucket(bucket).ref(), BusinessKey.objectKey(), List.of());
+    }
+
+    /**
+     * The same writes keyed by the item's primary key, as the ledger writes it ({@code id=o-1},
+     * {@code pk=a, sk=5}): the default for a table.
+     *
+     * @return the effects by item key
+     */
+    public Effects byItemKey() {
+        requireTable("byItemKey()");
+        return new Effects(stack, resource, BusinessKey.itemKey(), keys);
+    }
+
+    /**
+     * The same writes keyed by one attribute of the item. A key attribute's value is read from the write's
+     * ledger entry; any other attribute's value from the item as it is now in the table (the ledger records
+     * only keys), so a write whose item is gone, or lacks the attribute, is keyed
+     * {@code <no orderId: id=p-1>}, one key per item.
+     *
+     * @param attribute the attribute's name, e.g. {@code orderId}
+     * @return the effects by that attribute
+     */
+    public Effects byAttribute(String attribute) {
+        Objects.requireNonNull(attribute, "attribute");
+        requireTable("byAttribute(\"" + attribute + "\")");
+        return new Effects(stack, resource, BusinessKey.attribute(attribute, stack.table(resource.region(),
+                resource.name())), keys);
+    }
+
+    /**
+     * The same writes keyed by a function of the written key: the item key text ({@code id=o-1}) or the object
+     * key ({@code receipts/o-1.pdf}).
+     *
+     * @param businessKey maps a written key to its business key, e.g. {@code k -> k.split("/")[1]}
+     * @return the effects by that key
+     */
+    public Effects by(Function<String, String> businessKey) {
+        Objects.requireNonNull(businessKey, "businessKey");
+        return new Effects(stack, resource, BusinessKey.function(businessKey), keys);
+    }
+
+    /**
+     * Only these business keys, each of which must then have been applied (a key never written counts as
+     * applied 0 times).
+     *
+     * @param businessKeys the keys to check
+     * @return the effects of those keys
+     */
+    public Effects keys(List<String> businessKeys) {
+        return new Effects(stack, resource, key, List.copyOf(businessKeys));
+    }
+
+    /**
+     * The stack whose ledger is read.
+     *
+     * @return the stack
+     */
+    public Stack stack() {
+        return stack;
+    }
+
+    /**
+     * The table or bucket written.
+     *
+     * @return its identity
+     */
+    public ResourceRef resource() {
+        return resource;
+    }
+
+    /**
+     * The business keys to check, or empty for every key written.
+     *
+     * @return the keys
+     */
+    public List<String> keys() {
+        return keys;
+    }
+
+    BusinessKey businessKey() {
+        return key;
+    }
+
+    boolean counts(LedgerEntry entry) {
+        return key.counts(entry, resource);
+    }
+
+    private void requireTable(String method) {
+        if (resource.service() != dev.simstack.core.AwsService.DYNAMODB) {
+            throw new IllegalStateException(method + " reads DynamoDB items, but these are object writes to "
+                    + resource + ": key them by object key (the default) or by(Function) of the object key.");
+        }
+    }
+
+    /** What is counted, e.g. {@code writes to dynamodb:us-east-1/payments by attribute orderId}. */
+    @Override
+    public String toString() {
+        return "writes to " + resource + " by " + key.description();
+    }
+}

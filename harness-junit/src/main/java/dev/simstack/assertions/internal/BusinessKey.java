@@ -1,0 +1,112 @@
+package dev.simstack.assertions.internal;
+
+import dev.simstack.core.AwsService;
+import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.LedgerEntry.ItemWrite;
+import dev.simstack.core.LedgerEntry.ObjectWrite;
+import dev.simstack.core.LedgerEntry.ObjectWriteKind;
+import dev.simstack.core.ResourceRef;
+import dev.simstack.core.TableHandle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** How a write's business key is read, and which writes count at all. */
+public final class BusinessKey {
+
+    /** Writes DynamoDB makes itself, not a consumer's effects. */
+    private static final Set<String> SERVICE_WRITES = Set.of("Replication", "TimeToLive");
+    private static final Set<ObjectWriteKind> OBJECT_EFFECTS = Set.of(ObjectWriteKind.PUT, ObjectWriteKind.COPY,
+            ObjectWriteKind.COMPLETE_MULTIPART_UPLOAD);
+
+    private final String description;
+    private final String labelPrefix;
+    private final Function<LedgerEntry, String> reader;
+
+    private BusinessKey(String description, String labelPrefix, Function<LedgerEntry, String> reader) {
+        this.description = description;
+        this.labelPrefix = labelPrefix;
+        this.reader = reader;
+    }
+
+    /** By item key text. */
+    public static BusinessKey itemKey() {
+        return new BusinessKey("item key", "", entry -> written(entry));
+    }
+
+    /** By object key. */
+    public static BusinessKey objectKey() {
+        return new BusinessKey("object key", "", entry -> written(entry));
+    }
+
+    /** By a function of the written key. */
+    public static BusinessKey function(Function<String, String> function) {
+        return new BusinessKey("a function of the written key", "", entry -> function.apply(written(entry)));
+    }
+
+    /**
+     * By an attribute: from the key text when it is a key attribute, else from the item now in {@code table}
+     * (read once, on first need).
+     */
+    public static BusinessKey attribute(String attribute, TableHandle table) {
+        Map<List<String>, Map<String, Map<String, Object>>> itemsByKeyNames = new HashMap<>();
+        return new BusinessKey("attribute " + attribute, attribute + "=", entry -> {
+            String key = written(entry);
+            Map<String, String> keyAttributes = ItemKeyText.parse(key);
+            if (keyAttributes.containsKey(attribute)) {
+                return keyAttributes.get(attribute);
+            }
+            List<String> names = List.copyOf(keyAttributes.keySet());
+            Map<String, Object> item = itemsByKeyNames.computeIfAbsent(names, n -> index(table, n)).get(key);
+            return item != null && item.get(attribute) != null ? ItemKeyText.valueText(item.get(attribute))
+                    : "<no " + attribute + ": " + key + ">";
+        });
+    }
+
+    /** What the keys are, for messages: {@code attribute orderId}. */
+    public String description() {
+        return description;
+    }
+
+    /** A business key as failures name it: {@code orderId=o-1} by attribute, the key itself otherwise. */
+    public String label(String key) {
+        return key.startsWith("<") ? key : labelPrefix + key;
+    }
+
+    /** Whether {@code entry} is a write to {@code resource} that can be an effect. */
+    public boolean counts(LedgerEntry entry, ResourceRef resource) {
+        if (resource.service() == AwsService.DYNAMODB) {
+            return entry instanceof ItemWrite write && write.table().equals(resource)
+                    && !SERVICE_WRITES.contains(write.operation());
+        }
+        return entry instanceof ObjectWrite write && write.bucket().name().equals(resource.name())
+                && OBJECT_EFFECTS.contains(write.kind());
+    }
+
+    /** The business key of a counted write. */
+    public String of(LedgerEntry write) {
+        return reader.apply(write);
+    }
+
+    /** Whether a counted write was applied (not refused by its condition). */
+    public static boolean applied(LedgerEntry write) {
+        return write instanceof ItemWrite item ? item.outcome() == LedgerEntry.ConditionOutcome.APPLIED
+                : ((ObjectWrite) write).outcome() == LedgerEntry.WriteOutcome.APPLIED;
+    }
+
+    private static String written(LedgerEntry entry) {
+        return entry instanceof ItemWrite item ? item.key() : ((ObjectWrite) entry).key();
+    }
+
+    private static Map<String, Map<String, Object>> index(TableHandle table, List<String> keyNames) {
+        Map<String, Map<String, Object>> byKey = new HashMap<>();
+        try {
+            table.items().forEach(item -> byKey.put(ItemKeyText.of(item, keyNames), item));
+        } catch (IllegalStateException deleted) {
+            // A deleted table has no items to read attributes from; its writes are keyed as having none.
+        }
+        return byKey;
+    }
+}
