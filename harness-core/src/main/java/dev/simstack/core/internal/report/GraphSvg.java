@@ -78,6 +78,9 @@ final class GraphSvg {
                 layer.put(node.id(), Math.min(Math.max(last, 1), usualLayer(node.service())));
             }
         }
+        // Close the gaps a kind's usual place can leave (a stack of one queue has no layer 0).
+        List<Integer> used = layer.values().stream().distinct().sorted().toList();
+        layer.replaceAll((id, at) -> used.indexOf(at));
         return layer;
     }
 

@@ -43,7 +43,8 @@ final class LineChart {
                     .append("\" text-anchor=\"middle\">").append(escape(empty)).append("</text></svg>");
             return svg.toString();
         }
-        double max = niceMax(series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(0));
+        boolean counts = series.values().stream().flatMapToDouble(java.util.Arrays::stream).allMatch(v -> v == Math.rint(v));
+        double max = niceMax(series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(0), counts);
         axes(svg, yLabel, max, axis);
         int index = 0;
         for (Map.Entry<String, double[]> line : series.entrySet()) {
@@ -133,18 +134,20 @@ final class LineChart {
                 .append("</tspan></text>");
     }
 
-    /** The smallest 1, 2, 2.5 or 5 times a power of ten at or above {@code value}, so ticks are round. */
-    static double niceMax(double value) {
-        if (value <= 0) {
-            return 1;
-        }
-        double power = Math.pow(10, Math.floor(Math.log10(value)));
+    /**
+     * The top of the y axis: four equal steps of 1, 2, 2.5 or 5 times a power of ten that reach {@code value};
+     * counts get whole steps, so no tick reads 0.25 messages.
+     */
+    static double niceMax(double value, boolean counts) {
+        double raw = Math.max(value, counts ? 1 : 1e-9) / 4;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
         for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
-            if (factor * power >= value) {
-                return Math.max(factor * power, value < 4 && value == Math.rint(value) ? 4 : 0);
+            double step = factor * power;
+            if (step >= raw && (!counts || step == Math.rint(step))) {
+                return 4 * step;
             }
         }
-        return 10 * power;
+        return 40 * power;
     }
 
     private static String number(double value) {

@@ -61,7 +61,14 @@ final class ResourceGraph {
         engine.lambda().mappingLinks().forEach(link -> graph.link(link.from(), link.to(), link.label()));
         engine.apiGateway().routeLinks().forEach(link -> graph.link(link.from(), link.to(), link.label()));
         engine.s3().notificationLinks().forEach(link -> graph.link(link.from(), link.to(), link.label()));
-        entries.forEach(graph::linkTrigger);
+        // Thousands of invocations share a handful of triggers: each pair is linked once.
+        Set<List<Object>> seen = new java.util.HashSet<>();
+        for (LedgerEntry entry : entries) {
+            if (entry instanceof LedgerEntry.Invocation run && run.trigger() != null
+                    && seen.add(List.of(run.trigger(), run.function()))) {
+                graph.linkTrigger(run);
+            }
+        }
         return graph;
     }
 
@@ -81,10 +88,7 @@ final class ResourceGraph {
     }
 
     /** An invocation's trigger names the queue or API that invoked: wiring that was used. */
-    private void linkTrigger(LedgerEntry entry) {
-        if (!(entry instanceof LedgerEntry.Invocation run) || run.trigger() == null) {
-            return;
-        }
+    private void linkTrigger(LedgerEntry.Invocation run) {
         String trigger = run.trigger();
         if (trigger.startsWith("sqs:")) {
             ResourceRef queue = ResourceLink.refOrNull(trigger.substring(4));

@@ -21,7 +21,8 @@
     shown.slice(page * size, page * size + size).forEach(function (row) { row.style.display = ''; });
     var pages = Math.max(1, Math.ceil(shown.length / size));
     pageText.textContent = 'page ' + (page + 1) + ' of ' + pages;
-    count.textContent = shown.length + ' rows match';
+    count.textContent = shown.filter(function (row) { return row.getAttribute('data-kind'); }).length
+        + ' of ' + rows.filter(function (row) { return row.getAttribute('data-kind'); }).length + ' listed entries match';
   }
   filter.addEventListener('input', function () { page = 0; apply(); });
   kind.addEventListener('change', function () { page = 0; apply(); });
