@@ -2,6 +2,8 @@ package dev.simstack.junit.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.Stack;
+import dev.simstack.junit.DocSnippets;
 import dev.simstack.junit.Kit;
 import dev.simstack.junit.Queue;
 import dev.simstack.junit.QueueUrl;
@@ -95,6 +97,16 @@ class FailureReportTest {
                 .contains(expected.toAbsolutePath().toString());
     }
 
+    @Test
+    void a_test_can_write_its_stacks_report_on_demand_as_the_docs_show() throws Exception {
+        Files.deleteIfExists(Path.of("target", "orders-report.html"));
+
+        Kit.assertPassed(Kit.run(WritesItsReport.class), 1);
+
+        assertThat(Files.readString(Path.of("target", "orders-report.html"))).contains("queue orders");
+        DocSnippets.assertShows("docs/junit.md", FailureReportTest.class, "report");
+    }
+
     private static List<Map<String, String>> entries(EngineExecutionResults results) {
         return results.allEvents().reportingEntryPublished().stream()
                 .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()).toList();
@@ -130,6 +142,18 @@ class FailureReportTest {
         void fails(SqsClient sqs, @QueueUrl("orders") String orders) {
             sqs.sendMessage(b -> b.queueUrl(orders).messageBody("{\"id\":\"o-1\"}"));
             throw new AssertionError("the order was not stored");
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "orders"))
+    static class WritesItsReport {
+        @Test
+        void sends_and_reports(SqsClient sqs, @QueueUrl("orders") String orders, Stack stack) {
+            // docs:report-start
+            sqs.sendMessage(b -> b.queueUrl(orders).messageBody("{\"id\":\"o-1\"}"));
+            Path report = stack.report(Path.of("target", "orders-report.html"));
+            // docs:report-end
+            assertThat(report).isRegularFile();
         }
     }
 
