@@ -56,7 +56,7 @@ final class ReportWrite {
             }
             System.out.printf(Locale.ROOT, "  ledger: %,d entries, made in %.1f s%n", stack.ledger().size(),
                     (System.nanoTime() - filling) / 1e9);
-            Path file = Files.createTempFile("simstack-report", ".html");
+            Path file = Files.createTempFile("stack-report-bench", ".html");
             stack.report(file);
             long[] millis = new long[5];
             for (int i = 0; i < millis.length; i++) {
