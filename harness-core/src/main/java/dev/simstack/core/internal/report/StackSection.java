@@ -19,7 +19,7 @@ final class StackSection {
         fact(body, "Endpoint", input.endpoint());
         fact(body, "Account", input.account());
         fact(body, "Started", axis.start().toString());
-        fact(body, "Lasted", Html.offset(axis.spanMillis()).substring(1));
+        fact(body, "Lasted", Html.offset(axis.lastedMillis()).substring(1));
         body.append("</dl>");
         if (input.evicted() > 0) {
             body.append("<p class=\"warning\">This stack's ledger limit evicted ").append(count(input.evicted()))

@@ -16,10 +16,12 @@ final class TimeAxis {
 
     private final long startMillis;
     private final long spanMillis;
+    private final long lastedMillis;
 
-    private TimeAxis(long startMillis, long spanMillis) {
+    private TimeAxis(long startMillis, long spanMillis, long lastedMillis) {
         this.startMillis = startMillis;
         this.spanMillis = spanMillis;
+        this.lastedMillis = lastedMillis;
     }
 
     /** The span from the first to the last instant the entries name (an invocation's start and end too). */
@@ -36,13 +38,18 @@ final class TimeAxis {
             }
         }
         if (first == Long.MAX_VALUE) {
-            return new TimeAxis(0, 1000);
+            return new TimeAxis(0, 1000, 0);
         }
-        return new TimeAxis(first, Math.max(1000, last - first + 1));
+        return new TimeAxis(first, Math.max(1000, last - first + 1), last - first);
     }
 
     Instant start() {
         return Instant.ofEpochMilli(startMillis);
+    }
+
+    /** From the first instant to the last, as it happened (the span is at least a second, for the charts). */
+    long lastedMillis() {
+        return lastedMillis;
     }
 
     long spanMillis() {
