@@ -56,6 +56,7 @@ public final class Bench {
                 EndToEnd.run(20, 16, 5);
                 SqsToLambda.run(200_000, 5);
                 JunitOverhead.run(200, 50);
+                ReportWrite.run(100_000, false);
                 jmh(rest.length == 0 ? new String[] {ALL_JMH} : rest);
                 break;
             case "cold":
@@ -79,6 +80,10 @@ public final class Bench {
             case "sqs-lambda":
                 SqsToLambda.run(intArgument(rest, 0, 100_000), intArgument(rest, 1, 5));
                 break;
+            case "report":
+                ReportWrite.run(rest.length == 0 || rest[0].startsWith("--") ? 100_000 : Integer.parseInt(rest[0]),
+                        List.of(rest).contains("--keep"));
+                break;
             case "launcher":
                 LauncherStart.run(Path.of(rest.length == 0 || rest[0].startsWith("--") ? DEFAULT_LAUNCHER : rest[0]),
                         rest.length > 1 && !rest[1].startsWith("--") ? Integer.parseInt(rest[1]) : 10,
@@ -96,7 +101,7 @@ public final class Bench {
             default:
                 System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] [--cds] | heap [stacks]"
                         + " | dynamodb-heap [items] | ledger-heap [writes] [limit]"
-                        + " | e2e [seconds] [threads] [concurrency] | sqs-lambda [messages] [concurrency] | launcher [jar] [runs] [--cds]"
+                        + " | e2e [seconds] [threads] [concurrency] | sqs-lambda [messages] [concurrency] | report [entries] [--keep] | launcher [jar] [runs] [--cds]"
                         + " | junit-overhead [classes] [warm-up]"
                         + " | jmh [JMH options] | probe   (see docs/benchmarks.md)");
                 System.exit(command.equals("help") ? 0 : 2);

@@ -275,6 +275,26 @@ public final class Stack implements AutoCloseable {
         return () -> resetListeners.remove(listener);
     }
 
+    /**
+     * Writes this stack's report to {@code file}: one self-contained HTML page (no network needed to view it)
+     * showing the stack (seed, clock, regions, endpoint), its interceptors' fault plans, a diagram of its
+     * resources and their wiring (with its Mermaid source), charts over time of queue depth, in-flight
+     * messages, throttles and function concurrency, a timeline of the ledger per API, service, queue, function,
+     * table and bucket, and the ledger's entries (the first and last 500 when there are more). The harness
+     * writes one when a test that uses a stack fails; call this to write one on demand, e.g. after a demo run.
+     * Writing it reads the ledger and the resources; it changes nothing in the stack, and a closed stack can
+     * still be reported.
+     *
+     * @param file where to write the page; its missing parent directories are created, an existing file replaced
+     * @return {@code file}
+     * @throws java.io.UncheckedIOException naming the file, when it cannot be written
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public java.nio.file.Path report(java.nio.file.Path file) {
+        return dev.simstack.core.internal.report.StackReport.write(engine, endpoint.toString(),
+                Objects.requireNonNull(file, "file"));
+    }
+
     /** Whether the stack serves requests (false once closed). */
     public boolean isRunning() {
         return !closed;

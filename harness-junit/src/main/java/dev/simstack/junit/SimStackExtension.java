@@ -118,14 +118,14 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
         throw throwable;
     }
 
-    /** Prints the failing test's seed and the line that replays it, and publishes it as a report entry. */
+    /**
+     * Prints the failing test's seed and the line that replays it, writes the stack's report and prints its path,
+     * and publishes both as one report entry.
+     */
     private static void reportSeed(ExtensionContext context) {
         HarnessedStack stack = stack(context);
-        long seed = stack.stack().seed();
-        String test = context.getRequiredTestClass().getSimpleName()
-                + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
-        SeedReport.print(test, seed);
-        context.publishReportEntry(SeedReport.KEY, Long.toString(seed));
+        context.publishReportEntry(SeedReport.report(stack.stack(), context.getRequiredTestClass().getSimpleName(),
+                context.getTestMethod().map(java.lang.reflect.Method::getName).orElse(null)));
     }
 
     /** The stack of {@code context}: its class's, the nearest enclosing class's, or the run's. */

@@ -18,9 +18,16 @@ public final class ScratchFiles {
     /** The scratch directory holding a file of {@code size} bytes, or null if none does. */
     public static Path directoryHolding(long size) throws IOException {
         try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("simstack-")).toList()) {
-                if (sizes(dir).contains(size)) {
-                    return dir;
+            // Other files may start with the same prefix (a kept report), and other stacks' directories may go
+            // away while listed: only directories still there count.
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("simstack-"))
+                    .filter(Files::isDirectory).toList()) {
+                try {
+                    if (sizes(dir).contains(size)) {
+                        return dir;
+                    }
+                } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException gone) {
+                    // closed by its stack meanwhile
                 }
             }
         }

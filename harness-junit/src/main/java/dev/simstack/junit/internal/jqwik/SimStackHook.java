@@ -104,9 +104,8 @@ public final class SimStackHook implements AroundContainerHook, AroundPropertyHo
         }
         PropertyExecutionResult result = property.execute();
         if (result.status() == PropertyExecutionResult.Status.FAILED) {
-            long seed = stack.get().stack().seed();
-            SeedReport.print(context.containerClass().getSimpleName() + "." + context.targetMethod().getName(), seed);
-            context.reporter().publishValue(SeedReport.KEY, Long.toString(seed));
+            SeedReport.report(stack.get().stack(), context.containerClass().getSimpleName(),
+                    context.targetMethod().getName()).forEach(context.reporter()::publishValue);
         }
         return result;
     }

@@ -127,6 +127,30 @@ public final class ApiGatewayService implements Service {
         return names;
     }
 
+    /** Every route integration of every API, API to function or queue, for reports. */
+    public java.util.List<dev.simstack.core.internal.engine.ResourceLink> routeLinks() {
+        java.util.List<dev.simstack.core.internal.engine.ResourceLink> links = new java.util.ArrayList<>();
+        for (ApiRegion region : regions.all()) {
+            for (RestApi api : region.apis().values()) {
+                var from = dev.simstack.core.ResourceRef.api(region.name(), regions.context().accountId(), api.id());
+                for (ApiRoute route : api.routes()) {
+                    var to = dev.simstack.core.internal.engine.ResourceLink.refOrNull(route.target());
+                    if (to != null) {
+                        links.add(new dev.simstack.core.internal.engine.ResourceLink(from, to, route.routeKey()));
+                    }
+                }
+            }
+        }
+        return links;
+    }
+
+    /** The name of API {@code apiId}, or null if there is none. */
+    public String apiName(String apiId) {
+        ApiRegion region = regions.regionOf(apiId);
+        RestApi api = region == null ? null : region.apis().get(apiId);
+        return api == null ? null : api.name();
+    }
+
     /** The stage an API declared through the stack API serves. */
     public String firstStage(String apiId) {
         ApiRegion region = regions.regionOf(apiId);

@@ -108,6 +108,22 @@ public final class LambdaService implements Service {
         return names;
     }
 
+    /** Every event source mapping of every region, queue to function, for reports. */
+    public List<dev.simstack.core.internal.engine.ResourceLink> mappingLinks() {
+        List<dev.simstack.core.internal.engine.ResourceLink> links = new java.util.ArrayList<>();
+        for (LambdaRegion region : regions.all()) {
+            for (SqsPoller poller : region.mappings().list()) {
+                var from = dev.simstack.core.internal.engine.ResourceLink.refOrNull(poller.mapping().queueArn());
+                var to = dev.simstack.core.internal.engine.ResourceLink.refOrNull(poller.mapping().functionArn());
+                if (from != null && to != null) {
+                    links.add(new dev.simstack.core.internal.engine.ResourceLink(from, to,
+                            "batch " + poller.mapping().batchSize()));
+                }
+            }
+        }
+        return links;
+    }
+
     /** Creates a function declared in the stack's configuration. */
     public void declareFunction(String region, FunctionSpec spec) {
         FunctionConfig config = new FunctionConfig(spec.handler(), spec.runtime(), (int) spec.timeout().getSeconds(),

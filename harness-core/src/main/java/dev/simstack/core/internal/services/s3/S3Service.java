@@ -86,6 +86,22 @@ public final class S3Service implements Service {
         return names;
     }
 
+    /** Every event notification of every bucket, bucket to queue or function, for reports. */
+    public java.util.List<dev.simstack.core.internal.engine.ResourceLink> notificationLinks() {
+        java.util.List<dev.simstack.core.internal.engine.ResourceLink> links = new java.util.ArrayList<>();
+        for (Bucket bucket : store.all()) {
+            var from = dev.simstack.core.ResourceRef.bucket(bucket.region(), "", bucket.name());
+            for (NotificationConfiguration.Target target : bucket.notifications().targets()) {
+                var to = dev.simstack.core.internal.engine.ResourceLink.refOrNull(target.arn());
+                if (to != null) {
+                    links.add(new dev.simstack.core.internal.engine.ResourceLink(from, to,
+                            String.join(", ", target.events())));
+                }
+            }
+        }
+        return links;
+    }
+
     S3Context state() {
         return s3;
     }
