@@ -1,6 +1,8 @@
 package dev.simstack.assertions.ledger;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -8,6 +10,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.simstack.core.architecture.JavadocScan;
 import dev.simstack.core.architecture.PublicSignatures;
+import dev.simstack.junit.BurstRequest;
+import dev.simstack.junit.BurstResult;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
@@ -21,10 +25,15 @@ class AssertionsArchitectureTest {
     private static final JavaClasses ASSERTIONS = new ClassFileImporter()
             .importPath(Path.of("target/classes/dev/simstack/assertions"));
 
+    /** Of the extension's package, only the burst's values (plain data, no JUnit type in them). */
     @Test
     void the_assertions_use_no_junit_type_and_no_internal_type_of_the_engine() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit..", "dev.simstack.core.internal..",
-                "dev.simstack.junit..").check(ASSERTIONS);
+        noClasses().should().dependOnClassesThat(resideInAnyPackage("org.junit..", "dev.simstack.core.internal..",
+                "dev.simstack.junit..").and(not(type(BurstResult.class))).and(not(type(BurstRequest.class))))
+                .check(ASSERTIONS);
+        noClasses().that().belongToAnyOf(BurstResult.class, BurstRequest.class).should().dependOnClassesThat()
+                .resideInAnyPackage("org.junit..").check(new ClassFileImporter().importClasses(BurstResult.class,
+                        BurstRequest.class));
     }
 
     @Test
