@@ -4,10 +4,12 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.CallResult;
 import dev.simstack.core.Interceptor;
+import dev.simstack.core.SemanticHook;
 import dev.simstack.core.ServiceCall;
 import dev.simstack.core.SimClock;
 import dev.simstack.core.SimRandom;
 import dev.simstack.core.Stack;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,30 +21,58 @@ import org.apiguardian.api.API;
  * {@code StackConfig.withInterceptor(new FaultInjector(plan))}; it acts from the moment the stack has
  * started. Each rule draws from its own random source, seeded from the plan's seed (or the stack's) and
  * the rule's position, so a run with the same seed and the same order of calls faults the same calls.
- * Every faulted call is marked in the ledger's request entry ({@code fault}).
+ * Every faulted call is marked in the ledger's request entry ({@code fault}). The plan's
+ * {@link SemanticFault}s act inside the services, through the hooks this injector offers them
+ * ({@link #hooks()}). {@link #replace} swaps the plan on a running stack (a test's own faults).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class FaultInjector implements Interceptor {
 
-    private final FaultPlan plan;
-    private final List<RuleState> states;
-    private volatile SimClock clock;
+    private volatile Active active;
+    private volatile Stack stack;
     private volatile boolean paused;
 
     /** An injector applying {@code plan} once the stack it is added to has started. */
     public FaultInjector(FaultPlan plan) {
-        this.plan = plan;
-        this.states = plan.rules().stream().map(RuleState::new).toList();
+        this.active = new Active(plan, plan.rules().stream().map(RuleState::new).toList(), List.of());
     }
 
     @Override
-    public void attach(Stack stack) {
-        long seed = plan.seed() != null ? plan.seed() : stack.seed();
+    public void attach(Stack attached) {
+        this.stack = attached;
+        FaultPlan plan = active.plan;
+        activate(plan, plan.seed() != null ? plan.seed() : attached.seed());
+    }
+
+    /**
+     * Applies {@code plan} from now on instead of the current one, with fresh counters and random streams:
+     * seeded from the plan's own seed, else from {@code seed} (a test's seed, so that each test of a class
+     * replays alone as in sequence). Calls already being faulted finish as they were.
+     *
+     * @param plan the plan to apply
+     * @param seed the seed for its random choices when the plan has none of its own
+     * @throws IllegalStateException before the injector is attached to a started stack
+     */
+    public void replace(FaultPlan plan, long seed) {
+        if (stack == null) {
+            throw new IllegalStateException("this fault injector is not attached to a stack yet: add it with"
+                    + " StackConfig.withInterceptor and start the stack first");
+        }
+        activate(plan, plan.seed() != null ? plan.seed() : seed);
+    }
+
+    private void activate(FaultPlan plan, long seed) {
+        List<RuleState> states = plan.rules().stream().map(RuleState::new).toList();
         for (int i = 0; i < states.size(); i++) {
             // SplitMix-style spreading, so neighbouring rules do not draw correlated streams.
             states.get(i).random = new SimRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
         }
-        this.clock = stack.clock();
+        List<SemanticHook> hooks = new ArrayList<>();
+        int position = states.size();
+        for (SemanticFault fault : plan.semanticFaults()) {
+            hooks.add(fault.activate(new FaultContext(stack, seed, position++)));
+        }
+        this.active = new Active(plan, states, hooks);
     }
 
     /** Stops injecting until {@link #resume()}: calls pass untouched and are not counted. */
@@ -57,29 +87,35 @@ public final class FaultInjector implements Interceptor {
 
     /** The plan this injector applies. */
     public FaultPlan plan() {
-        return plan;
+        return active.plan;
     }
 
     /** How many calls rule {@code index} (in plan order) has faulted so far. */
     public long injected(int index) {
-        return states.get(index).injected.get();
+        return active.states.get(index).injected.get();
+    }
+
+    /** The hooks of the current plan's semantic faults (none while paused). */
+    @Override
+    public List<? extends SemanticHook> hooks() {
+        return paused ? List.of() : active.hooks;
     }
 
     @Override
     public CompletionStage<CallResult> intercept(ServiceCall call, Next next) {
-        SimClock now = clock;
-        if (paused || now == null) {
+        Stack attached = stack;
+        if (paused || attached == null) {
             return next.proceed(call);
         }
-        for (RuleState state : states) {
+        for (RuleState state : active.states) {
             if (state.rule.matches(call) && state.decide()) {
-                return apply(state.rule, call, next, now);
+                return fault(state.rule, call, next, attached.clock());
             }
         }
         return next.proceed(call);
     }
 
-    private static CompletionStage<CallResult> apply(FaultRule rule, ServiceCall call, Next next, SimClock clock) {
+    private static CompletionStage<CallResult> fault(FaultRule rule, ServiceCall call, Next next, SimClock clock) {
         call.noteFault(rule.name());
         if (rule.latency().isZero()) {
             return rule.error() != null ? CompletableFuture.completedFuture(failure(rule)) : next.proceed(call);
@@ -112,7 +148,11 @@ public final class FaultInjector implements Interceptor {
 
     @Override
     public String toString() {
-        return "FaultInjector[" + plan + "]";
+        return "FaultInjector[" + active.plan + "]";
+    }
+
+    /** A plan as applied: its rules' counters and streams, its semantic faults' hooks. */
+    private record Active(FaultPlan plan, List<RuleState> states, List<SemanticHook> hooks) {
     }
 
     /** A rule's counters and random source. */

@@ -37,6 +37,8 @@ import org.apiguardian.api.API;
  *     probability: 0.25          # default 1
  *     after: 10                  # let the first 10 matching calls through
  *     times: 5                   # fault at most 5 calls
+ *   - name: twice
+ *     kind: ...                  # a semantic fault (see SemanticKinds for the kinds and their fields)
  * </pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -46,27 +48,97 @@ public final class FaultPlan {
     private static final Set<String> FIELDS = Set.of("name", "service", "operation", "operations", "region",
             "resource", "error", "latency", "probability", "after", "times");
 
+    private static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), null);
+
     private final List<FaultRule> rules;
+    private final List<SemanticFault> semanticFaults;
     private final Long seed;
 
-    private FaultPlan(List<FaultRule> rules, Long seed) {
+    private FaultPlan(List<FaultRule> rules, List<SemanticFault> semanticFaults, Long seed) {
         this.rules = List.copyOf(rules);
+        this.semanticFaults = List.copyOf(semanticFaults);
         this.seed = seed;
     }
 
     /** A plan of {@code rules}, drawing from the stack's seed. */
     public static FaultPlan of(FaultRule... rules) {
-        return new FaultPlan(List.of(rules), null);
+        return new FaultPlan(List.of(rules), List.of(), null);
+    }
+
+    /**
+     * The plan that faults nothing.
+     *
+     * @return the empty plan
+     */
+    public static FaultPlan none() {
+        return NONE;
     }
 
     /** This plan with its own seed for the rules' random choices. */
     public FaultPlan withSeed(long planSeed) {
-        return new FaultPlan(rules, planSeed);
+        return new FaultPlan(rules, semanticFaults, planSeed);
+    }
+
+    /**
+     * This plan with {@code faults} added after its semantic faults.
+     *
+     * @param faults faults inside the services (duplicate deliveries, crashes after effects...)
+     * @return a new plan
+     */
+    public FaultPlan with(SemanticFault... faults) {
+        List<SemanticFault> all = new ArrayList<>(semanticFaults);
+        all.addAll(List.of(faults));
+        return new FaultPlan(rules, all, seed);
+    }
+
+    /**
+     * This plan with {@code more} rules added after its own (tried after them).
+     *
+     * @param more the rules to add
+     * @return a new plan
+     */
+    public FaultPlan with(FaultRule... more) {
+        List<FaultRule> all = new ArrayList<>(rules);
+        all.addAll(List.of(more));
+        return new FaultPlan(all, semanticFaults, seed);
+    }
+
+    /**
+     * This plan followed by {@code other}: its rules after these, its semantic faults after these, its seed if
+     * this plan has none. A test's plan is its class's plan followed by its method's.
+     *
+     * @param other the plan to append
+     * @return a new plan
+     */
+    public FaultPlan followedBy(FaultPlan other) {
+        List<FaultRule> allRules = new ArrayList<>(rules);
+        allRules.addAll(other.rules);
+        List<SemanticFault> allFaults = new ArrayList<>(semanticFaults);
+        allFaults.addAll(other.semanticFaults);
+        return new FaultPlan(allRules, allFaults, seed != null ? seed : other.seed);
     }
 
     /** The rules, in the order they are tried. */
     public List<FaultRule> rules() {
         return rules;
+    }
+
+    /**
+     * The faults inside the services, in plan order.
+     *
+     * @return the semantic faults
+     */
+    public List<SemanticFault> semanticFaults() {
+        return semanticFaults;
+    }
+
+    /**
+     * Whether the plan faults nothing.
+     *
+     * @return true when it has neither rules nor semantic faults
+     */
+    public boolean isEmpty() {
+        return rules.isEmpty() && semanticFaults.isEmpty();
     }
 
     /** The plan's own seed, or null to use the stack's. */
@@ -96,18 +168,23 @@ public final class FaultPlan {
                     + "optional 'seed')");
         }
         List<FaultRule> rules = new ArrayList<>();
+        List<SemanticFault> semantic = new ArrayList<>();
         int index = 0;
         for (JsonNode entry : root.get("faults")) {
             index++;
             String name = entry.path("name").asText("rule " + index);
             try {
-                rules.add(rule(name, entry));
+                if (entry.has("kind")) {
+                    semantic.add(SemanticKinds.parse(name, entry));
+                } else {
+                    rules.add(rule(name, entry));
+                }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
             }
         }
         Long seed = root.has("seed") ? root.get("seed").asLong() : null;
-        return new FaultPlan(rules, seed);
+        return new FaultPlan(rules, semantic, seed);
     }
 
     private static FaultRule rule(String name, JsonNode entry) {
@@ -186,6 +263,10 @@ public final class FaultPlan {
         StringBuilder text = new StringBuilder("FaultPlan").append(seed == null ? "" : " (seed " + seed + ")")
                 .append(':');
         rules.forEach(rule -> text.append("\n  - ").append(rule));
+        semanticFaults.forEach(fault -> text.append("\n  - ").append(fault));
+        if (isEmpty()) {
+            text.append(" no faults");
+        }
         return text.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.simstack.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apiguardian.api.API;
 
@@ -45,6 +46,19 @@ public interface Interceptor {
      * @param stack the stack this interceptor was started with
      */
     default void attach(Stack stack) {
+    }
+
+    /**
+     * The semantic hooks this interceptor offers the services now: faults that act inside a service, where a
+     * wire-level interceptor cannot reach (a message handed out again, an invocation that fails after its side
+     * effects, a replication that pauses). Each service asks for the hooks of its own type (e.g. {@link SqsHook})
+     * at the points where it consults them, so what this returns may change between calls (a test's own plan);
+     * none by default.
+     *
+     * @return the hooks, of any {@link SemanticHook} sub-interface; empty for none
+     */
+    default List<? extends SemanticHook> hooks() {
+        return List.of();
     }
 
     /** The rest of the chain, ending at the service. */

@@ -45,7 +45,8 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
     @Override
     public void beforeEach(ExtensionContext context) throws InterruptedException {
         HarnessedStack stack = stack(context);
-        if (context.getStore(NAMESPACE).get(TURN) == null && stack.beginTest(context.getUniqueId())) {
+        if (context.getStore(NAMESPACE).get(TURN) == null && stack.beginTest(context.getUniqueId(),
+                context.getRequiredTestClass(), context.getTestMethod().orElse(null))) {
             context.getStore(NAMESPACE).put(TURN, stack);
         }
         Optional<Burst> burst = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, Burst.class));
@@ -125,7 +126,7 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
     private static void reportSeed(ExtensionContext context) {
         HarnessedStack stack = stack(context);
         context.publishReportEntry(SeedReport.report(stack.stack(), context.getRequiredTestClass().getSimpleName(),
-                context.getTestMethod().map(java.lang.reflect.Method::getName).orElse(null)));
+                context.getTestMethod().map(java.lang.reflect.Method::getName).orElse(null), stack.faultPlan()));
     }
 
     /** The stack of {@code context}: its class's, the nearest enclosing class's, or the run's. */

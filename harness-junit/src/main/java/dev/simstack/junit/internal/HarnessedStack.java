@@ -2,8 +2,12 @@ package dev.simstack.junit.internal;
 
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
+import dev.simstack.fault.FaultInjector;
+import dev.simstack.fault.FaultPlan;
 import dev.simstack.junit.Reset;
 import dev.simstack.junit.SimStack;
+import dev.simstack.junit.internal.faults.FaultAnnotations;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
@@ -21,12 +25,14 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
     private final SimStack declaration;
     private final Templates templates;
     private final SdkClients clients;
+    private final FaultInjector faults;
     private final Semaphore turn = new Semaphore(1);
 
-    private HarnessedStack(Stack stack, SimStack declaration, Templates templates) {
+    private HarnessedStack(Stack stack, SimStack declaration, Templates templates, FaultInjector faults) {
         this.stack = stack;
         this.declaration = declaration;
         this.templates = templates;
+        this.faults = faults;
         this.clients = new SdkClients(stack);
     }
 
@@ -35,7 +41,10 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
         Templates templates = new Templates();
         try {
             StackConfig config = StackDeclaration.config(declaration, testClass, templates);
-            return new HarnessedStack(startStack(config, testClass), declaration, templates);
+            // Last, so that a definition's own interceptors see calls first; empty until a test declares faults.
+            FaultInjector faults = new FaultInjector(FaultPlan.none());
+            return new HarnessedStack(startStack(config.withInterceptor(faults), testClass), declaration, templates,
+                    faults);
         } catch (RuntimeException e) {
             templates.close();
             throw e;
@@ -76,21 +85,40 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
         return clients.client(type, region);
     }
 
+    /** The fault plan the current test runs with (none outside a test, or when no test declares faults). */
+    public FaultPlan faultPlan() {
+        return faults.plan();
+    }
+
     /**
-     * Before a test: with {@link Reset#BEFORE_EACH}, waits for its turn, resets the stack and restarts its
+     * Before a test: with {@link Reset#BEFORE_EACH}, waits for its turn, resets the stack, restarts its
      * random source from a seed derived from the stack's seed and {@code test}, so that the test's random
-     * choices are the same whether it runs alone or after others.
+     * choices are the same whether it runs alone or after others, and applies the test's fault plan (its
+     * class's and its method's fault annotations) with streams seeded from the same seed.
      *
+     * @param test the test's unique id
+     * @param testClass the test's class, whose fault annotations (with its superclasses' and enclosing classes')
+     *     apply
+     * @param method the test's method, whose fault annotations apply after the class's
      * @return whether the test holds a turn to give back through {@link #endTest()}
+     * @throws Misuse when faults are declared on a stack that is not reset before each test
      */
-    public boolean beginTest(String test) throws InterruptedException {
+    public boolean beginTest(String test, Class<?> testClass, Method method) throws InterruptedException {
         if (declaration.reset() != Reset.BEFORE_EACH) {
+            if (FaultAnnotations.any(testClass, method)) {
+                throw new Misuse(testClass.getSimpleName() + (method == null ? "" : "." + method.getName())
+                        + " declares faults on a stack with reset = Reset.NEVER, whose tests share its state and may"
+                        + " run together, so faults cannot be scoped to one test: use Reset.BEFORE_EACH, or apply"
+                        + " a FaultInjector from a StackDefinition");
+            }
             return false;
         }
         turn.acquire();
         try {
             stack.reset();
-            stack.random().restart(testSeed(stack.seed(), test));
+            long seed = testSeed(stack.seed(), test);
+            stack.random().restart(seed);
+            faults.replace(FaultAnnotations.plan(testClass, method, stack), seed);
         } catch (RuntimeException | Error e) {
             turn.release();
             throw e;
@@ -100,6 +128,7 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
 
     /** After a test that held a turn. */
     public void endTest() {
+        faults.replace(FaultPlan.none(), stack.seed());
         turn.release();
     }
 

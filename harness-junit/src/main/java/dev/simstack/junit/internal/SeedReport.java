@@ -1,6 +1,7 @@
 package dev.simstack.junit.internal;
 
 import dev.simstack.core.Stack;
+import dev.simstack.fault.FaultPlan;
 import dev.simstack.junit.SimStack;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,11 +48,15 @@ public final class SeedReport {
      *
      * @param testClass the failing test's class's simple name
      * @param method the failing method's name, or null for a failure outside any method
+     * @param faults the fault plan the test ran with, printed when it has faults
      */
-    public static Map<String, String> report(Stack stack, String testClass, String method) {
+    public static Map<String, String> report(Stack stack, String testClass, String method, FaultPlan faults) {
         long seed = stack.seed();
         String test = testClass + (method == null ? "" : "." + method);
         print(test, seed);
+        if (!faults.isEmpty()) {
+            System.err.println("SimStack: " + test + " ran with faults: " + faults);
+        }
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(KEY, Long.toString(seed));
         write(stack, test, REPORTS.resolve(testClass).resolve((method == null ? "class" : method) + "-" + seed + ".html"))

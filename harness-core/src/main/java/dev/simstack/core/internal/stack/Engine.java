@@ -84,7 +84,8 @@ public final class Engine implements AutoCloseable {
         long seed = config.seed() != null ? config.seed() : System.nanoTime() ^ 0x5DEECE66DL;
         SimClock clock = clock(config.clock(), timers);
         this.context = new StackContext(clock, new SimRandom(seed), new IdSource(seed),
-                new AppendOnlyLedger(clock, config.ledgerLimit()), config.accountId(), config.defaultRegion());
+                new AppendOnlyLedger(clock, config.ledgerLimit()), config.accountId(), config.defaultRegion(),
+                config.interceptors());
         this.sqs = new SqsService(context);
         services.register(sqs);
         this.dynamodb = new LazyService<>(DynamoDbService.DESCRIPTOR, () -> new DynamoDbService(context));

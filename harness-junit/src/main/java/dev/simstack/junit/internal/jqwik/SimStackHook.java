@@ -8,6 +8,7 @@ import dev.simstack.junit.internal.HarnessedStack;
 import dev.simstack.junit.internal.Injectables;
 import dev.simstack.junit.internal.Misuse;
 import dev.simstack.junit.internal.SeedReport;
+import dev.simstack.junit.internal.faults.FaultAnnotations;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Parameter;
 import java.util.List;
@@ -105,7 +106,8 @@ public final class SimStackHook implements AroundContainerHook, AroundPropertyHo
         PropertyExecutionResult result = property.execute();
         if (result.status() == PropertyExecutionResult.Status.FAILED) {
             SeedReport.report(stack.get().stack(), context.containerClass().getSimpleName(),
-                    context.targetMethod().getName()).forEach(context.reporter()::publishValue);
+                    context.targetMethod().getName(), FaultAnnotations.plan(context.containerClass(),
+                            context.targetMethod(), stack.get().stack())).forEach(context.reporter()::publishValue);
         }
         return result;
     }
@@ -129,7 +131,7 @@ public final class SimStackHook implements AroundContainerHook, AroundPropertyHo
         }
         int number = Store.getOrCreate(TRIES, Lifespan.PROPERTY, AtomicInteger::new).get().incrementAndGet();
         String test = context.containerClass().getName() + "." + context.targetMethod().getName() + "#" + number;
-        if (!stack.get().beginTest(test)) {
+        if (!stack.get().beginTest(test, context.containerClass(), context.targetMethod())) {
             return aTry.execute(parameters);
         }
         try {

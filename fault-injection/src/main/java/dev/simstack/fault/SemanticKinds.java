@@ -1,0 +1,31 @@
+package dev.simstack.fault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The semantic faults a plan written as YAML can name with {@code kind}: each kind reads its own fields from the
+ * rule's entry. Faults written in code need no entry here, only those a plan file may name.
+ */
+final class SemanticKinds {
+
+    /** The kinds a plan file may name, in the order an unknown kind's error lists them. */
+    static final List<String> KINDS = List.of();
+
+    private SemanticKinds() {
+    }
+
+    /**
+     * The semantic fault of the rule {@code name}, whose entry has a {@code kind}.
+     *
+     * @throws IllegalArgumentException naming the rule and what is wrong, listing the kinds for an unknown one
+     */
+    static SemanticFault parse(String name, JsonNode entry) {
+        String kind = entry.get("kind").asText();
+        switch (kind) {
+            // one case per kind: case "duplicate-delivery" -> { return DuplicateDelivery.parse(name, entry); }
+            default -> throw new IllegalArgumentException("fault rule '" + name + "': kind '" + kind + "' is not one"
+                    + " of " + KINDS + " (a rule without a kind is a wire fault: service, error, latency...)");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.simstack.core;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
+/**
+ * The fault points of S3's buckets (object writes, event notifications): see {@link SemanticHook}. The service calls these methods where AWS may
+ * behave that way on its own; every default changes nothing.
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+public interface S3Hook extends SemanticHook {
+}
