@@ -70,6 +70,12 @@ class FaultAnnotationsTest {
                 .filter(r -> r.fault() != null).count();
     }
 
+    /** Counts the stack's SendMessage requests. */
+    static long sends(Stack stack) {
+        return stack.ledger().entries(LedgerEntry.Request.class).stream()
+                .filter(r -> r.service() == AwsService.SQS && r.operation().equals("SendMessage")).count();
+    }
+
     @SimStack(queues = @Queue(name = "orders"), seed = 7)
     @Throttle(service = "sqs", operation = "SendMessage", resource = "orders", times = 1)
     static class ThrottledClass {
@@ -98,8 +104,9 @@ class FaultAnnotationsTest {
                             .isEqualTo("RequestThrottled"));
 
             assertThat(stack.queue("orders").depth().visible()).isZero();
-            assertThat(faultedSends(stack)).as("the first by the class's throttle, the SDK's retries by the method's")
-                    .isEqualTo(4);
+            // The first attempt by the class's throttle, the SDK's retries (as many as its retry policy makes) by
+            // the method's.
+            assertThat(faultedSends(stack)).isEqualTo(sends(stack)).isGreaterThan(1);
         }
     }
 
