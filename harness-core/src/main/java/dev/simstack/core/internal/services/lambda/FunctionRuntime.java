@@ -139,7 +139,7 @@ final class FunctionRuntime {
                 env.set(new ExecutionEnvironment(envId, function.generation(),
                         invoker.instantiate(request.config().handler())));
             }
-            awaitHandlerDelay(request);
+            awaitHandlerDelay(request, start);
             byte[] output = env.get().handler().invoke(request.event(), lambdaContext);
             if (faults.crashesAfterEffect(function, request.event())) {
                 env.set(null); // the runtime process exited: its environment is gone, the next start is cold
@@ -164,13 +164,14 @@ final class FunctionRuntime {
      * Waits on the stack's clock for a fault's delay before the handler runs; the function's timeout interrupts
      * the wait (the invocation has then ended as timed out, and the handler never runs).
      */
-    private void awaitHandlerDelay(Request request) throws InterruptedException {
+    private void awaitHandlerDelay(Request request, Instant start) throws InterruptedException {
         Duration delay = faults.handlerDelay(request.function(), request.config().timeoutSeconds(), request.event());
         if (delay.isZero()) {
             return;
         }
         CountDownLatch elapsed = new CountDownLatch(1);
-        var timer = context.clock().schedule(delay, elapsed::countDown);
+        // from the invocation's start, as its timeout is: a cold start's instantiation does not shift it
+        var timer = context.clock().schedule(start.plus(delay), elapsed::countDown);
         try {
             elapsed.await();
         } finally {
