@@ -60,7 +60,7 @@ public final class LambdaThrottle implements SemanticFault {
      * This fault only in a window of the stack's clock, counted from when the plan is applied.
      *
      * @param from when the window opens
-     * @param length how long it lasts
+     * @param length how long it lasts; null for to the end of the test
      * @return a new fault
      */
     public LambdaThrottle withWindow(Duration from, Duration length) {
