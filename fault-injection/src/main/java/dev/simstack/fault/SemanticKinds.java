@@ -10,7 +10,8 @@ import java.util.List;
 final class SemanticKinds {
 
     /** The kinds a plan file may name, in the order an unknown kind's error lists them. */
-    static final List<String> KINDS = List.of();
+    static final List<String> KINDS = List.of("crash-after-effect", "handler-timeout", "cold-starts",
+            "lambda-throttle");
 
     private SemanticKinds() {
     }
@@ -24,6 +25,18 @@ final class SemanticKinds {
         String kind = entry.get("kind").asText();
         switch (kind) {
             // one case per kind: case "duplicate-delivery" -> { return DuplicateDelivery.parse(name, entry); }
+            case "crash-after-effect" -> {
+                return LambdaKinds.crashAfterEffect(name, entry);
+            }
+            case "handler-timeout" -> {
+                return LambdaKinds.handlerTimeout(name, entry);
+            }
+            case "cold-starts" -> {
+                return LambdaKinds.coldStarts(name, entry);
+            }
+            case "lambda-throttle" -> {
+                return LambdaKinds.lambdaThrottle(name, entry);
+            }
             default -> throw new IllegalArgumentException("fault rule '" + name + "': kind '" + kind + "' is not one"
                     + " of " + KINDS + " (a rule without a kind is a wire fault: service, error, latency...)");
         }

@@ -49,6 +49,14 @@ final class FunctionErrors {
         return bytes(doc);
     }
 
+    /** The runtime process exited before reporting the result, as AWS reports a crashed runtime. */
+    static byte[] exitError(String requestId) {
+        ObjectNode doc = NODES.objectNode();
+        doc.put("errorMessage", "RequestId: " + requestId + " Error: Runtime exited with error: exit status 1");
+        doc.put("errorType", "Runtime.ExitError");
+        return bytes(doc);
+    }
+
     static byte[] loadError(HandlerInvoker.HandlerLoadException error) {
         ObjectNode doc = NODES.objectNode();
         doc.put("errorMessage", error.getMessage());

@@ -5,6 +5,8 @@ import dev.simstack.core.internal.engine.StackContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +29,7 @@ final class FunctionRuntime {
     private final HandlerInvoker invoker;
     private final ExecutorService executor;
     private final InvocationLogs logs;
+    private final LambdaFaultPoints faults;
     private volatile String endpoint;
     /** Counts resets: an invocation started before one leaves no trace (ledger, logs, warm environment). */
     private volatile long generation;
@@ -36,6 +39,7 @@ final class FunctionRuntime {
         this.invoker = invoker;
         this.executor = executor;
         this.logs = logs;
+        this.faults = new LambdaFaultPoints(context);
     }
 
     /** The stack's endpoint, handed to handlers as {@code AWS_ENDPOINT_URL}. */
@@ -59,20 +63,22 @@ final class FunctionRuntime {
     CompletableFuture<InvocationResult> invoke(Request request, ConcurrencyLimits limits) {
         String requestId = context.ids().next();
         LambdaFunction function = request.function();
-        ConcurrencyLimits.Pool pool = limits.acquire(function);
+        boolean faultLimited = faults.throttles(function);
+        ConcurrencyLimits.Pool pool = faultLimited ? ConcurrencyLimits.Pool.NONE : limits.acquire(function);
         if (pool == ConcurrencyLimits.Pool.NONE) {
             context.ledger().invocation(function.ref(), requestId, null, false,
                     context.clock().now(), InvocationOutcome.THROTTLED, request.trigger(), request.carried());
-            String reason = function.reservedConcurrency() != null
+            String reason = faultLimited || function.reservedConcurrency() != null
                     ? "ReservedFunctionConcurrentInvocationLimitExceeded" : "ConcurrentInvocationLimitExceeded";
             return CompletableFuture.completedFuture(new InvocationResult(requestId, InvocationOutcome.THROTTLED,
                     null, reason, request.version(), List.of(), 0));
         }
         CompletableFuture<InvocationResult> done = new CompletableFuture<>();
-        ExecutionEnvironment warm = function.takeWarm();
+        Optional<Duration> forcedCold = faults.forcedColdStart(function);
+        ExecutionEnvironment warm = forcedCold.isPresent() ? null : function.takeWarm();
         long born = generation;
         Runnable start = () -> run(request, requestId, warm, done, () -> limits.release(function, pool), born);
-        long coldDelay = request.config().coldStartMillis();
+        long coldDelay = request.config().coldStartMillis() + forcedCold.map(Duration::toMillis).orElse(0L);
         if (warm == null && coldDelay > 0) {
             context.clock().schedule(Duration.ofMillis(coldDelay), () -> submit(start, done, function, pool, limits));
         } else {
@@ -133,8 +139,14 @@ final class FunctionRuntime {
                 env.set(new ExecutionEnvironment(envId, function.generation(),
                         invoker.instantiate(request.config().handler())));
             }
+            awaitHandlerDelay(request, start);
             byte[] output = env.get().handler().invoke(request.event(), lambdaContext);
-            finish.end(InvocationOutcome.SUCCESS, output);
+            if (faults.crashesAfterEffect(function, request.event())) {
+                env.set(null); // the runtime process exited: its environment is gone, the next start is cold
+                finish.end(InvocationOutcome.ERROR, FunctionErrors.exitError(requestId));
+            } else {
+                finish.end(InvocationOutcome.SUCCESS, output);
+            }
         } catch (HandlerInvoker.HandlerLoadException e) {
             env.set(null);
             finish.end(InvocationOutcome.ERROR, FunctionErrors.loadError(e));
@@ -145,6 +157,25 @@ final class FunctionRuntime {
             if (finished.get()) {
                 Thread.interrupted(); // clear an interrupt of the timeout, the thread goes back to the pool
             }
+        }
+    }
+
+    /**
+     * Waits on the stack's clock for a fault's delay before the handler runs; the function's timeout interrupts
+     * the wait (the invocation has then ended as timed out, and the handler never runs).
+     */
+    private void awaitHandlerDelay(Request request, Instant start) throws InterruptedException {
+        Duration delay = faults.handlerDelay(request.function(), request.config().timeoutSeconds(), request.event());
+        if (delay.isZero()) {
+            return;
+        }
+        CountDownLatch elapsed = new CountDownLatch(1);
+        // from the invocation's start, as its timeout is: a cold start's instantiation does not shift it
+        var timer = context.clock().schedule(start.plus(delay), elapsed::countDown);
+        try {
+            elapsed.await();
+        } finally {
+            timer.cancel();
         }
     }
 
