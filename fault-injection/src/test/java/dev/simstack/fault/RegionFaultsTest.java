@@ -80,9 +80,7 @@ class RegionFaultsTest {
 
     @Test
     void writes_to_a_failed_region_answer_service_unavailable_after_the_sdk_retries_and_the_other_region_serves() {
-        // snippet-start region-outage
         FaultPlan plan = FaultPlan.none().with(RegionOutage.of(WEST).withDuration(Duration.ofMinutes(1)));
-        // snippet-end region-outage
         Stack stack = start(plan, 7);
         DynamoDbClient east = dynamodb(stack, EAST);
         DynamoDbClient west = dynamodb(stack, WEST);
@@ -157,9 +155,7 @@ class RegionFaultsTest {
 
     @Test
     void a_replicated_item_arrives_only_after_the_lag() {
-        // snippet-start replication-lag
         FaultPlan plan = FaultPlan.none().with(ReplicationLag.of(EAST, WEST).withLag(Duration.ofSeconds(30)));
-        // snippet-end replication-lag
         Stack stack = start(plan, 7);
         DynamoDbClient east = dynamodb(stack, EAST);
         DynamoDbClient west = dynamodb(stack, WEST);
