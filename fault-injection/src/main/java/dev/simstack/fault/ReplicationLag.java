@@ -87,7 +87,8 @@ public final class ReplicationLag implements SemanticFault {
     }
 
     /**
-     * This fault, each write reaching the replica {@code delay} after it was made (instead of the stack's lag).
+     * This fault, each write reaching the replica {@code delay} after it was made (never sooner than the stack's own
+     * lag, one second by default).
      *
      * @param delay not negative
      * @return a new fault
