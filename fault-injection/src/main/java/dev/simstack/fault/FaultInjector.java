@@ -23,7 +23,8 @@ import org.apiguardian.api.API;
  * the rule's position, so a run with the same seed and the same order of calls faults the same calls.
  * Every faulted call is marked in the ledger's request entry ({@code fault}). The plan's
  * {@link SemanticFault}s act inside the services, through the hooks this injector offers them
- * ({@link #hooks()}). {@link #replace} swaps the plan on a running stack (a test's own faults).
+ * ({@link #hooks()}); a hook that is also an {@link Interceptor} sees the calls the rules let through.
+ * {@link #replace} swaps the plan on a running stack (a test's own faults).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class FaultInjector implements Interceptor {
@@ -110,6 +111,21 @@ public final class FaultInjector implements Interceptor {
         for (RuleState state : active.states) {
             if (state.rule.matches(call) && state.decide()) {
                 return fault(state.rule, call, next, attached.clock());
+            }
+        }
+        return throughHooks(active.hooks, 0, call, next);
+    }
+
+    /**
+     * Passes {@code call} through the semantic hooks that also act on the wire (a region outage fails every call
+     * signed for its region), in plan order, then on.
+     */
+    private static CompletionStage<CallResult> throughHooks(List<SemanticHook> hooks, int from, ServiceCall call,
+            Next next) {
+        for (int i = from; i < hooks.size(); i++) {
+            if (hooks.get(i) instanceof Interceptor wire) {
+                int rest = i + 1;
+                return wire.intercept(call, c -> throughHooks(hooks, rest, c, next));
             }
         }
         return next.proceed(call);

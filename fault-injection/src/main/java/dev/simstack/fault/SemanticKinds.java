@@ -11,9 +11,23 @@ final class SemanticKinds {
 
     /** The kinds a plan file may name, in the order an unknown kind's error lists them. */
     static final List<String> KINDS = List.of("crash-after-effect", "handler-timeout", "cold-starts",
-            "lambda-throttle");
+            "lambda-throttle", "region-outage", "replication-lag");
 
     private SemanticKinds() {
+    }
+
+    /**
+     * Refuses a field of the entry that its kind does not know, naming the ones it does.
+     *
+     * @throws IllegalArgumentException naming the rule, the field and the known fields
+     */
+    static void refuseUnknown(String name, JsonNode entry, java.util.Set<String> known) {
+        entry.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw new IllegalArgumentException("fault rule '" + name + "': unknown field '" + field + "'; a "
+                        + entry.get("kind").asText() + " has " + new java.util.TreeSet<>(known));
+            }
+        });
     }
 
     /**
@@ -36,6 +50,12 @@ final class SemanticKinds {
             }
             case "lambda-throttle" -> {
                 return LambdaKinds.lambdaThrottle(name, entry);
+            }
+            case "region-outage" -> {
+                return RegionOutage.parse(name, entry);
+            }
+            case "replication-lag" -> {
+                return ReplicationLag.parse(name, entry);
             }
             default -> throw new IllegalArgumentException("fault rule '" + name + "': kind '" + kind + "' is not one"
                     + " of " + KINDS + " (a rule without a kind is a wire fault: service, error, latency...)");

@@ -20,7 +20,7 @@ final class ItemWriter {
 
     ItemWriter(StackContext context, Tables tables) {
         this.context = context;
-        this.replication = new Replication(context.clock(), tables, this);
+        this.replication = new Replication(context, tables, this);
         this.timeToLive = new TimeToLive(context.clock(), tables, this);
     }
 

@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.services.dynamodb;
 
 import dev.simstack.core.SimClock;
+import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.time.Duration;
@@ -24,6 +25,8 @@ final class Replication implements ReplicationControl {
     private final SimClock clock;
     private final Tables tables;
     private final ItemWriter writer;
+    /** Writes held by the stack's hooks (faults), per link. */
+    private final ReplicationLinks links;
     private final Map<String, List<Delivery>> held = new ConcurrentHashMap<>();
     /** The version of each item of each replica: table ARN to item key to version. */
     private final Map<String, Map<AttributeMap, Version>> versions = new ConcurrentHashMap<>();
@@ -31,8 +34,9 @@ final class Replication implements ReplicationControl {
     /** Counts resets: a write on its way when the stack was reset must not reach a table made after it. */
     private volatile long generation;
 
-    Replication(SimClock clock, Tables tables, ItemWriter writer) {
-        this.clock = clock;
+    Replication(StackContext context, Tables tables, ItemWriter writer) {
+        this.clock = context.clock();
+        this.links = new ReplicationLinks(context, this::apply);
         this.tables = tables;
         this.writer = writer;
     }
@@ -90,7 +94,7 @@ final class Replication implements ReplicationControl {
                 }
             }
         }
-        apply(delivery);
+        links.arrive(delivery);
     }
 
     private void apply(Delivery delivery) {
@@ -129,14 +133,26 @@ final class Replication implements ReplicationControl {
     void reset() {
         generation++;
         versions.clear();
+        links.clear();
         held.replaceAll((region, deliveries) -> new ArrayList<>());
     }
 
-    private record Delivery(String region, String table, AttributeMap key, AttributeMap after, Version version,
+    /** A write on its way to the replica in {@code region}. */
+    record Delivery(String region, String table, AttributeMap key, AttributeMap after, Version version,
             long generation) {
+
+        /** The region the write was made in. */
+        String source() {
+            return version.region;
+        }
+
+        /** When the write was made, on the stack's clock. */
+        long writtenMillis() {
+            return version.millis;
+        }
     }
 
-    private record Version(long millis, String region) {
+    record Version(long millis, String region) {
         boolean isNewerThan(Version other) {
             return millis != other.millis ? millis > other.millis : region.compareTo(other.region) > 0;
         }

@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.services.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.LambdaHook;
 import dev.simstack.core.LedgerEntry.InvocationOutcome;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.StackContext;
@@ -107,6 +108,10 @@ final class SqsPoller {
             retire();
             return;
         }
+        if (paused()) {
+            idle(true);
+            return;
+        }
         EventSourceMapping now = mapping;
         long askedAt = context.clock().millis();
         sqs.receive(targets.queue(), Math.min(10, now.batchSize()), LONG_POLL_SECONDS)
@@ -117,6 +122,16 @@ final class SqsPoller {
                         gather(new ArrayList<>(messages), askedAt + now.batchingWindowSeconds() * 1000L);
                     }
                 });
+    }
+
+    /** Whether a hook (a region outage) stops this mapping's polling for now. */
+    private boolean paused() {
+        for (LambdaHook hook : context.hooks(LambdaHook.class)) {
+            if (hook.eventSourceMappingPaused(queue.region(), targets.function().name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An empty receive: retire this poller if others remain, else poll again (later if it came back early). */
