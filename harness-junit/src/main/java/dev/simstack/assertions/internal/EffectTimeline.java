@@ -61,10 +61,18 @@ public final class EffectTimeline {
 
     private List<Invocation> running(LedgerEntry write) {
         // An invocation's entry is appended when it ends: one running at the write comes later in sequence.
+        // On a manual clock many share one instant, so one that carried messages must also have had one of
+        // them delivered before the write (it cannot have started before its batch was received).
         return invocations.stream()
                 .filter(invocation -> invocation.sequence() > write.sequence()
-                        && !invocation.start().isAfter(write.at()) && !invocation.end().isBefore(write.at()))
+                        && !invocation.start().isAfter(write.at()) && !invocation.end().isBefore(write.at())
+                        && (invocation.carried().isEmpty() || deliveredBefore(invocation.carried(), write)))
                 .toList();
+    }
+
+    private boolean deliveredBefore(List<String> messageIds, LedgerEntry write) {
+        return deliveries.stream().anyMatch(step -> step.sequence() < write.sequence()
+                && messageIds.contains(step.messageId()));
     }
 
     private List<Message> deliveriesBetween(long previous, LedgerEntry write) {

@@ -101,6 +101,7 @@ class HttpIdempotencyTest {
                         + ", ended SUCCESS\n")
                 .hasMessageContaining(call(calls.get(1)) + "\n")
                 .hasMessageNotContaining("o-2")
+                .hasMessageNotContaining(invocations.get(2).requestId())
                 .hasMessageEndingWith("""
                         Where to look: a consumer that calls again for a redelivered or re-sent message or a retried \
                         invocation; record the key conditionally before calling (attribute_not_exists in DynamoDB) \
