@@ -19,5 +19,7 @@ class DeliveryDocsTest {
         DocSnippets.assertShows(PAGE, IdempotencyTest.class, "duplicate-delivery", "naive", "conditional",
                 "receipts");
         DocSnippets.assertShows(PAGE, PaymentConsumers.class, "conditional-consumer");
+        DocSnippets.assertShows(PAGE, HttpIdempotencyTest.class, "payments", "charged-once");
+        DocSnippets.assertShows(PAGE, ChargeWorkers.class, "charge-once");
     }
 }
