@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
 
 /**
  * The append-only record of what happened in a stack, in order: requests, message lifecycle steps, DynamoDB
- * item writes, S3 object writes, Lambda invocations and API Gateway requests (the kinds of {@link LedgerEntry}).
+ * item writes, S3 object writes, Lambda invocations, API Gateway requests and calls to HTTP dependencies outside
+ * the engine (the kinds of {@link LedgerEntry}).
  * Entries about a resource name it with its {@link ResourceRef}. Reads return snapshots; appends from any
  * thread are cheap and never block readers.
  *
@@ -63,6 +64,24 @@ public interface Ledger {
                     + " check reads.");
         }
     }
+
+    /**
+     * Appends a call that an HTTP dependency outside the engine served (a stubbed payment provider, say),
+     * stamped now on the stack's clock with the next sequence number, under the same limit and eviction as
+     * every other entry. This is how code outside the engine (the fixtures' HTTP dependency) puts what it
+     * served in the stack's record, so that assertions and the report read it like the rest.
+     *
+     * @param dependency the dependency's name, e.g. {@code payments}
+     * @param method the HTTP method
+     * @param path the request's path (and query)
+     * @param businessKey the business key read from the request, or {@code null} for none
+     * @param status the HTTP status answered, or 0 when none was (a reset connection)
+     * @param fault the fault applied, or {@code null}
+     * @return the entry recorded
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    LedgerEntry.HttpCall recordHttpCall(String dependency, String method, String path, String businessKey,
+            int status, String fault);
 
     /**
      * Calls {@code listener} for every entry appended from now on, in the appending thread — which may

@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Message,
-        LedgerEntry.ItemWrite, LedgerEntry.ObjectWrite, LedgerEntry.Invocation, LedgerEntry.ApiRequest {
+        LedgerEntry.ItemWrite, LedgerEntry.ObjectWrite, LedgerEntry.Invocation, LedgerEntry.ApiRequest,
+        LedgerEntry.HttpCall {
 
     /** Position in the ledger, from 0, in the order entries were appended. */
     long sequence();
@@ -176,6 +177,25 @@ public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Mes
      */
     record ApiRequest(long sequence, Instant at, ResourceRef api, String stage, String routeKey, String method,
             String path, int status, Duration latency, boolean throttled) implements LedgerEntry {
+    }
+
+    /**
+     * One call served by an HTTP dependency outside the engine (a payment provider stubbed in the test, say),
+     * recorded by code outside the engine through {@link Ledger#recordHttpCall}. The idempotency assertions
+     * count a call answered with a 2xx status as an effect of its business key.
+     *
+     * @param dependency the dependency's name, e.g. {@code payments}
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param path the request's path and query, e.g. {@code /charges}
+     * @param businessKey the business key read from the request (a header such as {@code Idempotency-Key}, a body
+     *     field, a path segment), or {@code null} when the request carried none
+     * @param status the HTTP status answered, or 0 when none was (the connection was reset)
+     * @param fault the fault applied to the call, e.g. {@code latency 2s} or {@code connection reset}, or
+     *     {@code null}
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    record HttpCall(long sequence, Instant at, String dependency, String method, String path, String businessKey,
+            int status, String fault) implements LedgerEntry {
     }
 
     /** What became of a conditional (or unconditional) item write. */

@@ -12,8 +12,9 @@ import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * What {@link EffectsAssert} counts: the writes to one DynamoDB table or S3 bucket of a stack, as its ledger
- * records them, grouped by a business key, optionally only some keys. Immutable: each {@code by*} and
+ * What {@link EffectsAssert} counts: the writes to one DynamoDB table or S3 bucket of a stack, or the calls to
+ * one HTTP dependency outside it, as its ledger records them, grouped by a business key, optionally only some
+ * keys. Immutable: each {@code by*} and
  * {@link #keys(List)} returns a new value.
  *
  * <p>An effect is an <em>applied</em> write: for a table, an applied PutItem, UpdateItem, DeleteItem,
@@ -22,21 +23,30 @@ import org.apiguardian.api.API;
  * whether it changed anything); for a bucket, an applied PutObject, PostObject, CopyObject or
  * CompleteMultipartUpload (deletes are left out). A write refused by its condition (DynamoDB's
  * ConditionalCheckFailed, S3's PreconditionFailed) is counted as refused: it is how an idempotent consumer
- * shows in the ledger.
+ * shows in the ledger. For an HTTP dependency (the fixtures' {@code HttpDependency}, whose calls are the
+ * ledger's {@link LedgerEntry.HttpCall} entries), an effect is a call answered with a 2xx status; a call
+ * answered otherwise, or whose connection was reset, is counted as failed.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class Effects {
 
     private final Stack stack;
     private final ResourceRef resource;
+    /** The HTTP dependency whose calls are counted, or null for writes to {@link #resource}. */
+    private final String dependency;
     private final BusinessKey key;
     private final List<String> keys;
 
-    private Effects(Stack stack, ResourceRef resource, BusinessKey key, List<String> keys) {
+    private Effects(Stack stack, ResourceRef resource, String dependency, BusinessKey key, List<String> keys) {
         this.stack = Objects.requireNonNull(stack, "stack");
         this.resource = resource;
+        this.dependency = dependency;
         this.key = key;
         this.keys = keys;
+    }
+
+    private Effects(Stack stack, ResourceRef resource, BusinessKey key, List<String> keys) {
+        this(stack, resource, null, key, keys);
     }
 
     /**
@@ -61,6 +71,28 @@ public final class Effects {
      */
     public static Effects objectWrites(Stack stack, String bucket) {
         return new Effects(stack, stack.bucket(bucket).ref(), BusinessKey.objectKey(), List.of());
+    }
+
+    /**
+     * The calls to the HTTP dependency {@code dependency} (the fixtures' {@code HttpDependency} of that name),
+     * keyed by the business key it read from each call.
+     *
+     * @param stack the stack
+     * @param dependency the dependency's name, e.g. {@code payments}
+     * @return the dependency's effects
+     * @throws IllegalArgumentException if the ledger holds no call to a dependency of that name, listing the
+     *     names it holds calls to
+     */
+    public static Effects httpCalls(Stack stack, String dependency) {
+        Objects.requireNonNull(dependency, "dependency");
+        java.util.Set<String> called = new java.util.TreeSet<>();
+        stack.ledger().entries(LedgerEntry.HttpCall.class).forEach(call -> called.add(call.dependency()));
+        if (!called.contains(dependency)) {
+            throw new IllegalArgumentException("the ledger holds no call to an HTTP dependency named '" + dependency
+                    + "'; it holds calls to " + (called.isEmpty() ? "none" : String.join(", ", called))
+                    + ". Check the name given to HttpDependency.start, and that the calls were made.");
+        }
+        return new Effects(stack, null, dependency, BusinessKey.callKey(), List.of());
     }
 
     /**
@@ -91,15 +123,15 @@ public final class Effects {
     }
 
     /**
-     * The same writes keyed by a function of the written key: the item key text ({@code id=o-1}) or the object
-     * key ({@code receipts/o-1.pdf}).
+     * The same writes keyed by a function of the written key: the item key text ({@code id=o-1}), the object
+     * key ({@code receipts/o-1.pdf}) or an HTTP call's business key.
      *
      * @param businessKey maps a written key to its business key, e.g. {@code k -> k.split("/")[1]}
      * @return the effects by that key
      */
     public Effects by(Function<String, String> businessKey) {
         Objects.requireNonNull(businessKey, "businessKey");
-        return new Effects(stack, resource, BusinessKey.function(businessKey), keys);
+        return new Effects(stack, resource, dependency, BusinessKey.function(businessKey), keys);
     }
 
     /**
@@ -110,7 +142,7 @@ public final class Effects {
      * @return the effects of those keys
      */
     public Effects keys(List<String> businessKeys) {
-        return new Effects(stack, resource, key, List.copyOf(businessKeys));
+        return new Effects(stack, resource, dependency, key, List.copyOf(businessKeys));
     }
 
     /**
@@ -123,12 +155,26 @@ public final class Effects {
     }
 
     /**
-     * The table or bucket written.
+     * The table or bucket written, or {@code null} for the calls to an HTTP dependency.
      *
      * @return its identity
      */
     public ResourceRef resource() {
         return resource;
+    }
+
+    /**
+     * The HTTP dependency called, or {@code null} for writes to a table or bucket.
+     *
+     * @return its name
+     */
+    public String dependency() {
+        return dependency;
+    }
+
+    /** Whether these are calls to an HTTP dependency (a failed call is not "refused by a condition"). */
+    boolean httpCalls() {
+        return dependency != null;
     }
 
     /**
@@ -145,19 +191,27 @@ public final class Effects {
     }
 
     boolean counts(LedgerEntry entry) {
-        return key.counts(entry, resource);
+        return httpCalls() ? BusinessKey.counts(entry, dependency) : key.counts(entry, resource);
     }
 
     private void requireTable(String method) {
+        if (httpCalls()) {
+            throw new IllegalStateException(method + " reads DynamoDB items, but these are calls to HTTP dependency "
+                    + dependency + ": key them by the business key it read (the default) or by(Function) of it.");
+        }
         if (resource.service() != dev.simstack.core.AwsService.DYNAMODB) {
             throw new IllegalStateException(method + " reads DynamoDB items, but these are object writes to "
                     + resource + ": key them by object key (the default) or by(Function) of the object key.");
         }
     }
 
-    /** What is counted, e.g. {@code writes to dynamodb:us-east-1/payments by attribute orderId}. */
+    /**
+     * What is counted, e.g. {@code writes to dynamodb:us-east-1/payments by attribute orderId} or
+     * {@code calls to HTTP dependency payments by business key}.
+     */
     @Override
     public String toString() {
-        return "writes to " + resource + " by " + key.description();
+        return (httpCalls() ? "calls to HTTP dependency " + dependency : "writes to " + resource) + " by "
+                + key.description();
     }
 }

@@ -17,8 +17,8 @@ import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Whether each business key's effect happened exactly once, counted from the writes the ledger records
- * (see {@link Effects} for what counts). Choose the key with {@link #byItemKey()} (a table's default),
+ * Whether each business key's effect happened exactly once, counted from the writes (or HTTP calls) the ledger
+ * records (see {@link Effects} for what counts). Choose the key with {@link #byItemKey()} (a table's default),
  * {@link #byAttribute(String)} or {@link #by(Function)}, optionally a few keys with {@link #keys(String...)},
  * then check with {@link #eachKeyAppliedOnce()}.
  */
@@ -95,7 +95,8 @@ public class EffectsAssert extends AbstractAssert<EffectsAssert, Effects> {
 
     /**
      * Each business key (every key written, or those given to {@link #keys(String...)}) was applied exactly
-     * once: one applied write, however many more were refused by their condition. The failure lists each
+     * once: one applied write, however many more were refused by their condition; for an HTTP dependency, one
+     * call answered 2xx, however many more failed (another status, or a reset connection). The failure lists each
      * other key with its writes and the deliveries and invocations around them, in ledger order.
      *
      * @return this assertion
@@ -111,13 +112,15 @@ public class EffectsAssert extends AbstractAssert<EffectsAssert, Effects> {
             long applied = writes.stream().filter(BusinessKey::applied).count();
             if (applied != 1) {
                 offending.add(actual.businessKey().label(key) + ": applied " + applied
-                        + (applied == 1 ? " time" : " times") + ", refused " + (writes.size() - applied)
-                        + MessageText.indented(timeline.of(writes), 2));
+                        + (applied == 1 ? " time" : " times") + (actual.httpCalls() ? ", failed " : ", refused ")
+                        + (writes.size() - applied) + MessageText.indented(timeline.of(writes), 2));
             }
         });
         if (!offending.isEmpty()) {
-            throwAssertionError(ShouldApplyEachKeyOnce.shouldApplyEachKeyOnce(actual.toString(), writesByKey.size(),
-                    offending));
+            throwAssertionError(actual.httpCalls()
+                    ? ShouldApplyEachKeyOnce.shouldCallEachKeyOnce(actual.toString(), writesByKey.size(), offending)
+                    : ShouldApplyEachKeyOnce.shouldApplyEachKeyOnce(actual.toString(), writesByKey.size(),
+                            offending));
         }
         return myself;
     }

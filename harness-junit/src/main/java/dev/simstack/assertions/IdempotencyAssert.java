@@ -12,14 +12,15 @@ import org.assertj.core.api.AbstractAssert;
  * <pre>{@code
  * assertThat(stack).idempotency().ofItemWrites("payments").byAttribute("orderId").eachKeyAppliedOnce();
  * assertThat(stack).idempotency().ofObjectWrites("receipts").eachKeyAppliedOnce();
+ * assertThat(stack).idempotency().ofHttpCalls("payments").eachKeyAppliedOnce();
  * }</pre>
  *
  * <p>Counted from the ledger's {@link dev.simstack.core.LedgerEntry.ItemWrite} and
- * {@link dev.simstack.core.LedgerEntry.ObjectWrite} entries (applied, or refused by a condition). The ledger
- * records neither message bodies nor which delivery caused a write, so a key cannot be read from the body of
- * the message behind a write; a failure shows instead the deliveries and invocations around each write, by
- * sequence number. Calls to an external HTTP dependency (a payment provider) will be counted the same way
- * once the ledger records them (the fixtures' HTTP dependency, with its {@code HttpCall} entries).
+ * {@link dev.simstack.core.LedgerEntry.ObjectWrite} entries (applied, or refused by a condition), and from its
+ * {@link dev.simstack.core.LedgerEntry.HttpCall} entries (calls to an HTTP dependency outside the stack, such
+ * as the fixtures' {@code HttpDependency}: answered 2xx, or failed). The ledger records neither message bodies
+ * nor which delivery caused a write, so a key cannot be read from the body of the message behind a write; a
+ * failure shows instead the deliveries and invocations around each write, by sequence number.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public class IdempotencyAssert extends AbstractAssert<IdempotencyAssert, Stack> {
@@ -73,5 +74,19 @@ public class IdempotencyAssert extends AbstractAssert<IdempotencyAssert, Stack> 
     public EffectsAssert ofObjectWrites(String bucket) {
         isNotNull();
         return effects(Effects.objectWrites(actual, bucket));
+    }
+
+    /**
+     * The calls to an HTTP dependency outside the stack (the fixtures' {@code HttpDependency} of that name),
+     * keyed by the business key it read from each call; an effect is a call answered 2xx.
+     *
+     * @param dependency the dependency's name, e.g. {@code payments}
+     * @return the assertion on its calls
+     * @throws IllegalArgumentException if the ledger holds no call to a dependency of that name, listing the
+     *     names it holds calls to
+     */
+    public EffectsAssert ofHttpCalls(String dependency) {
+        isNotNull();
+        return effects(Effects.httpCalls(actual, dependency));
     }
 }

@@ -35,7 +35,8 @@ class ArchitectureTest {
     /** The module's main classes (tests run in the module's directory). */
     private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target/classes"));
     private static final DescribedPredicate<JavaClass> DEPENDENCY_OR_INTERNAL =
-            resideInAnyPackage("com.fasterxml..", "io.netty..", "..internal..");
+            resideInAnyPackage("com.fasterxml..", "io.netty..", "com.github.tomakehurst..", "org.wiremock..",
+                    "..internal..");
     private static final String INTERNAL = "dev.simstack.core.internal";
 
     @Test

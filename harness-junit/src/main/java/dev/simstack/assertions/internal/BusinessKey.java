@@ -2,6 +2,7 @@ package dev.simstack.assertions.internal;
 
 import dev.simstack.core.AwsService;
 import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.LedgerEntry.HttpCall;
 import dev.simstack.core.LedgerEntry.ItemWrite;
 import dev.simstack.core.LedgerEntry.ObjectWrite;
 import dev.simstack.core.LedgerEntry.ObjectWriteKind;
@@ -39,6 +40,14 @@ public final class BusinessKey {
     /** By object key. */
     public static BusinessKey objectKey() {
         return new BusinessKey("object key", "", entry -> written(entry));
+    }
+
+    /**
+     * By the business key an HTTP dependency read from each call (a call without one is keyed by its method
+     * and path, e.g. {@code <no business key: GET /status>}).
+     */
+    public static BusinessKey callKey() {
+        return new BusinessKey("business key", "", entry -> written(entry));
     }
 
     /** By a function of the written key. */
@@ -90,13 +99,28 @@ public final class BusinessKey {
         return reader.apply(write);
     }
 
-    /** Whether a counted write was applied (not refused by its condition). */
+    /** Whether {@code entry} is a call to the HTTP dependency {@code dependency}. */
+    public static boolean counts(LedgerEntry entry, String dependency) {
+        return entry instanceof HttpCall call && call.dependency().equals(dependency);
+    }
+
+    /**
+     * Whether a counted write was applied (not refused by its condition), or a counted HTTP call succeeded
+     * (answered 2xx).
+     */
     public static boolean applied(LedgerEntry write) {
+        if (write instanceof HttpCall call) {
+            return call.status() >= 200 && call.status() < 300;
+        }
         return write instanceof ItemWrite item ? item.outcome() == LedgerEntry.ConditionOutcome.APPLIED
                 : ((ObjectWrite) write).outcome() == LedgerEntry.WriteOutcome.APPLIED;
     }
 
     private static String written(LedgerEntry entry) {
+        if (entry instanceof HttpCall call) {
+            return call.businessKey() != null ? call.businessKey()
+                    : "<no business key: " + call.method() + " " + call.path() + ">";
+        }
         return entry instanceof ItemWrite item ? item.key() : ((ObjectWrite) entry).key();
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The writes of one business key and what caused them, in ledger order. The ledger does not link a write to
+ * The writes (or HTTP calls) of one business key and what caused them, in ledger order. The ledger does not link a write to
  * the message or invocation behind it, so this shows what was around each write: the invocations running
  * when it was applied (with the deliveries of the messages they carried), or, outside any invocation (a
  * consumer of the test's own), the deliveries since the key's previous write (at most the last
@@ -30,13 +30,12 @@ public final class EffectTimeline {
                 .filter(step -> step.kind() == MessageEvent.DELIVERED).toList();
     }
 
-    /** The lines of the timeline of {@code writes} (item or object writes), in sequence order. */
+    /** The lines of the timeline of {@code writes} (item or object writes, or HTTP calls), in sequence order. */
     public List<String> of(List<? extends LedgerEntry> writes) {
         TreeMap<Long, String> lines = new TreeMap<>();
         long previous = -1;
         for (LedgerEntry write : writes) {
-            lines.put(write.sequence(), write instanceof LedgerEntry.ItemWrite item ? LedgerLines.itemWrite(item)
-                    : LedgerLines.objectWrite((LedgerEntry.ObjectWrite) write));
+            lines.put(write.sequence(), line(write));
             List<Invocation> running = running(write);
             List<String> carried = new ArrayList<>();
             running.forEach(invocation -> {
@@ -52,12 +51,28 @@ public final class EffectTimeline {
         return List.copyOf(lines.values());
     }
 
+    private static String line(LedgerEntry write) {
+        if (write instanceof LedgerEntry.HttpCall call) {
+            return LedgerLines.httpCall(call);
+        }
+        return write instanceof LedgerEntry.ItemWrite item ? LedgerLines.itemWrite(item)
+                : LedgerLines.objectWrite((LedgerEntry.ObjectWrite) write);
+    }
+
     private List<Invocation> running(LedgerEntry write) {
         // An invocation's entry is appended when it ends: one running at the write comes later in sequence.
+        // On a manual clock many share one instant, so one that carried messages must also have had one of
+        // them delivered before the write (it cannot have started before its batch was received).
         return invocations.stream()
                 .filter(invocation -> invocation.sequence() > write.sequence()
-                        && !invocation.start().isAfter(write.at()) && !invocation.end().isBefore(write.at()))
+                        && !invocation.start().isAfter(write.at()) && !invocation.end().isBefore(write.at())
+                        && (invocation.carried().isEmpty() || deliveredBefore(invocation.carried(), write)))
                 .toList();
+    }
+
+    private boolean deliveredBefore(List<String> messageIds, LedgerEntry write) {
+        return deliveries.stream().anyMatch(step -> step.sequence() < write.sequence()
+                && messageIds.contains(step.messageId()));
     }
 
     private List<Message> deliveriesBetween(long previous, LedgerEntry write) {

@@ -37,6 +37,14 @@ public final class LedgerLines {
                 + write.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
+    /** A call to an HTTP dependency. */
+    public static String httpCall(LedgerEntry.HttpCall call) {
+        return prefix(call) + call.method() + " " + call.path() + " to HTTP dependency " + call.dependency()
+                + (call.businessKey() == null ? "" : " key " + call.businessKey()) + ": "
+                + (call.status() == 0 ? "no answer" : String.valueOf(call.status()))
+                + (call.fault() == null ? "" : " (fault: " + call.fault() + ")");
+    }
+
     /** An invocation (its entry is appended when it ends). */
     public static String invocation(LedgerEntry.Invocation invocation) {
         return prefix(invocation) + "invocation " + invocation.requestId() + " of " + invocation.function()

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
@@ -116,6 +117,19 @@ public final class AppendOnlyLedger implements Ledger {
                 sharedMethod, path, status, latency, throttled));
     }
 
+    @Override
+    public LedgerEntry.HttpCall recordHttpCall(String dependency, String method, String path, String businessKey,
+            int status, String fault) {
+        Objects.requireNonNull(dependency, "dependency");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        String sharedDependency = names.of(dependency);
+        String sharedMethod = names.of(method);
+        String sharedFault = names.of(fault);
+        return (LedgerEntry.HttpCall) append((sequence, now) -> new LedgerEntry.HttpCall(sequence, now,
+                sharedDependency, sharedMethod, path, businessKey, status, sharedFault));
+    }
+
     /** An entry but for its sequence number and time, which {@link #append} gives it under the lock. */
     @FunctionalInterface
     private interface Unstamped {
@@ -127,7 +141,7 @@ public final class AppendOnlyLedger implements Ledger {
      * and numbers are dense), keeps it in the ring, then hands it to the subscribers outside the lock.
      * Callers share repeated names ({@link Names}) before, outside the lock.
      */
-    private void append(Unstamped unstamped) {
+    private LedgerEntry append(Unstamped unstamped) {
         LedgerEntry entry;
         boolean firstEviction;
         synchronized (entries) {
@@ -135,6 +149,7 @@ public final class AppendOnlyLedger implements Ledger {
             firstEviction = keep(entry);
         }
         publish(entry, firstEviction);
+        return entry;
     }
 
     /** Adds {@code entry}, evicting the oldest at the limit; under the lock. True on the stack's first eviction. */

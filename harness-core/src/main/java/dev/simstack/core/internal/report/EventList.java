@@ -29,7 +29,7 @@ final class EventList {
         StringBuilder html = new StringBuilder();
         html.append("<div class=\"filters\"><input id=\"ev-filter\" type=\"search\" placeholder=\"Filter: queue,")
                 .append(" operation, status, message id…\"><select id=\"ev-kind\"><option value=\"\">every kind</option>");
-        for (String kind : List.of("request", "api", "message", "invocation", "item", "object")) {
+        for (String kind : List.of("request", "api", "message", "invocation", "item", "object", "http")) {
             html.append("<option>").append(kind).append("</option>");
         }
         html.append("</select><span id=\"ev-count\"></span></div>");
@@ -105,6 +105,13 @@ final class EventList {
             return new String[] {"item", "table " + names.of(w.table()), w.operation() + " " + w.key(),
                 w.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 w.outcome() == LedgerEntry.ConditionOutcome.APPLIED ? "ok" : "warn"};
+        }
+        if (entry instanceof LedgerEntry.HttpCall h) {
+            String outcome = (h.status() == 0 ? "no answer" : String.valueOf(h.status()))
+                    + (h.fault() == null ? "" : " · fault: " + h.fault());
+            String css = h.fault() != null ? "fault" : h.status() >= 200 && h.status() < 300 ? "ok" : "err";
+            return new String[] {"http", "HTTP " + h.dependency(), h.method() + " " + h.path()
+                + (h.businessKey() == null ? "" : " · key " + h.businessKey()), outcome, css};
         }
         LedgerEntry.ObjectWrite o = (LedgerEntry.ObjectWrite) entry;
         return new String[] {"object", "bucket " + names.of(o.bucket()), o.operation() + " " + o.key(),

@@ -22,6 +22,7 @@ final class RunSummary {
     long coldStarts;
     long itemWrites;
     long objectWrites;
+    long httpCalls;
     final Map<String, Long> faults = new TreeMap<>();
 
     static RunSummary of(List<LedgerEntry> entries) {
@@ -64,6 +65,12 @@ final class RunSummary {
                     || i.outcome() == LedgerEntry.InvocationOutcome.TIMEOUT ? 1 : 0;
         } else if (entry instanceof LedgerEntry.ItemWrite) {
             itemWrites++;
+        } else if (entry instanceof LedgerEntry.HttpCall h) {
+            httpCalls++;
+            if (h.fault() != null) {
+                faulted++;
+                faults.merge(h.fault(), 1L, Long::sum);
+            }
         } else {
             objectWrites++;
         }

@@ -39,6 +39,9 @@ final class StackSection {
                 summary.failedInvocations > 0 ? "err" : "");
         tile(body, "item writes", summary.itemWrites, "");
         tile(body, "object writes", summary.objectWrites, "");
+        if (summary.httpCalls > 0) {
+            tile(body, "HTTP dependency calls", summary.httpCalls, "");
+        }
         body.append("</div>");
         ReportPage.section(html, "stack", "The stack", body.toString());
         ReportPage.section(html, "faults", "Fault plan", faults(input, summary));

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Sorts the ledger into the timeline's lanes, in the order traffic flows: APIs, then each service's requests,
- * then queues (message steps), functions (invocations), tables (item writes) and buckets (object writes).
+ * then queues (message steps), functions (invocations), tables (item writes), buckets (object writes) and the
+ * HTTP dependencies outside the engine (their calls).
  */
 final class TimelineLanes {
 
@@ -32,6 +33,7 @@ final class TimelineLanes {
     private final Map<String, Lane> functions = new TreeMap<>();
     private final Map<String, Lane> tables = new TreeMap<>();
     private final Map<String, Lane> buckets = new TreeMap<>();
+    private final Map<String, Lane> dependencies = new TreeMap<>();
     private final Names names;
 
     private TimelineLanes(Names names) {
@@ -45,7 +47,7 @@ final class TimelineLanes {
         }
         List<Lane> all = new ArrayList<>();
         for (Map<String, Lane> group : List.of(lanes.apis, lanes.services, lanes.queues, lanes.functions,
-                lanes.tables, lanes.buckets)) {
+                lanes.tables, lanes.buckets, lanes.dependencies)) {
             all.addAll(group.values());
         }
         return all;
@@ -71,6 +73,9 @@ final class TimelineLanes {
             lane(tables, AwsService.DYNAMODB, write.table(), WRITE, WRITE_COLOURS).count(write.outcome().ordinal(), bucket);
         } else if (entry instanceof LedgerEntry.ObjectWrite write) {
             lane(buckets, AwsService.S3, write.bucket(), WRITE, WRITE_COLOURS).count(write.outcome().ordinal(), bucket);
+        } else if (entry instanceof LedgerEntry.HttpCall call) {
+            lane(dependencies, "HTTP dependency", call.dependency(), "#6c757d", REQUEST, REQUEST_COLOURS)
+                    .count(call.fault() != null ? 3 : call.status() >= 200 && call.status() < 300 ? 0 : 1, bucket);
         }
     }
 

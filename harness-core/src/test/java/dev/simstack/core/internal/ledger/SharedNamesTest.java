@@ -77,6 +77,20 @@ class SharedNamesTest {
         assertThat(writes.get(1).key()).isNotSameAs(writes.get(0).key());
     }
 
+    @Test
+    void http_call_entries_share_the_dependency_method_and_fault_but_not_paths_or_keys() {
+        for (int i = 0; i < 2; i++) {
+            ledger.recordHttpCall(copy("payments"), copy("POST"), copy("/charges"), copy("o-1"), 503,
+                    copy("server error 503"));
+        }
+        List<LedgerEntry.HttpCall> calls = ledger.entries(LedgerEntry.HttpCall.class);
+        assertThat(calls.get(1).dependency()).isSameAs(calls.get(0).dependency()).isEqualTo("payments");
+        assertThat(calls.get(1).method()).isSameAs(calls.get(0).method());
+        assertThat(calls.get(1).fault()).isSameAs(calls.get(0).fault());
+        assertThat(calls.get(1).path()).isNotSameAs(calls.get(0).path());
+        assertThat(calls.get(1).businessKey()).isNotSameAs(calls.get(0).businessKey());
+    }
+
     /** A fresh reference to queue {@code orders}, as a service would build per request. */
     private static ResourceRef queue() {
         return ResourceRef.queue(copy("us-east-1"), copy("000000000000"), copy("orders"));
