@@ -212,17 +212,31 @@ public final class FaultPlan {
         if (value == null || value.isNull()) {
             return Duration.ZERO;
         }
-        String text = value.asText().trim().toLowerCase(Locale.ROOT);
         if (value.isNumber()) {
             return Duration.ofMillis(value.asLong());
         }
-        if (text.startsWith("pt")) {
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        try {
+            return parseDuration(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("fault rule '" + name + "': latency " + e.getMessage(), e);
         }
-        Matcher matcher = DURATION.matcher(text);
+    }
+
+    /**
+     * A duration as plans write it.
+     *
+     * @param text e.g. {@code 250ms}, {@code 2s}, {@code 1.5m} or ISO-8601 ({@code PT0.25S})
+     * @return the duration
+     * @throws IllegalArgumentException saying what durations look like
+     */
+    public static Duration parseDuration(String text) {
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.startsWith("pt")) {
+            return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+        }
+        Matcher matcher = DURATION.matcher(trimmed);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("fault rule '" + name + "': latency '" + value.asText() + "' is not a "
-                    + "duration like 250ms, 2s, 1m or PT0.25S");
+            throw new IllegalArgumentException("'" + text + "' is not a duration like 250ms, 2s, 1m or PT0.25S");
         }
         double amount = Double.parseDouble(matcher.group(1));
         double millis = switch (matcher.group(2)) {

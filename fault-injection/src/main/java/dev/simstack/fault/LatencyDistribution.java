@@ -95,6 +95,35 @@ public final class LatencyDistribution {
     }
 
     /**
+     * A distribution as annotations write it: {@code 200ms} (fixed), {@code 10ms..50ms} (uniform) or
+     * {@code p50=20ms, p99=400ms} (percentiles; {@code p50 20ms} reads too).
+     *
+     * @param text the distribution
+     * @return the distribution
+     * @throws IllegalArgumentException saying which forms there are
+     */
+    public static LatencyDistribution parse(String text) {
+        try {
+            if (text.contains("..")) {
+                String[] bounds = text.split("\\.\\.", 2);
+                return uniform(FaultPlan.parseDuration(bounds[0]), FaultPlan.parseDuration(bounds[1]));
+            }
+            if (!text.trim().startsWith("p")) {
+                return fixed(FaultPlan.parseDuration(text));
+            }
+            Map<Double, Duration> percentiles = new java.util.LinkedHashMap<>();
+            for (String point : text.split(",")) {
+                String[] parts = point.trim().substring(1).split("[=\\s:]+", 2);
+                percentiles.put(Double.parseDouble(parts[0]), FaultPlan.parseDuration(parts[1]));
+            }
+            return percentiles(percentiles);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("latency '" + text + "' is not 200ms (fixed), 10ms..50ms (uniform) or "
+                    + "p50=20ms, p99=400ms (percentiles): " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * A delay drawn from {@code random} (one draw, even for a fixed delay, so that kinds do not shift streams
      * differently).
      *
