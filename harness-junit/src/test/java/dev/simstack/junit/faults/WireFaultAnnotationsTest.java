@@ -67,11 +67,8 @@ class WireFaultAnnotationsTest {
 
     @Test
     void the_docs_show_the_annotations_as_these_tests_use_them() {
-        DocSnippets.assertShows("docs/faults.md", WireFaults.class, "reset", "drop");
-        DocSnippets.assertShows("docs/faults.md", Delays.class, "latency");
-        DocSnippets.assertShows("docs/faults.md", Whens.class, "when");
-        DocSnippets.assertShows("docs/faults.md", PlanFile.class, "plan-file");
-        DocSnippets.assertShows("docs/faults.md", AwsErrors.class, "error");
+        DocSnippets.assertShows("docs/faults.md", WireFaultAnnotationsTest.class, "reset", "drop", "latency", "when",
+                "plan-file", "error");
     }
 
     static List<LedgerEntry.Request> faulted(Stack stack, String operation) {
