@@ -43,10 +43,15 @@ final class RuleYaml {
         // "after: 10" counts calls (as in 0.1); "after: 10s" is a time, the start of the rule's window.
         JsonNode after = entry.path("after");
         boolean afterIsTime = after.isTextual() && !after.textValue().trim().matches("\\d+");
-        Duration from = afterIsTime ? FaultPlan.duration(name, after) : optionalDuration(name, entry.get("from"));
-        Duration until = optionalDuration(name, entry.get("until"));
+        Duration from = afterIsTime ? optionalDuration(name, "after", after)
+                : optionalDuration(name, "from", entry.get("from"));
+        Duration until = optionalDuration(name, "until", entry.get("until"));
         if (entry.has("duration")) {
-            until = (from == null ? Duration.ZERO : from).plus(FaultPlan.duration(name, entry.get("duration")));
+            if (until != null) {
+                throw new IllegalArgumentException("fault rule '" + name + "': give until or duration, not both");
+            }
+            until = (from == null ? Duration.ZERO : from).plus(optionalDuration(name, "duration",
+                    entry.get("duration")));
         }
         return new FaultRule(name, service, operations, entry.path("region").asText(null),
                 entry.path("resource").asText(null), FaultPlan.error(name, service, entry.get("error")),
@@ -66,8 +71,15 @@ final class RuleYaml {
         }
     }
 
-    private static Duration optionalDuration(String name, JsonNode value) {
-        return value == null || value.isNull() ? null : FaultPlan.duration(name, value);
+    private static Duration optionalDuration(String name, String field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return value.isNumber() ? Duration.ofMillis(value.asLong()) : FaultPlan.parseDuration(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("fault rule '" + name + "': " + field + " " + e.getMessage(), e);
+        }
     }
 
     /** {@code {min, max}} (uniform) or {@code {p50: .., p99: ..}} (percentiles). */

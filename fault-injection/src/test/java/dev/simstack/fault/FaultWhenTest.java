@@ -178,6 +178,8 @@ class FaultWhenTest {
         assertThatThrownBy(() -> FaultPlan.parse("faults:\n  - {service: sqs, latency: {mean: 2s}}\n", "p.yaml"))
                 .hasMessage("p.yaml: fault rule 'rule 1': latency field 'mean' is neither min/max nor a percentile "
                         + "like p50 or p99.9");
+        assertThatThrownBy(() -> FaultPlan.parse("faults:\n  - {service: sqs, wire: drop, from: soon}\n", "p.yaml"))
+                .hasMessage("p.yaml: fault rule 'rule 1': from 'soon' is not a duration like 250ms, 2s, 1m or PT0.25S");
         assertThatThrownBy(() -> FaultPlan.parse("faults:\n  - {service: sqs, wire: drop, evry: 2}\n", "p.yaml"))
                 .hasMessageContaining("unknown field 'evry'; a rule has [after, duration, error, every, from,");
     }
