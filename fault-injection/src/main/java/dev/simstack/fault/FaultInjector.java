@@ -4,11 +4,14 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.CallResult;
 import dev.simstack.core.Interceptor;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.SemanticHook;
 import dev.simstack.core.ServiceCall;
 import dev.simstack.core.SimClock;
 import dev.simstack.core.SimRandom;
 import dev.simstack.core.Stack;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +22,10 @@ import org.apiguardian.api.API;
 /**
  * Applies a {@link FaultPlan} to a stack's calls at its interception point. Add it with
  * {@code StackConfig.withInterceptor(new FaultInjector(plan))}; it acts from the moment the stack has
- * started. Each rule draws from its own random source, seeded from the plan's seed (or the stack's) and
- * the rule's position, so a run with the same seed and the same order of calls faults the same calls.
+ * started. Each rule draws from its own random streams, one per resource its calls address, seeded from the
+ * plan's seed (or the stack's), the rule's position and the resource's name (as {@link FaultContext} derives
+ * them): a run with the same seed and the same calls to a resource faults the same of them, whatever other
+ * traffic runs beside. Rule windows are measured on the stack's clock from the moment the plan is applied.
  * Every faulted call is marked in the ledger's request entry ({@code fault}). The plan's
  * {@link SemanticFault}s act inside the services, through the hooks this injector offers them
  * ({@link #hooks()}); a hook that is also an {@link Interceptor} sees the calls the rules let through.
@@ -35,7 +40,7 @@ public final class FaultInjector implements Interceptor {
 
     /** An injector applying {@code plan} once the stack it is added to has started. */
     public FaultInjector(FaultPlan plan) {
-        this.active = new Active(plan, plan.rules().stream().map(RuleState::new).toList(), List.of());
+        this.active = new Active(plan, List.of(), List.of());
     }
 
     @Override
@@ -63,10 +68,10 @@ public final class FaultInjector implements Interceptor {
     }
 
     private void activate(FaultPlan plan, long seed) {
-        List<RuleState> states = plan.rules().stream().map(RuleState::new).toList();
-        for (int i = 0; i < states.size(); i++) {
-            // SplitMix-style spreading, so neighbouring rules do not draw correlated streams.
-            states.get(i).random = new SimRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+        Instant applied = stack.clock().now();
+        List<RuleState> states = new ArrayList<>();
+        for (FaultRule rule : plan.rules()) {
+            states.add(new RuleState(rule, new FaultContext(stack, seed, states.size()), applied));
         }
         List<SemanticHook> hooks = new ArrayList<>();
         int position = states.size();
@@ -109,8 +114,11 @@ public final class FaultInjector implements Interceptor {
             return next.proceed(call);
         }
         for (RuleState state : active.states) {
-            if (state.rule.matches(call) && state.decide()) {
-                return fault(state.rule, call, next, attached.clock());
+            if (state.rule.matches(call)) {
+                SimRandom random = state.decide(call, attached.clock().now());
+                if (random != null) {
+                    return fault(state.rule, call, next, attached.clock(), random);
+                }
             }
         }
         return throughHooks(active.hooks, 0, call, next);
@@ -131,19 +139,17 @@ public final class FaultInjector implements Interceptor {
         return next.proceed(call);
     }
 
-    private static CompletionStage<CallResult> fault(FaultRule rule, ServiceCall call, Next next, SimClock clock) {
+    private static CompletionStage<CallResult> fault(FaultRule rule, ServiceCall call, Next next, SimClock clock,
+            SimRandom random) {
         call.noteFault(rule.name());
-        if (rule.latency().isZero()) {
-            return rule.error() != null ? CompletableFuture.completedFuture(failure(rule)) : next.proceed(call);
+        Duration delay = rule.distribution() != null ? rule.distribution().draw(random) : rule.latency();
+        if (delay.isZero()) {
+            return outcome(rule, call, next);
         }
         CompletableFuture<CallResult> answer = new CompletableFuture<>();
-        clock.schedule(rule.latency(), () -> {
-            if (rule.error() != null) {
-                answer.complete(failure(rule));
-                return;
-            }
+        clock.schedule(delay, () -> {
             try {
-                next.proceed(call).whenComplete((output, failure) -> {
+                outcome(rule, call, next).whenComplete((output, failure) -> {
                     if (failure != null) {
                         answer.completeExceptionally(failure);
                     } else {
@@ -157,9 +163,19 @@ public final class FaultInjector implements Interceptor {
         return answer;
     }
 
-    /** The rule's error as the call's result: the service never sees the call. */
-    private static CallResult failure(FaultRule rule) {
-        return CallResult.failure(rule.error().toException());
+    /**
+     * What a faulted call comes to after its delay: a reset or a drop (the service never sees the call), the
+     * rule's error (nor here), or the service's answer; truncated if the rule says so.
+     */
+    private static CompletionStage<CallResult> outcome(FaultRule rule, ServiceCall call, Next next) {
+        WireFault wire = rule.wire();
+        if (wire == WireFault.RESET || wire == WireFault.DROP) {
+            return CompletableFuture.completedFuture(wire.apply(null));
+        }
+        CompletionStage<CallResult> answer = rule.error() != null
+                ? CompletableFuture.completedFuture(CallResult.failure(rule.error().toException()))
+                : next.proceed(call);
+        return wire == WireFault.TRUNCATE ? answer.thenApply(wire::apply) : answer;
     }
 
     @Override
@@ -171,27 +187,43 @@ public final class FaultInjector implements Interceptor {
     private record Active(FaultPlan plan, List<RuleState> states, List<SemanticHook> hooks) {
     }
 
-    /** A rule's counters and random source. */
+    /** A rule's counters, its window, and its random streams (one per resource). */
     private static final class RuleState {
         private final FaultRule rule;
+        private final FaultContext streams;
+        private final Instant opens;
+        private final Instant closes;
         private final AtomicLong matched = new AtomicLong();
+        private final AtomicLong eligible = new AtomicLong();
         private final AtomicLong injected = new AtomicLong();
-        private SimRandom random;
 
-        RuleState(FaultRule rule) {
+        RuleState(FaultRule rule, FaultContext streams, Instant applied) {
             this.rule = rule;
+            this.streams = streams;
+            this.opens = rule.from() == null ? applied : applied.plus(rule.from());
+            this.closes = rule.until() == null ? null : applied.plus(rule.until());
         }
 
-        /** Counts a match and says whether to fault it: past {@code after}, under {@code times}, by chance. */
-        synchronized boolean decide() {
-            if (matched.incrementAndGet() <= rule.after() || injected.get() >= rule.times()) {
-                return false;
+        /**
+         * Counts a match and decides whether to fault it: inside the window, past {@code after}, on every
+         * {@code every}th, under {@code times}, by chance drawn from the stream of the call's resource.
+         *
+         * @return the stream the call's draws come from when it is faulted, else null
+         */
+        synchronized SimRandom decide(ServiceCall call, Instant now) {
+            if (now.isBefore(opens) || (closes != null && !now.isBefore(closes))) {
+                return null;
             }
+            if (matched.incrementAndGet() <= rule.after() || eligible.incrementAndGet() % rule.every() != 0
+                    || injected.get() >= rule.times()) {
+                return null;
+            }
+            SimRandom random = streams.random(call.resource().map(ResourceRef::name).orElse(""));
             if (rule.probability() < 1 && !random.chance(rule.probability())) {
-                return false;
+                return null;
             }
             injected.incrementAndGet();
-            return true;
+            return random;
         }
     }
 }

@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -33,9 +31,14 @@ import org.apiguardian.api.API;
  *     resource: orders           # queue, table, bucket or function name; default all
  *     region: us-east-1          # default all
  *     error: throttle            # throttle, internal, unavailable, or {code, status, message}
- *     latency: 200ms             # ms, s, m, or ISO-8601 (PT0.2S); on the stack's clock
+ *     wire: reset                # or drop, truncate: a fault below HTTP instead of (truncate: of) the answer
+ *     latency: 200ms             # ms, s, m, or ISO-8601 (PT0.2S); on the stack's clock; or drawn:
+ *                                #   {min: 10ms, max: 50ms} (uniform) or {p50: 20ms, p99: 400ms} (percentiles)
  *     probability: 0.25          # default 1
- *     after: 10                  # let the first 10 matching calls through
+ *     after: 10                  # let the first 10 matching calls through (with a unit, 10s: the window's start)
+ *     every: 3                   # then fault every 3rd eligible call
+ *     from: 5s                   # a window on the stack's clock, from the moment the plan is applied
+ *     until: 30s                 # (or duration: 25s); default: always
  *     times: 5                   # fault at most 5 calls
  *   - name: twice
  *     kind: ...                  # a semantic fault (see SemanticKinds for the kinds and their fields)
@@ -45,8 +48,6 @@ import org.apiguardian.api.API;
 public final class FaultPlan {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
-    private static final Set<String> FIELDS = Set.of("name", "service", "operation", "operations", "region",
-            "resource", "error", "latency", "probability", "after", "times");
 
     private static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), null);
 
@@ -177,7 +178,7 @@ public final class FaultPlan {
                 if (entry.has("kind")) {
                     semantic.add(SemanticKinds.parse(name, entry));
                 } else {
-                    rules.add(rule(name, entry));
+                    rules.add(RuleYaml.rule(name, entry));
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
@@ -187,33 +188,7 @@ public final class FaultPlan {
         return new FaultPlan(rules, semantic, seed);
     }
 
-    private static FaultRule rule(String name, JsonNode entry) {
-        entry.fieldNames().forEachRemaining(field -> {
-            if (!FIELDS.contains(field)) {
-                throw new IllegalArgumentException("fault rule '" + name + "': unknown field '" + field + "'; a rule"
-                        + " has " + new java.util.TreeSet<>(FIELDS));
-            }
-        });
-        String signingName = entry.path("service").asText(null);
-        if (signingName == null) {
-            throw new IllegalArgumentException("fault rule '" + name + "' needs a service: one of "
-                    + FaultRule.SIGNING_NAMES);
-        }
-        AwsService service = FaultRule.service(name, signingName);
-        Set<String> operations = new LinkedHashSet<>();
-        JsonNode operation = entry.has("operation") ? entry.get("operation") : entry.path("operations");
-        if (operation.isArray()) {
-            operation.forEach(o -> operations.add(o.asText()));
-        } else if (operation.isTextual()) {
-            operations.add(operation.textValue());
-        }
-        return new FaultRule(name, service, operations, entry.path("region").asText(null),
-                entry.path("resource").asText(null), error(name, service, entry.get("error")),
-                duration(name, entry.get("latency")), entry.path("probability").asDouble(1.0),
-                entry.path("after").asLong(0), entry.has("times") ? entry.get("times").asLong() : Long.MAX_VALUE);
-    }
-
-    private static FaultError error(String name, AwsService service, JsonNode error) {
+    static FaultError error(String name, AwsService service, JsonNode error) {
         if (error == null || error.isNull()) {
             return null;
         }
@@ -237,17 +212,31 @@ public final class FaultPlan {
         if (value == null || value.isNull()) {
             return Duration.ZERO;
         }
-        String text = value.asText().trim().toLowerCase(Locale.ROOT);
         if (value.isNumber()) {
             return Duration.ofMillis(value.asLong());
         }
-        if (text.startsWith("pt")) {
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        try {
+            return parseDuration(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("fault rule '" + name + "': latency " + e.getMessage(), e);
         }
-        Matcher matcher = DURATION.matcher(text);
+    }
+
+    /**
+     * A duration as plans write it.
+     *
+     * @param text e.g. {@code 250ms}, {@code 2s}, {@code 1.5m} or ISO-8601 ({@code PT0.25S})
+     * @return the duration
+     * @throws IllegalArgumentException saying what durations look like
+     */
+    public static Duration parseDuration(String text) {
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.startsWith("pt")) {
+            return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+        }
+        Matcher matcher = DURATION.matcher(trimmed);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("fault rule '" + name + "': latency '" + value.asText() + "' is not a "
-                    + "duration like 250ms, 2s, 1m or PT0.25S");
+            throw new IllegalArgumentException("'" + text + "' is not a duration like 250ms, 2s, 1m or PT0.25S");
         }
         double amount = Double.parseDouble(matcher.group(1));
         double millis = switch (matcher.group(2)) {

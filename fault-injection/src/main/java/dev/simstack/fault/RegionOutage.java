@@ -3,6 +3,7 @@ package dev.simstack.fault;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.CallResult;
 import dev.simstack.core.SemanticHook;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +33,8 @@ public final class RegionOutage implements SemanticFault {
     @API(status = EXPERIMENTAL, since = "0.2")
     public enum Mode {
         /**
-         * The region's endpoint refuses or resets connections. The wire faults below HTTP are not in the fault
-         * rules yet, so this answers as {@link #SERVICE_UNAVAILABLE} for now; it will reset the connection with
-         * the wire's connection-reset fault once the rules have it.
+         * The region's endpoint resets every connection before answering ({@link CallResult#connectionReset()});
+         * the SDK retries and then throws an {@code SdkClientException}.
          */
         CONNECTION_RESET,
         /** Every call answers the service's {@code ServiceUnavailable} (503); the SDK retries it. */

@@ -42,11 +42,11 @@ final class RegionOutageHook implements DynamoDbHook, LambdaHook, Interceptor {
             return next.proceed(call);
         }
         call.noteFault(outage.name());
-        FaultError error = switch (outage.mode()) {
-            case INTERNAL_ERROR -> FaultError.internal(call.service());
-            // CONNECTION_RESET: answered as unavailable until the rules can reset a connection (see the mode)
-            case CONNECTION_RESET, SERVICE_UNAVAILABLE, TIMEOUT -> FaultError.unavailable(call.service());
-        };
+        if (outage.mode() == RegionOutage.Mode.CONNECTION_RESET) {
+            return CompletableFuture.completedFuture(CallResult.connectionReset());
+        }
+        FaultError error = outage.mode() == RegionOutage.Mode.INTERNAL_ERROR ? FaultError.internal(call.service())
+                : FaultError.unavailable(call.service());
         if (outage.mode() != RegionOutage.Mode.TIMEOUT) {
             return CompletableFuture.completedFuture(CallResult.failure(error.toException()));
         }

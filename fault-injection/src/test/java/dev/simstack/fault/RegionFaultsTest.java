@@ -112,6 +112,18 @@ class RegionFaultsTest {
     }
 
     @Test
+    void a_connection_reset_outage_resets_every_attempt_and_the_call_never_reaches_the_table() {
+        Stack stack = start(FaultPlan.none().with(RegionOutage.of(WEST).withMode(RegionOutage.Mode.CONNECTION_RESET)),
+                7);
+
+        assertThatThrownBy(() -> put(dynamodb(stack, WEST), "o1", "x"))
+                .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
+                .hasMessageContaining("Connection reset");
+        assertThat(faulted(stack)).hasSize(3);
+        assertThat(stack.ledger().entries(LedgerEntry.ItemWrite.class)).isEmpty();
+    }
+
+    @Test
     void a_timeout_outage_holds_the_call_past_the_clients_timeout_and_the_call_never_reaches_the_table() {
         Stack stack = start(FaultPlan.none().with(RegionOutage.of(WEST).withMode(RegionOutage.Mode.TIMEOUT)), 7);
         DynamoDbClient impatient = DynamoDbClient.builder().endpointOverride(stack.endpoint()).region(Region.US_WEST_2)

@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * @Throttle(service = "dynamodb", operation = "PutItem", resource = "orders", times = 2)
+ * @Throttle(service = "sqs", operation = "SendMessage", every = 3, from = "10s", duration = "30s")
  * }</pre>
  *
  * <p>On a class (every test) or a method (that test), repeatable, usable in composed annotations.
@@ -68,11 +69,18 @@ public @interface Throttle {
     double probability() default 1;
 
     /**
-     * How many matching calls pass before throttling starts.
+     * How many matching calls pass before the fault starts (from the Nth call: {@code N - 1}).
      *
      * @return the count let through
      */
     long after() default 0;
+
+    /**
+     * Of the eligible calls, only every {@code every}th is throttled (1: each).
+     *
+     * @return the period
+     */
+    long every() default 1;
 
     /**
      * How many calls are throttled at most.
@@ -80,6 +88,28 @@ public @interface Throttle {
      * @return the limit; {@code Long.MAX_VALUE} for none
      */
     long times() default Long.MAX_VALUE;
+
+    /**
+     * When the fault's window opens on the stack's clock, from the test's start ({@code 10s}, {@code 250ms},
+     * {@code PT1M}); empty from the start.
+     *
+     * @return the window's start
+     */
+    String from() default "";
+
+    /**
+     * When the window closes (exclusive), from the test's start; empty for never. Not with {@link #duration()}.
+     *
+     * @return the window's end
+     */
+    String until() default "";
+
+    /**
+     * How long the window stays open after {@link #from()}; empty for ever. Not with {@link #until()}.
+     *
+     * @return the window's length
+     */
+    String duration() default "";
 
     /** Holds repeated {@link Throttle}s. */
     @API(status = EXPERIMENTAL, since = "0.2")

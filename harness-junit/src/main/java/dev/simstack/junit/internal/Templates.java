@@ -18,19 +18,32 @@ public final class Templates implements AutoCloseable {
 
     private Path scratch;
 
-    /** The file {@code name} stands for. */
-    Path resolve(String name, Class<?> testClass, String on) {
+    /**
+     * Where {@code name} is, searched as templates are (next to {@code testClass}, at the class-path root, relative
+     * to the working directory); null when it is nowhere.
+     */
+    public static URL locate(String name, Class<?> testClass) {
         URL url = testClass.getResource(name);
         if (url == null) {
             ClassLoader loader = testClass.getClassLoader();
             url = loader == null ? null : loader.getResource(name.startsWith("/") ? name.substring(1) : name);
         }
+        Path path = Path.of(name);
+        if (url == null && Files.isRegularFile(path)) {
+            try {
+                url = path.toAbsolutePath().toUri().toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return url;
+    }
+
+    /** The file {@code name} stands for. */
+    Path resolve(String name, Class<?> testClass, String on) {
+        URL url = locate(name, testClass);
         if (url != null) {
             return file(url, name);
-        }
-        Path path = Path.of(name);
-        if (Files.isRegularFile(path)) {
-            return path.toAbsolutePath();
         }
         throw new Misuse(on + ": template = \"" + name + "\" was found neither on the class path (next to "
                 + testClass.getSimpleName() + " or at the root, e.g. src/test/resources/" + name + ") nor as a file"

@@ -2,6 +2,7 @@ package dev.simstack.core.internal.server;
 
 import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
+import dev.simstack.core.internal.protocol.WireCut;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -97,6 +98,8 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<Object> {
             if (failure != null) {
                 LOG.warn("SimStack could not answer {} {}", exchange.method(), exchange.path(), failure);
                 writeAndClose(ctx, plain(HttpResponseStatus.INTERNAL_SERVER_ERROR, "SimStack engine failure"));
+            } else if (answer.cut() != null && !(head && answer.cut().kind() == WireCut.Kind.TRUNCATED)) {
+                BrokenAnswer.write(ctx, answer);
             } else if (head) {
                 write(ctx, withoutBody(answer), keepAlive);
             } else if (answer.streamed() != null) {

@@ -2,6 +2,7 @@ package dev.simstack.core.internal.stack;
 
 import dev.simstack.core.CallResult;
 import dev.simstack.core.internal.protocol.HttpAnswer;
+import dev.simstack.core.internal.protocol.WireCut;
 
 /**
  * The engine's side of {@link CallResult}: makes successes carrying a wire answer and reads the answer back.
@@ -19,6 +20,9 @@ public final class CallResults {
 
         /** The answer a success carries, or null for a failure. */
         Object answer(CallResult result);
+
+        /** How the result breaks its answer on the wire, or null to send it whole. */
+        WireCut cut(CallResult result);
     }
 
     private static volatile Access access;
@@ -46,6 +50,11 @@ public final class CallResults {
     /** The wire answer of a success; null for a failure. */
     static HttpAnswer answer(CallResult result) {
         return (HttpAnswer) access().answer(result);
+    }
+
+    /** How {@code result} breaks its answer on the wire, or null. */
+    static WireCut cut(CallResult result) {
+        return access().cut(result);
     }
 
     private static Access access() {

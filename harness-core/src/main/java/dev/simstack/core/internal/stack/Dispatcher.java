@@ -14,6 +14,7 @@ import dev.simstack.core.internal.protocol.HttpAnswer;
 import dev.simstack.core.internal.protocol.HttpExchange;
 import dev.simstack.core.internal.protocol.ProtocolCodec;
 import dev.simstack.core.internal.protocol.SigV4Scope;
+import dev.simstack.core.internal.protocol.WireCut;
 import dev.simstack.core.internal.server.RequestHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -109,18 +110,25 @@ public final class Dispatcher implements RequestHandler {
             Throwable failure) {
         Duration latency = Duration.between(call.arrival(), context.clock().now());
         ResourceRef resource = call.resource().orElse(null);
+        WireCut cut = failure == null && result != null ? CallResults.cut(result) : null;
+        if (cut != null && cut.kind() != WireCut.Kind.TRUNCATED) {
+            // Nothing is answered: the ledger says so with status 0 (no HTTP status reached the client).
+            record(call.service(), call.operation(), call.region(), resource, codec, 0, null, call.fault(), latency);
+            return HttpAnswer.cut(cut);
+        }
         if (failure == null && result != null && result.succeeded()) {
             HttpAnswer answer = CallResults.answer(result);
             record(call.service(), call.operation(), call.region(), resource, codec, answer.status(), null,
                     call.fault(), latency);
-            return answer;
+            return cut == null ? answer : answer.with(cut);
         }
         AwsException error = failure != null ? asAwsError(call, failure)
                 : result != null ? result.error().orElseThrow()
                 : asAwsError(call, new NullPointerException("an interceptor answered a null CallResult"));
         record(call.service(), call.operation(), call.region(), resource, codec, error.status(), error.code(),
                 call.fault(), latency);
-        return codec.error(descriptor, call.operation(), call.requestId(), error);
+        HttpAnswer answer = codec.error(descriptor, call.operation(), call.requestId(), error);
+        return cut == null ? answer : answer.with(cut);
     }
 
     /** {@code failure} as the AWS error answered for it: itself, or the engine's InternalFailure naming it. */

@@ -127,7 +127,8 @@ public final class FaultAnnotations {
                     + " no-argument constructor (and make it a static or top-level class)", e);
         }
         try {
-            FaultPlan plan = declaration.plan(annotation, stack);
+            FaultPlan plan = declaration instanceof DeclarationInClass inClass
+                    ? inClass.plan(annotation, stack, declaringClass(element)) : declaration.plan(annotation, stack);
             if (plan == null) {
                 throw new Misuse(where + ": " + type.getSimpleName() + ".plan returned null; return FaultPlan.none()"
                         + " for no faults");
@@ -136,6 +137,10 @@ public final class FaultAnnotations {
         } catch (IllegalArgumentException e) {
             throw new Misuse(where + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Class<?> declaringClass(AnnotatedElement element) {
+        return element instanceof Method method ? method.getDeclaringClass() : (Class<?>) element;
     }
 
     private static String describe(AnnotatedElement element) {
