@@ -10,7 +10,8 @@ import java.util.List;
 final class SemanticKinds {
 
     /** The kinds a plan file may name, in the order an unknown kind's error lists them. */
-    static final List<String> KINDS = List.of();
+    static final List<String> KINDS = List.of("duplicate-delivery", "early-redelivery", "reorder",
+            "short-receives", "poison-messages");
 
     private SemanticKinds() {
     }
@@ -23,7 +24,22 @@ final class SemanticKinds {
     static SemanticFault parse(String name, JsonNode entry) {
         String kind = entry.get("kind").asText();
         switch (kind) {
-            // one case per kind: case "duplicate-delivery" -> { return DuplicateDelivery.parse(name, entry); }
+            // one case per kind
+            case "duplicate-delivery" -> {
+                return SqsFaults.duplicateDelivery(name, entry);
+            }
+            case "early-redelivery" -> {
+                return SqsFaults.earlyRedelivery(name, entry);
+            }
+            case "reorder" -> {
+                return SqsFaults.reorder(name, entry);
+            }
+            case "short-receives" -> {
+                return SqsFaults.shortReceives(name, entry);
+            }
+            case "poison-messages" -> {
+                return SqsFaults.poisonMessages(name, entry);
+            }
             default -> throw new IllegalArgumentException("fault rule '" + name + "': kind '" + kind + "' is not one"
                     + " of " + KINDS + " (a rule without a kind is a wire fault: service, error, latency...)");
         }
