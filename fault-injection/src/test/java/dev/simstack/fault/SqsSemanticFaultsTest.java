@@ -91,7 +91,7 @@ class SqsSemanticFaultsTest {
 
     @Test
     void the_nth_message_deleted_comes_back_with_its_message_id_a_new_handle_and_receive_count_2() {
-        // snippet: duplicate-after-delete
+
         Stack stack = start(1, DuplicateDelivery.on("orders").withNth(2)); // the 2nd message sent, after its delete
         SqsClient sqs = sqs(stack);
         String url = stack.queue("orders").url();
@@ -106,7 +106,7 @@ class SqsSemanticFaultsTest {
             assertThat(copy.receiptHandle()).isNotEqualTo(first.receiptHandle());
             assertThat(receiveCount(copy)).isEqualTo("2");
         });
-        // end-snippet
+
         assertThat(deliveries(stack, ids.get(1))).isEqualTo(2);
         sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(again.get(0).receiptHandle()));
         assertThat(receive(sqs, url, 10)).as("duplicated once, then deleted").isEmpty();
@@ -200,7 +200,7 @@ class SqsSemanticFaultsTest {
 
     @Test
     void an_expired_visibility_timeout_hands_the_message_to_another_consumer_mid_handler() {
-        // snippet: early-redelivery
+
         Stack stack = start(1, EarlyRedelivery.on("orders", Duration.ofSeconds(5))); // VisibilityTimeout is 30 s
         SqsClient sqs = sqs(stack);
         String url = stack.queue("orders").url();
@@ -214,7 +214,7 @@ class SqsSemanticFaultsTest {
         assertThat(receiveCount(other)).isEqualTo("2");
         sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(slow.receiptHandle())); // succeeds, deletes nothing
         assertThat(stack.queue("orders").depth().inFlight()).isEqualTo(1);
-        // end-snippet
+
         sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(other.receiptHandle()));
         assertThat(stack.queue("orders").depth().inFlight()).isZero();
     }
