@@ -97,7 +97,8 @@ class SqsFaultAnnotationsTest {
 
             List<Message> got = receive(sqs, url);
 
-            assertThat(got).extracting(Message::body).containsExactlyInAnyOrder("refund o-1", "refund o-1", "order o-2");
+            assertThat(got).extracting(Message::body)
+                    .containsExactlyInAnyOrder("refund o-1", "refund o-1", "order o-2");
             List<LedgerEntry.Message> deliveries = stack.ledger().entries(LedgerEntry.Message.class).stream()
                     .filter(m -> m.kind() == LedgerEntry.MessageEvent.DELIVERED).toList();
             assertThat(deliveries).extracting(LedgerEntry.Message::receiveCount).contains(1, 2);
