@@ -10,7 +10,8 @@ import java.util.List;
 final class SemanticKinds {
 
     /** The kinds a plan file may name, in the order an unknown kind's error lists them. */
-    static final List<String> KINDS = List.of("crash-after-effect", "handler-timeout", "cold-starts",
+    static final List<String> KINDS = List.of("duplicate-delivery", "early-redelivery", "reorder",
+            "short-receives", "poison-messages", "crash-after-effect", "handler-timeout", "cold-starts",
             "lambda-throttle", "region-outage", "replication-lag");
 
     private SemanticKinds() {
@@ -38,7 +39,22 @@ final class SemanticKinds {
     static SemanticFault parse(String name, JsonNode entry) {
         String kind = entry.get("kind").asText();
         switch (kind) {
-            // one case per kind: case "duplicate-delivery" -> { return DuplicateDelivery.parse(name, entry); }
+            // one case per kind
+            case "duplicate-delivery" -> {
+                return SqsFaults.duplicateDelivery(name, entry);
+            }
+            case "early-redelivery" -> {
+                return SqsFaults.earlyRedelivery(name, entry);
+            }
+            case "reorder" -> {
+                return SqsFaults.reorder(name, entry);
+            }
+            case "short-receives" -> {
+                return SqsFaults.shortReceives(name, entry);
+            }
+            case "poison-messages" -> {
+                return SqsFaults.poisonMessages(name, entry);
+            }
             case "crash-after-effect" -> {
                 return LambdaKinds.crashAfterEffect(name, entry);
             }

@@ -39,6 +39,11 @@ final class InProcessSqs {
         }
     }
 
+    /** The batch's messages a semantic fault poisons (the invocation fails on them); empty for none. */
+    java.util.Set<String> poisoned(ResourceRef queue, List<ReceivedMessage> batch) {
+        return sqs.poisoned(queue, batch);
+    }
+
     /**
      * Deletes each handle; one that no longer deletes (its message went back to the queue, or the queue
      * went) is skipped, as the entries of a DeleteMessageBatch fail one by one.

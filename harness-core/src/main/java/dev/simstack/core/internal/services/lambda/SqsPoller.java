@@ -231,6 +231,14 @@ final class SqsPoller {
         if (failed == null) {
             return; // an unreadable batchItemFailures answer fails the whole batch, as AWS treats it
         }
+        Set<String> poisoned = sqs.poisoned(targets.queue(), batch);
+        if (!poisoned.isEmpty()) {
+            if (!mapping.reportBatchItemFailures()) {
+                return; // a poison message fails the whole batch
+            }
+            failed = new HashSet<>(failed);
+            failed.addAll(poisoned); // reported as failed items
+        }
         List<String> handles = new ArrayList<>(batch.size());
         for (ReceivedMessage message : batch) {
             if (!failed.contains(message.messageId())) {

@@ -22,6 +22,7 @@ final class MessageStore {
     private int visibleCount;
     private int inFlightCount;
     private int delayedCount;
+    private long entries;
 
     MessageStore(VisibleMessages visible) {
         this.visible = visible;
@@ -30,6 +31,7 @@ final class MessageStore {
     /** Adds a message, visible at once unless its {@code visibleAt} is still ahead of {@code now}. */
     void add(SqsMessage message, long now) {
         byId.put(message.id(), message);
+        message.entered = ++entries;
         retention.add(message);
         visible.entered(message);
         if (message.visibleAt > now) {

@@ -32,6 +32,7 @@ final class QueueMessages {
     private final FifoDeduplication deduplication = new FifoDeduplication();
     private final ReceiveAttempts attempts = new ReceiveAttempts();
     private final LongPoll longPoll;
+    private final QueueHooks hooks;
     private long lastPurgeAt = Long.MIN_VALUE;
     private long lastSequence;
     private boolean closed;
@@ -47,6 +48,7 @@ final class QueueMessages {
         this.fifo = queue.fifo();
         this.store = new MessageStore(fifo ? new FifoMessages() : new StandardMessages());
         this.longPoll = new LongPoll(context.clock(), this::wake);
+        this.hooks = new QueueHooks(context, queue.ref(), fifo);
     }
 
     // ---- sending
@@ -85,6 +87,7 @@ final class QueueMessages {
         message.visibleAt = now + delay * 1000L;
         store.add(message, now);
         record(MessageEvent.SENT, message, senderId);
+        hooks.sent(message);
         return new Sent(message.id(), message.sequenceNumber);
     }
 
@@ -110,6 +113,8 @@ final class QueueMessages {
             if (got.isEmpty() && request.waitSeconds() > 0 && !closed) {
                 waiting = longPoll.await(request, now + request.waitSeconds() * 1000L);
                 longPoll.arm(now, store.nextDeadline());
+            } else if (!longPoll.isEmpty()) {
+                longPoll.arm(now, store.nextDeadline()); // a message handed out may come back early
             }
         }
         effects.run();
@@ -129,10 +134,11 @@ final class QueueMessages {
                 : attributes.visibilityTimeout();
         RedrivePolicy redrive = attributes.redrivePolicy();
         SqsQueue deadLetterQueue = redrive == null ? null : directory.byArn(redrive.deadLetterTargetArn());
-        int max = Math.min(request.maxMessages(), IN_FLIGHT_LIMIT - store.inFlightCount());
+        int max = hooks.receiveLimit(Math.min(request.maxMessages(), IN_FLIGHT_LIMIT - store.inFlightCount()),
+                store.visibleCount());
         List<Delivery> delivered = new ArrayList<>(Math.max(max, 0));
         while (delivered.size() < max) {
-            List<SqsMessage> picked = store.pick(max - delivered.size(), context.random());
+            List<SqsMessage> picked = hooks.order(store.pick(max - delivered.size(), context.random()));
             if (picked.isEmpty()) {
                 break;
             }
@@ -145,6 +151,10 @@ final class QueueMessages {
                     effects.deadLetter(deadLetterQueue, message, queue.arn());
                 } else {
                     delivered.add(deliver(message, timeout, now, request.consumer()));
+                    if (delivered.size() < max && hooks.deliverTwice(message)) {
+                        // at-least-once: a second copy in the same answer; its handle is the current one
+                        delivered.add(deliver(message, timeout, now, request.consumer()));
+                    }
                 }
             }
         }
@@ -162,7 +172,8 @@ final class QueueMessages {
         message.receivedAt = now;
         String nonce = context.ids().next();
         message.receipt = nonce;
-        store.hide(message, now + timeoutSeconds * 1000L);
+        long early = hooks.visibleAgainAfter(message, timeoutSeconds);
+        store.hide(message, now + (early >= 0 ? early : timeoutSeconds * 1000L));
         record(MessageEvent.DELIVERED, message, consumer);
         String handle = new ReceiptHandle(queue.name(), message.id(), nonce).encode();
         return new Delivery(message, handle, nonce, message.receiveCount, message.firstReceivedAt);
@@ -196,7 +207,15 @@ final class QueueMessages {
             SqsMessage message = store.get(handle.messageId());
             // AWS: with an older receipt handle "the request succeeds, but the message will not be deleted";
             // a message already gone is deleted "again" without error.
-            if (message != null && handle.nonce().equals(message.receipt)) {
+            boolean current = message != null && handle.nonce().equals(message.receipt);
+            long keep = current ? hooks.keepAfterDelete(message) : -1;
+            if (keep >= 0) {
+                // at-least-once: the delete succeeds, yet the message is handed out again later
+                record(MessageEvent.DELETED, message, consumer);
+                message.receipt = null;
+                store.hide(message, now + keep);
+                longPoll.arm(now, store.nextDeadline());
+            } else if (current) {
                 store.remove(message);
                 record(MessageEvent.DELETED, message, consumer);
                 if (fifo) {

@@ -37,6 +37,8 @@ final class SqsMessage {
     long receivedAt;
     /** The nonce of the latest receipt handle, or null if never received. */
     String receipt;
+    /** Its place in the order messages entered the queue (the fault points' send order). */
+    long entered;
     /** Position in the standard queue's visible list, or -1. */
     int visibleIndex = -1;
     /** Positions in the store's two heaps (timers, retention), or -1. */

@@ -62,6 +62,30 @@ public final class SqsPort {
         changeVisibility(queue(queue), receiptHandle, seconds);
     }
 
+    /**
+     * The messages of an event source mapping's batch that an {@link dev.simstack.core.SqsHook} poisons: the
+     * invocation fails on them, so they are not deleted.
+     *
+     * @return their message ids; empty when none (or no hook)
+     */
+    public Set<String> poisoned(ResourceRef queue, List<ReceivedMessage> batch) {
+        List<dev.simstack.core.SqsHook> hooks = regions.context().hooks(dev.simstack.core.SqsHook.class);
+        if (hooks.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> poisoned = new java.util.LinkedHashSet<>();
+        for (ReceivedMessage message : batch) {
+            String count = message.attributes() == null ? null : message.attributes().get("ApproximateReceiveCount");
+            QueueHooks.Received view = new QueueHooks.Received(message, count == null ? 0 : Integer.parseInt(count));
+            for (dev.simstack.core.SqsHook hook : hooks) {
+                if (hook.poisons(queue, view)) {
+                    poisoned.add(message.messageId());
+                }
+            }
+        }
+        return poisoned;
+    }
+
     /** Whether {@code queue} exists. */
     public boolean exists(ResourceRef queue) {
         return find(queue) != null;
