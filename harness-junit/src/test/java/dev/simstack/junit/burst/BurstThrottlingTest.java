@@ -40,11 +40,14 @@ class BurstThrottlingTest {
             assertThat(result.countsByStatus()).containsExactly(Map.entry(200, 149), Map.entry(429, 851));
             assertThat(result.requests()).extracting(BurstRequest::n).startsWith(0L, 1L, 2L).endsWith(999L);
             assertThat(result.requests()).allSatisfy(request -> assertThat(request.requestId()).isNotBlank());
-            // The answers come without the clock moving: every latency is zero on a manual clock.
-            assertThat(result.maxLatency()).isZero();
+            // The answers come without the clock moving: latency is zero on a manual clock. (An answer that takes
+            // longer than the settle time of wall time, on a loaded machine, is stamped when the burst has moved on
+            // by an arrival or a few: docs/architecture.md, BU1. The median stays zero.)
+            assertThat(result.latencyPercentile(50)).isZero();
             assertThat(result.elapsed()).isEqualTo(Duration.ofMillis(999));
-            assertThat(result).hasToString("burst POST /orders on shop: 1000 requests, 149 accepted, 851 throttled,"
-                    + " 0 failed; statuses {200=149, 429=851}; latency p50 0ms, p99 0ms, max 0ms; elapsed 999ms");
+            assertThat(result.toString()).matches("burst POST /orders on shop: 1000 requests, 149 accepted, 851"
+                    + " throttled, 0 failed; statuses \\{200=149, 429=851\\}; latency p50 0ms, p99 \\d+ms, max \\d+ms;"
+                    + " elapsed 999ms");
             // The queue holds exactly the accepted bodies.
             assertThat(stack.queue("orders").depth()).isEqualTo(new QueueDepth(149, 0, 0));
         }
