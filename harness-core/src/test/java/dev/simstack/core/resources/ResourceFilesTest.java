@@ -260,6 +260,51 @@ class ResourceFilesTest {
     }
 
     @Test
+    void aSamApisNameAndStageWideMethodSettingsMakeItsThrottle(@TempDir Path dir) throws Exception {
+        stack = StackConfig.defaults().withClock(dev.simstack.core.ClockSpec.manual()).start();
+        stack.apply(write(dir, "throttled.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  OrderApi:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: dev.simstack.core.apigateway.ApiHandlers$OrderApi::handleRequest
+                      Runtime: java17
+                      Events:
+                        Create:
+                          Type: Api
+                          Properties: {Path: "/orders/{id}", Method: post, RestApiId: !Ref OrdersApi}
+                  OrdersApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      Name: orders-api
+                      StageName: prod
+                      MethodSettings:
+                        - {HttpMethod: "*", ResourcePath: "/*", ThrottlingRateLimit: 1, ThrottlingBurstLimit: 1}
+                """));
+
+        URI order = URI.create(stack.api("orders-api").url() + "/orders/42?q=x");
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            statuses.add(HttpClient.newHttpClient().send(HttpRequest.newBuilder(order)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
+        }
+        assertThat(statuses).containsExactly(201, 429);   // a burst of one, and the clock has not moved
+
+        assertThatThrownBy(() -> stack.apply(write(dir, "per-method.yaml", """
+                Resources:
+                  OtherApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      MethodSettings:
+                        - {HttpMethod: POST, ResourcePath: "/orders", ThrottlingRateLimit: 1}
+                """))).hasMessageContaining("MethodSettings for HttpMethod POST and ResourcePath /orders are not "
+                        + "supported");
+    }
+
+    @Test
     void theServicesOwnValidationErrorsNameTheResource(@TempDir Path dir) throws IOException {
         start();
         assertThatThrownBy(() -> stack.apply(write(dir, "table.yaml", """

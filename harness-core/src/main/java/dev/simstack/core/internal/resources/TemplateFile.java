@@ -227,8 +227,9 @@ final class TemplateFile {
             if (stage.isEmpty()) {
                 throw new ResourceFileException("StageName is required");
             }
-            ApiSpec spec = rest ? ApiSpec.rest(logicalId) : ApiSpec.http(logicalId);
-            apis.merge(logicalId, spec.withStage(stage), (old, fresh) -> withRoutes(fresh, old));
+            String name = properties.path("Name").asText(logicalId);
+            ApiSpec spec = (rest ? ApiSpec.rest(name) : ApiSpec.http(name)).withStage(stage);
+            apis.merge(logicalId, stageThrottle(spec, properties), (old, fresh) -> withRoutes(fresh, old));
             return;
         }
         JsonNode events = NODES.objectNode();
@@ -449,6 +450,35 @@ final class TemplateFile {
                         + "; SimStack's templates support SQS, Api and HttpApi events");
             }
         });
+    }
+
+    /**
+     * The stage's throttle: a REST API's {@code MethodSettings} entry for every method and resource
+     * ({@code HttpMethod: "*"}, {@code ResourcePath: "/*"}), an HTTP API's {@code DefaultRouteSettings}. Settings
+     * for one method or path are refused by name: SimStack throttles a stage or a route, not a method.
+     */
+    private static ApiSpec stageThrottle(ApiSpec spec, JsonNode properties) {
+        List<JsonNode> settings = new ArrayList<>();
+        properties.path("MethodSettings").forEach(setting -> {
+            if (!setting.path("HttpMethod").asText("*").equals("*")
+                    || !setting.path("ResourcePath").asText("/*").equals("/*")) {
+                throw new ResourceFileException("MethodSettings for HttpMethod " + setting.path("HttpMethod").asText()
+                        + " and ResourcePath " + setting.path("ResourcePath").asText() + " are not supported; "
+                        + "SimStack applies the stage-wide entry (HttpMethod \"*\", ResourcePath \"/*\")");
+            }
+            settings.add(setting);
+        });
+        if (properties.has("DefaultRouteSettings")) {
+            settings.add(properties.get("DefaultRouteSettings"));
+        }
+        ApiSpec throttled = spec;
+        for (JsonNode setting : settings) {
+            if (setting.has("ThrottlingRateLimit") || setting.has("ThrottlingBurstLimit")) {
+                throttled = throttled.withThrottle(setting.path("ThrottlingRateLimit").asDouble(10_000),
+                        setting.path("ThrottlingBurstLimit").asInt(5_000));
+            }
+        }
+        return throttled;
     }
 
     private static ApiSpec withRoutes(ApiSpec base, ApiSpec more) {
