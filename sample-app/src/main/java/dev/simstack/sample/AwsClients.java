@@ -1,6 +1,10 @@
 package dev.simstack.sample;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -17,14 +21,27 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}, and a custom
  * endpoint from {@code AWS_ENDPOINT_URL} when one is set (an emulator; never on AWS). It reads them from
  * {@link LambdaEnvironment} rather than leaving it to the SDK, which reads only the process's environment.
+ *
+ * <p>Clients are built once per process and configuration and shared by every handler instance, as AWS
+ * advises (a client outside the handler, reused across invocations): on Lambda that is once per execution
+ * environment; an emulator running many functions in one process builds them once per stack.
  */
 final class AwsClients {
+
+    private static final Map<List<String>, AwsClients> BUILT = new ConcurrentHashMap<>();
 
     final DynamoDbClient dynamo;
     final SqsClient sqs;
     final S3Client s3;
 
-    AwsClients(LambdaEnvironment environment) {
+    /** The clients for {@code environment}'s region, endpoint and credentials. */
+    static AwsClients of(LambdaEnvironment environment) {
+        List<String> configuration = Arrays.asList(environment.get("AWS_REGION"), environment.get("AWS_ENDPOINT_URL"),
+                environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SESSION_TOKEN"));
+        return BUILT.computeIfAbsent(configuration, any -> new AwsClients(environment));
+    }
+
+    private AwsClients(LambdaEnvironment environment) {
         this.dynamo = configure(DynamoDbClient.builder(), environment).build();
         this.sqs = configure(SqsClient.builder(), environment).build();
         // Path-style addressing on a custom endpoint: bucket names are not host names on 127.0.0.1.

@@ -32,7 +32,7 @@ public final class OrdersApi implements RequestHandler<APIGatewayProxyRequestEve
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
         if (orders == null) {
             LambdaEnvironment environment = LambdaEnvironment.of(context);
-            AwsClients clients = new AwsClients(environment);
+            AwsClients clients = AwsClients.of(environment);
             orders = new OrderTable(clients.dynamo, environment.require("ORDERS_TABLE"));
             sqs = clients.sqs;
             queueUrl = environment.require("ORDERS_QUEUE_URL");

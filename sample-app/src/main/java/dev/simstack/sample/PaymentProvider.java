@@ -26,7 +26,8 @@ final class PaymentProvider {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** One client for the process, reused across invocations (its connections with it). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI charges;
 
     PaymentProvider(String baseUrl) {
@@ -47,7 +48,7 @@ final class PaymentProvider {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ChargeFailedException("POST " + charges + " failed: " + e, e);
         } catch (InterruptedException e) {

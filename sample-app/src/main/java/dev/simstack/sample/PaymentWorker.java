@@ -26,7 +26,7 @@ public final class PaymentWorker implements RequestHandler<SQSEvent, SQSBatchRes
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         if (orders == null) {
             LambdaEnvironment environment = LambdaEnvironment.of(context);
-            AwsClients clients = new AwsClients(environment);
+            AwsClients clients = AwsClients.of(environment);
             orders = new OrderTable(clients.dynamo, environment.require("ORDERS_TABLE"));
             receipts = new Receipts(clients.s3, environment.require("RECEIPTS_BUCKET"));
             payments = new PaymentProvider(environment.require("PAYMENT_URL"));
