@@ -69,7 +69,8 @@ public final class Demo {
                 + " of a manual clock, seed %d%n", options.orders(), RunSummary.human(options.window()), options.seed());
         Path template = templateFile();
         try (PaymentProviderServer provider = PaymentProviderServer.start();
-             Stack stack = StackConfig.defaults().withClock(ClockSpec.manual()).withSeed(options.seed())
+             Stack stack = StackConfig.defaults().withRegions("us-east-1", "us-west-2")
+                     .withClock(ClockSpec.manual()).withSeed(options.seed())
                      .withResourceFile(template).start()) {
             pointWorkerAt(stack, provider.url());
             out.printf("stack on %s; API %s; payment provider on %s%n", stack.endpoint(), stack.api(API).url(),
