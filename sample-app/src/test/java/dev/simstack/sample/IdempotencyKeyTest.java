@@ -1,6 +1,5 @@
 package dev.simstack.sample;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.simstack.assertions.SimStackAssertions.assertThat;
@@ -45,11 +44,13 @@ class IdempotencyKeyTest {
         assertThat(OrdersClient.field(again, "orderId")).isEqualTo(orderId);
         assertThat(table.itemCount()).isEqualTo(1);
 
-        // The repeat of a PENDING order enqueued it again; the worker's conditional writes apply once.
+        // A repeat of a still PENDING order enqueues it again (whether it still is depends on how fast the worker
+        // was), so the provider may be asked twice: always with the order's key, so it charges once.
         assertThat(stack).queue(OrdersApp.QUEUE).eventually().isEmpty();
         assertThat(OrdersClient.field(orders.status(orderId), "status")).isEqualTo("PAID");
         assertThat(stack).idempotency().ofObjectWrites(OrdersApp.RECEIPTS).eachKeyAppliedOnce();
-        payments.verify(2, postRequestedFor(urlEqualTo("/charges")).withHeader("Idempotency-Key", equalTo(orderId)));
+        assertThat(payments.findAll(postRequestedFor(urlEqualTo("/charges")))).isNotEmpty()
+                .allSatisfy(charge -> assertThat(charge.getHeader("Idempotency-Key")).isEqualTo(orderId));
     }
 
     @Test
