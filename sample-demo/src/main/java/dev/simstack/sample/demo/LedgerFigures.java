@@ -34,21 +34,26 @@ final class LedgerFigures {
         return peak;
     }
 
-    /** The most invocations of the function that overlapped (one ending as another starts does not). */
+    /**
+     * The most invocations of the function running at once: one ending at the instant another starts does not
+     * overlap it, but an invocation that took no time on the clock (a handler that never waited on it) counts.
+     */
     static int peakConcurrency(List<LedgerEntry.Invocation> invocations, ResourceRef function) {
-        List<long[]> edges = new ArrayList<>();   // {instant, +1 or -1}
+        List<long[]> edges = new ArrayList<>();   // {instant, order at that instant, +1 or -1}
         for (LedgerEntry.Invocation invocation : invocations) {
             if (invocation.function().equals(function)
                     && invocation.outcome() != LedgerEntry.InvocationOutcome.THROTTLED) {
-                edges.add(new long[] {invocation.start().toEpochMilli(), 1});
-                edges.add(new long[] {invocation.end().toEpochMilli(), -1});
+                long start = invocation.start().toEpochMilli();
+                long end = invocation.end().toEpochMilli();
+                edges.add(new long[] {start, 1, 1});
+                edges.add(new long[] {end, end > start ? 0 : 2, -1});
             }
         }
         edges.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
         int running = 0;
         int peak = 0;
         for (long[] edge : edges) {
-            running += (int) edge[1];
+            running += (int) edge[2];
             peak = Math.max(peak, running);
         }
         return peak;
