@@ -60,6 +60,7 @@ public final class Handlers {
             out.put("memory", context.getMemoryLimitInMB());
             out.put("remaining", context.getRemainingTimeInMillis());
             out.put("table", FunctionEnvironment.get(context, "TABLE"));
+            out.put("accessKey", FunctionEnvironment.get(context, "AWS_ACCESS_KEY_ID"));
             out.put("calls", calls);
             return out;
         }

@@ -77,7 +77,8 @@ class InvokeTest {
 
         assertThat(out).contains("\"arn\":\"" + stack.function("context").arn() + "\"")
                 .contains("\"version\":\"$LATEST\"").contains("\"memory\":512")
-                .contains("\"remaining\":3000").contains("\"table\":\"orders-table\"");
+                .contains("\"remaining\":3000").contains("\"table\":\"orders-table\"")
+                .contains("\"accessKey\":\"simstack\"");   // the execution role's keys, as Lambda defines them
     }
 
     @Test

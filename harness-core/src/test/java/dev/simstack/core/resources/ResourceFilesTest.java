@@ -260,6 +260,93 @@ class ResourceFilesTest {
     }
 
     @Test
+    void aSamApisNameAndStageWideMethodSettingsMakeItsThrottle(@TempDir Path dir) throws Exception {
+        stack = StackConfig.defaults().withClock(dev.simstack.core.ClockSpec.manual()).start();
+        stack.apply(write(dir, "throttled.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  OrderApi:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: dev.simstack.core.apigateway.ApiHandlers$OrderApi::handleRequest
+                      Runtime: java17
+                      Events:
+                        Create:
+                          Type: Api
+                          Properties: {Path: "/orders/{id}", Method: post, RestApiId: !Ref OrdersApi}
+                  OrdersApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      Name: orders-api
+                      StageName: prod
+                      MethodSettings:
+                        - {HttpMethod: "*", ResourcePath: "/*", ThrottlingRateLimit: 1, ThrottlingBurstLimit: 1}
+                """));
+
+        URI order = URI.create(stack.api("orders-api").url() + "/orders/42?q=x");
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            statuses.add(HttpClient.newHttpClient().send(HttpRequest.newBuilder(order)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
+        }
+        assertThat(statuses).containsExactly(201, 429);   // a burst of one, and the clock has not moved
+
+        assertThatThrownBy(() -> stack.apply(write(dir, "per-method.yaml", """
+                Resources:
+                  OtherApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      MethodSettings:
+                        - {HttpMethod: POST, ResourcePath: "/orders", ThrottlingRateLimit: 1}
+                """))).hasMessageContaining("MethodSettings for HttpMethod POST and ResourcePath /orders are not "
+                        + "supported");
+    }
+
+    @Test
+    void aGlobalTableIsCreatedWithAReplicaInEachOtherRegion(@TempDir Path dir) throws Exception {
+        start();   // us-east-1 and eu-west-1
+        AppliedResources applied = stack.apply(write(dir, "global.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::DynamoDB::GlobalTable
+                    Properties:
+                      TableName: orders
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: orderId, AttributeType: S}]
+                      KeySchema: [{AttributeName: orderId, KeyType: HASH}]
+                      StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}
+                      Replicas: [{Region: us-east-1}, {Region: eu-west-1}]
+                """));
+
+        assertThat(applied.resources()).extracting(Resource::type, Resource::region, Resource::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AWS::DynamoDB::GlobalTable", "us-east-1",
+                        Outcome.CREATED), org.assertj.core.groups.Tuple.tuple("AWS::DynamoDB::GlobalTable", "eu-west-1",
+                        Outcome.CREATED));
+        try (DynamoDbClient east = client(DynamoDbClient.builder(), "us-east-1");
+             DynamoDbClient west = client(DynamoDbClient.builder(), "eu-west-1")) {
+            assertThat(east.describeTable(b -> b.tableName("orders")).table().replicas())
+                    .extracting(r -> r.regionName()).contains("eu-west-1");
+            assertThat(west.describeTable(b -> b.tableName("orders")).table().replicas())
+                    .extracting(r -> r.regionName()).contains("us-east-1");
+        }
+        assertThat(stack.apply(write(dir, "global.yaml", Files.readString(dir.resolve("global.yaml")))).resources())
+                .extracting(Resource::outcome).containsOnly(Outcome.EXISTED);
+        assertThatThrownBy(() -> stack.apply(write(dir, "far.yaml", """
+                Resources:
+                  Far:
+                    Type: AWS::DynamoDB::GlobalTable
+                    Properties:
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                      StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}
+                      Replicas: [{Region: us-east-1}, {Region: ap-south-1}]
+                """))).hasMessageContaining("the replica region ap-south-1 is not one of this stack's regions "
+                        + "[us-east-1, eu-west-1]");
+    }
+
+    @Test
     void theServicesOwnValidationErrorsNameTheResource(@TempDir Path dir) throws IOException {
         start();
         assertThatThrownBy(() -> stack.apply(write(dir, "table.yaml", """

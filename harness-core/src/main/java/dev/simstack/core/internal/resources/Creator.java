@@ -89,6 +89,23 @@ final class Creator {
         return new Made(name, Outcome.CREATED);
     }
 
+    /**
+     * UpdateTable's ReplicaUpdates Create for each of {@code replicaRegions} the table of {@code region} has no
+     * replica in yet; answers whether each region's replica was created or existed.
+     */
+    Map<String, Outcome> replicas(String region, String table, List<String> replicaRegions) {
+        var dynamodb = engine.dynamodb();
+        java.util.Set<String> present = dynamodb.replicaRegions(region, table);
+        Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
+        for (String replica : replicaRegions) {
+            if (!present.contains(replica)) {
+                dynamodb.createReplica(region, table, replica);
+            }
+            outcomes.put(replica, present.contains(replica) ? Outcome.EXISTED : Outcome.CREATED);
+        }
+        return outcomes;
+    }
+
     /** CreateBucket in {@code region}, then versioning, tags and policy when given; the bucket's name. */
     Made bucket(String region, String name, String versioning, Map<String, String> tags, String policy) {
         String configuration = region.equals("us-east-1") ? null

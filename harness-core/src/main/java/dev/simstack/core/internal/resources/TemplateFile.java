@@ -30,7 +30,7 @@ final class TemplateFile {
     private static final Set<String> IGNORED = Set.of("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
             "AWS::IAM::InstanceProfile", "AWS::Lambda::Permission", "AWS::Logs::LogGroup");
     private static final Set<String> SUPPORTED = Set.of("AWS::SQS::Queue", "AWS::SQS::QueuePolicy",
-            "AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
+            "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
             "AWS::Lambda::Function", "AWS::Serverless::Function", "AWS::Lambda::EventSourceMapping",
             "AWS::Serverless::Api", "AWS::Serverless::HttpApi");
     private static final Map<String, String> QUEUE_ATTRIBUTES = queueAttributes();
@@ -227,8 +227,9 @@ final class TemplateFile {
             if (stage.isEmpty()) {
                 throw new ResourceFileException("StageName is required");
             }
-            ApiSpec spec = rest ? ApiSpec.rest(logicalId) : ApiSpec.http(logicalId);
-            apis.merge(logicalId, spec.withStage(stage), (old, fresh) -> withRoutes(fresh, old));
+            String name = properties.path("Name").asText(logicalId);
+            ApiSpec spec = (rest ? ApiSpec.rest(name) : ApiSpec.http(name)).withStage(stage);
+            apis.merge(logicalId, stageThrottle(spec, properties), (old, fresh) -> withRoutes(fresh, old));
             return;
         }
         JsonNode events = NODES.objectNode();
@@ -248,6 +249,7 @@ final class TemplateFile {
                 done(logicalId, type, logicalId, Outcome.CREATED);
             }
             case "AWS::DynamoDB::Table" -> table(logicalId, properties);
+            case "AWS::DynamoDB::GlobalTable" -> globalTable(logicalId, properties);
             case "AWS::Serverless::SimpleTable" -> simpleTable(logicalId, properties);
             case "AWS::S3::Bucket" -> bucket(logicalId, properties);
             case "AWS::S3::BucketPolicy" -> {
@@ -300,6 +302,10 @@ final class TemplateFile {
     }
 
     private void table(String logicalId, JsonNode properties) {
+        table(logicalId, properties, "AWS::DynamoDB::Table");
+    }
+
+    private void table(String logicalId, JsonNode properties, String type) {
         ObjectNode request = ((ObjectNode) properties).deepCopy();
         String name = request.has("TableName") ? request.get("TableName").asText()
                 : generatedName(logicalId, 255, false);
@@ -331,7 +337,43 @@ final class TemplateFile {
             attrs.put("StreamArn", streamArn);
         }
         attributes.put(logicalId, attrs);
-        done(logicalId, "AWS::DynamoDB::Table", name, made.outcome());
+        done(logicalId, type, name, made.outcome());
+    }
+
+    /**
+     * A global table (version 2019.11.21): the table in the stack's region, as CloudFormation creates it in the
+     * region it deploys to, then a replica in each other region of {@code Replicas}. Per-replica settings
+     * (throughput, indexes, tags, PITR) are not modelled and ignored.
+     */
+    private void globalTable(String logicalId, JsonNode properties) {
+        ObjectNode request = ((ObjectNode) properties).deepCopy();
+        List<String> regions = new ArrayList<>();
+        request.path("Replicas").forEach(replica -> regions.add(replica.path("Region").asText()));
+        if (!regions.contains(region)) {
+            throw new ResourceFileException("Replicas " + regions + " do not include " + region + ", the region the "
+                    + "template is applied in; CloudFormation requires it");
+        }
+        List<String> others = new ArrayList<>(regions);
+        others.remove(region);
+        for (String other : others) {
+            if (!creator.regions().contains(other)) {
+                throw new ResourceFileException("the replica region " + other + " is not one of this stack's regions "
+                        + creator.regions() + "; give the stack that region (StackConfig.withRegions, "
+                        + "@SimStack(regions = ...), --regions)");
+            }
+        }
+        for (String perReplica : List.of("Replicas", "WriteProvisionedThroughputSettings",
+                "WriteOnDemandThroughputSettings")) {
+            request.remove(perReplica);
+        }
+        if (!request.has("BillingMode")) {
+            // Write capacity comes per replica (not modelled): without a billing mode, on demand.
+            request.put("BillingMode", "PAY_PER_REQUEST");
+        }
+        table(logicalId, request, "AWS::DynamoDB::GlobalTable");
+        String name = refs.get(logicalId);
+        creator.replicas(region, name, others).forEach((replica, outcome) ->
+                applied.add(new Resource(logicalId, "AWS::DynamoDB::GlobalTable", replica, name, outcome)));
     }
 
     private void simpleTable(String logicalId, JsonNode properties) {
@@ -449,6 +491,35 @@ final class TemplateFile {
                         + "; SimStack's templates support SQS, Api and HttpApi events");
             }
         });
+    }
+
+    /**
+     * The stage's throttle: a REST API's {@code MethodSettings} entry for every method and resource
+     * ({@code HttpMethod: "*"}, {@code ResourcePath: "/*"}), an HTTP API's {@code DefaultRouteSettings}. Settings
+     * for one method or path are refused by name: SimStack throttles a stage or a route, not a method.
+     */
+    private static ApiSpec stageThrottle(ApiSpec spec, JsonNode properties) {
+        List<JsonNode> settings = new ArrayList<>();
+        properties.path("MethodSettings").forEach(setting -> {
+            if (!setting.path("HttpMethod").asText("*").equals("*")
+                    || !setting.path("ResourcePath").asText("/*").equals("/*")) {
+                throw new ResourceFileException("MethodSettings for HttpMethod " + setting.path("HttpMethod").asText()
+                        + " and ResourcePath " + setting.path("ResourcePath").asText() + " are not supported; "
+                        + "SimStack applies the stage-wide entry (HttpMethod \"*\", ResourcePath \"/*\")");
+            }
+            settings.add(setting);
+        });
+        if (properties.has("DefaultRouteSettings")) {
+            settings.add(properties.get("DefaultRouteSettings"));
+        }
+        ApiSpec throttled = spec;
+        for (JsonNode setting : settings) {
+            if (setting.has("ThrottlingRateLimit") || setting.has("ThrottlingBurstLimit")) {
+                throttled = throttled.withThrottle(setting.path("ThrottlingRateLimit").asDouble(10_000),
+                        setting.path("ThrottlingBurstLimit").asInt(5_000));
+            }
+        }
+        return throttled;
     }
 
     private static ApiSpec withRoutes(ApiSpec base, ApiSpec more) {
