@@ -74,6 +74,24 @@ public final class ApiHandle {
         return URI.create("http://" + engine.hostAndPort() + "/_aws/execute-api/" + id + "/" + stageOf(id));
     }
 
+    /**
+     * How many requests the API has taken in and decided since it was created (by the stack's start or its last
+     * reset, for a declared API): throttled, refused (usage plan, unknown stage or route), or handed to its
+     * integration, whether or not the integration has answered yet. A load generator driving a manual clock
+     * waits for its request to be counted here before it moves the clock, so that API Gateway's token buckets
+     * read the clock at the request's own arrival however slowly the request travelled.
+     *
+     * @return the count
+     * @throws IllegalStateException if the API no longer exists
+     */
+    public long requestsDecided() {
+        long decided = engine.apiGateway().requestsDecided(id());
+        if (decided < 0) {
+            throw ResourceHandles.deleted(ResourceHandles.Kind.API, region, name);
+        }
+        return decided;
+    }
+
     static String ambiguous(String region, String name, List<String> ids) {
         return "there are " + ids.size() + " APIs named '" + name + "' in " + region + " (ids " + String.join(", ", ids)
                 + "); API Gateway allows that, a handle by name cannot tell them apart: give them distinct names";

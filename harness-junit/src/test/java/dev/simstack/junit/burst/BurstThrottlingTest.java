@@ -2,9 +2,14 @@ package dev.simstack.junit.burst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.ApiSpec;
 import dev.simstack.core.AwsService;
+import dev.simstack.core.ClockSpec;
+import dev.simstack.core.Interceptor;
 import dev.simstack.core.QueueDepth;
+import dev.simstack.core.QueueSpec;
 import dev.simstack.core.Stack;
+import dev.simstack.core.StackConfig;
 import dev.simstack.fault.FaultInjector;
 import dev.simstack.fault.FaultPlan;
 import dev.simstack.fault.FaultRule;
@@ -15,6 +20,8 @@ import dev.simstack.junit.Bursts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** On a manual clock a burst drives the clock, and API Gateway's token buckets throttle it exactly. */
@@ -65,6 +72,32 @@ class BurstThrottlingTest {
         }
         assertThat(second).isEqualTo(first);
         assertThat(first).filteredOn(status -> status == 429).hasSize(851);
+    }
+
+    @Test
+    void a_slow_way_to_the_throttle_does_not_change_what_it_decides() {
+        BurstSpec spec = BurstSpec.api("shop", "POST /orders").withRequests(30, Duration.ofMillis(30))
+                .withBody("{\"id\":\"${n}\"}");
+        StackConfig tight = StackConfig.defaults().withClock(ClockSpec.manual()).withSeed(7)
+                .withQueue(QueueSpec.named("orders"))
+                .withApi(ApiSpec.rest("shop").withRoute("POST /orders", ApiSpec.Integration.sqs("orders"))
+                        .withThrottle(100, 10));
+        // Each request to the API reaches API Gateway 150 ms of wall time late, past the burst's settle time, as
+        // on a machine too busy to serve it at once; the clock stands still meanwhile.
+        Interceptor late = (call, next) -> call.service() != AwsService.APIGATEWAY ? next.proceed(call)
+                : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS))
+                        .thenCompose(nothing -> next.proceed(call));
+        List<Integer> prompt;
+        List<Integer> slow;
+        try (Stack stack = tight.start()) {
+            prompt = statuses(Bursts.fire(stack, spec));
+        }
+        try (Stack stack = tight.withInterceptor(late).start()) {
+            slow = statuses(Bursts.fire(stack, spec));
+        }
+
+        assertThat(slow).isEqualTo(prompt);
+        assertThat(prompt).contains(200, 429);
     }
 
     @Test

@@ -25,8 +25,11 @@ final class ApiRouteTarget implements BurstTarget {
     private final String pathTemplate;
     private final String baseUrl;
     private final long seed;
+    private final ApiHandle handle;
 
-    private ApiRouteTarget(String apiName, String method, String pathTemplate, String baseUrl, long seed) {
+    private ApiRouteTarget(String apiName, String method, String pathTemplate, String baseUrl, long seed,
+            ApiHandle handle) {
+        this.handle = handle;
         this.apiName = apiName;
         this.method = method;
         this.pathTemplate = pathTemplate;
@@ -59,7 +62,7 @@ final class ApiRouteTarget implements BurstTarget {
         declared(stack, spec.api(), region).ifPresent(api -> checkRoute(api, method,
                 Template.render(path, 0, stack.seed())));
         String base = handle.url().toString();
-        return new ApiRouteTarget(spec.api(), method, path, base, stack.seed());
+        return new ApiRouteTarget(spec.api(), method, path, base, stack.seed(), handle);
     }
 
     private static Optional<ApiSpec> declared(Stack stack, String name, String region) {
@@ -98,5 +101,15 @@ final class ApiRouteTarget implements BurstTarget {
     @Override
     public boolean throttled(int status, String body, HttpHeaders headers) {
         return status == 429;
+    }
+
+    /** The requests API Gateway has decided: throttled, refused or handed on, each at the clock's instant then. */
+    @Override
+    public long decided() {
+        try {
+            return handle.requestsDecided();
+        } catch (IllegalStateException gone) {
+            return -1; // the API was deleted or re-created meanwhile: nothing to wait for
+        }
     }
 }

@@ -15,4 +15,12 @@ interface BurstTarget {
 
     /** Whether an answer says the request was throttled (429, or the service's throttling error). */
     boolean throttled(int status, String body, HttpHeaders headers);
+
+    /**
+     * How many requests the target has taken in and decided so far, to wait for before a manual clock moves on;
+     * -1 when the target decides nothing by the clock (a queue has no throttle).
+     */
+    default long decided() {
+        return -1;
+    }
 }

@@ -8,14 +8,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Sends a burst's requests at their arrival instants, by the stack's clock, and waits for the answers.
  *
  * <p><b>On a manual clock</b> the burst moves the clock itself: it advances to arrival {@code i}, sends
- * request {@code i}, and waits for its answer before advancing further, so that the throttle (token buckets
- * reading the clock) decides request {@code i} at arrival {@code i}'s instant and the counts come out the
- * same every run. A request may wait on the clock itself (a Lambda cold start, a timer in a handler): its
+ * request {@code i}, and waits until API Gateway has decided it ({@code ApiHandle.requestsDecided()}, counted
+ * once the token buckets have read the clock) before advancing further, so that the throttle decides request
+ * {@code i} at arrival {@code i}'s instant and the counts come out the same every run, however loaded the
+ * machine. It then waits a little for the answer, for its latency. A request may wait on the clock itself (a Lambda cold start, a timer in a handler): its
  * answer only comes once the clock moves, which only the burst does. So the burst waits for an answer at
  * most {@link #SETTLE} of wall time ({@link #FIRST_SETTLE} for the first request, which also opens the
  * connection) and then goes on. API Gateway decides the throttle as soon as the request arrives, before any
@@ -39,14 +41,23 @@ final class Pacing {
 
     private final SimClock clock;
     private final double scale;
+    /** The longest wall time to wait for the target to take a request in before the clock moves on anyway. */
+    static final long DECISION_LIMIT = TimeUnit.SECONDS.toNanos(30);
+
     private final Answers answers;
     private final Progress progress;
+    private final LongSupplier decided;
 
-    Pacing(SimClock clock, double scale, Answers answers, Progress progress) {
+    /**
+     * @param decided how many requests the target has decided so far (-1 when it decides nothing by the clock):
+     *     on a manual clock the burst waits for request {@code i} to be counted before it moves the clock on
+     */
+    Pacing(SimClock clock, double scale, Answers answers, Progress progress, LongSupplier decided) {
         this.clock = clock;
         this.scale = scale;
         this.answers = answers;
         this.progress = progress;
+        this.decided = decided;
     }
 
     void run(long[] offsets, IntFunction<CompletableFuture<HttpResponse<String>>> sender) throws InterruptedException {
@@ -60,12 +71,16 @@ final class Pacing {
     private void manual(long[] offsets, IntFunction<CompletableFuture<HttpResponse<String>>> sender)
             throws InterruptedException {
         Instant start = clock.now();
+        long before = decided.getAsLong();
         for (int i = 0; i < offsets.length; i++) {
             Duration gap = Duration.between(clock.now(), start.plusNanos(offsets[i]));
             if (gap.compareTo(Duration.ZERO) > 0) {
                 clock.advance(gap);
             }
             answers.send(i, sender);
+            if (before >= 0) {
+                awaitDecision(i, before + i + 1);
+            }
             answers.awaitAnswer(i, i == 0 ? FIRST_SETTLE : SETTLE);
             progress.tick(answers);
         }
@@ -86,6 +101,24 @@ final class Pacing {
             clock.advance(step);
             waited = waited.plus(step);
             step = step.multipliedBy(2).compareTo(LONGEST_STEP) > 0 ? LONGEST_STEP : step.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Waits until the target has decided request {@code i} (its count reaches {@code count}) or answered it (a
+     * request that never reached it, say), for at most {@link #DECISION_LIMIT}: the throttle then has read the
+     * clock at this arrival, however long the request took to get there on a loaded machine.
+     */
+    private void awaitDecision(int i, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + DECISION_LIMIT;
+        while (decided.getAsLong() < count && !answers.awaitAnswer(i, 0)) {
+            if (System.nanoTime() - deadline > 0) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 

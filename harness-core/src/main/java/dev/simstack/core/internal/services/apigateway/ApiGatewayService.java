@@ -152,6 +152,17 @@ public final class ApiGatewayService implements Service {
     }
 
     /** The stage an API declared through the stack API serves. */
+    /**
+     * How many requests API {@code apiId} has taken in and decided (throttled, refused, or handed to its
+     * integration), or -1 if there is no such API: a burst on a manual clock waits for its request to be counted
+     * before it moves the clock, so the throttle reads the clock at the request's own arrival.
+     */
+    public long requestsDecided(String apiId) {
+        ApiRegion region = regions.regionOf(apiId);
+        RestApi api = region == null ? null : region.apis().get(apiId);
+        return api == null ? -1 : api.decidedCount();
+    }
+
     public String firstStage(String apiId) {
         ApiRegion region = regions.regionOf(apiId);
         RestApi api = region == null ? null : region.apis().get(apiId);

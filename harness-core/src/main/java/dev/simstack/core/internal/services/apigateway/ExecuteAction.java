@@ -36,19 +36,24 @@ final class ExecuteAction {
         }
         RestApi.Stage stage = api.stage(request.stage());
         if (stage == null) {
+            api.decided();
             return done(ref, request, null, api.http() ? GatewayResponses.notFound() : GatewayResponses.forbidden(), false);
         }
         RouteMatcher.Match match = RouteMatcher.match(api.routes(), request.method(), request.path());
         if (match == null) {
+            api.decided();
             return done(ref, request, null, api.http() ? GatewayResponses.notFound()
                     : GatewayResponses.missingAuthenticationToken(), false);
         }
         ApiRoute route = match.route();
         ObjectNode refused = admit(region, api, route, request);
+        boolean throttled = refused == null
+                && (!takes(route.throttle()) || !takes(stage.throttle()) || !region.account().tryTake());
+        api.decided(); // after the token buckets read the clock: a manual-clock burst may move it on now
         if (refused != null) {
             return done(ref, request, route, refused, GatewayResponses.status(refused) == 429);
         }
-        if (!takes(route.throttle()) || !takes(stage.throttle()) || !region.account().tryTake()) {
+        if (throttled) {
             return done(ref, request, route, GatewayResponses.tooManyRequests(), true);
         }
         CompletableFuture<ObjectNode> answer;

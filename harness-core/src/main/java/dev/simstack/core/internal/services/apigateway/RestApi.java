@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One API, REST (v1) or HTTP (v2): its routes, its stages with their throttles, and, for REST APIs
@@ -22,6 +23,8 @@ final class RestApi {
     private final List<ApiRoute> routes = new CopyOnWriteArrayList<>();
     private final Map<String, Stage> stages = new ConcurrentHashMap<>();
     private final ResourceTree resources;
+    /** Requests this API has taken in and decided (throttled, refused, or handed to the integration). */
+    private final AtomicLong decided = new AtomicLong();
 
     RestApi(String id, String name, boolean http, long createdAt, String rootResourceId) {
         this.id = id;
@@ -76,5 +79,15 @@ final class RestApi {
 
     ResourceTree resources() {
         return resources;
+    }
+
+    /** Counts a request whose fate at the gateway (throttle, usage plan, routing) is decided. */
+    void decided() {
+        decided.incrementAndGet();
+    }
+
+    /** How many requests were decided since the API was created. */
+    long decidedCount() {
+        return decided.get();
     }
 }
