@@ -80,7 +80,6 @@ class DynamoDbFaultsTest {
                 .toList();
     }
 
-    // snippet: hot-key-throttle
     @Test
     void writes_to_a_hot_key_beyond_its_rate_are_throttled_after_the_sdk_retries_and_other_keys_are_served() {
         Stack stack = start(FaultPlan.none().with(HotKeyThrottle.on("orders", "customer-1").withRate(1)), 7);
@@ -106,7 +105,6 @@ class DynamoDbFaultsTest {
         put(client, "customer-1");
         assertThat(faulted(stack)).hasSize(3);
     }
-    // end-snippet
 
     @Test
     void reads_of_a_hot_key_are_throttled_only_when_asked_with_the_read_reason() {
@@ -120,7 +118,6 @@ class DynamoDbFaultsTest {
         assertThat(faulted(stack)).hasSize(3).allMatch(line -> line.startsWith("GetItem 400"));
     }
 
-    // snippet: transaction-conflict
     @Test
     void a_conflicting_transaction_is_cancelled_with_transaction_conflict_for_its_item_and_none_for_the_others() {
         Stack stack = start(FaultPlan.none().with(TransactionConflict.on("orders").withKey("o-2").withTimes(1)), 7);
@@ -143,7 +140,6 @@ class DynamoDbFaultsTest {
         client.transactWriteItems(b -> b.transactItems(putAction("o-1"), putAction("o-2"))); // times 1: the retry
         assertThat(written(stack)).hasSize(2);
     }
-    // end-snippet
 
     @Test
     void an_item_write_on_an_item_in_a_transaction_answers_transaction_conflict_exception() {

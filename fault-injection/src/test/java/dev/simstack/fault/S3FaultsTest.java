@@ -84,7 +84,6 @@ class S3FaultsTest {
                 .map(r -> r.operation() + " " + r.status() + " " + r.errorCode() + " " + r.fault()).toList();
     }
 
-    // snippet: s3-slow-down
     @Test
     void writes_to_a_prefix_beyond_its_rate_answer_slow_down_after_the_sdk_retries_and_other_prefixes_are_served() {
         Stack stack = start(FaultPlan.none().with(SlowDown.on("uploads", "images/").withRates(1, 100)), 7);
@@ -105,9 +104,7 @@ class S3FaultsTest {
         stack.clock().advance(Duration.ofSeconds(1));
         put(s3, "images/2.png");
     }
-    // end-snippet
 
-    // snippet: duplicate-notification
     @Test
     void a_duplicated_notification_reaches_the_queue_twice_as_the_same_event() {
         Stack stack = start(FaultPlan.none().with(NotificationDelivery.duplicated("uploads").withTimes(1)), 7);
@@ -116,9 +113,7 @@ class S3FaultsTest {
 
         assertThat(events(stack, sqs(stack))).containsExactlyInAnyOrder("a.json", "a.json", "b.json");
     }
-    // end-snippet
 
-    // snippet: late-notification
     @Test
     void a_late_notification_reaches_the_queue_only_once_the_stack_clock_has_passed_its_delay() {
         Stack stack = start(FaultPlan.none().with(NotificationDelivery.late("uploads", Duration.ofMinutes(5))), 7);
@@ -129,7 +124,6 @@ class S3FaultsTest {
         stack.clock().advance(Duration.ofMinutes(5));
         assertThat(events(stack, sqs)).containsExactly("a.json");
     }
-    // end-snippet
 
     @Test
     void the_same_seed_duplicates_the_same_notifications() {
