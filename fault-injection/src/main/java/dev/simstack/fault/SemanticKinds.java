@@ -12,7 +12,8 @@ final class SemanticKinds {
     /** The kinds a plan file may name, in the order an unknown kind's error lists them. */
     static final List<String> KINDS = List.of("duplicate-delivery", "early-redelivery", "reorder",
             "short-receives", "poison-messages", "crash-after-effect", "handler-timeout", "cold-starts",
-            "lambda-throttle", "region-outage", "replication-lag");
+            "lambda-throttle", "region-outage", "replication-lag", "hot-key-throttle", "transaction-conflict",
+            "s3-slow-down", "s3-notification");
 
     private SemanticKinds() {
     }
@@ -72,6 +73,18 @@ final class SemanticKinds {
             }
             case "replication-lag" -> {
                 return ReplicationLag.parse(name, entry);
+            }
+            case "hot-key-throttle" -> {
+                return HotKeyThrottle.parse(name, entry);
+            }
+            case "transaction-conflict" -> {
+                return TransactionConflict.parse(name, entry);
+            }
+            case "s3-slow-down" -> {
+                return SlowDown.parse(name, entry);
+            }
+            case "s3-notification" -> {
+                return NotificationDelivery.parse(name, entry);
             }
             default -> throw new IllegalArgumentException("fault rule '" + name + "': kind '" + kind + "' is not one"
                     + " of " + KINDS + " (a rule without a kind is a wire fault: service, error, latency...)");

@@ -13,6 +13,15 @@ public final class DynamoDbErrors {
     /** The message of a failed condition, also used in transaction cancellation reasons. */
     public static final String CONDITION_FAILED = "The conditional request failed";
 
+    /** The message of an item in another transaction, also used in transaction cancellation reasons. */
+    public static final String TRANSACTION_CONFLICT = "Transaction is ongoing for the item";
+
+    /** AWS's message when it throttles a hot partition key. */
+    static final String THROTTLED = "Throughput exceeds the current capacity of your table or index. DynamoDB is"
+            + " automatically scaling your table or index so please try again shortly. If exceptions persist, check"
+            + " if you have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+            + "bp-partition-key-design.html";
+
     private DynamoDbErrors() {
     }
 
@@ -54,6 +63,23 @@ public final class DynamoDbErrors {
         return new DetailedAwsException("TransactionCanceledException",
                 "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]",
                 members);
+    }
+
+    /**
+     * A request throttled because its partition key is hot (both capacity modes): AWS's throttling message and one
+     * throttling reason naming the table.
+     */
+    public static AwsException keyRangeThrottled(String tableArn, boolean write) {
+        ObjectNode members = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        members.putArray("ThrottlingReasons").addObject()
+                .put("reason", write ? "TableWriteKeyRangeThroughputExceeded" : "TableReadKeyRangeThroughputExceeded")
+                .put("resource", tableArn);
+        return new DetailedAwsException("ProvisionedThroughputExceededException", THROTTLED, members);
+    }
+
+    /** A single-item write to an item that a transaction is writing. */
+    public static AwsException transactionConflict() {
+        return new AwsException("TransactionConflictException", 400, TRANSACTION_CONFLICT);
     }
 
     public static AwsException limitExceeded(String message) {

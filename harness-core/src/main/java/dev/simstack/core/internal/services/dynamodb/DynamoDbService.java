@@ -42,9 +42,10 @@ public final class DynamoDbService implements Service {
         this.tableUpdates = new TableUpdates(context, tables, tableOperations, writer);
         tableUpdates.register(operations);
         new TableTags(tables).register(operations);
-        this.transactWrite = new TransactWriteOperation(context, requests, writer);
+        DynamoDbFaultPoints faults = new DynamoDbFaultPoints(context);
+        this.transactWrite = new TransactWriteOperation(context, requests, writer, faults);
         this.port = new DynamoDbPort(tables, writer, transactWrite);
-        new ItemOperations(requests, port).register(operations);
+        new ItemOperations(requests, port, faults).register(operations);
         new QueryScanOperations(tables).register(operations);
         operations.put("BatchGetItem", new BatchGetOperation(tables));
         operations.put("BatchWriteItem", new BatchWriteOperation(tables, writer));

@@ -24,22 +24,28 @@ final class ItemOperations {
 
     private final ItemRequests requests;
     private final DynamoDbPort port;
+    private final DynamoDbFaultPoints faults;
 
-    ItemOperations(ItemRequests requests, DynamoDbPort port) {
+    ItemOperations(ItemRequests requests, DynamoDbPort port, DynamoDbFaultPoints faults) {
         this.requests = requests;
         this.port = port;
+        this.faults = faults;
     }
 
     void register(OperationTable<DynamoDbOperation> operations) {
-        operations.put("PutItem", (call, input) -> write(requests.put(call, input, false), input));
-        operations.put("UpdateItem", (call, input) -> write(requests.update(call, input, false), input));
-        operations.put("DeleteItem", (call, input) -> write(requests.delete(call, input, false), input));
+        operations.put("PutItem", (call, input) -> write(call, requests.put(call, input, false), input));
+        operations.put("UpdateItem", (call, input) -> write(call, requests.update(call, input, false), input));
+        operations.put("DeleteItem", (call, input) -> write(call, requests.delete(call, input, false), input));
         operations.put("GetItem", this::getItem);
     }
 
-    private JsonNode write(PreparedWrite write, Input input) {
+    private JsonNode write(DecodedCall call, PreparedWrite write, Input input) {
         String capacityMode = Requests.consumedCapacity(input);
         Table table = write.table();
+        faults.checkThrottle(call, table, write.key(), true);
+        if (faults.conflict(call, table, write.key()) != null) {
+            throw DynamoDbErrors.transactionConflict();
+        }
         ItemChange change = port.write(write);
         AttributeMap before = change.before();
         AttributeMap after = change.after();
@@ -89,6 +95,7 @@ final class ItemOperations {
         attributes.checkAllUsed();
         boolean consistent = Boolean.TRUE.equals(input.bool("ConsistentRead"));
         String capacityMode = Requests.consumedCapacity(input);
+        faults.checkThrottle(call, table, key, false);
         AttributeMap item = port.get(table, key);
         ObjectNode output = NODES.objectNode();
         if (item != null) {

@@ -31,10 +31,13 @@ final class TransactWriteOperation implements DynamoDbOperation {
     private final ItemRequests requests;
     private final ItemWriter writer;
     private final TransactionTokens tokens;
+    private final DynamoDbFaultPoints faults;
 
-    TransactWriteOperation(StackContext context, ItemRequests requests, ItemWriter writer) {
+    TransactWriteOperation(StackContext context, ItemRequests requests, ItemWriter writer,
+            DynamoDbFaultPoints faults) {
         this.requests = requests;
         this.writer = writer;
+        this.faults = faults;
         this.tokens = new TransactionTokens(context.clock());
     }
 
@@ -129,7 +132,10 @@ final class TransactWriteOperation implements DynamoDbOperation {
                 prepared.add(Outcome.invalid(e.getMessage()));
                 continue;
             }
-            prepared.add(accepted(write, items));
+            Outcome outcome = accepted(write, items);
+            // a fault's conflicting transaction cancels this one, as AWS does, without testing its conditions
+            prepared.add(faults.conflict(call, write.table(), write.key()) == null ? outcome
+                    : new Outcome(write, null, null, "TransactionConflict", DynamoDbErrors.TRANSACTION_CONFLICT));
         }
         return prepared;
     }
@@ -177,7 +183,7 @@ final class TransactWriteOperation implements DynamoDbOperation {
     private void run(List<Outcome> prepared, CapacityUnits units) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Outcome action : prepared) {
-            outcomes.add(action.write == null ? action : evaluate(action.write));
+            outcomes.add(action.write == null || !action.succeeded() ? action : evaluate(action.write));
         }
         if (!outcomes.stream().allMatch(Outcome::succeeded)) {
             cancel(outcomes);

@@ -8,7 +8,10 @@ import dev.simstack.core.internal.engine.FunctionSink;
 import dev.simstack.core.internal.engine.QueueSink;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.json.JsonTrees;
+import dev.simstack.core.S3Hook;
 import java.net.URLEncoder;
+import java.time.Duration;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * ("Event message structure", eventVersion 2.1). Queue targets get the message through the stack's
  * {@link QueueSink}, Lambda targets as asynchronous invocations through the stack's {@link FunctionSink};
  * topic targets are stored but not delivered, as the engine has no SNS. Deviation from AWS: delivery
- * happens as the write commits, not seconds later, and at most once rather than at least once.
+ * happens as the write commits, not seconds later, and once; an {@link S3Hook} may deliver it twice or late.
  */
 final class Notifier {
 
@@ -57,18 +60,43 @@ final class Notifier {
             if (!target.wants(eventName, version.key())) {
                 continue;
             }
-            try {
-                if (target.kind() == NotificationConfiguration.Kind.QUEUE) {
-                    queues.send(ResourceRef.fromArn(target.arn()), new String(record(bucket, version, eventName,
-                            target.id(), requester), StandardCharsets.UTF_8));
-                } else if (target.kind() == NotificationConfiguration.Kind.LAMBDA && functions != null) {
-                    functions.invokeAsync(ResourceRef.fromArn(target.arn()),
-                            record(bucket, version, eventName, target.id(), requester), "s3:" + bucket.name());
-                }
-            } catch (AwsException | IllegalArgumentException e) {
-                // S3 drops events whose destination has gone; the ledger shows no delivery.
-                LOG.debug("S3 event {} for {} not delivered to {}: {}", eventName, bucket.name(), target.arn(), e);
+            byte[] message = record(bucket, version, eventName, target.id(), requester);
+            List<Duration> delays = deliveries(bucket, version.key(), eventName, target.arn());
+            if (delays == null) {
+                deliver(bucket, target, eventName, message);
+                continue;
             }
+            for (Duration delay : delays) {
+                if (delay.isZero() || delay.isNegative()) {
+                    deliver(bucket, target, eventName, message);
+                } else {
+                    stack.clock().schedule(delay, () -> deliver(bucket, target, eventName, message));
+                }
+            }
+        }
+    }
+
+    /** The delays of a hook that delivers this event twice or late; null (no hook answers) for once, now. */
+    private List<Duration> deliveries(Bucket bucket, String key, String eventName, String destination) {
+        for (S3Hook hook : stack.hooks(S3Hook.class)) {
+            List<Duration> delays = hook.notificationDelays(bucket.ref(), key, eventName, destination);
+            if (delays != null) {
+                return delays;
+            }
+        }
+        return null;
+    }
+
+    private void deliver(Bucket bucket, NotificationConfiguration.Target target, String eventName, byte[] message) {
+        try {
+            if (target.kind() == NotificationConfiguration.Kind.QUEUE) {
+                queues.send(ResourceRef.fromArn(target.arn()), new String(message, StandardCharsets.UTF_8));
+            } else if (target.kind() == NotificationConfiguration.Kind.LAMBDA && functions != null) {
+                functions.invokeAsync(ResourceRef.fromArn(target.arn()), message, "s3:" + bucket.name());
+            }
+        } catch (AwsException | IllegalArgumentException e) {
+            // S3 drops events whose destination has gone; the ledger shows no delivery.
+            LOG.debug("S3 event {} for {} not delivered to {}: {}", eventName, bucket.name(), target.arn(), e);
         }
     }
 

@@ -12,6 +12,11 @@ final class S3Errors {
         return new RestXmlError("NoSuchBucket", 404, "The specified bucket does not exist").with("BucketName", bucket);
     }
 
+    /** A prefix's request rate exceeded: S3 asks the client to back off (the SDKs retry it). */
+    static RestXmlError slowDown() {
+        return new RestXmlError("SlowDown", 503, "Please reduce your request rate.");
+    }
+
     static RestXmlError noSuchKey(String key) {
         return new RestXmlError("NoSuchKey", 404, "The specified key does not exist.").with("Key", key);
     }

@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.services.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.simstack.core.S3Hook;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.FunctionSink;
 import dev.simstack.core.internal.engine.OperationTable;
@@ -173,7 +174,29 @@ public final class S3Service implements Service {
         S3Operation operation = operations.handler(call);
         S3Call s3Call = new S3Call(call);
         checkExpectedOwner(s3Call);
+        checkRequestRate(call, s3Call);
         return CompletableFuture.completedFuture(operation.invoke(s3Call).node());
+    }
+
+    /** An object request that a hook finds beyond its prefix's rate answers SlowDown before it runs. */
+    private void checkRequestRate(DecodedCall call, S3Call s3Call) {
+        List<S3Hook> hooks = s3.stack().hooks(S3Hook.class);
+        if (hooks.isEmpty() || s3Call.key() == null || s3Call.bucket() == null) {
+            return;
+        }
+        Bucket bucket = store.find(s3Call.bucket());
+        if (bucket == null) {
+            return;
+        }
+        String operation = call.operation();
+        boolean read = operation.startsWith("Get") || operation.startsWith("Head");
+        for (S3Hook hook : hooks) {
+            String fault = hook.slowsDown(bucket.ref(), s3Call.key(), read);
+            if (fault != null) {
+                call.noteFault(fault);
+                throw S3Errors.slowDown();
+            }
+        }
     }
 
     /** {@code x-amz-expected-bucket-owner} guards against writing to someone else's bucket: 403 if not ours. */
