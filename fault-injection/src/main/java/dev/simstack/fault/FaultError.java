@@ -71,6 +71,9 @@ public record FaultError(String code, int status, String message) {
             case LAMBDA -> new FaultError("ServiceException", 500, "The Lambda service encountered an internal "
                     + "error.");
             case APIGATEWAY -> new FaultError("InternalFailure", 500, "Internal server error");
+            case IAM -> new FaultError("ServiceFailure", 500, "The request processing has failed because of an "
+                    + "unknown error, exception or failure.");
+            case STS -> new FaultError("InternalFailure", 500, "An internal error occurred.");
         };
     }
 
@@ -99,6 +102,7 @@ public record FaultError(String code, int status, String message) {
                     + "busy.");
             case S3 -> new FaultError("ServiceUnavailable", 503, "Please reduce your request rate.");
             case LAMBDA, APIGATEWAY -> new FaultError("ServiceUnavailableException", 503, "Service Unavailable");
+            case IAM, STS -> new FaultError("ServiceUnavailable", 503, "Service Unavailable");
         };
     }
 

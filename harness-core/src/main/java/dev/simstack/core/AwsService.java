@@ -28,7 +28,14 @@ public enum AwsService {
     /** AWS Lambda; throttles with {@code TooManyRequestsException} (429). */
     LAMBDA("lambda", "lambda", "TooManyRequestsException", 429, "Rate exceeded"),
     /** Amazon API Gateway (REST APIs, the management API); throttles with {@code TooManyRequestsException} (429). */
-    APIGATEWAY("apigateway", "apigateway", "TooManyRequestsException", 429, "Rate exceeded");
+    APIGATEWAY("apigateway", "apigateway", "TooManyRequestsException", 429, "Rate exceeded"),
+    /** AWS Security Token Service (STS); throttles with {@code Throttling} (400). */
+    STS("sts", "sts", "Throttling", 400, "Rate exceeded"),
+    /**
+     * AWS Identity and Access Management (IAM), global (one store per stack, whatever the region); throttles
+     * with {@code Throttling} (400).
+     */
+    IAM("iam", "iam", "Throttling", 400, "Rate exceeded");
 
     private final String signingName;
     private final String endpointPrefix;

@@ -12,7 +12,9 @@ import org.apiguardian.api.API;
  *
  * <p>What {@code name} holds, per service: a queue's name (SQS), a table's name (DynamoDB), a bucket's name
  * (S3), a function's name without a version or alias (Lambda), and an API's id, as its ARN carries it (API
- * Gateway). S3 bucket ARNs carry neither region nor account ({@code arn:aws:s3:::receipts}), so a reference
+ * Gateway), a role's path and name without the leading slash, e.g. {@code service-role/worker} (IAM), and an
+ * assumed role's name and session, e.g. {@code worker/session-1} (STS). IAM and STS ARNs carry no region,
+ * so their references have it empty. S3 bucket ARNs carry neither region nor account ({@code arn:aws:s3:::receipts}), so a reference
  * parsed from one has both empty; the engine's own references to a bucket carry the region it lives in and
  * the stack's account.
  *
@@ -74,6 +76,8 @@ public record ResourceRef(AwsService service, String region, String account, Str
             case S3 -> PREFIX + "s3:::" + name;
             case LAMBDA -> PREFIX + "lambda:" + region + ":" + account + ":function:" + name;
             case APIGATEWAY -> PREFIX + "apigateway:" + region + "::/restapis/" + name;
+            case IAM -> PREFIX + "iam::" + account + ":role/" + name;
+            case STS -> PREFIX + "sts::" + account + ":assumed-role/" + name;
         };
     }
 
@@ -108,7 +112,12 @@ public record ResourceRef(AwsService service, String region, String account, Str
             case "apigateway" -> region.isEmpty() ? null : named(AwsService.APIGATEWAY, region, account,
                     between(resource, resource.startsWith("/apis/") ? "/apis/" : "/restapis/", '/'));
             case "execute-api" -> regional(AwsService.APIGATEWAY, region, account, upTo(resource, '/'));
-            default -> throw malformed(arn, "SimStack's services are sqs, dynamodb, s3, lambda and apigateway, not '"
+            case "iam" -> region.isEmpty() && !account.isEmpty()
+                    ? named(AwsService.IAM, "", account, between(resource, "role/", '\0')) : null;
+            case "sts" -> region.isEmpty() && !account.isEmpty()
+                    ? named(AwsService.STS, "", account, between(resource, "assumed-role/", '\0')) : null;
+            default -> throw malformed(arn, "SimStack's services are sqs, dynamodb, s3, lambda, apigateway, iam and"
+                    + " sts, not '"
                     + parts[2] + "'");
         };
         if (ref == null) {
@@ -142,6 +151,8 @@ public record ResourceRef(AwsService service, String region, String account, Str
             case "dynamodb" -> "arn:aws:dynamodb:us-east-1:000000000000:table/orders";
             case "s3" -> "arn:aws:s3:::receipts";
             case "lambda" -> "arn:aws:lambda:us-east-1:000000000000:function:worker";
+            case "iam" -> "arn:aws:iam::000000000000:role/worker";
+            case "sts" -> "arn:aws:sts::000000000000:assumed-role/worker/session-1";
             default -> "arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5";
         };
     }

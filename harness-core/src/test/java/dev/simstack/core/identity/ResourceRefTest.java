@@ -21,7 +21,9 @@ class ResourceRefTest {
                 ResourceRef.table("us-east-1", ACCOUNT, "orders"),
                 ResourceRef.function("us-west-2", ACCOUNT, "worker"),
                 ResourceRef.api("us-east-1", "", "a1b2c3d4e5"),
-                ResourceRef.bucket("", "", "receipts")}) {
+                ResourceRef.bucket("", "", "receipts"),
+                new ResourceRef(AwsService.IAM, "", ACCOUNT, "service-role/worker"),
+                new ResourceRef(AwsService.STS, "", ACCOUNT, "worker/session-1")}) {
             assertThat(ResourceRef.fromArn(ref.arn())).isEqualTo(ref);
         }
     }
@@ -58,6 +60,16 @@ class ResourceRefTest {
     }
 
     @Test
+    void a_role_arn_keeps_its_path_and_an_assumed_role_arn_its_session() {
+        assertThat(ResourceRef.fromArn("arn:aws:iam::000000000000:role/service-role/worker"))
+                .isEqualTo(new ResourceRef(AwsService.IAM, "", ACCOUNT, "service-role/worker"));
+        assertThat(ResourceRef.fromArn("arn:aws:sts::000000000000:assumed-role/worker/s1").name())
+                .isEqualTo("worker/s1");
+        assertThatThrownBy(() -> ResourceRef.fromArn("arn:aws:iam::000000000000:user/bob"))
+                .hasMessageContaining("not the ARN of a iam resource SimStack knows (e.g. arn:aws:iam::000000000000:role/worker)");
+    }
+
+    @Test
     void an_unknown_service_is_named_in_the_refusal() {
         assertThatThrownBy(() -> ResourceRef.fromArn("arn:aws:sns:us-east-1:000000000000:topic"))
                 .hasMessageContaining("not 'sns'");
@@ -69,7 +81,7 @@ class ResourceRefTest {
         assertThat(AwsService.S3.throttlingError().code()).isEqualTo("SlowDown");
         assertThat(AwsService.S3.throttlingError().status()).isEqualTo(503);
         assertThatThrownBy(() -> AwsService.bySigningName("sns"))
-                .hasMessage("no service with signing name 'sns'; a stack serves sqs, dynamodb, s3, lambda, apigateway");
+                .hasMessage("no service with signing name 'sns'; a stack serves sqs, dynamodb, s3, lambda, apigateway, sts, iam");
     }
 
     @Test

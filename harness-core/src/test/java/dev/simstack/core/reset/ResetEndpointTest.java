@@ -32,7 +32,7 @@ class ResetEndpointTest {
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                     .startsWith("application/json"));
             assertThat(answer.body()).isEqualTo("{\"reset\":true,\"services\":[\"sqs\",\"dynamodb\",\"s3\",\"lambda\","
-                    + "\"apigateway\"],\"recreated\":[]}");
+                    + "\"apigateway\",\"iam\",\"sts\"],\"recreated\":[]}");
             assertThat(stack.ledger().size()).as("the ledger was cleared").isZero();
             assertThat(sqs.listQueues().queueUrls()).isEmpty();
             assertThat(dynamo.listTables().tableNames()).isEmpty();
@@ -96,7 +96,7 @@ class ResetEndpointTest {
 
             assertThat(answer.statusCode()).isEqualTo(404);
             assertThat(answer.body()).contains("\"error\":\"UnknownService\"")
-                    .contains("SimStack has no service 'kinesis' to reset; it resets sqs, dynamodb, s3, lambda, apigateway");
+                    .contains("SimStack has no service 'kinesis' to reset; it resets sqs, dynamodb, s3, lambda, apigateway, iam, sts");
         }
     }
 

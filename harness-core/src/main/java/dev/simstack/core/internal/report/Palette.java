@@ -29,6 +29,7 @@ final class Palette {
             case DYNAMODB -> "#3b5bdb";
             case S3 -> "#5c940d";
             case APIGATEWAY -> "#7048e8";
+            case IAM, STS -> "#495057";
         };
     }
 
@@ -40,6 +41,7 @@ final class Palette {
             case DYNAMODB -> "#edf2ff";
             case S3 -> "#f4fce3";
             case APIGATEWAY -> "#f3f0ff";
+            case IAM, STS -> "#f1f3f5";
         };
     }
 
@@ -59,6 +61,8 @@ final class Palette {
             case DYNAMODB -> "DynamoDB";
             case S3 -> "S3";
             case APIGATEWAY -> "API Gateway";
+            case IAM -> "IAM";
+            case STS -> "STS";
         };
     }
 }

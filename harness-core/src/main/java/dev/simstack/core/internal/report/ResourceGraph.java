@@ -174,6 +174,7 @@ final class ResourceGraph {
             case LAMBDA -> "(" + text + ")";
             case DYNAMODB -> "[(" + text + ")]";
             case S3 -> "[/" + text + "\\]";
+            case IAM, STS -> "[" + text + "]";
         };
     }
 }

@@ -108,6 +108,8 @@ final class TimelineLanes {
             case LAMBDA -> "function";
             case DYNAMODB -> "table";
             case S3 -> "bucket";
+            case IAM -> "role";
+            case STS -> "session";
         };
         return lane(group, kind, names.of(ref), Palette.of(service), categories, colours);
     }

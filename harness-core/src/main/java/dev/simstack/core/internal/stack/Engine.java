@@ -23,6 +23,8 @@ import dev.simstack.core.internal.services.sqs.SqsService;
 import dev.simstack.core.internal.protocol.restjson.RestJsonCodec;
 import dev.simstack.core.internal.services.lambda.LambdaService;
 import dev.simstack.core.internal.services.apigateway.ApiGatewayService;
+import dev.simstack.core.internal.services.iam.IamService;
+import dev.simstack.core.internal.services.sts.StsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,8 @@ public final class Engine implements AutoCloseable {
     private final LazyService<S3Service> s3;
     private final LazyService<LambdaService> lambda;
     private final LazyService<ApiGatewayService> apiGateway;
+    private final LazyService<IamService> iam;
+    private final LazyService<StsService> sts;
     /** The URL functions reach the stack at, once the port is bound; a Lambda service built later reads it. */
     private volatile String lambdaEndpoint;
     private final ScratchDirectory scratch;
@@ -107,6 +111,10 @@ public final class Engine implements AutoCloseable {
         this.apiGateway = new LazyService<>(ApiGatewayService.DESCRIPTOR,
                 () -> new ApiGatewayService(context, lambda.get().port(), sqs.port()));
         services.register(apiGateway);
+        this.iam = new LazyService<>(IamService.DESCRIPTOR, () -> new IamService(context));
+        services.register(iam);
+        this.sts = new LazyService<>(StsService.DESCRIPTOR, () -> new StsService(context, role -> iam.get().role(role)));
+        services.register(sts);
         try {
             load.accept(this);
         } catch (RuntimeException e) {

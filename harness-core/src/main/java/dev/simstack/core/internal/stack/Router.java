@@ -67,7 +67,7 @@ public final class Router {
         if (isQuery(exchange)) {
             Service service = services.bySigningName(scope.service());
             if (service == null || service.descriptor().queryShapes() == null) {
-                service = services.soleQueryService();
+                service = services.defaultQueryService();
             }
             return new Route(service, query);
         }

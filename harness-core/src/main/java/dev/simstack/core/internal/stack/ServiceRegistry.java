@@ -30,18 +30,18 @@ public final class ServiceRegistry {
         return name == null ? null : bySigningName.get(name);
     }
 
-    /** The one service that speaks the Query protocol when a request does not say which; null if ambiguous. */
-    public Service soleQueryService() {
-        Service found = null;
+    /**
+     * The service that answers a Query request which does not say whose it is (unsigned, or signed for a
+     * service the stack does not have): the first registered that speaks Query, SQS in a stack. IAM and STS
+     * speak Query too, but their clients always sign; plain {@code curl} Query requests are SQS's.
+     */
+    public Service defaultQueryService() {
         for (Service service : bySigningName.values()) {
             if (service.descriptor().queryShapes() != null) {
-                if (found != null) {
-                    return null;
-                }
-                found = service;
+                return service;
             }
         }
-        return found;
+        return null;
     }
 
     public Collection<Service> all() {

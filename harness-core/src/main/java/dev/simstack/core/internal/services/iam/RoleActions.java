@@ -1,0 +1,172 @@
+package dev.simstack.core.internal.services.iam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.SimClock;
+import dev.simstack.core.internal.engine.DecodedCall;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Roles: CreateRole, GetRole, ListRoles, UpdateRole, UpdateAssumeRolePolicy, DeleteRole, their tags, and
+ * ListInstanceProfilesForRole (always empty: instance profiles are not served, and Terraform only reads it
+ * before deleting a role).
+ */
+final class RoleActions {
+
+    /** AWS's quota on a trust policy's size (ACLSizePerRole), white space not counted. */
+    private static final int TRUST_POLICY_MAX = 2048;
+    private static final int DEFAULT_SESSION = 3600;
+
+    private final IamStore store;
+    private final UniqueIds ids;
+    private final SimClock clock;
+
+    RoleActions(IamStore store, UniqueIds ids, SimClock clock) {
+        this.store = store;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    void register(OperationTable<IamOperation> operations) {
+        operations.put("CreateRole", this::createRole);
+        operations.put("GetRole", (call, input) -> wrap("Role", IamJson.role(role(input), true)));
+        operations.put("ListRoles", this::listRoles);
+        operations.put("UpdateRole", this::updateRole);
+        operations.put("UpdateAssumeRolePolicy", this::updateAssumeRolePolicy);
+        operations.put("DeleteRole", this::deleteRole);
+        operations.put("TagRole", this::tagRole);
+        operations.put("UntagRole", this::untagRole);
+        operations.put("ListRoleTags", this::listRoleTags);
+        operations.put("ListInstanceProfilesForRole", this::listInstanceProfilesForRole);
+    }
+
+    private JsonNode createRole(DecodedCall call, Input input) {
+        String name = input.string("RoleName");
+        String path = input.has("Path") ? input.string("Path") : "/";
+        String trustPolicy = input.string("AssumeRolePolicyDocument");
+        String description = input.string("Description");
+        Integer maxSession = input.integer("MaxSessionDuration");
+        Violations violations = IamNames.roleName(new Violations(), name);
+        IamNames.path(violations, "Path", path).required("AssumeRolePolicyDocument", trustPolicy)
+                .length("AssumeRolePolicyDocument", trustPolicy, 1, 131072)
+                .length("Description", description, 0, IamNames.DESCRIPTION_MAX)
+                .range("MaxSessionDuration", maxSession, IamNames.SESSION_MIN, IamNames.SESSION_MAX).check();
+        Map<String, String> tags = Tags.read(input);
+        checkTrustPolicy(trustPolicy);
+        if (store.findRole(name) != null) {
+            throw IamErrors.entityAlreadyExists("Role with name " + name + " already exists.");
+        }
+        IamRole role = new IamRole(name, path, ids.uniqueId("AROA"), store.roleArn(path, name), clock.now());
+        role.trustPolicy = trustPolicy;
+        role.description = description;
+        role.maxSessionDuration = maxSession == null ? DEFAULT_SESSION : maxSession;
+        Tags.merge(role.tags, tags, "Role");
+        store.add(role);
+        return wrap("Role", IamJson.role(role, true));
+    }
+
+    private JsonNode listRoles(DecodedCall call, Input input) {
+        String prefix = input.has("PathPrefix") ? input.string("PathPrefix") : "/";
+        List<IamRole> matching = store.roles().stream().filter(role -> role.path.startsWith(prefix)).toList();
+        ObjectNode output = IamJson.NODES.objectNode();
+        ArrayNode roles = output.putArray("Roles");
+        IamPage.of(matching, role -> IamNames.key(role.name), input, output)
+                .forEach(role -> roles.add(IamJson.role(role, false)));
+        return output;
+    }
+
+    private JsonNode updateRole(DecodedCall call, Input input) {
+        Integer maxSession = input.integer("MaxSessionDuration");
+        String description = input.string("Description");
+        IamNames.roleName(new Violations(), input.string("RoleName"))
+                .length("Description", description, 0, IamNames.DESCRIPTION_MAX)
+                .range("MaxSessionDuration", maxSession, IamNames.SESSION_MIN, IamNames.SESSION_MAX).check();
+        IamRole role = role(input);
+        if (description != null) {
+            role.description = description;
+        }
+        if (maxSession != null) {
+            role.maxSessionDuration = maxSession;
+        }
+        return IamJson.NODES.objectNode();
+    }
+
+    private JsonNode updateAssumeRolePolicy(DecodedCall call, Input input) {
+        String document = input.string("PolicyDocument");
+        IamNames.roleName(new Violations(), input.string("RoleName")).required("PolicyDocument", document)
+                .length("PolicyDocument", document, 1, 131072).check();
+        IamRole role = role(input);
+        checkTrustPolicy(document);
+        role.trustPolicy = document;
+        return IamJson.NODES.objectNode();
+    }
+
+    private JsonNode deleteRole(DecodedCall call, Input input) {
+        IamRole role = role(input);
+        // IAM refuses to leave policies behind: they are detached and deleted first (Terraform does so).
+        if (!role.attached.isEmpty()) {
+            throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
+        }
+        if (!role.inline.isEmpty()) {
+            throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+        }
+        store.remove(role);
+        return IamJson.NODES.objectNode();
+    }
+
+    private JsonNode tagRole(DecodedCall call, Input input) {
+        IamRole role = role(input);
+        Map<String, String> tags = Tags.read(input);
+        new Violations().required("Tags", tags.isEmpty() && !input.has("Tags") ? null : tags).check();
+        Tags.merge(role.tags, tags, "Role");
+        return IamJson.NODES.objectNode();
+    }
+
+    private JsonNode untagRole(DecodedCall call, Input input) {
+        IamRole role = role(input);
+        new Violations().required("TagKeys", input.has("TagKeys") ? "" : null).check();
+        Tags.remove(role.tags, input.stringList("TagKeys"));
+        return IamJson.NODES.objectNode();
+    }
+
+    private JsonNode listRoleTags(DecodedCall call, Input input) {
+        IamRole role = role(input);
+        ObjectNode output = IamJson.NODES.objectNode();
+        output.putArray("Tags");
+        IamJson.tags(output, role.tags);
+        output.put("IsTruncated", false);
+        return output;
+    }
+
+    private JsonNode listInstanceProfilesForRole(DecodedCall call, Input input) {
+        role(input);
+        ObjectNode output = IamJson.NODES.objectNode();
+        output.putArray("InstanceProfiles");
+        output.put("IsTruncated", false);
+        return output;
+    }
+
+    /** The role {@code RoleName} names, after checking the name's shape. */
+    private IamRole role(Input input) {
+        String name = input.string("RoleName");
+        IamNames.roleName(new Violations(), name).check();
+        return store.role(name);
+    }
+
+    private static void checkTrustPolicy(String document) {
+        if (PolicyDocuments.size(document) > TRUST_POLICY_MAX) {
+            throw IamErrors.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_MAX);
+        }
+        PolicyDocuments.check(document, PolicyDocuments.Kind.TRUST);
+    }
+
+    static ObjectNode wrap(String member, ObjectNode value) {
+        ObjectNode output = IamJson.NODES.objectNode();
+        output.set(member, value);
+        return output;
+    }
+}
