@@ -1,0 +1,82 @@
+package dev.simstack.core.internal.transport;
+
+import dev.simstack.core.internal.protocol.HttpAnswer;
+import dev.simstack.core.internal.protocol.WireCut;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * The engine's {@link HttpAnswer} as the SDK's response, with the head the front door would write (its
+ * headers, Content-Type, Content-Length) and the body as a stream over the answer's own bytes or stream, so
+ * a large object is not copied on the way.
+ */
+final class SdkAnswers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SdkAnswers.class);
+
+    private SdkAnswers() {
+    }
+
+    static HttpExecuteResponse response(String method, HttpAnswer answer) {
+        long length = answer.streamed() != null ? answer.streamed().length() : answer.body().length;
+        SdkHttpResponse.Builder head = SdkHttpResponse.builder().statusCode(answer.status())
+                .statusText(HttpResponseStatus.valueOf(answer.status()).reasonPhrase());
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            head.putHeader(header.getKey(), header.getValue());
+        }
+        if (answer.contentType() != null) {
+            head.putHeader("Content-Type", answer.contentType());
+        }
+        if (!answer.headers().containsKey(HttpAnswer.CONTENT_LENGTH)) {
+            head.putHeader(HttpAnswer.CONTENT_LENGTH, Long.toString(length));
+        }
+        HttpExecuteResponse.Builder response = HttpExecuteResponse.builder().response(head.build());
+        if (!hasBody(method, answer.status())) {
+            close(answer);
+            return response.build();
+        }
+        InputStream body = answer.streamed() != null ? answer.streamed().stream()
+                : new ByteArrayInputStream(answer.body());
+        WireCut cut = answer.cut();
+        if (cut != null && cut.kind() == WireCut.Kind.TRUNCATED) {
+            body = new TruncatedBody(body, (long) Math.floor(length * cut.keptFraction()), length);
+        }
+        InputStream opened = body;
+        return response.responseBody(AbortableInputStream.create(opened, () -> closeQuietly(opened))).build();
+    }
+
+    /** What the front door answers when the engine's stage fails instead of answering. */
+    static HttpAnswer engineFailure(Throwable failure) {
+        LOG.warn("SimStack could not answer an in-process request", failure);
+        return new HttpAnswer(500, "text/plain; charset=utf-8", Map.of(),
+                "SimStack engine failure".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As an HTTP client reads it: no body after a HEAD, a 204 or a 304. */
+    private static boolean hasBody(String method, int status) {
+        return !method.equals("HEAD") && status != 204 && status != 304;
+    }
+
+    private static void close(HttpAnswer answer) {
+        if (answer.streamed() != null) {
+            closeQuietly(answer.streamed().stream());
+        }
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            LOG.debug("could not close an answer's body: {}", e.toString());
+        }
+    }
+}
