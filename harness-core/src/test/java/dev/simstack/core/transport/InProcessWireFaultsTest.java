@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.core.BucketSpec;
 import dev.simstack.core.CallResult;
-import dev.simstack.core.Interceptor;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.QueueSpec;
-import dev.simstack.core.ServiceCall;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import dev.simstack.core.TableSpec;
@@ -17,8 +15,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,6 +52,17 @@ class InProcessWireFaultsTest {
             assertThat(retrying.getQueueUrl(b -> b.queueName("orders")).queueUrl()).endsWith("/orders");
             assertThat(statuses(stack, "GetQueueUrl")).containsExactly(0, 200);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void a_closed_stack_refuses_connections(Transport transport) {
+        Stack stack = Stack.start(stackFaulting("None", 0, result -> result));
+        SqsClient sqs = transport.client(SqsClient.builder(), stack, ONE_ATTEMPT);
+        stack.close();
+
+        assertThatThrownBy(() -> sqs.listQueues()).isInstanceOf(SdkClientException.class)
+                .hasRootCauseInstanceOf(java.net.ConnectException.class);
     }
 
     @ParameterizedTest
@@ -109,31 +116,9 @@ class InProcessWireFaultsTest {
     }
 
     /** A stack whose first {@code times} calls of {@code operation} are answered by {@code fault}. */
-    private static StackConfig stackFaulting(String operation, int times, UnaryOperator<CallResult> fault) {
+    static StackConfig stackFaulting(String operation, int times, UnaryOperator<CallResult> fault) {
         return StackConfig.defaults().withSeed(7).withQueue(QueueSpec.named("orders"))
                 .withTable(TableSpec.named("orders").withPartitionKey("pk")).withBucket(BucketSpec.named("uploads"))
                 .withInterceptor(new FirstCalls(operation, times, fault));
-    }
-
-    /** Breaks the first calls of one operation on the wire, as a fault plan's wire rule does. */
-    private static final class FirstCalls implements Interceptor {
-        private final String operation;
-        private final AtomicInteger left;
-        private final UnaryOperator<CallResult> fault;
-
-        FirstCalls(String operation, int times, UnaryOperator<CallResult> fault) {
-            this.operation = operation;
-            this.left = new AtomicInteger(times);
-            this.fault = fault;
-        }
-
-        @Override
-        public CompletionStage<CallResult> intercept(ServiceCall call, Next next) {
-            if (!call.operation().equals(operation) || left.getAndDecrement() <= 0) {
-                return next.proceed(call);
-            }
-            // A read-only call runs and is then broken: the same for every kind of cut.
-            return next.proceed(call).thenApply(fault);
-        }
     }
 }

@@ -82,13 +82,13 @@ public final class InProcessExchange implements ExecutableHttpRequest {
     }
 
     /** The request line's target: the raw path (at least "/") and query, as an HTTP client writes them. */
-    private static String target(URI uri) {
+    static String target(URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /** The request's headers, with the Host header an HTTP client adds when the signer did not. */
-    private static HttpHeaders headers(SdkHttpRequest head, URI uri) {
+    static HttpHeaders headers(SdkHttpRequest head, URI uri) {
         HttpHeaders headers = new DefaultHttpHeaders();
         for (Map.Entry<String, List<String>> header : head.headers().entrySet()) {
             headers.add(header.getKey(), header.getValue());

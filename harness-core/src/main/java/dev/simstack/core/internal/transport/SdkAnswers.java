@@ -27,7 +27,14 @@ final class SdkAnswers {
     }
 
     static HttpExecuteResponse response(String method, HttpAnswer answer) {
-        long length = answer.streamed() != null ? answer.streamed().length() : answer.body().length;
+        HttpExecuteResponse.Builder response = HttpExecuteResponse.builder().response(head(answer));
+        InputStream body = body(method, answer);
+        return body == null ? response.build()
+                : response.responseBody(AbortableInputStream.create(body, () -> closeQuietly(body))).build();
+    }
+
+    /** The status line and headers, as the front door writes them. */
+    static SdkHttpResponse head(HttpAnswer answer) {
         SdkHttpResponse.Builder head = SdkHttpResponse.builder().statusCode(answer.status())
                 .statusText(HttpResponseStatus.valueOf(answer.status()).reasonPhrase());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
@@ -37,21 +44,32 @@ final class SdkAnswers {
             head.putHeader("Content-Type", answer.contentType());
         }
         if (!answer.headers().containsKey(HttpAnswer.CONTENT_LENGTH)) {
-            head.putHeader(HttpAnswer.CONTENT_LENGTH, Long.toString(length));
+            head.putHeader(HttpAnswer.CONTENT_LENGTH, Long.toString(length(answer)));
         }
-        HttpExecuteResponse.Builder response = HttpExecuteResponse.builder().response(head.build());
+        return head.build();
+    }
+
+    /**
+     * The body as a stream over the answer's own bytes or stream (cut short after its kept bytes when the answer
+     * is truncated), or null when an HTTP client reads none (HEAD, 204, 304; the answer's stream is closed).
+     */
+    static InputStream body(String method, HttpAnswer answer) {
         if (!hasBody(method, answer.status())) {
             close(answer);
-            return response.build();
+            return null;
         }
         InputStream body = answer.streamed() != null ? answer.streamed().stream()
                 : new ByteArrayInputStream(answer.body());
         WireCut cut = answer.cut();
         if (cut != null && cut.kind() == WireCut.Kind.TRUNCATED) {
+            long length = length(answer);
             body = new TruncatedBody(body, (long) Math.floor(length * cut.keptFraction()), length);
         }
-        InputStream opened = body;
-        return response.responseBody(AbortableInputStream.create(opened, () -> closeQuietly(opened))).build();
+        return body;
+    }
+
+    private static long length(HttpAnswer answer) {
+        return answer.streamed() != null ? answer.streamed().length() : answer.body().length;
     }
 
     /** What the front door answers when the engine's stage fails instead of answering. */
@@ -72,7 +90,7 @@ final class SdkAnswers {
         }
     }
 
-    private static void closeQuietly(InputStream stream) {
+    static void closeQuietly(InputStream stream) {
         try {
             stream.close();
         } catch (IOException e) {
