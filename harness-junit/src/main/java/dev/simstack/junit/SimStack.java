@@ -94,4 +94,10 @@ public @interface SimStack {
 
     /** Whether the stack belongs to the class or is shared by every class of the run with the same declaration. */
     Scope scope() default Scope.CLASS;
+
+    /**
+     * How the injected SDK clients reach the stack: over its port ({@link Transport#SOCKET}, the
+     * default) or in-process ({@link Transport#IN_PROCESS}, no socket; the same answers).
+     */
+    Transport transport() default Transport.SOCKET;
 }

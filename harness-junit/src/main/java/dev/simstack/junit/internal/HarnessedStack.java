@@ -33,7 +33,7 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
         this.declaration = declaration;
         this.templates = templates;
         this.faults = faults;
-        this.clients = new SdkClients(stack);
+        this.clients = new SdkClients(stack, declaration.transport());
     }
 
     /** Starts the stack {@code declaration} on {@code testClass} declares. */

@@ -1,17 +1,23 @@
 package dev.simstack.junit.internal;
 
+import dev.simstack.core.InProcessAsyncHttpClient;
+import dev.simstack.core.InProcessHttpClient;
 import dev.simstack.core.Stack;
 import dev.simstack.junit.SimStackClients;
+import dev.simstack.junit.Transport;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkAsyncClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * The SDK clients a stack injects, built once per type and region through the client's own {@code builder()}
- * and {@link SimStackClients#configure}, and closed with the stack. No SDK class is touched unless a test asks
+ * and {@link SimStackClients#configure} (on the in-process HTTP clients when the declaration's transport says
+ * so), and closed with the stack. No SDK class is touched unless a test asks
  * for a client, so a user with only some SDK modules on the class path is served those.
  */
 final class SdkClients implements AutoCloseable {
@@ -22,10 +28,12 @@ final class SdkClients implements AutoCloseable {
     private static final List<String> SERVED = List.of("sqs", "dynamodb", "s3", "lambda", "apigateway");
 
     private final Stack stack;
+    private final Transport transport;
     private final Map<String, Object> built = new ConcurrentHashMap<>();
 
-    SdkClients(Stack stack) {
+    SdkClients(Stack stack, Transport transport) {
         this.stack = stack;
+        this.transport = transport;
     }
 
     /** Whether {@code type} is an SDK v2 client, presigner or enhanced client interface. */
@@ -68,6 +76,9 @@ final class SdkClients implements AutoCloseable {
             Object builder = type.getMethod("builder").invoke(null);
             @SuppressWarnings({"unchecked", "rawtypes"})
             AwsClientBuilder configured = SimStackClients.configure((AwsClientBuilder) builder, stack, region);
+            if (transport == Transport.IN_PROCESS) {
+                inProcess(configured);
+            }
             return ((SdkBuilder<?, ?>) configured).build();
         } catch (NoSuchMethodException | IllegalAccessException | ClassCastException e) {
             throw new Misuse(type.getName() + " is not a client the harness can build (it has no static builder()"
@@ -78,6 +89,15 @@ final class SdkClients implements AutoCloseable {
                     + (type.getSimpleName().endsWith("AsyncClient") ? " (async clients need an async HTTP client on"
                             + " the test class path, e.g. software.amazon.awssdk:netty-nio-client)" : ""),
                     e.getCause());
+        }
+    }
+
+    /** {@code builder} on the in-process HTTP client of its kind (sync or async) instead of the SDK's default. */
+    private void inProcess(Object builder) {
+        if (builder instanceof SdkSyncClientBuilder) {
+            ((SdkSyncClientBuilder<?, ?>) builder).httpClient(InProcessHttpClient.of(stack));
+        } else if (builder instanceof SdkAsyncClientBuilder) {
+            ((SdkAsyncClientBuilder<?, ?>) builder).httpClient(InProcessAsyncHttpClient.of(stack));
         }
     }
 

@@ -17,6 +17,7 @@ import dev.simstack.core.internal.protocol.json.AwsJsonCodec;
 import dev.simstack.core.internal.protocol.query.AwsQueryCodec;
 import dev.simstack.core.internal.protocol.restxml.RestXmlCodec;
 import dev.simstack.core.internal.server.FrontDoor;
+import dev.simstack.core.internal.server.LocalDoor;
 import dev.simstack.core.internal.services.s3.S3Service;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbService;
 import dev.simstack.core.internal.services.sqs.SqsService;
@@ -71,6 +72,8 @@ public final class Engine implements AutoCloseable {
     };
     private final FrontDoor frontDoor;
     private final Dispatcher dispatcher;
+    /** The same requests without a socket, for the SDK's in-process HTTP client. */
+    private final LocalDoor localDoor;
     private final String hostAndPort;
 
     public Engine(StackConfig config) {
@@ -129,6 +132,7 @@ public final class Engine implements AutoCloseable {
                 new HealthEndpoint(services, Engine.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Engine.class.getPackage().getImplementationVersion()),
                 new ResetEndpoint(signingNames(), names -> resetHandler.apply(names), name));
+        this.localDoor = new LocalDoor(dispatcher, scratch);
         try {
             this.frontDoor = FrontDoor.bind(config.host(), config.port(), dispatcher, name, EVENT_LOOP_THREADS,
                     scratch);
@@ -198,6 +202,11 @@ public final class Engine implements AutoCloseable {
         return dispatcher.handle(exchange);
     }
 
+    /** The door in-process clients knock at: the same path as the port's, without the socket. */
+    public LocalDoor localDoor() {
+        return localDoor;
+    }
+
     public StackContext context() {
         return context;
     }
@@ -260,12 +269,14 @@ public final class Engine implements AutoCloseable {
      * then sees every acknowledged write); {@link #close()} still releases the rest.
      */
     public void stopServing() {
+        localDoor.close();
         frontDoor.close();
     }
 
     @Override
     public void close() {
         try {
+            localDoor.close();
             if (frontDoor != null) {
                 frontDoor.close();
             }
