@@ -90,6 +90,13 @@ public final class EarlyRedelivery implements SemanticFault {
         MessageSelection selection = new MessageSelection(matcher, probability, 0, times, context.random(queue));
         return new SqsHook() {
             @Override
+            public void sent(ResourceRef ref, Message message) {
+                if (ref.name().equals(queue)) {
+                    selection.sent(message);
+                }
+            }
+
+            @Override
             public Duration visibleAgainAfter(ResourceRef ref, Message message, Duration visibilityTimeout) {
                 return ref.name().equals(queue) && message.receiveCount() == 1 && selection.fault(message) ? after
                         : null;

@@ -10,8 +10,10 @@ import java.util.Set;
 /**
  * The state of one activated message fault on one queue: which messages it picked (by matcher, then exactly
  * the Nth matching message sent, or by a draw per message), and how many it has faulted. A message is decided
- * once, when the fault first meets it, with one draw from the queue's stream: the queue's own lock orders those
- * meetings, so the same seed and the same traffic to the queue pick the same messages.
+ * once, with one draw from the queue's stream, when it is sent (a message sent before the fault was applied: when
+ * the fault first meets it). Sends reach the queue in its client's order, under the queue's lock, whereas receives
+ * pick among the visible messages with the stack's own stream, which other queues' receives move: deciding at the
+ * send makes the same seed and the same sends to the queue pick the same messages, whatever other queues do.
  */
 final class MessageSelection {
 
@@ -36,6 +38,8 @@ final class MessageSelection {
         if (nth > 0 && matcher.matches(message)) {
             matchingSent++;
             decided.put(message.messageId(), matchingSent == nth);
+        } else if (nth == 0) {
+            picked(message);
         }
     }
 
