@@ -58,14 +58,27 @@ public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Mes
      * @param consumer who received or deleted it (the caller's access key id), where known
      * @param messageGroupId the message's MessageGroupId (FIFO queues, or a standard queue's fair-queue
      *     group), or {@code null}: per-group order can be checked from the ledger alone
+     * @param body the message's body on its {@link MessageEvent#SENT} step, {@code null} on every other step
+     *     (one body per send: a message's business key can be read from the ledger alone). It is the very
+     *     {@code String} the queue holds, not a copy, so it costs nothing while the message is in its queue;
+     *     once the message is deleted, the ledger keeps the body reachable: up to the queue's
+     *     MaximumMessageSize (256 KiB by default, at most 1 MiB) per sent message, for as long as the entry is
+     *     kept. A ledger limit bounds the entries kept, and so the bodies; an unlimited ledger keeps every
+     *     body sent until {@code Stack.reset()} or the stack closes.
      */
     record Message(long sequence, Instant at, MessageEvent kind, ResourceRef queue, String messageId,
-            int receiveCount, String consumer, String messageGroupId) implements LedgerEntry {
+            int receiveCount, String consumer, String messageGroupId, String body) implements LedgerEntry {
 
         /** A step of a message without a group. */
         public Message(long sequence, Instant at, MessageEvent kind, ResourceRef queue, String messageId,
                 int receiveCount, String consumer) {
             this(sequence, at, kind, queue, messageId, receiveCount, consumer, null);
+        }
+
+        /** A step without a body (any step but {@link MessageEvent#SENT}, or a send recorded without one). */
+        public Message(long sequence, Instant at, MessageEvent kind, ResourceRef queue, String messageId,
+                int receiveCount, String consumer, String messageGroupId) {
+            this(sequence, at, kind, queue, messageId, receiveCount, consumer, messageGroupId, null);
         }
     }
 

@@ -135,6 +135,27 @@ public final class Effects {
     }
 
     /**
+     * The same writes keyed by a function of a message body: the body of the message the invocation running at
+     * the write carried (a Lambda function triggered by a queue; the ledger records each message's body when it
+     * is sent, and which messages each invocation carried). All the writes an invocation makes, and each
+     * retry's, are so keyed by its message's business key, whatever item or object they write.
+     *
+     * <p>A write must be told to one business key, else {@link EffectsAssert#eachKeyAppliedOnce()} refuses it
+     * with an {@link IllegalStateException} that names the write: a write outside any invocation that carried
+     * messages (a consumer of the test's own, or a function not triggered by a queue), and a write in an
+     * invocation whose batch held messages of different business keys (which of them it was for is nowhere in
+     * the ledger; give the function batch size 1, or key the writes by an attribute of the item or by a function
+     * of the written key). Messages of one business key in one batch are fine.
+     *
+     * @param businessKey maps a message body to its business key, e.g. a JSON field's value
+     * @return the effects by that key
+     */
+    public Effects byMessageBody(Function<String, String> businessKey) {
+        Objects.requireNonNull(businessKey, "businessKey");
+        return new Effects(stack, resource, dependency, BusinessKey.messageBody(businessKey), keys);
+    }
+
+    /**
      * Only these business keys, each of which must then have been applied (a key never written counts as
      * applied 0 times).
      *

@@ -19,7 +19,7 @@ import org.assertj.core.api.AbstractAssert;
 /**
  * Whether each business key's effect happened exactly once, counted from the writes (or HTTP calls) the ledger
  * records (see {@link Effects} for what counts). Choose the key with {@link #byItemKey()} (a table's default),
- * {@link #byAttribute(String)} or {@link #by(Function)}, optionally a few keys with {@link #keys(String...)},
+ * {@link #byAttribute(String)}, {@link #by(Function)} or {@link #byMessageBody(Function)}, optionally a few keys with {@link #keys(String...)},
  * then check with {@link #eachKeyAppliedOnce()}.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
@@ -83,6 +83,17 @@ public class EffectsAssert extends AbstractAssert<EffectsAssert, Effects> {
     }
 
     /**
+     * Keys the writes by a function of the body of the message the invocation running at each write carried
+     * (see {@link Effects#byMessageBody(Function)}).
+     *
+     * @param businessKey maps a message body to its business key, e.g. a JSON field's value
+     * @return the assertion on the writes so keyed
+     */
+    public EffectsAssert byMessageBody(Function<String, String> businessKey) {
+        return next(actual.byMessageBody(businessKey));
+    }
+
+    /**
      * Checks only these business keys; each must have been applied (a key never written fails as applied 0
      * times).
      *
@@ -100,6 +111,8 @@ public class EffectsAssert extends AbstractAssert<EffectsAssert, Effects> {
      * other key with its writes and the deliveries and invocations around them, in ledger order.
      *
      * @return this assertion
+     * @throws IllegalStateException keyed {@link #byMessageBody(Function) by message body}, for a write whose
+     *     message cannot be told (see {@link Effects#byMessageBody(Function)})
      */
     public EffectsAssert eachKeyAppliedOnce() {
         isNotNull();
@@ -138,9 +151,10 @@ public class EffectsAssert extends AbstractAssert<EffectsAssert, Effects> {
     private Map<String, List<LedgerEntry>> writesByKey(List<LedgerEntry> entries) {
         Map<String, List<LedgerEntry>> byKey = new LinkedHashMap<>();
         actual.keys().forEach(key -> byKey.put(key, new ArrayList<>()));
+        Function<LedgerEntry, String> businessKey = actual.businessKey().over(entries);
         for (LedgerEntry entry : entries) {
             if (actual.counts(entry)) {
-                String key = actual.businessKey().of(entry);
+                String key = businessKey.apply(entry);
                 if (actual.keys().isEmpty() || byKey.containsKey(key)) {
                     byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
                 }

@@ -24,12 +24,18 @@ public final class BusinessKey {
 
     private final String description;
     private final String labelPrefix;
-    private final Function<LedgerEntry, String> reader;
+    /** The reader of a write's key over the ledger's entries (most keys need only the write). */
+    private final Function<List<LedgerEntry>, Function<LedgerEntry, String>> readerOver;
 
     private BusinessKey(String description, String labelPrefix, Function<LedgerEntry, String> reader) {
+        this(description, (List<LedgerEntry> entries) -> reader, labelPrefix);
+    }
+
+    private BusinessKey(String description, Function<List<LedgerEntry>, Function<LedgerEntry, String>> readerOver,
+            String labelPrefix) {
         this.description = description;
         this.labelPrefix = labelPrefix;
-        this.reader = reader;
+        this.readerOver = readerOver;
     }
 
     /** By item key text. */
@@ -53,6 +59,15 @@ public final class BusinessKey {
     /** By a function of the written key. */
     public static BusinessKey function(Function<String, String> function) {
         return new BusinessKey("a function of the written key", "", entry -> function.apply(written(entry)));
+    }
+
+    /**
+     * By a function of the body of the message(s) the invocation running at the write carried (see
+     * {@link MessageBodyKey}).
+     */
+    public static BusinessKey messageBody(Function<String, String> function) {
+        return new BusinessKey("a function of the message body",
+                (List<LedgerEntry> entries) -> new MessageBodyKey(function, entries), "");
     }
 
     /**
@@ -94,9 +109,9 @@ public final class BusinessKey {
                 && OBJECT_EFFECTS.contains(write.kind());
     }
 
-    /** The business key of a counted write. */
-    public String of(LedgerEntry write) {
-        return reader.apply(write);
+    /** The reader of the business key of a counted write, among the ledger's {@code entries}. */
+    public Function<LedgerEntry, String> over(List<LedgerEntry> entries) {
+        return readerOver.apply(entries);
     }
 
     /** Whether {@code entry} is a call to the HTTP dependency {@code dependency}. */

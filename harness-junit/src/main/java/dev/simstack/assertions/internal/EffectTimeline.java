@@ -51,7 +51,8 @@ public final class EffectTimeline {
         return List.copyOf(lines.values());
     }
 
-    private static String line(LedgerEntry write) {
+    /** A counted write (or HTTP call) as a timeline line. */
+    static String line(LedgerEntry write) {
         if (write instanceof LedgerEntry.HttpCall call) {
             return LedgerLines.httpCall(call);
         }
@@ -59,7 +60,8 @@ public final class EffectTimeline {
                 : LedgerLines.objectWrite((LedgerEntry.ObjectWrite) write);
     }
 
-    private List<Invocation> running(LedgerEntry write) {
+    /** The invocations running at {@code write} (of every function; some may have carried no messages). */
+    List<Invocation> running(LedgerEntry write) {
         // An invocation's entry is appended when it ends: one running at the write comes later in sequence.
         // On a manual clock many share one instant, so one that carried messages must also have had one of
         // them delivered before the write (it cannot have started before its batch was received).

@@ -19,5 +19,6 @@ class DeliveryDocsTest {
         DocSnippets.assertShows(PAGE, IdempotencyTest.class, "duplicate-delivery", "naive", "conditional",
                 "receipts");
         DocSnippets.assertShows(PAGE, PaymentConsumers.class, "conditional-consumer");
+        DocSnippets.assertShows(PAGE, MessageBodyKeyTest.class, "by-message-body");
     }
 }

@@ -69,14 +69,23 @@ public final class AppendOnlyLedger implements Ledger {
         message(kind, queue, messageId, receiveCount, consumer, null);
     }
 
-    /** Appends a message lifecycle entry stamped now; {@code messageGroupId} may be null. */
+    /** Appends a message lifecycle entry stamped now, without a body; {@code messageGroupId} may be null. */
     public void message(LedgerEntry.MessageEvent kind, ResourceRef queue, String messageId, int receiveCount,
             String consumer, String messageGroupId) {
+        message(kind, queue, messageId, receiveCount, consumer, messageGroupId, null);
+    }
+
+    /**
+     * Appends a message lifecycle entry stamped now; {@code messageGroupId} and {@code body} may be null. The
+     * body is kept as given (the queue's own instance, never copied), and is meant for the SENT step only.
+     */
+    public void message(LedgerEntry.MessageEvent kind, ResourceRef queue, String messageId, int receiveCount,
+            String consumer, String messageGroupId, String body) {
         ResourceRef sharedQueue = names.of(queue);
         String sharedConsumer = names.of(consumer);
         String sharedGroup = names.of(messageGroupId);
         append((sequence, now) -> new LedgerEntry.Message(sequence, now, kind, sharedQueue, messageId,
-                receiveCount, sharedConsumer, sharedGroup));
+                receiveCount, sharedConsumer, sharedGroup, body));
     }
 
     /** Appends a DynamoDB item write entry stamped now. */

@@ -385,8 +385,9 @@ final class QueueMessages {
     }
 
     private void record(MessageEvent event, SqsMessage message, String consumer) {
+        // Only a send carries the body (the queue's own String), so bodies cost the ledger one reference each.
         context.ledger().message(event, queue.ref(), message.id(), message.receiveCount, consumer,
-                message.payload.groupId());
+                message.payload.groupId(), event == MessageEvent.SENT ? message.payload.body() : null);
     }
 
     private long now() {
