@@ -3,28 +3,21 @@ package dev.simstack.fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.simstack.core.ResourceRef;
-import dev.simstack.core.SimRandom;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * Which invocations a Lambda fault picks: of a function (null for every function), whose event or one of whose
  * records' bodies matches a pattern, then exactly the nth of those (1-based; 0 for any) or each with a
- * probability, at most {@code times} in all. The run's counts live in a {@link Counter}, one per activation.
+ * probability, at most {@code times} in all ({@link CallPicks}, which counts them). The run's counts live in a
+ * {@link Counter}, one per activation.
  */
 record InvocationMatch(String function, double probability, long nth, long times, String bodyMatches) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     InvocationMatch {
-        if (!(probability > 0 && probability <= 1)) {
-            throw new IllegalArgumentException("probability must be in (0, 1], got " + probability);
-        }
-        if (nth < 0 || times < 1) {
-            throw new IllegalArgumentException("nth must be >= 0 (0 for any) and times >= 1, got nth " + nth
-                    + " and times " + times);
-        }
+        new CallPicks(probability, nth, times); // the same rules as every other fault's picks
         if (bodyMatches != null) {
             Pattern.compile(bodyMatches); // a bad pattern fails when the fault is written, not when it runs
         }
@@ -32,6 +25,10 @@ record InvocationMatch(String function, double probability, long nth, long times
 
     static InvocationMatch every(String function) {
         return new InvocationMatch(function, 1, 0, Long.MAX_VALUE, null);
+    }
+
+    CallPicks picks() {
+        return new CallPicks(probability, nth, times);
     }
 
     boolean covers(ResourceRef ref) {
@@ -61,13 +58,13 @@ record InvocationMatch(String function, double probability, long nth, long times
         private final InvocationMatch match;
         private final FaultContext context;
         private final Pattern body;
-        private final AtomicLong seen = new AtomicLong();
-        private final AtomicLong faulted = new AtomicLong();
+        private final CallPicks.Counter picks;
 
         Counter(InvocationMatch match, FaultContext context) {
             this.match = match;
             this.context = context;
             this.body = match.bodyMatches() == null ? null : Pattern.compile(match.bodyMatches());
+            this.picks = new CallPicks.Counter(match.picks());
         }
 
         /** True when this invocation is one the fault picks. */
@@ -75,15 +72,7 @@ record InvocationMatch(String function, double probability, long nth, long times
             if (!match.covers(function) || (body != null && !bodyMatches(event))) {
                 return false;
             }
-            long number = seen.incrementAndGet();
-            if (match.nth() > 0 && number != match.nth()) {
-                return false;
-            }
-            SimRandom random = context.random(function.name());
-            if (match.probability() < 1 && !random.chance(match.probability())) {
-                return false;
-            }
-            return faulted.incrementAndGet() <= match.times();
+            return picks.picks(context.random(function.name()));
         }
 
         /** An event with records (SQS, SNS, S3...) matches on any record's body; any other event on its text. */
