@@ -1,6 +1,7 @@
 package dev.simstack.core.internal.clock;
 
 import dev.simstack.core.SimClock;
+import dev.simstack.core.internal.engine.Activity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
@@ -10,18 +11,25 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A clock that moves only when {@link #advance} is called. Timers due on the way run in the advancing
  * thread in instant order, each with the clock set to its instant; a timer scheduled at or before now
- * runs at once on the stack's timer executor.
+ * runs at once on the stack's timer executor. Both count as the stack's {@link Activity}: an advance until it
+ * returns, a timer due now from its scheduling until it has run.
  */
 public final class ManualClock extends SimClock {
 
     private final Executor immediate;
+    private final Activity activity;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>();
     private final AtomicLong order = new AtomicLong();
     private volatile Instant now;
 
     public ManualClock(Instant start, Executor immediate) {
+        this(start, immediate, new Activity());
+    }
+
+    public ManualClock(Instant start, Executor immediate, Activity activity) {
         this.now = start;
-        this.immediate = immediate;
+        this.activity = activity;
+        this.immediate = activity.counting(immediate);
     }
 
     @Override
@@ -52,6 +60,15 @@ public final class ManualClock extends SimClock {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("time only moves forward; got " + duration);
         }
+        activity.begin();
+        try {
+            moveBy(duration);
+        } finally {
+            activity.end();
+        }
+    }
+
+    private void moveBy(Duration duration) {
         Instant target;
         synchronized (pending) {
             target = now.plus(duration);
