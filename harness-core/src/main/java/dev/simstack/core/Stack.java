@@ -99,8 +99,9 @@ public final class Stack implements AutoCloseable {
      * never quiet in between. What waits on the clock (a cold start's delay, a long poll, a visibility timeout, a
      * batching window, a retry's back-off) does not count.
      *
-     * <p>On a manual clock this makes time steps replayable: {@code clock.advance(step); stack.awaitQuiet(limit)}
-     * lets everything due at the new instant happen at that instant, however loaded the machine. A handler that
+     * <p>On a manual clock this makes time steps replayable: after a client's request, {@code awaitQuiet} lets
+     * everything the request set off happen at the instant it was sent, however loaded the machine, and
+     * {@link SimClock#advanceQuietly} waits the same way at every instant it passes. A handler that
      * blocks on the stack's clock through its own means (not a fault's handler delay, which the engine knows) or
      * never returns keeps the stack busy: the wait then ends at {@code wallTimeout} and answers false. Traffic from
      * clients outside the stack counts from the moment it reaches the endpoint, not while it is on the wire.

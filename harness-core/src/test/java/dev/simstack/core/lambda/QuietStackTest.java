@@ -105,6 +105,37 @@ class QuietStackTest {
     }
 
     @Test
+    void advancing_quietly_runs_what_a_timer_starts_at_the_timers_instant() {
+        Instant sent = stack.clock().now();
+        lambda.invoke(b -> b.functionName("cold").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"id\":\"c\"}")));
+
+        // one step past the cold start: the handler's 300 ms of wall time pass at the cold start's instant
+        assertThat(stack.clock().advanceQuietly(Duration.ofSeconds(5), LONG)).isTrue();
+
+        assertThat(WallTimeWorker.DONE).containsKey("c");
+        assertThat(stack.ledger().entries(LedgerEntry.Invocation.class)).singleElement().satisfies(run -> {
+            assertThat(run.start()).isEqualTo(sent.plusSeconds(1));
+            assertThat(run.end()).isEqualTo(sent.plusSeconds(1));
+        });
+        assertThat(stack.clock().now()).isEqualTo(sent.plusSeconds(5));
+    }
+
+    @Test
+    void a_handler_that_never_returns_ends_the_wait_at_its_wall_time_bound() throws Exception {
+        String gate = "never-" + System.nanoTime();
+        lambda.invoke(b -> b.functionName("blocking").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"gate\":\"" + gate + "\"}")));
+        assertThat(Handlers.Blocking.STARTED.computeIfAbsent(gate, g -> new CountDownLatch(1))
+                .await(10, TimeUnit.SECONDS)).isTrue();
+        Instant before = stack.clock().now();
+
+        assertThat(stack.clock().advanceQuietly(Duration.ofSeconds(1), SHORT)).isFalse();
+
+        assertThat(stack.clock().now()).isEqualTo(before.plusSeconds(1));
+    }
+
+    @Test
     void a_message_waiting_for_a_poller_with_capacity_is_work_until_it_is_processed() throws Exception {
         Instant sentAt = stack.clock().now();
         for (String body : List.of("m1", "m2", "m3")) {

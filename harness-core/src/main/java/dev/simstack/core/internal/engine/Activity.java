@@ -28,11 +28,9 @@ public final class Activity {
 
     /** A piece of work ended, or began to wait on the clock. */
     public void end() {
-        if (busy.decrementAndGet() == 0) {
-            if (waiting > 0) {
-                synchronized (monitor) {
-                    monitor.notifyAll();
-                }
+        if (busy.decrementAndGet() <= 1 && waiting > 0) {
+            synchronized (monitor) {
+                monitor.notifyAll();
             }
         }
     }
@@ -77,19 +75,27 @@ public final class Activity {
      * @return true if the stack became quiet, false if the time ran out first
      */
     public boolean awaitQuiet(long nanos) throws InterruptedException {
-        if (isQuiet()) {
+        return awaitBusyAtMost(0, nanos);
+    }
+
+    /**
+     * Waits until at most {@code allowed} pieces of work are counted (the caller's own, say), for at most
+     * {@code nanos} of wall time; true if they were.
+     */
+    public boolean awaitBusyAtMost(int allowed, long nanos) throws InterruptedException {
+        if (busy.get() <= allowed) {
             return true;
         }
         long deadline = System.nanoTime() + nanos;
         synchronized (monitor) {
             waiting++;
             try {
-                while (!isQuiet()) {
+                while (busy.get() > allowed) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         return false;
                     }
-                    // a short bound on each wait: an end() racing this check notifies before we wait
+                    // bounded: an end() racing the check above notifies before this wait starts
                     monitor.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 5)));
                 }
                 return true;
