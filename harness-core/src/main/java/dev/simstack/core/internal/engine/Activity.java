@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * means that nothing can happen until the clock moves or a client outside the stack sends something: the stack is
  * quiet. A count that never reaches zero (a handler in an endless loop) is what a waiter's wall-time bound is for.
  *
- * <p>Counting is one atomic increment and decrement per piece of work; waiters are woken only when the count
- * reaches zero while somebody waits.
+ * <p>Counting is one atomic increment and decrement per piece of work; the monitor is touched only while somebody
+ * waits and the count has dropped to what a waiter may allow (zero, or one for an advance waiting on its own).
  */
 public final class Activity {
 
@@ -32,21 +32,6 @@ public final class Activity {
             synchronized (monitor) {
                 monitor.notifyAll();
             }
-        }
-    }
-
-    /** Whether no work is counted now. */
-    public boolean isQuiet() {
-        return busy.get() == 0;
-    }
-
-    /** Runs {@code task}, counted as work. */
-    public void run(Runnable task) {
-        begin();
-        try {
-            task.run();
-        } finally {
-            end();
         }
     }
 
@@ -95,7 +80,7 @@ public final class Activity {
                     if (left <= 0) {
                         return false;
                     }
-                    // bounded: an end() racing the check above notifies before this wait starts
+                    // short waits: an end() racing the check above may notify before this wait begins
                     monitor.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 5)));
                 }
                 return true;
