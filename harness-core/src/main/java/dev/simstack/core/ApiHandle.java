@@ -92,6 +92,23 @@ public final class ApiHandle {
         return decided;
     }
 
+    /**
+     * How many requests the API has answered since it was created (by the stack's start or its last reset, for a
+     * declared API), counted when the answer is recorded in the ledger, before it is written to the caller. A load
+     * generator driving a manual clock compares it with the answers it has received, so that it stamps each answer
+     * at the virtual instant it was given however slowly the answer travelled.
+     *
+     * @return the count
+     * @throws IllegalStateException if the API no longer exists
+     */
+    public long requestsAnswered() {
+        long answered = engine.apiGateway().requestsAnswered(id());
+        if (answered < 0) {
+            throw ResourceHandles.deleted(ResourceHandles.Kind.API, region, name);
+        }
+        return answered;
+    }
+
     static String ambiguous(String region, String name, List<String> ids) {
         return "there are " + ids.size() + " APIs named '" + name + "' in " + region + " (ids " + String.join(", ", ids)
                 + "); API Gateway allows that, a handle by name cannot tell them apart: give them distinct names";

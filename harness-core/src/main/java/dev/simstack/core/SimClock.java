@@ -60,7 +60,34 @@ public abstract class SimClock {
      * @throws IllegalStateException if the clock is not manual
      */
     public void advance(Duration duration) {
-        throw new IllegalStateException("this stack's clock runs in " + mode().name().toLowerCase()
+        throw notManual();
+    }
+
+    /**
+     * Moves a manual clock forward by {@code duration} as {@link #advance} does, but lets its stack become quiet
+     * ({@link Stack#awaitQuiet}) before the clock leaves each instant: before it moves at all, before every timer
+     * that falls due on the way, and once it has arrived. Whatever a timer starts (an invocation woken by a
+     * long poll, a handler after its cold start) then runs to its end at the timer's instant, and whatever is
+     * due at the arrival instant has happened when this returns, however loaded the machine: the same steps give
+     * the same virtual timestamps every run. Waiting costs nothing when the stack is already quiet.
+     *
+     * <p>The waits together take at most {@code wallTimeout} of wall time; once it is spent the clock moves on
+     * without waiting (as {@code advance} does) and this answers false. A handler that never returns, or that
+     * waits on the clock through means of its own, keeps the stack busy until then. An interrupt of the calling
+     * thread ends the waits too; its interrupt status is kept.
+     *
+     * @param duration how far to move the clock
+     * @param wallTimeout the longest wall-clock time to spend waiting, in all
+     * @return true if the stack was quiet at every instant, false if the wall time ran out first
+     * @throws IllegalStateException if the clock is not manual
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public boolean advanceQuietly(Duration duration, Duration wallTimeout) {
+        throw notManual();
+    }
+
+    private IllegalStateException notManual() {
+        return new IllegalStateException("this stack's clock runs in " + mode().name().toLowerCase()
                 + " time and cannot be advanced; declare the stack with ClockSpec.manual() to advance it");
     }
 }

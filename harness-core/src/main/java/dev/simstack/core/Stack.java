@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.simstack.core.internal.resources.DeclaredResources;
 import dev.simstack.core.internal.stack.Engine;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -86,6 +87,32 @@ public final class Stack implements AutoCloseable {
     /** The stack's clock, the only source of time of its services. */
     public SimClock clock() {
         return engine.context().clock();
+    }
+
+    /**
+     * Waits until the stack is quiet: nothing in it can progress until its clock moves or a client sends it
+     * something. Quiet means no request is being dispatched by the endpoint or the in-process transport, no Lambda
+     * handler is running (synchronous, asynchronous or for an event source mapping, including its calls to services
+     * outside the stack), no clock timer that is already due is waiting for the timer thread, and no manual-clock
+     * {@link SimClock#advance advance} is running. Work handed from one part to another (a send that wakes an event
+     * source mapping's poller, which invokes the worker) is counted before the handing part stops, so the stack is
+     * never quiet in between. What waits on the clock (a cold start's delay, a long poll, a visibility timeout, a
+     * batching window, a retry's back-off) does not count.
+     *
+     * <p>On a manual clock this makes time steps replayable: after a client's request, {@code awaitQuiet} lets
+     * everything the request set off happen at the instant it was sent, however loaded the machine, and
+     * {@link SimClock#advanceQuietly} waits the same way at every instant it passes. A handler that
+     * blocks on the stack's clock through its own means (not a fault's handler delay, which the engine knows) or
+     * never returns keeps the stack busy: the wait then ends at {@code wallTimeout} and answers false. Traffic from
+     * clients outside the stack counts from the moment it reaches the endpoint, not while it is on the wire.
+     *
+     * @param wallTimeout the longest wall-clock time to wait
+     * @return true if the stack became quiet, false if {@code wallTimeout} passed first
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public boolean awaitQuiet(Duration wallTimeout) throws InterruptedException {
+        return engine.context().activity().awaitQuiet(Objects.requireNonNull(wallTimeout, "wallTimeout").toNanos());
     }
 
     /** The stack's seeded random source. */

@@ -37,6 +37,8 @@ public final class Demo {
     static final String RECEIPTS = "orders-receipts-000000000000";
     /** How long the queue may take to drain after the burst, on the stack's clock. */
     static final Duration DRAIN_LIMIT = Duration.ofMinutes(30);
+    /** The longest wall time a drain step waits for the stack to become quiet. */
+    static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
 
     private final DemoOptions options;
     private final PrintStream out;
@@ -95,15 +97,18 @@ public final class Demo {
         }
     }
 
-    /** Advances the clock until the queue is empty, printing its depth every two seconds of wall time. */
-    private void drain(Stack stack) throws InterruptedException {
+    /**
+     * Advances the clock until the queue is empty, printing its depth every two seconds of wall time. Each step lets
+     * the stack become quiet at every instant it passes, so the worker's batches end at the instants they began, on
+     * any machine.
+     */
+    private void drain(Stack stack) {
         SimClock clock = stack.clock();
         Instant limit = clock.now().plus(DRAIN_LIMIT);
         long lastPrint = System.nanoTime();
         QueueDepth depth = stack.queue(QUEUE).depth();
         while (!depth.isEmpty() && clock.now().isBefore(limit)) {
-            clock.advance(Duration.ofMillis(100));
-            Thread.sleep(3);   // the stack's threads (the worker's mapping) act on the new time
+            clock.advanceQuietly(Duration.ofMillis(100), QUIET_LIMIT);
             depth = stack.queue(QUEUE).depth();
             if (System.nanoTime() - lastPrint > 2_000_000_000L) {
                 out.printf("draining: %d orders in the queue (%d in flight)%n", depth.total(), depth.inFlight());

@@ -1,27 +1,36 @@
 package dev.simstack.core.internal.clock;
 
 import dev.simstack.core.SimClock;
+import dev.simstack.core.internal.engine.Activity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * A clock that moves only when {@link #advance} is called. Timers due on the way run in the advancing
  * thread in instant order, each with the clock set to its instant; a timer scheduled at or before now
- * runs at once on the stack's timer executor.
+ * runs at once on the stack's timer executor. Both count as the stack's {@link Activity}: an advance until it
+ * returns, a timer due now from its scheduling until it has run.
  */
 public final class ManualClock extends SimClock {
 
     private final Executor immediate;
+    private final Activity activity;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>();
     private final AtomicLong order = new AtomicLong();
     private volatile Instant now;
 
     public ManualClock(Instant start, Executor immediate) {
+        this(start, immediate, new Activity());
+    }
+
+    public ManualClock(Instant start, Executor immediate, Activity activity) {
         this.now = start;
-        this.immediate = immediate;
+        this.activity = activity;
+        this.immediate = activity.counting(immediate);
     }
 
     @Override
@@ -49,20 +58,56 @@ public final class ManualClock extends SimClock {
 
     @Override
     public void advance(Duration duration) {
+        checkForward(duration);
+        activity.begin();
+        try {
+            moveBy(duration, () -> true);
+        } finally {
+            activity.end();
+        }
+    }
+
+    @Override
+    public boolean advanceQuietly(Duration duration, Duration wallTimeout) {
+        checkForward(duration);
+        long deadline = System.nanoTime() + wallTimeout.toNanos();
+        activity.begin();
+        try {
+            // this advance is the one piece of work allowed to go on while the stack counts as quiet
+            return moveBy(duration, () -> {
+                try {
+                    return activity.awaitBusyAtMost(1, Math.max(0, deadline - System.nanoTime()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+        } finally {
+            activity.end();
+        }
+    }
+
+    private static void checkForward(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("time only moves forward; got " + duration);
         }
+    }
+
+    /** Runs the timers due by now + {@code duration}, settling before each and at the end; true if all settled. */
+    private boolean moveBy(Duration duration, BooleanSupplier settle) {
         Instant target;
         synchronized (pending) {
             target = now.plus(duration);
         }
+        boolean settled = true;
         while (true) {
+            settled &= settle.getAsBoolean();
             Pending next;
             synchronized (pending) {
                 next = pending.peek();
                 if (next == null || next.at.isAfter(target)) {
                     now = target;
-                    return;
+                    break;
                 }
                 pending.poll();
                 if (next.at.isAfter(now)) {
@@ -71,6 +116,7 @@ public final class ManualClock extends SimClock {
             }
             next.fire();
         }
+        return settled & settle.getAsBoolean();
     }
 
     private static final class Pending implements Comparable<Pending>, Timer {

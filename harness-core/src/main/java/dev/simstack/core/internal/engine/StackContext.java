@@ -11,13 +11,20 @@ import dev.simstack.core.internal.ledger.AppendOnlyLedger;
 
 /**
  * What every service of one stack shares: its clock, random source, id source, ledger, account and
- * default region, and the interceptors whose semantic hooks the services consult. One per stack; nothing static.
+ * default region, the interceptors whose semantic hooks the services consult, and the count of its work in
+ * flight ({@link Activity}). One per stack; nothing static.
  */
 public record StackContext(SimClock clock, SimRandom random, IdSource ids, AppendOnlyLedger ledger,
-        String accountId, String defaultRegion, List<Interceptor> interceptors) {
+        String accountId, String defaultRegion, List<Interceptor> interceptors, Activity activity) {
 
     public StackContext {
         interceptors = List.copyOf(interceptors);
+    }
+
+    /** A context with an activity count of its own (its clock's timers then are not counted). */
+    public StackContext(SimClock clock, SimRandom random, IdSource ids, AppendOnlyLedger ledger, String accountId,
+            String defaultRegion, List<Interceptor> interceptors) {
+        this(clock, random, ids, ledger, accountId, defaultRegion, interceptors, new Activity());
     }
 
     /** A context without interceptors (services driven directly, in tests). */

@@ -53,8 +53,14 @@ public final class Dispatcher implements RequestHandler {
         this.reset = reset;
     }
 
+    /**
+     * Answers one request. Its synchronous part counts as the stack's activity: whatever it hands on (an invocation,
+     * a long poll's wake-up) is counted by what runs it, and a request that waits on the clock (a long poll, a
+     * cold start) does not hold the stack busy.
+     */
     @Override
     public CompletionStage<HttpAnswer> handle(HttpExchange exchange) {
+        context.activity().begin();
         try {
             return dispatch(exchange);
         } catch (RuntimeException e) {
@@ -63,6 +69,8 @@ public final class Dispatcher implements RequestHandler {
             byte[] body = ("SimStack engine failure: " + e + ". This is a SimStack bug; please report it.")
                     .getBytes(StandardCharsets.UTF_8);
             return CompletableFuture.completedFuture(new HttpAnswer(500, "text/plain", Map.of(), body));
+        } finally {
+            context.activity().end();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.simstack.core.SimRandom;
 import dev.simstack.core.StackConfig;
 import dev.simstack.core.internal.clock.ManualClock;
 import dev.simstack.core.internal.clock.WallClock;
+import dev.simstack.core.internal.engine.Activity;
 import dev.simstack.core.internal.engine.IdSource;
 import dev.simstack.core.internal.engine.ResetGate;
 import dev.simstack.core.internal.engine.ScratchDirectory;
@@ -89,10 +90,11 @@ public final class Engine implements AutoCloseable {
         String name = "simstack-" + STACK_NUMBERS.incrementAndGet();
         this.timers = timerThread(name);
         long seed = config.seed() != null ? config.seed() : System.nanoTime() ^ 0x5DEECE66DL;
-        SimClock clock = clock(config.clock(), timers);
+        Activity activity = new Activity();
+        SimClock clock = clock(config.clock(), timers, activity);
         this.context = new StackContext(clock, new SimRandom(seed), new IdSource(seed),
                 new AppendOnlyLedger(clock, config.ledgerLimit()), config.accountId(), config.defaultRegion(),
-                config.interceptors());
+                config.interceptors(), activity);
         this.sqs = new SqsService(context);
         services.register(sqs);
         this.dynamodb = new LazyService<>(DynamoDbService.DESCRIPTOR, () -> new DynamoDbService(context));
@@ -301,10 +303,10 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static SimClock clock(ClockSpec spec, ScheduledThreadPoolExecutor timers) {
+    private static SimClock clock(ClockSpec spec, ScheduledThreadPoolExecutor timers, Activity activity) {
         switch (spec.mode()) {
             case MANUAL:
-                return new ManualClock(spec.start(), timers);
+                return new ManualClock(spec.start(), timers, activity);
             case SCALED:
                 return new WallClock(spec.scale(), timers);
             default:

@@ -112,4 +112,14 @@ final class ApiRouteTarget implements BurstTarget {
             return -1; // the API was deleted or re-created meanwhile: nothing to wait for
         }
     }
+
+    /** The requests API Gateway has answered, counted before each answer is written back. */
+    @Override
+    public long answered() {
+        try {
+            return handle.requestsAnswered();
+        } catch (IllegalStateException gone) {
+            return -1;
+        }
+    }
 }

@@ -45,7 +45,7 @@ public final class BurstRun {
             Random random = new Random(stack.seed());
             BurstBodies bodies = spec.bodies().orElse(null);
             Pacing pacing = new Pacing(clock, stack.config().clock().scale(), answers,
-                    new Progress(target.describe(), spec.requests(), out), target::decided);
+                    new Progress(target.describe(), spec.requests(), out), target, stack::awaitQuiet);
             pacing.run(offsets, n -> client.sendAsync(target.request(n,
                     bodies != null ? bodies.body(n, random) : Template.render(spec.body(), n, stack.seed()),
                     headers(spec, n, stack.seed())), HttpResponse.BodyHandlers.ofString()));

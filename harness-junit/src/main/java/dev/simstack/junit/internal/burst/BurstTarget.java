@@ -23,4 +23,12 @@ interface BurstTarget {
     default long decided() {
         return -1;
     }
+
+    /**
+     * How many requests the target has answered so far, to wait for their answers to arrive before a manual clock
+     * moves on; -1 when the target does not count them.
+     */
+    default long answered() {
+        return -1;
+    }
 }

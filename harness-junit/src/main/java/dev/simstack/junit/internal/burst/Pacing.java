@@ -8,24 +8,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
-import java.util.function.LongSupplier;
 
 /**
  * Sends a burst's requests at their arrival instants, by the stack's clock, and waits for the answers.
  *
  * <p><b>On a manual clock</b> the burst moves the clock itself: it advances to arrival {@code i}, sends
  * request {@code i}, and waits until API Gateway has decided it ({@code ApiHandle.requestsDecided()}, counted
- * once the token buckets have read the clock) before advancing further, so that the throttle decides request
- * {@code i} at arrival {@code i}'s instant and the counts come out the same every run, however loaded the
- * machine. It then waits a little for the answer, for its latency. A request may wait on the clock itself (a Lambda cold start, a timer in a handler): its
- * answer only comes once the clock moves, which only the burst does. So the burst waits for an answer at
- * most {@link #SETTLE} of wall time ({@link #FIRST_SETTLE} for the first request, which also opens the
- * connection) and then goes on. API Gateway decides the throttle as soon as the request arrives, before any
- * integration runs, and answers a throttled request at once; a request not answered within the settle time
- * has therefore been admitted, and moving on changes nothing it was decided on. After the last arrival the
- * burst lets the requests still in flight finish, advancing the clock in growing steps (1 ms, doubling, at
- * most 1 s) whenever no answer came for a settle time, for at most {@link #DRAIN_LIMIT} of virtual time
- * (API Gateway's integration timeout, 29 s, ends every API request before).
+ * once the token buckets have read the clock), so that the throttle decides request {@code i} at arrival
+ * {@code i}'s instant. It then waits until the stack is quiet ({@code Stack.awaitQuiet}): the integration, the
+ * handlers and whatever they set off (a message's worker, its writes) have done everything they can at this
+ * instant, and the answers the API has given by then ({@code ApiHandle.requestsAnswered()}) have reached the
+ * burst, which stamps each with the clock's instant. Moving to the next arrival lets the stack settle at every
+ * timer on the way ({@code SimClock.advanceQuietly}). Counts, latencies and every downstream timestamp then come
+ * out the same every run, however loaded the machine. A request that waits on the clock (a Lambda cold start, a
+ * timer in a handler) leaves the stack quiet, and its answer comes once the burst has moved the clock far enough.
+ * A stack that does not become quiet within {@link #QUIET_LIMIT} ({@link #FIRST_QUIET_LIMIT} for the first
+ * request, which also warms the JIT; a handler that never returns, or waits on the clock by means of its own) is
+ * waited for only a {@link #SETTLE} time from then on, as before there was a quiet signal. A queue target
+ * decides nothing by the clock: the burst waits a settle time for its answer, then for quiet. After the last
+ * arrival the burst lets the requests still in flight finish, advancing the clock in growing steps (1 ms,
+ * doubling, at most 1 s) whenever the stack is quiet and no answer came, for at most {@link #DRAIN_LIMIT} of
+ * virtual time (API Gateway's integration timeout, 29 s, ends every API request before).
  *
  * <p><b>On a real or scaled clock</b> the burst sleeps until each arrival (a virtual offset divided by the
  * scale) and sends without waiting for answers, then waits for them up to the drain limit, scaled, plus
@@ -35,9 +38,17 @@ final class Pacing {
 
     static final long SETTLE = TimeUnit.MILLISECONDS.toNanos(100);
     static final long FIRST_SETTLE = TimeUnit.SECONDS.toNanos(2);
+    static final long QUIET_LIMIT = TimeUnit.SECONDS.toNanos(5);
+    static final long FIRST_QUIET_LIMIT = TimeUnit.SECONDS.toNanos(30);
     static final Duration DRAIN_LIMIT = Duration.ofMinutes(1);
     private static final Duration FIRST_STEP = Duration.ofMillis(1);
     private static final Duration LONGEST_STEP = Duration.ofSeconds(1);
+
+    /** Waits until the stack is quiet, at most the given wall time; true if it became quiet. */
+    @FunctionalInterface
+    interface Quiet {
+        boolean await(Duration wallTimeout) throws InterruptedException;
+    }
 
     private final SimClock clock;
     private final double scale;
@@ -46,18 +57,23 @@ final class Pacing {
 
     private final Answers answers;
     private final Progress progress;
-    private final LongSupplier decided;
+    private final BurstTarget target;
+    private final Quiet quiet;
+    /** How long to wait for quiet now: shortened to a settle time once the stack did not become quiet in time. */
+    private long quietLimit = FIRST_QUIET_LIMIT;
 
     /**
-     * @param decided how many requests the target has decided so far (-1 when it decides nothing by the clock):
-     *     on a manual clock the burst waits for request {@code i} to be counted before it moves the clock on
+     * @param target what the burst calls: on a manual clock the burst waits for request {@code i} to be decided
+     *     ({@link BurstTarget#decided}) before it moves the clock on, and for the answers it has given to arrive
+     * @param quiet waits until the stack is quiet
      */
-    Pacing(SimClock clock, double scale, Answers answers, Progress progress, LongSupplier decided) {
+    Pacing(SimClock clock, double scale, Answers answers, Progress progress, BurstTarget target, Quiet quiet) {
         this.clock = clock;
         this.scale = scale;
         this.answers = answers;
         this.progress = progress;
-        this.decided = decided;
+        this.target = target;
+        this.quiet = quiet;
     }
 
     void run(long[] offsets, IntFunction<CompletableFuture<HttpResponse<String>>> sender) throws InterruptedException {
@@ -71,17 +87,20 @@ final class Pacing {
     private void manual(long[] offsets, IntFunction<CompletableFuture<HttpResponse<String>>> sender)
             throws InterruptedException {
         Instant start = clock.now();
-        long before = decided.getAsLong();
+        long decidedBefore = target.decided();
+        long answeredBefore = target.answered();
         for (int i = 0; i < offsets.length; i++) {
             Duration gap = Duration.between(clock.now(), start.plusNanos(offsets[i]));
             if (gap.compareTo(Duration.ZERO) > 0) {
-                clock.advance(gap);
+                advance(gap);
             }
             answers.send(i, sender);
-            if (before >= 0) {
-                awaitDecision(i, before + i + 1);
+            if (decidedBefore >= 0) {
+                awaitDecision(i, decidedBefore + i + 1);
+            } else {
+                answers.awaitAnswer(i, i == 0 ? FIRST_SETTLE : SETTLE);
             }
-            answers.awaitAnswer(i, i == 0 ? FIRST_SETTLE : SETTLE);
+            settle(answeredBefore);
             progress.tick(answers);
         }
         int seen = answers.answered();
@@ -89,7 +108,8 @@ final class Pacing {
         Duration waited = Duration.ZERO;
         while (!answers.allAnswered()) {
             progress.tick(answers);
-            int now = answers.awaitMore(seen, SETTLE);
+            settle(answeredBefore);
+            int now = answeredBefore >= 0 ? answers.answered() : answers.awaitMore(seen, SETTLE);
             if (now > seen) {
                 seen = now;
                 step = FIRST_STEP;
@@ -98,9 +118,40 @@ final class Pacing {
             if (waited.compareTo(DRAIN_LIMIT) >= 0) {
                 return;
             }
-            clock.advance(step);
+            advance(step);
             waited = waited.plus(step);
             step = step.multipliedBy(2).compareTo(LONGEST_STEP) > 0 ? LONGEST_STEP : step.multipliedBy(2);
+        }
+    }
+
+    private void advance(Duration by) {
+        if (!clock.advanceQuietly(by, Duration.ofNanos(quietLimit))) {
+            quietLimit = SETTLE;
+        }
+    }
+
+    /**
+     * Waits until the stack is quiet, then until the answers the target has given since {@code answeredBefore}
+     * (-1: it counts none) have reached the burst, each stamped with this instant.
+     */
+    private void settle(long answeredBefore) throws InterruptedException {
+        if (!quiet.await(Duration.ofNanos(quietLimit))) {
+            quietLimit = SETTLE;
+        } else if (quietLimit > QUIET_LIMIT) {
+            quietLimit = QUIET_LIMIT;
+        }
+        if (answeredBefore < 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + DECISION_LIMIT;
+        while (true) {
+            int have = answers.answered();
+            long given = target.answered() - answeredBefore;
+            long left = deadline - System.nanoTime();
+            if (have >= Math.min(given, answers.sent()) || left <= 0) {
+                return;
+            }
+            answers.awaitMore(have, Math.min(left, SETTLE));
         }
     }
 
@@ -111,7 +162,7 @@ final class Pacing {
      */
     private void awaitDecision(int i, long count) throws InterruptedException {
         long deadline = System.nanoTime() + DECISION_LIMIT;
-        while (decided.getAsLong() < count && !answers.awaitAnswer(i, 0)) {
+        while (target.decided() < count && !answers.awaitAnswer(i, 0)) {
             if (System.nanoTime() - deadline > 0) {
                 return;
             }

@@ -163,6 +163,16 @@ public final class ApiGatewayService implements Service {
         return api == null ? -1 : api.decidedCount();
     }
 
+    /**
+     * How many requests API {@code apiId} has answered, or -1 if there is no such API: a burst on a manual clock
+     * waits for the answers counted here to reach it before it moves the clock, so each is stamped at its instant.
+     */
+    public long requestsAnswered(String apiId) {
+        ApiRegion region = regions.regionOf(apiId);
+        RestApi api = region == null ? null : region.apis().get(apiId);
+        return api == null ? -1 : api.answeredCount();
+    }
+
     public String firstStage(String apiId) {
         ApiRegion region = regions.regionOf(apiId);
         RestApi api = region == null ? null : region.apis().get(apiId);

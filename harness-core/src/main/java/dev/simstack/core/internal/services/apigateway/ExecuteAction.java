@@ -32,17 +32,17 @@ final class ExecuteAction {
         ResourceRef ref = ResourceRef.api(region == null ? call.region() : region.name(),
                 regions.context().accountId(), request.apiId());
         if (api == null) {
-            return done(ref, request, null, GatewayResponses.forbidden(), false);
+            return done(null, ref, request, null, GatewayResponses.forbidden(), false);
         }
         RestApi.Stage stage = api.stage(request.stage());
         if (stage == null) {
             api.decided();
-            return done(ref, request, null, api.http() ? GatewayResponses.notFound() : GatewayResponses.forbidden(), false);
+            return done(api, ref, request, null, api.http() ? GatewayResponses.notFound() : GatewayResponses.forbidden(), false);
         }
         RouteMatcher.Match match = RouteMatcher.match(api.routes(), request.method(), request.path());
         if (match == null) {
             api.decided();
-            return done(ref, request, null, api.http() ? GatewayResponses.notFound()
+            return done(api, ref, request, null, api.http() ? GatewayResponses.notFound()
                     : GatewayResponses.missingAuthenticationToken(), false);
         }
         ApiRoute route = match.route();
@@ -51,10 +51,10 @@ final class ExecuteAction {
                 && (!takes(route.throttle()) || !takes(stage.throttle()) || !region.account().tryTake());
         api.decided(); // after the token buckets read the clock: a manual-clock burst may move it on now
         if (refused != null) {
-            return done(ref, request, route, refused, GatewayResponses.status(refused) == 429);
+            return done(api, ref, request, route, refused, GatewayResponses.status(refused) == 429);
         }
         if (throttled) {
-            return done(ref, request, route, GatewayResponses.tooManyRequests(), true);
+            return done(api, ref, request, route, GatewayResponses.tooManyRequests(), true);
         }
         CompletableFuture<ObjectNode> answer;
         if (route.integrationType().equals("sqs")) {
@@ -67,7 +67,7 @@ final class ExecuteAction {
                             Integer.toHexString(route.routeKey().hashCode()));
             answer = integrations.lambda(api, route, request, event);
         }
-        return answer.thenCompose(out -> done(ref, request, route, out, false));
+        return answer.thenCompose(out -> done(api, ref, request, route, out, false));
     }
 
     /** The usage plan's verdict for a route that requires an API key; null when admitted. */
@@ -99,13 +99,17 @@ final class ExecuteAction {
         return bucket == null || bucket.tryTake();
     }
 
-    private CompletableFuture<JsonNode> done(ResourceRef api, ApiRequest request, ApiRoute route, ObjectNode answer,
-            boolean throttled) {
+    /** Records the answer in the ledger and counts it on {@code answering} (null when the API does not exist). */
+    private CompletableFuture<JsonNode> done(RestApi answering, ResourceRef api, ApiRequest request, ApiRoute route,
+            ObjectNode answer, boolean throttled) {
         int status = GatewayResponses.status(answer);
         ((ObjectNode) answer.path("__headers")).put("x-amzn-RequestId", request.requestId());
         Duration latency = Duration.between(request.arrival(), regions.context().clock().now());
         regions.context().ledger().apiRequest(api, request.stage(),
                 route == null ? null : route.routeKey(), request.method(), request.path(), status, latency, throttled);
+        if (answering != null) {
+            answering.answered();
+        }
         return CompletableFuture.completedFuture(answer);
     }
 }

@@ -25,6 +25,8 @@ final class RestApi {
     private final ResourceTree resources;
     /** Requests this API has taken in and decided (throttled, refused, or handed to the integration). */
     private final AtomicLong decided = new AtomicLong();
+    /** Requests this API has answered (its gateway or its integration), counted as they are recorded. */
+    private final AtomicLong answered = new AtomicLong();
 
     RestApi(String id, String name, boolean http, long createdAt, String rootResourceId) {
         this.id = id;
@@ -89,5 +91,15 @@ final class RestApi {
     /** How many requests were decided since the API was created. */
     long decidedCount() {
         return decided.get();
+    }
+
+    /** Counts a request whose answer is ready to go back to its caller. */
+    void answered() {
+        answered.incrementAndGet();
+    }
+
+    /** How many requests were answered since the API was created. */
+    long answeredCount() {
+        return answered.get();
     }
 }

@@ -90,7 +90,8 @@ final class FunctionRuntime {
     private void submit(Runnable start, CompletableFuture<InvocationResult> done, LambdaFunction function,
             ConcurrencyLimits.Pool pool, ConcurrencyLimits limits) {
         try {
-            executor.execute(start);
+            // counted from here until the handler's thread is done, so that a stack waiting to be quiet waits for it
+            context.activity().counting(executor).execute(start);
         } catch (RuntimeException e) {
             limits.release(function, pool); // the stack is closing
             done.cancel(false);
@@ -170,11 +171,24 @@ final class FunctionRuntime {
             return;
         }
         CountDownLatch elapsed = new CountDownLatch(1);
+        // While it waits on the clock the invocation is not the stack's activity; the timer hands the count back
+        // before it wakes the handler's thread, so the stack is not quiet between the two.
+        AtomicBoolean handedBack = new AtomicBoolean();
+        Runnable resume = () -> {
+            if (handedBack.compareAndSet(false, true)) {
+                context.activity().begin();
+            }
+        };
         // from the invocation's start, as its timeout is: a cold start's instantiation does not shift it
-        var timer = context.clock().schedule(start.plus(delay), elapsed::countDown);
+        var timer = context.clock().schedule(start.plus(delay), () -> {
+            resume.run();
+            elapsed.countDown();
+        });
+        context.activity().end();
         try {
             elapsed.await();
         } finally {
+            resume.run(); // woken by the timeout's interrupt instead
             timer.cancel();
         }
     }
