@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,5 +79,15 @@ class LedgerCrossCheckTest {
 
         assertThat(check.disagreements()).containsExactly(
                 "Gatling counted 6 KO (5 of them 429), the ledger 5 throttled requests (429) and 0 others");
+    }
+
+    @Test
+    void an_order_neither_paid_nor_dead_lettered_or_both_fails_the_run_naming_it() {
+        LedgerCrossCheck check = new LedgerCrossCheck(new ResponseCounts.Counts(10, 5, 0), 10, 5, 0, 10, 9, 1, 0,
+                new TreeSet<>(Set.of("order-3")), new TreeSet<>(Set.of("order-7")));
+
+        assertThat(check.disagreements()).containsExactly(
+                "1 orders neither PAID nor in the dead-letter queue (0 messages still in the queue): order-3",
+                "1 orders PAID and in the dead-letter queue: order-7");
     }
 }
