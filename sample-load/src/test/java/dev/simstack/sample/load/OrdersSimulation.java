@@ -64,6 +64,9 @@ public class OrdersSimulation extends Simulation {
 
     @Override
     public void after() {
+        if (orders == null) {
+            return;   // before() failed, and Gatling reports why
+        }
         try (OrdersStack stack = orders) {
             stack.drain(DRAIN_LIMIT);
             LedgerCrossCheck check = LedgerCrossCheck.read(stack, counts.counts());
