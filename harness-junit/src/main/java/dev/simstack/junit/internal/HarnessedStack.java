@@ -150,8 +150,8 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
         if (remote != null) {
             // Another backend's state is not reset between tests (docs/backends.md); faults need the engine.
             if (FaultAnnotations.any(testClass, method)) {
-                throw remote.needsEngine("the faults " + testClass.getSimpleName() + (method == null ? ""
-                        : "." + method.getName()) + " declares");
+                throw remote.needsEngine("declaring faults (on " + testClass.getSimpleName() + (method == null ? ""
+                        : "." + method.getName()) + ")");
             }
             return false;
         }
