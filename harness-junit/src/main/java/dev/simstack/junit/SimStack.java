@@ -26,6 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>The stack is SimStack's embedded engine unless {@link #backend()} (or the run's {@value #BACKEND_PROPERTY})
+ * names another: an endpoint, a LocalStack or Floci container, or an AWS account, where the declared queues,
+ * tables and buckets are created through the AWS APIs and deleted after the class (docs/backends.md).
+ *
  * <p>The annotation is {@code @Inherited} and may sit on a composed annotation of the user's own.
  * {@code @Nested} classes use the enclosing class's stack unless they carry a {@code @SimStack} of their own.
  *

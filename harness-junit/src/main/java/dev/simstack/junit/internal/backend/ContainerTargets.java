@@ -17,13 +17,10 @@ final class ContainerTargets {
     }
 
     static RemoteTarget start(Backend backend, List<String> regions, RunSettings settings, String on, String runId) {
-        String module = backend == Backend.LOCALSTACK ? "org.testcontainers:testcontainers-localstack"
-                : "org.testcontainers:testcontainers";
-        String probe = backend == Backend.LOCALSTACK ? "org.testcontainers.localstack.LocalStackContainer"
-                : "org.testcontainers.containers.GenericContainer";
-        if (!present(probe)) {
+        // One artifact for both: it brings Testcontainers itself, and Containers links against both.
+        if (!present("org.testcontainers.localstack.LocalStackContainer")) {
             throw new Misuse(on + " runs on backend " + backend + ", which starts a container through Testcontainers:"
-                    + " add " + module + " (2.x) to the test class path");
+                    + " add org.testcontainers:testcontainers-localstack (2.x) to the test class path");
         }
         return Containers.start(backend, regions, settings, on, runId);
     }
