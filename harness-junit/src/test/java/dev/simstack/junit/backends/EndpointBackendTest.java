@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.simstack.core.ScalarAttributeType;
 import dev.simstack.junit.Backend;
 import dev.simstack.junit.Bucket;
+import dev.simstack.junit.DocSnippets;
 import dev.simstack.junit.Index;
 import dev.simstack.junit.Kit;
 import dev.simstack.junit.Queue;
@@ -50,6 +51,11 @@ class EndpointBackendTest {
     }
 
     @Test
+    void the_backends_page_shows_the_example() {
+        DocSnippets.assertShows("docs/backends.md", EndpointBackendTest.class, "endpoint");
+    }
+
+    @Test
     void the_resources_are_deleted_after_a_failing_class_too() {
         try (StandIn standIn = new StandIn()) {
             EngineExecutionResults results = Kit.run(standIn.asEndpoint(), FailsAfterSending.class);
@@ -68,6 +74,7 @@ class EndpointBackendTest {
                 + " \"http://localhost:4566\") or -Dsimstack.endpoint=http://localhost:4566");
     }
 
+    // docs:endpoint-start
     @SimStack(backend = Backend.ENDPOINT,
             queues = {@Queue(name = "orders", deadLetterQueue = "orders-dlq", maxReceiveCount = 3),
                       @Queue(name = "orders-dlq")},
@@ -90,6 +97,7 @@ class EndpointBackendTest {
             sqs.sendMessage(b -> b.queueUrl(orders).messageBody("{\"id\":\"42\"}"));
             assertThat(sqs.receiveMessage(b -> b.queueUrl(orders)).messages()).hasSize(1);
         }
+        // docs:endpoint-end
 
         @Test
         void the_table_has_its_keys_and_indexes(DynamoDbClient dynamo) {

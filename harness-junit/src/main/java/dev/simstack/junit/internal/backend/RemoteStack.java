@@ -56,9 +56,16 @@ public final class RemoteStack implements AutoCloseable {
         RemoteTarget target = RemoteTargets.open(backend, declaration, config.regions(), settings, on);
         RemoteStack stack = new RemoteStack(target, config, testClass.getSimpleName());
         try {
-            RemoteQueues.create(config.queues(), target, stack.creating, stack.resources);
-            RemoteTables.create(config.tables(), target, stack.creating, stack.resources);
-            RemoteBuckets.create(config.buckets(), target, stack.creating, stack.resources);
+            // Each kind's creator names its SDK module, so it runs only when that kind is declared.
+            if (!config.queues().isEmpty()) {
+                RemoteQueues.create(config.queues(), target, stack.creating, stack.resources);
+            }
+            if (!config.tables().isEmpty()) {
+                RemoteTables.create(config.tables(), target, stack.creating, stack.resources);
+            }
+            if (!config.buckets().isEmpty()) {
+                RemoteBuckets.create(config.buckets(), target, stack.creating, stack.resources);
+            }
         } catch (RuntimeException e) {
             stack.close();
             throw new Misuse(on + " could not create its resources on backend " + target.describe() + ": "
