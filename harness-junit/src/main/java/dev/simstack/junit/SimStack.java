@@ -26,6 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>The stack is SimStack's embedded engine unless {@link #backend()} (or the run's {@value #BACKEND_PROPERTY})
+ * names another: an endpoint, a LocalStack or Floci container, or an AWS account, where the declared queues,
+ * tables and buckets are created through the AWS APIs and deleted after the class (docs/backends.md).
+ *
  * <p>The annotation is {@code @Inherited} and may sit on a composed annotation of the user's own.
  * {@code @Nested} classes use the enclosing class's stack unless they carry a {@code @SimStack} of their own.
  *
@@ -46,6 +50,28 @@ public @interface SimStack {
 
     /** The system property that gives the seed of every stack without one of its own, to replay a run. */
     String SEED_PROPERTY = "simstack.seed";
+
+    /**
+     * The system property (or JUnit configuration parameter) that chooses the backend of every class whose
+     * {@link #backend()} is {@link Backend#DEFAULT}: {@code embedded}, {@code localstack}, {@code floci},
+     * {@code aws} or {@code endpoint}.
+     */
+    String BACKEND_PROPERTY = "simstack.backend";
+
+    /** The system property (or configuration parameter) that gives the URL of the {@link Backend#ENDPOINT} backend. */
+    String ENDPOINT_PROPERTY = "simstack.endpoint";
+
+    /**
+     * The system property (or configuration parameter) that must be {@code true} for the {@link Backend#AWS}
+     * backend to start, so that nobody bills an account by accident.
+     */
+    String AWS_ALLOW_PROPERTY = "simstack.aws.allow";
+
+    /**
+     * The system property (or configuration parameter) that points the {@link Backend#AWS} backend at another
+     * endpoint than AWS's own (a proxy, or a SimStack launcher standing in for AWS in a test of the harness).
+     */
+    String AWS_ENDPOINT_PROPERTY = "simstack.aws.endpoint";
 
     /** Queues created at start, dead-letter queues first whatever the order. */
     Queue[] queues() default {};
@@ -100,4 +126,16 @@ public @interface SimStack {
      * default) or in-process ({@link Transport#IN_PROCESS}, no socket; the same answers).
      */
     Transport transport() default Transport.SOCKET;
+
+    /**
+     * Where the resources live: {@link Backend#DEFAULT} (the run's choice, {@value #BACKEND_PROPERTY}, else the
+     * embedded engine) unless the class pins one; see docs/backends.md for what works on each.
+     */
+    Backend backend() default Backend.DEFAULT;
+
+    /**
+     * The URL of the {@link Backend#ENDPOINT} backend, e.g. {@code http://localhost:4566}; when empty,
+     * {@value #ENDPOINT_PROPERTY} gives it. Ignored by the other backends.
+     */
+    String endpoint() default "";
 }

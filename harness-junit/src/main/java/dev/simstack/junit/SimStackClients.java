@@ -3,8 +3,7 @@ package dev.simstack.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.core.Stack;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import dev.simstack.junit.internal.PathStyle;
 import java.util.Objects;
 import org.apiguardian.api.API;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -48,33 +47,7 @@ public final class SimStackClients {
                 .region(Region.of(Objects.requireNonNull(region, "region")))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(ACCESS_KEY_ID, ACCESS_KEY_ID)));
-        forcePathStyle(configured);
+        PathStyle.force(configured);
         return configured;
-    }
-
-    /**
-     * S3 builders address buckets by path: {@code bucket.127.0.0.1} is not a host. Found by reflection, so
-     * that configuring a client of another service needs no S3 module on the class path.
-     */
-    private static void forcePathStyle(Object builder) {
-        for (Class<?> type : builder.getClass().getInterfaces()) {
-            Method method = pathStyleSetter(type);
-            if (method != null) {
-                try {
-                    method.invoke(builder, Boolean.TRUE);
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot set path-style access on " + type.getName(), e);
-                }
-                return;
-            }
-        }
-    }
-
-    private static Method pathStyleSetter(Class<?> type) {
-        try {
-            return type.getMethod("forcePathStyle", Boolean.class);
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
     }
 }

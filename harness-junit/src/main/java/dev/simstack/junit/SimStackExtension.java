@@ -5,6 +5,7 @@ import dev.simstack.junit.internal.HarnessedStack;
 import dev.simstack.junit.internal.Injectables;
 import dev.simstack.junit.internal.Misuse;
 import dev.simstack.junit.internal.SeedReport;
+import dev.simstack.junit.internal.backend.RunSettings;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -62,6 +63,9 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
             spec = BurstSpec.of(burst);
         } catch (IllegalArgumentException e) {
             throw new Misuse("@Burst on " + context.getRequiredTestMethod().getName() + ": " + e.getMessage(), e);
+        }
+        if (stack.remote().isPresent()) {
+            throw stack.remote().get().needsEngine("@Burst on " + context.getRequiredTestMethod().getName());
         }
         return Bursts.fire(stack.stack(), spec);
     }
@@ -125,6 +129,9 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
      */
     private static void reportSeed(ExtensionContext context) {
         HarnessedStack stack = stack(context);
+        if (stack.remote().isPresent()) {
+            return; // Another backend has no seed to replay and no ledger to report.
+        }
         context.publishReportEntry(SeedReport.report(stack.stack(), context.getRequiredTestClass().getSimpleName(),
                 context.getTestMethod().map(java.lang.reflect.Method::getName).orElse(null), stack.faultPlan()));
     }
@@ -136,11 +143,16 @@ final class SimStackExtension implements BeforeAllCallback, BeforeEachCallback, 
         SimStack declaration = AnnotationSupport.findAnnotation(declaring, SimStack.class).orElseThrow();
         if (declaration.scope() == Scope.SUITE) {
             return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HarnessedStack.suiteKey(declaration, declaring),
-                    key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
+                    key -> HarnessedStack.start(declaration, declaring, settings(context)), HarnessedStack.class);
         }
         // Keyed by the class: a store lookup also sees the enclosing classes' stores, which hold theirs.
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(declaring,
-                key -> HarnessedStack.start(declaration, declaring), HarnessedStack.class);
+                key -> HarnessedStack.start(declaration, declaring, settings(context)), HarnessedStack.class);
+    }
+
+    /** The run's settings: JUnit's configuration parameters, which fall back to system properties. */
+    private static RunSettings settings(ExtensionContext context) {
+        return new RunSettings(context::getConfigurationParameter, System::getenv);
     }
 
     private static ExtensionContext owner(ExtensionContext context) {

@@ -4,11 +4,16 @@ import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import dev.simstack.fault.FaultInjector;
 import dev.simstack.fault.FaultPlan;
+import dev.simstack.junit.Backend;
 import dev.simstack.junit.Reset;
 import dev.simstack.junit.SimStack;
+import dev.simstack.junit.internal.backend.BackendChoice;
+import dev.simstack.junit.internal.backend.RemoteStack;
+import dev.simstack.junit.internal.backend.RunSettings;
 import dev.simstack.junit.internal.faults.FaultAnnotations;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +26,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @SuppressWarnings("deprecation") // CloseableResource keeps JUnit before 5.13 closing it; later ones close AutoCloseable too
 public final class HarnessedStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
+    /** The embedded engine's stack; null on another backend. */
     private final Stack stack;
+    /** The resources on another backend; null on the embedded engine. */
+    private final RemoteStack remote;
     private final SimStack declaration;
     private final Templates templates;
     private final SdkClients clients;
@@ -30,17 +38,40 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
 
     private HarnessedStack(Stack stack, SimStack declaration, Templates templates, FaultInjector faults) {
         this.stack = stack;
+        this.remote = null;
         this.declaration = declaration;
         this.templates = templates;
         this.faults = faults;
-        this.clients = new SdkClients(stack, declaration.transport());
+        this.clients = SdkClients.embedded(stack, declaration.transport());
     }
 
-    /** Starts the stack {@code declaration} on {@code testClass} declares. */
+    private HarnessedStack(RemoteStack remote, SimStack declaration, Templates templates) {
+        this.stack = null;
+        this.remote = remote;
+        this.declaration = declaration;
+        this.templates = templates;
+        this.faults = null;
+        this.clients = null;
+    }
+
+    /** Starts the stack {@code declaration} on {@code testClass} declares, on the backend the system properties choose. */
     public static HarnessedStack start(SimStack declaration, Class<?> testClass) {
+        return start(declaration, testClass, RunSettings.system());
+    }
+
+    /**
+     * Starts the stack {@code declaration} on {@code testClass} declares, on its backend ({@link BackendChoice}):
+     * the embedded engine, or the resources created on another backend.
+     */
+    public static HarnessedStack start(SimStack declaration, Class<?> testClass, RunSettings settings) {
+        Backend backend = BackendChoice.of(declaration, settings);
         Templates templates = new Templates();
         try {
             StackConfig config = StackDeclaration.config(declaration, testClass, templates);
+            if (backend != Backend.EMBEDDED) {
+                return new HarnessedStack(RemoteStack.start(backend, declaration, config, settings, testClass),
+                        declaration, templates);
+            }
             // Last, so that a definition's own interceptors see calls first; empty until a test declares faults.
             FaultInjector faults = new FaultInjector(FaultPlan.none());
             return new HarnessedStack(startStack(config.withInterceptor(faults), testClass), declaration, templates,
@@ -70,9 +101,21 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
         return List.of(declaration, declaration.template().length == 0 ? "" : declaring.getPackageName());
     }
 
-    /** The stack. */
+    /**
+     * The embedded stack.
+     *
+     * @throws Misuse on another backend, naming it
+     */
     public Stack stack() {
+        if (remote != null) {
+            throw remote.needsEngine("the Stack (its handles, clock and ledger)");
+        }
         return stack;
+    }
+
+    /** The resources on another backend than the embedded engine; empty on the engine. */
+    public Optional<RemoteStack> remote() {
+        return Optional.ofNullable(remote);
     }
 
     /** The declaration it was started from. */
@@ -82,12 +125,12 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
 
     /** The client of {@code type} in {@code region}. */
     public Object client(Class<?> type, String region) {
-        return clients.client(type, region);
+        return remote != null ? remote.client(type, region) : clients.client(type, region);
     }
 
     /** The fault plan the current test runs with (none outside a test, or when no test declares faults). */
     public FaultPlan faultPlan() {
-        return faults.plan();
+        return faults == null ? FaultPlan.none() : faults.plan();
     }
 
     /**
@@ -104,6 +147,14 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
      * @throws Misuse when faults are declared on a stack that is not reset before each test
      */
     public boolean beginTest(String test, Class<?> testClass, Method method) throws InterruptedException {
+        if (remote != null) {
+            // Another backend's state is not reset between tests (docs/backends.md); faults need the engine.
+            if (FaultAnnotations.any(testClass, method)) {
+                throw remote.needsEngine("declaring faults (on " + testClass.getSimpleName() + (method == null ? ""
+                        : "." + method.getName()) + ")");
+            }
+            return false;
+        }
         if (declaration.reset() != Reset.BEFORE_EACH) {
             if (FaultAnnotations.any(testClass, method)) {
                 throw new Misuse(testClass.getSimpleName() + (method == null ? "" : "." + method.getName())
@@ -139,6 +190,14 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
 
     @Override
     public void close() {
+        if (remote != null) {
+            try {
+                remote.close();
+            } finally {
+                templates.close();
+            }
+            return;
+        }
         try {
             clients.close();
         } finally {

@@ -13,6 +13,7 @@ import dev.simstack.junit.ApiUrl;
 import dev.simstack.junit.InRegion;
 import dev.simstack.junit.Named;
 import dev.simstack.junit.QueueUrl;
+import dev.simstack.junit.internal.backend.RemoteStack;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -73,6 +74,9 @@ public final class Injectables {
     }
 
     private static Object value(Class<?> type, AnnotatedElement target, HarnessedStack harnessed) {
+        if (harnessed.remote().isPresent()) {
+            return remoteValue(type, target, harnessed.remote().get());
+        }
         Stack stack = harnessed.stack();
         InRegion inRegion = target.getAnnotation(InRegion.class);
         String region = inRegion == null ? stack.defaultRegion() : inRegion.value();
@@ -103,6 +107,33 @@ public final class Injectables {
         throw new Misuse("the harness injects Stack, SimClock, Ledger, the handles " + simpleNames(HANDLES)
                 + ", SDK clients of SQS, DynamoDB, S3, Lambda and API Gateway, S3Presigner, @ApiUrl URI and @QueueUrl"
                 + " String" + hint(type));
+    }
+
+    /**
+     * On another backend than the engine: clients and queue URLs of the created resources; what reads the engine
+     * (the stack, its clock, ledger and handles, API URLs) fails naming the backend.
+     */
+    private static Object remoteValue(Class<?> type, AnnotatedElement target, RemoteStack remote) {
+        InRegion inRegion = target.getAnnotation(InRegion.class);
+        String region = inRegion == null ? remote.regions().get(0) : inRegion.value();
+        if (inRegion != null && !remote.regions().contains(region)) {
+            throw new Misuse("@InRegion(\"" + region + "\") is not a region of the stack " + remote.regions()
+                    + ": add it to @SimStack(regions = ...)");
+        }
+        QueueUrl queueUrl = target.getAnnotation(QueueUrl.class);
+        if (queueUrl != null && (type == String.class || type == URI.class)) {
+            String url = remote.queueUrl(region, queueUrl.value());
+            return type == URI.class ? URI.create(url) : url;
+        }
+        if (SdkClients.isClientType(type) && target.getAnnotation(ApiUrl.class) == null) {
+            return remote.client(type, region);
+        }
+        if (target.getAnnotation(ApiUrl.class) != null || type == Stack.class || type == SimClock.class
+                || type == Ledger.class || HANDLES.contains(type)) {
+            throw remote.needsEngine(target.getAnnotation(ApiUrl.class) != null ? "@ApiUrl" : type.getSimpleName());
+        }
+        throw new Misuse("on backend " + remote.backend() + " the harness injects SDK clients of SQS, DynamoDB, S3,"
+                + " Lambda and API Gateway and @QueueUrl String or URI" + hint(type));
     }
 
     private static String hint(Class<?> type) {

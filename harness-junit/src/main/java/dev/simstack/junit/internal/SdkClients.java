@@ -20,7 +20,15 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * so), and closed with the stack. No SDK class is touched unless a test asks
  * for a client, so a user with only some SDK modules on the class path is served those.
  */
-final class SdkClients implements AutoCloseable {
+public final class SdkClients implements AutoCloseable {
+
+    /** Points a client builder at the stack's backend in a region. */
+    @FunctionalInterface
+    public interface Configurer {
+        /** Configures {@code builder} (an {@code AwsClientBuilder}) for {@code region}. */
+        @SuppressWarnings("rawtypes")
+        void configure(AwsClientBuilder builder, String region);
+    }
 
     private static final String SERVICES = "software.amazon.awssdk.services.";
     private static final String ENHANCED = "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhanced";
@@ -28,12 +36,28 @@ final class SdkClients implements AutoCloseable {
     private static final List<String> SERVED = List.of("sqs", "dynamodb", "s3", "lambda", "apigateway");
 
     private final Stack stack;
-    private final Transport transport;
+    private final Configurer configurer;
     private final Map<String, Object> built = new ConcurrentHashMap<>();
 
-    SdkClients(Stack stack, Transport transport) {
+    private SdkClients(Stack stack, Configurer configurer) {
         this.stack = stack;
-        this.transport = transport;
+        this.configurer = configurer;
+    }
+
+    /** The clients of an embedded stack, over its port or in-process as {@code transport} says. */
+    @SuppressWarnings("unchecked")
+    static SdkClients embedded(Stack stack, Transport transport) {
+        return new SdkClients(stack, (builder, region) -> {
+            SimStackClients.configure(builder, stack, region);
+            if (transport == Transport.IN_PROCESS) {
+                inProcess(builder, stack);
+            }
+        });
+    }
+
+    /** The clients of a remote backend, each configured by {@code configurer}; no presigner. */
+    public static SdkClients remote(Configurer configurer) {
+        return new SdkClients(null, configurer);
     }
 
     /** Whether {@code type} is an SDK v2 client, presigner or enhanced client interface. */
@@ -44,7 +68,7 @@ final class SdkClients implements AutoCloseable {
     }
 
     /** The client of {@code type} for {@code region}, built on first use. */
-    Object client(Class<?> type, String region) {
+    public Object client(Class<?> type, String region) {
         String key = type.getName() + "@" + region;
         Object client = built.get(key);
         if (client == null) {
@@ -70,16 +94,16 @@ final class SdkClients implements AutoCloseable {
         }
         String simpleName = type.getSimpleName();
         if (simpleName.equals("S3Presigner")) {
+            if (stack == null) {
+                throw new Misuse("S3Presigner is injected only on the embedded backend for now; build one with"
+                        + " S3Presigner.builder() pointed at the backend");
+            }
             return Presigners.s3(stack, region);
         }
         try {
             Object builder = type.getMethod("builder").invoke(null);
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            AwsClientBuilder configured = SimStackClients.configure((AwsClientBuilder) builder, stack, region);
-            if (transport == Transport.IN_PROCESS) {
-                inProcess(configured);
-            }
-            return ((SdkBuilder<?, ?>) configured).build();
+            configurer.configure((AwsClientBuilder<?, ?>) builder, region);
+            return ((SdkBuilder<?, ?>) builder).build();
         } catch (NoSuchMethodException | IllegalAccessException | ClassCastException e) {
             throw new Misuse(type.getName() + " is not a client the harness can build (it has no static builder()"
                     + " of an AWS client builder); ask for SqsClient, DynamoDbClient, S3Client, LambdaClient,"
@@ -93,7 +117,7 @@ final class SdkClients implements AutoCloseable {
     }
 
     /** {@code builder} on the in-process HTTP client of its kind (sync or async) instead of the SDK's default. */
-    private void inProcess(Object builder) {
+    private static void inProcess(Object builder, Stack stack) {
         if (builder instanceof SdkSyncClientBuilder) {
             ((SdkSyncClientBuilder<?, ?>) builder).httpClient(InProcessHttpClient.of(stack));
         } else if (builder instanceof SdkAsyncClientBuilder) {

@@ -68,6 +68,10 @@ class ArchitectureTest {
         noClasses().that().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.Presigners")
                 .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.EnhancedClients")
                 .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.SdkClients")
+                // A remote backend's creators, each called only when the stack declares resources of its kind.
+                .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteQueues")
+                .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteTables")
+                .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteBuckets")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services..",
                         "software.amazon.awssdk.enhanced..")
                 .check(MAIN);

@@ -104,7 +104,7 @@ public final class SimStackHook implements AroundContainerHook, AroundPropertyHo
             ContainerStacks.of(instance.getClass()).ifPresent(s -> Fields.injectInstance(instance, s));
         }
         PropertyExecutionResult result = property.execute();
-        if (result.status() == PropertyExecutionResult.Status.FAILED) {
+        if (result.status() == PropertyExecutionResult.Status.FAILED && stack.get().remote().isEmpty()) {
             SeedReport.report(stack.get().stack(), context.containerClass().getSimpleName(),
                     context.targetMethod().getName(), FaultAnnotations.plan(context.containerClass(),
                             context.targetMethod(), stack.get().stack())).forEach(context.reporter()::publishValue);

@@ -1,0 +1,158 @@
+package dev.simstack.junit.internal.backend;
+
+import dev.simstack.core.ClockSpec;
+import dev.simstack.core.StackConfig;
+import dev.simstack.junit.Backend;
+import dev.simstack.junit.SimStack;
+import dev.simstack.junit.Transport;
+import dev.simstack.junit.internal.Misuse;
+import dev.simstack.junit.internal.SdkClients;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+
+/**
+ * A declaration's resources on a backend other than the embedded engine: queues (with their redrive policies),
+ * tables (with their indexes) and buckets created through the AWS APIs when the class starts, tagged with the
+ * run, and deleted when it ends. What needs the engine (functions from handler classes, APIs, templates, a manual
+ * or scaled clock, faults, handles and the ledger) fails fast, naming the backend.
+ */
+public final class RemoteStack implements AutoCloseable {
+
+    /** The tag every created resource carries, valued with the run's id. */
+    static final String RUN_TAG = "simstack:run";
+
+    private final RemoteTarget target;
+    private final String testClass;
+    private final RemoteResources resources;
+    private final SdkClients creating;
+    private final SdkClients injected;
+
+    private RemoteStack(RemoteTarget target, StackConfig config, String testClass) {
+        this.target = target;
+        this.testClass = testClass;
+        this.resources = new RemoteResources(testClass + " on backend " + target.describe(), System.err);
+        this.creating = SdkClients.remote(target::configure);
+        ClientOverrideConfiguration names = ClientOverrideConfiguration.builder().addExecutionInterceptor(
+                new PrefixedNames(renamed(config.tables(), t -> t.name()), renamed(config.buckets(), b -> b.name()),
+                        renamed(config.queues(), q -> q.name()))).build();
+        this.injected = SdkClients.remote((builder, region) -> target.configure(builder, region)
+                .overrideConfiguration(names));
+    }
+
+    /**
+     * Opens {@code backend} for {@code config} (what {@code declaration} on {@code testClass} declares) and
+     * creates its resources; on failure, deletes what it created and closes the backend.
+     *
+     * @throws Misuse when the declaration asks for what the backend cannot provide, or creating a resource fails
+     */
+    public static RemoteStack start(Backend backend, SimStack declaration, StackConfig config, RunSettings settings,
+            Class<?> testClass) {
+        String on = "@SimStack on " + testClass.getSimpleName();
+        refuseWhatNeedsTheEngine(backend, declaration, config, on);
+        RemoteTarget target = RemoteTargets.open(backend, declaration, config.regions(), settings, on);
+        RemoteStack stack = new RemoteStack(target, config, testClass.getSimpleName());
+        try {
+            // Each kind's creator names its SDK module, so it runs only when that kind is declared.
+            if (!config.queues().isEmpty()) {
+                RemoteQueues.create(config.queues(), target, stack.creating, stack.resources);
+            }
+            if (!config.tables().isEmpty()) {
+                RemoteTables.create(config.tables(), target, stack.creating, stack.resources);
+            }
+            if (!config.buckets().isEmpty()) {
+                RemoteBuckets.create(config.buckets(), target, stack.creating, stack.resources);
+            }
+        } catch (RuntimeException e) {
+            stack.close();
+            throw new Misuse(on + " could not create its resources on backend " + target.describe() + ": "
+                    + e.getMessage(), e);
+        }
+        stack.resources.report(target.runId());
+        return stack;
+    }
+
+    private static void refuseWhatNeedsTheEngine(Backend backend, SimStack declaration, StackConfig config,
+            String on) {
+        List<String> refused = new ArrayList<>();
+        names("functions", config.functions(), f -> f.name(), refused);
+        names("APIs", config.apis(), a -> a.name(), refused);
+        names("tables with replicas", config.tables().stream().filter(t -> !t.replicas().isEmpty())
+                .collect(Collectors.toList()), t -> t.name(), refused);
+        names("buckets with notifications", config.buckets().stream().filter(b -> !b.notifications().isEmpty())
+                .collect(Collectors.toList()), b -> b.name(), refused);
+        names("templates", config.resourceFiles(), p -> p.getFileName().toString(), refused);
+        names("interceptors", config.interceptors(), i -> i.getClass().getSimpleName(), refused);
+        if (!config.clock().toString().equals(ClockSpec.real().toString())) {
+            refused.add("clock = \"" + declaration.clock() + "\"");
+        }
+        if (declaration.transport() == Transport.IN_PROCESS) {
+            refused.add("transport = IN_PROCESS");
+        }
+        if (!refused.isEmpty()) {
+            throw new Misuse(on + " runs on backend " + backend + ", which cannot provide " + String.join(", ",
+                    refused) + ": these need SimStack's embedded engine (queues, tables and buckets are what a"
+                    + " remote backend creates); pin the class with @SimStack(backend = Backend.EMBEDDED)");
+        }
+    }
+
+    private static <T> void names(String kind, List<T> declared, Function<T, String> name, List<String> refused) {
+        if (!declared.isEmpty()) {
+            refused.add(kind + " " + declared.stream().map(name).collect(Collectors.toList()));
+        }
+    }
+
+    private <T> Map<String, String> renamed(List<T> specs, Function<T, String> name) {
+        return specs.stream().map(name).distinct().collect(Collectors.toMap(n -> n, target::name));
+    }
+
+    /** The backend, e.g. {@code AWS}. */
+    public Backend backend() {
+        return target.backend();
+    }
+
+    /** The regions the clients may ask for, the default one first. */
+    public List<String> regions() {
+        return target.regions();
+    }
+
+    /** The URL of the queue declared as {@code name} in {@code region}. */
+    public String queueUrl(String region, String name) {
+        String url = resources.queueUrl(region, name);
+        if (url == null) {
+            throw new Misuse("the stack declares no queue '" + name + "' in " + region + ": declare it, e.g."
+                    + " @Queue(name = \"" + name + "\")");
+        }
+        return url;
+    }
+
+    /** The injected client of {@code type} in {@code region}: declared names resolve to the backend's. */
+    public Object client(Class<?> type, String region) {
+        return injected.client(type, region);
+    }
+
+    /** The failure of {@code what}, which only the embedded engine provides, naming this backend and the fix. */
+    public Misuse needsEngine(String what) {
+        return new Misuse(what + " needs SimStack's embedded engine, and " + testClass + " runs on backend "
+                + target.describe() + ": use the injected SDK clients and @QueueUrl there, or pin the class with"
+                + " @SimStack(backend = Backend.EMBEDDED)");
+    }
+
+    @Override
+    public void close() {
+        try {
+            injected.close();
+            resources.close();
+            creating.close();
+        } finally {
+            try {
+                target.close();
+            } catch (Exception e) {
+                System.err.println("SimStack: could not stop backend " + target.describe() + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.simstack.junit.backends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.simstack.core.Ledger;
+import dev.simstack.core.Stack;
+import dev.simstack.junit.Api;
+import dev.simstack.junit.Function;
+import dev.simstack.junit.Kit;
+import dev.simstack.junit.Queue;
+import dev.simstack.junit.Route;
+import dev.simstack.junit.SimStack;
+import dev.simstack.junit.Throttle;
+import dev.simstack.junit.shape.Worker;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What only the embedded engine provides (functions from handler classes, APIs, a manual clock, the stack and its
+ * ledger, declared faults) fails fast on another backend, naming the backend and the fix; nothing is left behind.
+ */
+class NeedsTheEngineTest {
+
+    @Test
+    void functions_apis_and_a_manual_clock_are_refused_before_anything_is_created() {
+        try (StandIn standIn = new StandIn()) {
+            assertThat(Kit.failureMessages(Kit.run(standIn.asEndpoint(), NeedsFunctions.class))).containsExactly(
+                    "@SimStack on NeedsFunctions runs on backend ENDPOINT, which cannot provide functions [worker],"
+                            + " APIs [shop], clock = \"manual\": these need SimStack's embedded engine (queues, tables"
+                            + " and buckets are what a remote backend creates); pin the class with @SimStack(backend"
+                            + " = Backend.EMBEDDED)");
+            assertThat(standIn.resources()).isEmpty();
+        }
+    }
+
+    @Test
+    void the_stack_and_its_ledger_fail_naming_the_backend() {
+        try (StandIn standIn = new StandIn()) {
+            assertThat(Kit.failureMessages(Kit.run(standIn.asEndpoint(), AsksForTheLedger.class))).containsExactlyInAnyOrder(
+                    "parameter #1 of AsksForTheLedger.reads (Ledger): Ledger needs SimStack's embedded engine, and"
+                            + " AsksForTheLedger runs on backend ENDPOINT " + standIn.endpoint() + ": use the injected"
+                            + " SDK clients and @QueueUrl there, or pin the class with @SimStack(backend ="
+                            + " Backend.EMBEDDED)",
+                    "parameter #1 of AsksForTheLedger.readsTheStack (Stack): Stack needs SimStack's embedded"
+                            + " engine, and AsksForTheLedger runs on backend ENDPOINT " + standIn.endpoint() + ": use"
+                            + " the injected SDK clients and @QueueUrl there, or pin the class with @SimStack(backend"
+                            + " = Backend.EMBEDDED)");
+            assertThat(standIn.resources()).isEmpty();
+        }
+    }
+
+    @Test
+    void declared_faults_fail_naming_the_backend() {
+        try (StandIn standIn = new StandIn()) {
+            assertThat(Kit.failureMessages(Kit.run(standIn.asEndpoint(), Throttled.class))).containsExactly(
+                    "declaring faults (on Throttled.sends) needs SimStack's embedded engine, and Throttled runs on"
+                            + " backend ENDPOINT " + standIn.endpoint() + ": use the injected SDK clients and"
+                            + " @QueueUrl there, or pin the class with @SimStack(backend = Backend.EMBEDDED)");
+            assertThat(standIn.resources()).isEmpty();
+        }
+    }
+
+    @SimStack(clock = "manual", queues = @Queue(name = "orders"), functions = @Function(name = "worker",
+            handler = Worker.class), apis = @Api(name = "shop", routes = @Route(key = "POST /orders", queue = "orders")))
+    static class NeedsFunctions {
+
+        @Test
+        void test() {
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "orders"))
+    static class AsksForTheLedger {
+
+        @Test
+        void reads(Ledger ledger) {
+        }
+
+        @Test
+        void readsTheStack(Stack stack) {
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "orders"))
+    static class Throttled {
+
+        @Test
+        @Throttle(service = "sqs")
+        void sends() {
+        }
+    }
+}

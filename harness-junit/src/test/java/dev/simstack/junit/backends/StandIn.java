@@ -1,0 +1,68 @@
+package dev.simstack.junit.backends;
+
+import dev.simstack.core.Stack;
+import dev.simstack.core.StackConfig;
+import dev.simstack.junit.SimStackClients;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Another SimStack stack on a socket, standing in for a remote endpoint (a launcher, LocalStack, an AWS
+ * account): what the backends create on it and leave behind is read through its own SDK clients.
+ */
+final class StandIn implements AutoCloseable {
+
+    private final Stack stack = StackConfig.defaults().start();
+    private final SqsClient sqs = SimStackClients.configure(SqsClient.builder(), stack).build();
+    private final DynamoDbClient dynamo = SimStackClients.configure(DynamoDbClient.builder(), stack).build();
+    private final S3Client s3 = SimStackClients.configure(S3Client.builder(), stack).build();
+
+    String endpoint() {
+        return stack.endpoint().toString();
+    }
+
+    /** The configuration that points the ENDPOINT backend at the stand-in. */
+    Map<String, String> asEndpoint() {
+        return Map.of("simstack.backend", "endpoint", "simstack.endpoint", endpoint());
+    }
+
+    /** Every queue, table and bucket the stand-in holds, e.g. {@code queue orders}. */
+    List<String> resources() {
+        List<String> all = new ArrayList<>();
+        sqs.listQueues().queueUrls().forEach(url -> all.add("queue " + url.substring(url.lastIndexOf('/') + 1)));
+        dynamo.listTables().tableNames().forEach(name -> all.add("table " + name));
+        s3.listBuckets().buckets().forEach(bucket -> all.add("bucket " + bucket.name()));
+        return all;
+    }
+
+    /** Runs {@code run}, collecting what it prints to {@code System.err} into {@code printed[0]}. */
+    static EngineExecutionResults capturingErr(Supplier<EngineExecutionResults> run, String[] printed) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return run.get();
+        } finally {
+            System.setErr(err);
+            printed[0] = captured.toString(StandardCharsets.UTF_8);
+            System.err.print(printed[0]);
+        }
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+        dynamo.close();
+        s3.close();
+        stack.close();
+    }
+}
