@@ -38,6 +38,7 @@ class DuplicateDeliveryTest {
         PaymentProviderStub.chargesEveryOrder(payments);
     }
 
+    // docs:naive-twice-start
     @Test
     void the_naive_worker_charges_a_redelivered_order_twice(Stack stack, @ApiUrl(OrdersApp.API) URI api,
             SqsClient sqs, @QueueUrl(OrdersApp.QUEUE) String queue) throws Exception {
@@ -52,7 +53,9 @@ class DuplicateDeliveryTest {
                         + " by object key to be applied exactly once, but 1 of 1 key was not:")
                 .hasMessageContaining("receipts/" + orderId + ".json: applied 2 times, refused 0");
     }
+    // docs:naive-twice-end
 
+    // docs:worker-once-start
     @Test
     void the_payment_worker_charges_a_redelivered_order_once(Stack stack, @ApiUrl(OrdersApp.API) URI api,
             SqsClient sqs, @QueueUrl(OrdersApp.QUEUE) String queue) throws Exception {
@@ -65,6 +68,7 @@ class DuplicateDeliveryTest {
         assertThat(stack).idempotency().ofObjectWrites(OrdersApp.RECEIPTS).eachKeyAppliedOnce();
         assertThat(stack).delivery(OrdersApp.QUEUE).noneLost();
     }
+    // docs:worker-once-end
 
     /**
      * Places an order and, once it is processed, sends its message again: a second delivery of the same order.
