@@ -29,6 +29,10 @@ record SnippetBlock(int markerLine, String source, String region, int firstLine,
         for (int i = 0; i < lines.size(); i++) {
             Matcher marker = MARKER.matcher(lines.get(i));
             if (!marker.matches()) {
+                // A fenced block of the page's own (an example of the syntax, say) is skipped whole.
+                String fence = fenceOf(lines.get(i));
+                int end = fence == null ? -1 : closing(lines, i + 1, fence);
+                i = end < 0 ? i : end;
                 continue;
             }
             String fence = i + 1 < lines.size() ? fenceOf(lines.get(i + 1)) : null;

@@ -39,7 +39,7 @@ final class SnippetCheck {
             List<String> lines = new ArrayList<>(Arrays.asList(read(page).split("\n", -1)));
             List<SnippetBlock> found = SnippetBlock.of(name, lines, problems);
             blocks += found.size();
-            boolean changed = false;
+            List<String> rewrittenHere = new ArrayList<>();
             // From the last block up, so that a rewrite does not move the lines of the blocks still to do.
             List<SnippetBlock> lastFirst = new ArrayList<>(found);
             Collections.reverse(lastFirst);
@@ -51,14 +51,15 @@ final class SnippetCheck {
                 if (update) {
                     lines.subList(block.firstLine(), block.endLine()).clear();
                     lines.addAll(block.firstLine(), Arrays.asList(expected.split("\n", -1)));
-                    rewritten.add(name + ":" + block.markerLine() + " from " + block.reference());
-                    changed = true;
+                    rewrittenHere.add(name + ":" + block.markerLine() + " from " + block.reference());
                 } else {
                     problems.add(drift(name, block, expected));
                 }
             }
-            if (changed) {
+            if (!rewrittenHere.isEmpty()) {
                 write(page, String.join("\n", lines));
+                Collections.reverse(rewrittenHere);
+                rewritten.addAll(rewrittenHere);
             }
         }
         problems.sort(null);

@@ -137,6 +137,25 @@ class SnippetCheckTest {
         assertThat(new SnippetCheck(root).run(false).problems()).isEmpty();
     }
 
+    @Test
+    void a_marker_inside_a_pages_own_fenced_example_is_not_a_snippet() throws IOException {
+        write("docs/start.md", "````markdown\n<!-- snippet: nowhere/X.java#x -->\n```java\nanything\n```\n````\n");
+
+        SnippetCheck.Result result = new SnippetCheck(root).run(false);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.blocks()).isZero();
+    }
+
+    @Test
+    void xml_regions_are_marked_with_comments() throws IOException {
+        write("example/pom.xml", "<project>\n  <!-- docs:deps-start -->\n  <dependencies/>\n  <!-- docs:deps-end -->\n"
+                + "</project>\n");
+        write("docs/start.md", "<!-- snippet: example/pom.xml#deps -->\n```xml\n<dependencies/>\n```\n");
+
+        assertThat(new SnippetCheck(root).run(false).problems()).isEmpty();
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());

@@ -11,12 +11,13 @@ import java.util.stream.Collectors;
 
 /**
  * The regions of one source file that docs may show: the lines between {@code // docs:NAME-start} and
- * {@code // docs:NAME-end} ({@code # docs:...} in YAML or shell), without their common indentation and without
+ * {@code // docs:NAME-end} ({@code # docs:...} in YAML or shell, {@code <!-- docs:... -->} in XML), without their common indentation and without
  * the markers of regions nested in them; or the whole file.
  */
 final class SourceRegions {
 
-    private static final Pattern MARKER = Pattern.compile("^\\s*(?://|#)\\s*docs:([\\w.-]+)-(start|end)\\s*$");
+    private static final Pattern MARKER =
+            Pattern.compile("^\\s*(?://|#|<!--)\\s*docs:([\\w.-]+)-(start|end)\\s*(?:-->)?\\s*$");
 
     private final String text;
     private final Map<String, String> regions;

@@ -75,6 +75,7 @@ class DuplicateDeliveryTest {
      * (The duplicate-delivery fault, {@code @DuplicateDelivery}, will replace the re-send: the queue itself will
      * then deliver the one message twice.)
      */
+    // docs:deliver-twice-start
     private static String placeAndDeliverTwice(Stack stack, URI api, SqsClient sqs, String queue) throws Exception {
         HttpResponse<String> placed = new OrdersClient(api).place("key-1", OrdersClient.order("c-1", 2500, "EUR"));
         assertThat(placed.statusCode()).isEqualTo(202);
@@ -84,4 +85,5 @@ class DuplicateDeliveryTest {
         assertThat(stack).queue(OrdersApp.QUEUE).eventually().isEmpty();
         return OrdersClient.field(placed, "orderId");
     }
+    // docs:deliver-twice-end
 }
