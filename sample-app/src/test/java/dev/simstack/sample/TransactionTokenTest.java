@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -86,17 +87,17 @@ class TransactionTokenTest {
     /** Marks the order PAID if it is PENDING and records its payment, both or neither. */
     static TransactWriteItemsRequest markPaidAndRecord(String orderId, String chargeId) {
         return TransactWriteItemsRequest.builder().transactItems(
-                item -> item.update(u -> u.tableName("orders")
+                TransactWriteItem.builder().update(u -> u.tableName("orders")
                         .key(Map.of("orderId", AttributeValue.fromS(orderId)))
                         .updateExpression("SET #status = :paid")
                         .conditionExpression("#status = :pending")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":paid", AttributeValue.fromS("PAID"),
-                                ":pending", AttributeValue.fromS("PENDING")))),
-                item -> item.put(p -> p.tableName("payments")
+                                ":pending", AttributeValue.fromS("PENDING")))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName("payments")
                         .item(Map.of("paymentId", AttributeValue.fromS(chargeId),
                                 "orderId", AttributeValue.fromS(orderId)))
-                        .conditionExpression("attribute_not_exists(paymentId)")))
+                        .conditionExpression("attribute_not_exists(paymentId)")).build())
                 .build();
     }
     // docs:transaction-end
