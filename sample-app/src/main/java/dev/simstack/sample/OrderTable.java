@@ -18,6 +18,7 @@ final class OrderTable {
     }
 
     /** Stores {@code order} unless its id is taken; answers whether it was stored. */
+    // docs:put-if-absent-start
     boolean putIfAbsent(Order order) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(order.item())
@@ -27,6 +28,7 @@ final class OrderTable {
             return false;
         }
     }
+    // docs:put-if-absent-end
 
     /** The order as last written (a strongly consistent read: it follows a write of the same request). */
     Optional<Order> find(String orderId) {
@@ -39,6 +41,7 @@ final class OrderTable {
      * Marks the order PAID with its charge, if it is PENDING; answers false when it was not (paid already by
      * an earlier delivery of the same message).
      */
+    // docs:mark-paid-start
     boolean markPaid(String orderId, String chargeId) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Map.of("orderId", AttributeValue.fromS(orderId)))
@@ -53,4 +56,5 @@ final class OrderTable {
             return false;
         }
     }
+    // docs:mark-paid-end
 }

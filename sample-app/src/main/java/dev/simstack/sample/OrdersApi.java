@@ -56,6 +56,7 @@ public final class OrdersApi implements RequestHandler<APIGatewayProxyRequestEve
         } catch (OrderRequest.InvalidOrderException invalid) {
             return answer(400, message(invalid.getMessage()));
         }
+        // docs:place-start
         Order order = Order.pending(key, wanted);
         if (!orders.putIfAbsent(order)) {
             order = orders.find(order.orderId()).orElseThrow();
@@ -70,6 +71,7 @@ public final class OrdersApi implements RequestHandler<APIGatewayProxyRequestEve
             sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
         }
         return answer(202, order.json());
+        // docs:place-end
     }
 
     private APIGatewayProxyResponseEvent status(String orderId) {

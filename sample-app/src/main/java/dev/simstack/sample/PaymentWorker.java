@@ -43,9 +43,11 @@ public final class PaymentWorker implements RequestHandler<SQSEvent, SQSBatchRes
         return new SQSBatchResponse(failures);
     }
 
+    // docs:pay-start
     private void pay(Order order) throws PaymentProvider.ChargeFailedException {
         String chargeId = payments.charge(order, true);
         orders.markPaid(order.orderId(), chargeId);
         receipts.putIfAbsent(order, chargeId);
     }
+    // docs:pay-end
 }

@@ -25,6 +25,7 @@ final class Receipts {
      * Writes the receipt unless one exists ({@code If-None-Match: *}, S3's conditional write); answers whether
      * this call wrote it.
      */
+    // docs:put-if-absent-start
     boolean putIfAbsent(Order order, String chargeId) {
         try {
             s3.putObject(b -> b.bucket(bucket).key(key(order.orderId())).contentType("application/json")
@@ -37,6 +38,7 @@ final class Receipts {
             throw e;
         }
     }
+    // docs:put-if-absent-end
 
     static String json(Order order, String chargeId) {
         return new String(JsonWriter.create().writeStartObject()

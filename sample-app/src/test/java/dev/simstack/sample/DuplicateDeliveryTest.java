@@ -38,6 +38,7 @@ class DuplicateDeliveryTest {
         PaymentProviderStub.chargesEveryOrder(payments);
     }
 
+    // docs:naive-twice-start
     @Test
     void the_naive_worker_charges_a_redelivered_order_twice(Stack stack, @ApiUrl(OrdersApp.API) URI api,
             SqsClient sqs, @QueueUrl(OrdersApp.QUEUE) String queue) throws Exception {
@@ -52,7 +53,9 @@ class DuplicateDeliveryTest {
                         + " by object key to be applied exactly once, but 1 of 1 key was not:")
                 .hasMessageContaining("receipts/" + orderId + ".json: applied 2 times, refused 0");
     }
+    // docs:naive-twice-end
 
+    // docs:worker-once-start
     @Test
     void the_payment_worker_charges_a_redelivered_order_once(Stack stack, @ApiUrl(OrdersApp.API) URI api,
             SqsClient sqs, @QueueUrl(OrdersApp.QUEUE) String queue) throws Exception {
@@ -65,12 +68,14 @@ class DuplicateDeliveryTest {
         assertThat(stack).idempotency().ofObjectWrites(OrdersApp.RECEIPTS).eachKeyAppliedOnce();
         assertThat(stack).delivery(OrdersApp.QUEUE).noneLost();
     }
+    // docs:worker-once-end
 
     /**
      * Places an order and, once it is processed, sends its message again: a second delivery of the same order.
      * (The duplicate-delivery fault, {@code @DuplicateDelivery}, will replace the re-send: the queue itself will
      * then deliver the one message twice.)
      */
+    // docs:deliver-twice-start
     private static String placeAndDeliverTwice(Stack stack, URI api, SqsClient sqs, String queue) throws Exception {
         HttpResponse<String> placed = new OrdersClient(api).place("key-1", OrdersClient.order("c-1", 2500, "EUR"));
         assertThat(placed.statusCode()).isEqualTo(202);
@@ -80,4 +85,5 @@ class DuplicateDeliveryTest {
         assertThat(stack).queue(OrdersApp.QUEUE).eventually().isEmpty();
         return OrdersClient.field(placed, "orderId");
     }
+    // docs:deliver-twice-end
 }

@@ -30,6 +30,7 @@ class IdempotencyKeyTest {
         PaymentProviderStub.pointWorkerAt(lambda, payments.baseUrl(), null);
     }
 
+    // docs:same-key-start
     @Test
     void a_repeated_key_answers_the_same_order_and_charges_it_once(Stack stack, @ApiUrl(OrdersApp.API) URI api,
             @Named(OrdersApp.TABLE) TableHandle table) throws Exception {
@@ -52,6 +53,7 @@ class IdempotencyKeyTest {
         assertThat(payments.findAll(postRequestedFor(urlEqualTo("/charges")))).isNotEmpty()
                 .allSatisfy(charge -> assertThat(charge.getHeader("Idempotency-Key")).isEqualTo(orderId));
     }
+    // docs:same-key-end
 
     @Test
     void a_key_used_for_another_order_is_refused(@ApiUrl(OrdersApp.API) URI api) throws Exception {

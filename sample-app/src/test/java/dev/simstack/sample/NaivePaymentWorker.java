@@ -26,6 +26,7 @@ public final class NaivePaymentWorker implements RequestHandler<SQSEvent, Void> 
             table = environment.require("ORDERS_TABLE");
             bucket = environment.require("RECEIPTS_BUCKET");
         }
+        // docs:naive-start
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             Order order = Order.fromJson(message.getBody());
             String chargeId;
@@ -39,6 +40,7 @@ public final class NaivePaymentWorker implements RequestHandler<SQSEvent, Void> 
             clients.s3.putObject(b -> b.bucket(bucket).key(Receipts.key(order.orderId())),  // unconditional
                     RequestBody.fromString(Receipts.json(order, chargeId)));
         }
+        // docs:naive-end
         return null;
     }
 }
