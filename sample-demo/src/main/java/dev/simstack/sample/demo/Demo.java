@@ -78,6 +78,15 @@ public final class Demo {
             System.exit(e.getMessage().isEmpty() ? 0 : 2);
             return;
         }
+        if (options.prices() != null) {
+            try {
+                PriceTable.load(options.prices());
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
         if (!new Demo(options, System.out).run().consistent()) {
             System.exit(1);
         }
