@@ -318,8 +318,22 @@ public final class Stack implements AutoCloseable {
      */
     @API(status = EXPERIMENTAL, since = "0.2")
     public java.nio.file.Path report(java.nio.file.Path file) {
+        return report(file, java.util.List.of());
+    }
+
+    /**
+     * Writes this stack's report to {@code file}, as {@link #report(java.nio.file.Path)} does, with
+     * {@code sections} of the caller's own after the stack's summary (a demo's cost estimate, say), in order.
+     *
+     * @param file where to write the page; its missing parent directories are created, an existing file replaced
+     * @param sections the sections to add, each a heading and plain text
+     * @return {@code file}
+     * @throws java.io.UncheckedIOException naming the file, when it cannot be written
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public java.nio.file.Path report(java.nio.file.Path file, java.util.List<ReportSection> sections) {
         return dev.simstack.core.internal.report.StackReport.write(engine, endpoint.toString(),
-                Objects.requireNonNull(file, "file"));
+                Objects.requireNonNull(file, "file"), java.util.List.copyOf(sections));
     }
 
     /** Whether the stack serves requests (false once closed). */

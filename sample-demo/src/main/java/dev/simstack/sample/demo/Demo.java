@@ -1,10 +1,12 @@
 package dev.simstack.sample.demo;
 
-import dev.simstack.core.ClockSpec;
 import dev.simstack.core.QueueDepth;
+import dev.simstack.core.ReportSection;
 import dev.simstack.core.SimClock;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
+import dev.simstack.fault.FaultInjector;
+import dev.simstack.fault.FaultPlan;
 import dev.simstack.junit.BurstResult;
 import dev.simstack.junit.BurstSpec;
 import dev.simstack.junit.Bursts;
@@ -18,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -35,6 +38,20 @@ public final class Demo {
     static final String DLQ = "orders-dlq";
     static final String TABLE = "orders";
     static final String RECEIPTS = "orders-receipts-000000000000";
+    /** How the cost block's figures are read, printed under it. */
+    static final String COST_NOTE = """
+              Read from the ledger: API requests received (429s included); SQS sends in 64 KB chunks plus a receive
+              and a delete per worker batch (idle long polls not counted); Lambda invocations that ran, and their
+              durations on the stack's clock rounded up to 1 ms (at least 1 ms) times the template's MemorySize.
+              On a manual clock a duration is the virtual time that passed while the handler ran: while the burst
+              moves the clock that is the burst's pace more than the handler's work, after it often 0 (billed as
+              1 ms), so GB-seconds are indicative only; --real-clock measures them in wall time. DynamoDB write
+              units (rWRU: a global table's writes, billed in each region) and read units (RRU) from the writes,
+              reads and items' sizes (throttled calls are not billed); S3 PUTs, GETs and the receipts' bytes for
+              the time they were stored.
+            """;
+    /** The largest clock scale at which the functions' timeout still outlasts a cold start in wall time. */
+    static final int MAX_SCALE = 5;
     /** How long the queue may take to drain after the burst, on the stack's clock. */
     static final Duration DRAIN_LIMIT = Duration.ofMinutes(30);
     /** The longest wall time a drain step waits for the stack to become quiet. */
@@ -42,6 +59,10 @@ public final class Demo {
 
     private final DemoOptions options;
     private final PrintStream out;
+    /** The last run's cost estimate and scaling figures, for the tests. */
+    private CostEstimate cost;
+    private CostUsage usage;
+    private ScalingFigures figures;
 
     Demo(DemoOptions options, PrintStream out) {
         this.options = options;
@@ -59,6 +80,15 @@ public final class Demo {
             System.exit(e.getMessage().isEmpty() ? 0 : 2);
             return;
         }
+        if (options.prices() != null) {
+            try {
+                PriceTable.load(options.prices());
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
         if (!new Demo(options, System.out).run().consistent()) {
             System.exit(1);
         }
@@ -68,12 +98,24 @@ public final class Demo {
     RunSummary run() throws IOException, InterruptedException {
         long wallStart = System.nanoTime();
         out.printf("SimStack demo: the orders app (sample-app/template.yaml) on an embedded stack, %d orders over %s"
-                + " of a manual clock, seed %d%n", options.orders(), RunSummary.human(options.window()), options.seed());
+                + " of a %s clock, seed %d%n", options.orders(), RunSummary.human(options.window()),
+                options.clock(), options.seed());
+        PriceTable prices = options.prices() == null ? PriceTable.builtIn() : PriceTable.load(options.prices());
+        FaultPlan faults = DemoFaults.plan(options);
+        out.println("faults: " + DemoFaults.describe(options));
         Path template = templateFile();
+        TemplateSettings settings = TemplateSettings.read(Files.readString(template));
+        double scale = options.clockSpec().mode() == SimClock.Mode.SCALED ? options.clockSpec().scale() : 1;
+        if (scale > MAX_SCALE) {
+            // The functions' timeout runs on the stack's clock; a Java handler's cold start takes wall seconds.
+            out.printf("note: on a scaled:%s clock the functions' %d s timeout is %.1f s of wall time, shorter than a"
+                    + " cold start: invocations may time out (a factor up to %d is safe)%n", DemoOptions.number(scale),
+                    settings.timeoutSeconds(), settings.timeoutSeconds() / scale, MAX_SCALE);
+        }
+        StackConfig config = StackConfig.defaults().withRegions("us-east-1", "us-west-2")
+                .withClock(options.clockSpec()).withSeed(options.seed()).withResourceFile(template);
         try (PaymentProviderServer provider = PaymentProviderServer.start();
-             Stack stack = StackConfig.defaults().withRegions("us-east-1", "us-west-2")
-                     .withClock(ClockSpec.manual()).withSeed(options.seed())
-                     .withResourceFile(template).start()) {
+             Stack stack = (faults.isEmpty() ? config : config.withInterceptor(new FaultInjector(faults))).start()) {
             pointWorkerAt(stack, provider.url());
             out.printf("stack on %s; API %s; payment provider on %s%n", stack.endpoint(), stack.api(API).url(),
                     provider.url());
@@ -87,7 +129,18 @@ public final class Demo {
             drain(stack);
             RunSummary summary = RunSummary.read(stack, burst, provider);
             summary.print(out);
-            Path report = stack.report(options.output().resolve("orders-report.html"));
+            usage = CostUsage.read(stack, Map.of(API_FUNCTION, settings.memoryMb(), WORKER, settings.memoryMb()));
+            cost = CostEstimate.of(usage, prices, burst.total());
+            String costText = cost.text() + COST_NOTE;
+            figures = ScalingFigures.read(stack, options.window(), settings);
+            String advice = ScalingAdvice.text(ScalingAdvice.of(figures));
+            out.printf("%nWhat this traffic would cost on AWS (%s, list prices)%n%s", stack.queue(QUEUE).ref().region(),
+                    costText);
+            out.printf("%nScaling advice, read from the run%n%s", advice);
+            Path report = stack.report(options.output().resolve("orders-report.html"), List.of(
+                    new ReportSection("Demo summary", summary.text()),
+                    new ReportSection("What this traffic would cost on AWS (list prices)", costText),
+                    new ReportSection("Scaling advice, read from the run", advice)));
             out.printf("%nRan %s on the stack's clock in %.1f s of wall time.%nReport: %s%n",
                     RunSummary.human(Duration.between(began, stack.clock().now())),
                     (System.nanoTime() - wallStart) / 1e9, report.toAbsolutePath());
@@ -108,7 +161,11 @@ public final class Demo {
         long lastPrint = System.nanoTime();
         QueueDepth depth = stack.queue(QUEUE).depth();
         while (!depth.isEmpty() && clock.now().isBefore(limit)) {
-            clock.advanceQuietly(Duration.ofMillis(100), QUIET_LIMIT);
+            if (clock.mode() == SimClock.Mode.MANUAL) {
+                clock.advanceQuietly(Duration.ofMillis(100), QUIET_LIMIT);
+            } else {
+                Thread.sleep(50);  // a real or scaled clock moves on its own
+            }
             depth = stack.queue(QUEUE).depth();
             if (System.nanoTime() - lastPrint > 2_000_000_000L) {
                 out.printf("draining: %d orders in the queue (%d in flight)%n", depth.total(), depth.inFlight());
@@ -119,6 +176,21 @@ public final class Demo {
             out.printf("the queue did not drain within %s of the stack's clock: %s%n",
                     RunSummary.human(DRAIN_LIMIT), depth);
         }
+    }
+
+    /** The last run's cost estimate, or null before a run. */
+    CostEstimate cost() {
+        return cost;
+    }
+
+    /** What the last run used, in AWS's billing units, or null before a run. */
+    CostUsage usage() {
+        return usage;
+    }
+
+    /** The figures the last run's scaling advice was read from, or null before a run. */
+    ScalingFigures figures() {
+        return figures;
     }
 
     /** Sets the worker's PAYMENT_URL, as {@code sam deploy --parameter-overrides PaymentUrl=...} would. */

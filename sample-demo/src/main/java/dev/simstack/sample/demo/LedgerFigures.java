@@ -18,18 +18,19 @@ final class LedgerFigures {
 
     /** The most messages the queue held at once (sent and not yet deleted, moved, expired or purged). */
     static int peakQueueDepth(List<LedgerEntry.Message> messages, ResourceRef queue) {
-        int depth = 0;
+        // By id: a message delivered again after its delete (a duplicate delivery) is back in the queue.
+        java.util.Set<String> held = new java.util.HashSet<>();
         int peak = 0;
         for (LedgerEntry.Message message : messages) {
             if (!message.queue().equals(queue)) {
                 continue;
             }
             switch (message.kind()) {
-                case SENT -> depth++;
-                case DELETED, MOVED_TO_DLQ, EXPIRED, PURGED -> depth--;
+                case SENT, DELIVERED -> held.add(message.messageId());
+                case DELETED, MOVED_TO_DLQ, EXPIRED, PURGED -> held.remove(message.messageId());
                 default -> { }
             }
-            peak = Math.max(peak, depth);
+            peak = Math.max(peak, held.size());
         }
         return peak;
     }

@@ -1,5 +1,6 @@
 package dev.simstack.sample.demo;
 
+import dev.simstack.core.AwsService;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.Stack;
 import dev.simstack.junit.BurstResult;
@@ -16,7 +17,8 @@ import java.util.Map;
 record RunSummary(int sent, int accepted, int throttled, int failed, long ledgerAccepted, long ledgerThrottled,
         long processed, int receipts, int inDeadLetterQueue, long redelivered, int charges, int ordersCharged,
         Duration apiP50, Duration apiP95, Duration apiP99, List<Duration> orderLatencies, int peakQueueDepth,
-        int peakWorkerConcurrency, int peakApiConcurrency, long workerInvocations, long workerColdStarts) {
+        int peakWorkerConcurrency, int peakApiConcurrency, long workerInvocations, long workerColdStarts,
+        long duplicatesSuppressed, long throttledTableCalls) {
 
     static RunSummary read(Stack stack, BurstResult burst, PaymentProviderServer provider) {
         List<LedgerEntry.Message> messages = stack.ledger().entries(LedgerEntry.Message.class);
@@ -35,7 +37,20 @@ record RunSummary(int sent, int accepted, int throttled, int failed, long ledger
                 burst.p50(), burst.p95(), burst.p99(), LedgerFigures.sentToDeleted(messages, queue),
                 LedgerFigures.peakQueueDepth(messages, queue), LedgerFigures.peakConcurrency(invocations, worker),
                 LedgerFigures.peakConcurrency(invocations, stack.function(Demo.API_FUNCTION).ref()),
-                workerRuns.size(), workerRuns.stream().filter(LedgerEntry.Invocation::coldStart).count());
+                workerRuns.size(), workerRuns.stream().filter(LedgerEntry.Invocation::coldStart).count(),
+                duplicatesSuppressed(stack), stack.ledger().entries(LedgerEntry.Request.class).stream()
+                        .filter(r -> r.service() == AwsService.DYNAMODB && r.fault() != null).count());
+    }
+
+    /**
+     * Deliveries of an order that was PAID already: the worker's conditional PAID write refused (the provider,
+     * called with the order's idempotency key, charged nothing more).
+     */
+    static long duplicatesSuppressed(Stack stack) {
+        var table = stack.table(Demo.TABLE).ref();
+        return stack.ledger().entries(LedgerEntry.ItemWrite.class).stream().filter(w -> w.table().equals(table)
+                && w.operation().equals("UpdateItem") && w.outcome() == LedgerEntry.ConditionOutcome.CONDITION_FAILED)
+                .count();
     }
 
     /** Every order sent is accounted for, and the burst's counts are the ledger's. */
@@ -46,7 +61,9 @@ record RunSummary(int sent, int accepted, int throttled, int failed, long ledger
                 "the ledger's API requests agree (2xx and 429)", ledgerAccepted == accepted
                         && ledgerThrottled == throttled,
                 "every paid order charged (once per idempotency key)", ordersCharged >= processed
-                        && ordersCharged <= processed + inDeadLetterQueue);
+                        && ordersCharged <= processed + inDeadLetterQueue,
+                "duplicates suppressed charged nothing (within the repeated payment calls)",
+                duplicatesSuppressed <= charges - ordersCharged);
     }
 
     boolean consistent() {
@@ -63,7 +80,11 @@ record RunSummary(int sent, int accepted, int throttled, int failed, long ledger
         row(out, "failed", Long.toString(failed));
         row(out, "processed (PAID)", processed + "  (receipts in S3: " + receipts + ")");
         row(out, "in the dead-letter queue", Long.toString(inDeadLetterQueue));
-        row(out, "redelivered messages", Long.toString(redelivered));
+        row(out, "redelivered messages", redelivered + "  (duplicate delivery fault, and any retries)");
+        row(out, "duplicates suppressed", duplicatesSuppressed + "  (deliveries of an already-paid order: its PAID "
+                + "write refused, nothing charged)");
+        row(out, "throttled DynamoDB calls", throttledTableCalls + "  (throttling fault on the orders table; the "
+                + "SDK retried them)");
         row(out, "payment calls", charges + " for " + ordersCharged + " orders (a repeated idempotency key charges "
                 + "nothing more)");
         row(out, "API latency", "p50 " + human(apiP50) + ", p95 " + human(apiP95) + ", p99 " + human(apiP99));
@@ -77,6 +98,13 @@ record RunSummary(int sent, int accepted, int throttled, int failed, long ledger
         out.println();
         checks().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(check ->
                 out.println("  " + (check.getValue() ? "ok    " : "WRONG ") + check.getKey()));
+    }
+
+    /** What {@link #print} prints, for the report. */
+    String text() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        print(new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).strip() + "\n";
     }
 
     private static void row(PrintStream out, String name, String value) {

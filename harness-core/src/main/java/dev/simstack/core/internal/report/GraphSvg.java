@@ -23,6 +23,7 @@ final class GraphSvg {
     private static final int COLUMN = 300;
     private static final int ROW = 78;
     private static final int MARGIN = 24;
+    private static final int LABEL_LINE = 13;
 
     private GraphSvg() {
     }
@@ -156,8 +157,17 @@ final class GraphSvg {
             ly = below - 4;
         }
         svg.append("<path class=\"edge\" d=\"").append(path).append("\" marker-end=\"url(#arrow)\"/>");
-        String label = edge.label().length() > 30 ? edge.label().substring(0, 29) + "…" : edge.label();
+        // A joined label (two routes to one target) is one line per part, stacked above the edge: the gap
+        // between two columns holds a route, not a list of them.
+        List<String> parts = List.of(edge.label().split(", "));
         svg.append("<text class=\"elabel\" x=\"").append(px(lx)).append("\" y=\"").append(px(ly))
-                .append("\" text-anchor=\"middle\">").append(escape(label)).append("</text>");
+                .append("\" text-anchor=\"middle\">");
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i).length() > 30 ? parts.get(i).substring(0, 29) + "…" : parts.get(i);
+            svg.append("<tspan x=\"").append(px(lx)).append("\" y=\"")
+                    .append(px(ly - LABEL_LINE * (parts.size() - 1 - i))).append("\">").append(escape(part))
+                    .append("</tspan>");
+        }
+        svg.append("</text>");
     }
 }

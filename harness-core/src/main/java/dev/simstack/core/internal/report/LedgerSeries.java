@@ -21,6 +21,8 @@ final class LedgerSeries {
 
     private final Map<String, LevelTrack> depth = new TreeMap<>();
     private final Map<String, LevelTrack> inFlight = new TreeMap<>();
+    /** The ids of the messages each queue holds, so that depth never counts a message twice or below zero. */
+    private final Map<String, Set<String>> held = new HashMap<>();
     private final Map<String, double[]> throttles = new TreeMap<>();
     private final Map<String, double[]> concurrency = new TreeMap<>();
 
@@ -59,17 +61,26 @@ final class LedgerSeries {
         return series;
     }
 
-    /** A message's step changes its queue's depth (sent, removed) and in-flight count (delivered, removed). */
+    /**
+     * A message's step changes its queue's depth (sent, removed) and in-flight count (delivered, removed). Depth
+     * counts the messages the queue holds, by id: a message delivered again after its delete (a duplicate
+     * delivery) is back in the queue until it is deleted again, and a second delete removes nothing more.
+     */
     private void message(LedgerEntry.Message message, int bucket, String queue, Map<String, Set<String>> delivered) {
         LevelTrack total = depth.computeIfAbsent(queue, q -> new LevelTrack());
         LevelTrack flying = inFlight.computeIfAbsent(queue, q -> new LevelTrack());
         Set<String> out = delivered.computeIfAbsent(queue, q -> new HashSet<>());
+        Set<String> in = held.computeIfAbsent(queue, q -> new HashSet<>());
+        String id = message.messageId();
         switch (message.kind()) {
-            case SENT -> total.change(bucket, 1);
-            case DELIVERED -> flying.change(bucket, out.add(message.messageId()) ? 1 : 0);
+            case SENT -> total.change(bucket, in.add(id) ? 1 : 0);
+            case DELIVERED -> {
+                total.change(bucket, in.add(id) ? 1 : 0);
+                flying.change(bucket, out.add(id) ? 1 : 0);
+            }
             case DELETED, MOVED_TO_DLQ, EXPIRED, PURGED -> {
-                total.change(bucket, -1);
-                flying.change(bucket, out.remove(message.messageId()) ? -1 : 0);
+                total.change(bucket, in.remove(id) ? -1 : 0);
+                flying.change(bucket, out.remove(id) ? -1 : 0);
             }
             default -> {
             }

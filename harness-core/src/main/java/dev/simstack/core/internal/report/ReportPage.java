@@ -3,6 +3,7 @@ package dev.simstack.core.internal.report;
 import static dev.simstack.core.internal.report.Html.escape;
 
 import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.ReportSection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,11 @@ final class ReportPage {
     }
 
     static String render(ReportInput input) {
+        return render(input, List.of());
+    }
+
+    /** The page, with the caller's {@code extra} sections after the stack's summary, each as preformatted text. */
+    static String render(ReportInput input, List<ReportSection> extra) {
         List<LedgerEntry> entries = input.entries();
         TimeAxis axis = TimeAxis.of(entries);
         Names names = input.names();
@@ -34,6 +40,10 @@ final class ReportPage {
                 .append(escape(input.title())).append("</h1><p class=\"sub\">Written at ").append(escape(input.now()))
                 .append(" on the stack's clock · seed <b>").append(input.seed()).append("</b></p></header><main>");
         StackSection.render(html, input, summary, axis);
+        for (int i = 0; i < extra.size(); i++) {
+            section(html, "extra-" + (i + 1), extra.get(i).title(), "<pre class=\"extra\">"
+                    + escape(extra.get(i).text()) + "</pre>");
+        }
         section(html, "resources", "Resources and wiring", GraphSvg.render(input.graph())
                 + "<details><summary>Mermaid source</summary><pre class=\"mermaid-src\">"
                 + escape(input.graph().mermaid()) + "</pre></details>");

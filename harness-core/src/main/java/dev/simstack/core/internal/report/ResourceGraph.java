@@ -8,7 +8,6 @@ import dev.simstack.core.internal.services.sqs.QueueView;
 import dev.simstack.core.internal.stack.Engine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +31,7 @@ final class ResourceGraph {
     }
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final Set<Edge> edges = new LinkedHashSet<>();
+    private final List<Edge> edges = new java.util.ArrayList<>();
     private final Function<String, String> apiNames;
     private final Map<ResourceRef, ResourceRef> deadLetterQueues = new java.util.HashMap<>();
 
@@ -107,8 +106,23 @@ final class ResourceGraph {
         return edges.stream().anyMatch(edge -> edge.from().equals(from) && edge.to().equals(to));
     }
 
+    /**
+     * Links two resources; a second link between the same two (two routes of an API to one function) joins its
+     * label to the first's, since the diagram draws one pair's edges on top of each other.
+     */
     private void link(ResourceRef from, ResourceRef to, String label) {
-        edges.add(new Edge(node(from).id(), node(to).id(), label));
+        String fromId = node(from).id();
+        String toId = node(to).id();
+        for (int i = 0; i < edges.size(); i++) {
+            Edge edge = edges.get(i);
+            if (edge.from().equals(fromId) && edge.to().equals(toId)) {
+                if (!List.of(edge.label().split(", ")).contains(label)) {
+                    edges.set(i, new Edge(fromId, toId, edge.label() + ", " + label));
+                }
+                return;
+            }
+        }
+        edges.add(new Edge(fromId, toId, label));
     }
 
     private Node node(ResourceRef ref) {

@@ -2,6 +2,7 @@ package dev.simstack.core.internal.report;
 
 import dev.simstack.core.Interceptor;
 import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.ReportSection;
 import dev.simstack.core.internal.stack.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,12 @@ public final class StackReport {
      * directories), and answers the file.
      */
     public static Path write(Engine engine, String endpoint, Path file) {
-        String html = ReportPage.render(read(engine, endpoint));
+        return write(engine, endpoint, file, List.of());
+    }
+
+    /** {@link #write(Engine, String, Path)} with the caller's {@code sections} after the stack's summary. */
+    public static Path write(Engine engine, String endpoint, Path file, List<ReportSection> sections) {
+        String html = ReportPage.render(read(engine, endpoint), sections);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
