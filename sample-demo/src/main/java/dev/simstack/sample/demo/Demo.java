@@ -155,7 +155,7 @@ public final class Demo {
      * the stack become quiet at every instant it passes, so the worker's batches end at the instants they began, on
      * any machine.
      */
-    private void drain(Stack stack) {
+    private void drain(Stack stack) throws InterruptedException {
         SimClock clock = stack.clock();
         Instant limit = clock.now().plus(DRAIN_LIMIT);
         long lastPrint = System.nanoTime();
