@@ -1,6 +1,5 @@
 package dev.simstack.fault;
 
-import dev.simstack.core.ApiSpec;
 import dev.simstack.core.AwsService;
 import dev.simstack.core.CallResult;
 import dev.simstack.core.DynamoDbHook;
@@ -9,8 +8,6 @@ import dev.simstack.core.LambdaHook;
 import dev.simstack.core.ServiceCall;
 import dev.simstack.core.Stack;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -23,8 +20,6 @@ final class RegionOutageHook implements DynamoDbHook, LambdaHook, Interceptor {
     private final RegionOutage outage;
     private final FaultWindow window;
     private final Stack stack;
-    /** The ids of the APIs deployed in the failed regions, found on the first invocation. */
-    private volatile Set<String> apiIds;
 
     RegionOutageHook(RegionOutage outage, FaultWindow window, Stack stack) {
         this.outage = outage;
@@ -55,27 +50,12 @@ final class RegionOutageHook implements DynamoDbHook, LambdaHook, Interceptor {
         return answer;
     }
 
-    /** Whether the call is signed for a failed region, or invokes an API deployed in one (invocations are unsigned). */
+    /**
+     * Whether the call is signed for a failed region, or invokes an API deployed in one: an invocation is unsigned,
+     * and the engine gives it its API's region, whether the API was declared, made by a template or by the API.
+     */
     private boolean inFailedRegion(ServiceCall call) {
-        if (call.service() == AwsService.APIGATEWAY && call.operation().equals("Execute")) {
-            return call.member("apiId").map(id -> apiIds().contains(id)).orElse(false);
-        }
         return outage.regions().contains(call.region());
-    }
-
-    private Set<String> apiIds() {
-        Set<String> ids = apiIds;
-        if (ids == null) {
-            ids = new HashSet<>();
-            for (ApiSpec api : stack.config().apis()) {
-                String region = api.region() != null ? api.region() : stack.defaultRegion();
-                if (outage.regions().contains(region)) {
-                    ids.add(stack.api(region, api.name()).id());
-                }
-            }
-            apiIds = ids;
-        }
-        return ids;
     }
 
     @Override

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The SDK clients of one execution environment, configured from the function's environment as the SDK
  * configures itself on Lambda: the region from {@code AWS_REGION}, the execution role's keys from
  * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}, and a custom
- * endpoint from {@code AWS_ENDPOINT_URL} when one is set (an emulator; never on AWS). It reads them from
+ * endpoint from {@code AWS_ENDPOINT_URL} when one is set (an emulator; never on AWS), and the attempts per call
+ * (the first and the retries) from {@code AWS_MAX_ATTEMPTS}, as the SDK reads it. It reads them from
  * {@link LambdaEnvironment} rather than leaving it to the SDK, which reads only the process's environment.
  *
  * <p>Clients are built once per process and configuration and shared by every handler instance, as AWS
@@ -37,7 +38,8 @@ final class AwsClients {
     /** The clients for {@code environment}'s region, endpoint and credentials. */
     static AwsClients of(LambdaEnvironment environment) {
         List<String> configuration = Arrays.asList(environment.get("AWS_REGION"), environment.get("AWS_ENDPOINT_URL"),
-                environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SESSION_TOKEN"));
+                environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SESSION_TOKEN"),
+                environment.get("AWS_MAX_ATTEMPTS"));
         return BUILT.computeIfAbsent(configuration, any -> new AwsClients(environment));
     }
 
@@ -54,6 +56,11 @@ final class AwsClients {
         String endpoint = environment.get("AWS_ENDPOINT_URL");
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
+        }
+        String maxAttempts = environment.get("AWS_MAX_ATTEMPTS");
+        if (maxAttempts != null) {
+            int attempts = Integer.parseInt(maxAttempts.trim());
+            builder.overrideConfiguration(o -> o.retryStrategy(retry -> retry.maxAttempts(attempts)));
         }
         return builder;
     }

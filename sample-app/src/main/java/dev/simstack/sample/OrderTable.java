@@ -37,6 +37,17 @@ final class OrderTable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Order.fromItem(item));
     }
 
+    /** The charge of the order if it is PAID (a strongly consistent read, so a paid order is seen as paid). */
+    Optional<String> chargeOfPaid(String orderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("orderId", AttributeValue.fromS(orderId)))).item();
+        if (item == null || !item.containsKey("chargeId")
+                || !Order.PAID.equals(item.getOrDefault("status", AttributeValue.fromS("")).s())) {
+            return Optional.empty();
+        }
+        return Optional.of(item.get("chargeId").s());
+    }
+
     /**
      * Marks the order PAID with its charge, if it is PENDING; answers false when it was not (paid already by
      * an earlier delivery of the same message).

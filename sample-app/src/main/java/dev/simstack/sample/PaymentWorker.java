@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The worker on the orders queue (an event source mapping with {@code ReportBatchItemFailures}): for each
  * order, charges the payment provider, marks the order PAID and writes its receipt. Every step is
- * idempotent, because SQS delivers at least once: the charge carries the order id as its idempotency key,
+ * idempotent, because SQS delivers at least once: an order already PAID is not charged again, the charge
+ * carries the order id as its idempotency key (two deliveries at once still charge once at the provider),
  * the PAID write is conditional on PENDING, the receipt's put on the object's absence. A message whose
  * order fails is reported in {@code batchItemFailures}, so only it comes back (and, after three receives,
  * goes to the dead-letter queue).
@@ -45,8 +46,13 @@ public final class PaymentWorker implements RequestHandler<SQSEvent, SQSBatchRes
 
     // docs:pay-start
     private void pay(Order order) throws PaymentProvider.ChargeFailedException {
-        String chargeId = payments.charge(order, true);
-        orders.markPaid(order.orderId(), chargeId);
+        // A redelivered order may be paid already (its batch failed, or its invocation crashed, after the charge):
+        // it is not charged again, and its receipt is written if the earlier delivery did not get that far.
+        String chargeId = orders.chargeOfPaid(order.orderId()).orElse(null);
+        if (chargeId == null) {
+            chargeId = payments.charge(order, true);
+            orders.markPaid(order.orderId(), chargeId);
+        }
         receipts.putIfAbsent(order, chargeId);
     }
     // docs:pay-end

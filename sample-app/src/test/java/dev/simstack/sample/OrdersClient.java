@@ -30,6 +30,21 @@ final class OrdersClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Places an order of {@code amount} EUR cents for {@code customerId} and answers its id; it must be accepted. */
+    String placeAccepted(String idempotencyKey, String customerId, long amount) throws IOException,
+            InterruptedException {
+        HttpResponse<String> placed = place(idempotencyKey, order(customerId, amount, "EUR"));
+        if (placed.statusCode() != 202) {
+            throw new AssertionError("POST /orders answered " + placed.statusCode() + ", not 202: " + placed.body());
+        }
+        return field(placed, "orderId");
+    }
+
+    /** The order's status as {@code GET /orders/{id}} answers it (null when the answer has none). */
+    String statusOf(String orderId) throws IOException, InterruptedException {
+        return field(status(orderId), "status");
+    }
+
     HttpResponse<String> status(String orderId) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(api + "/orders/" + orderId)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

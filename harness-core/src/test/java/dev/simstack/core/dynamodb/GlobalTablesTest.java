@@ -79,6 +79,15 @@ class GlobalTablesTest {
     }
 
     @Test
+    void two_writes_of_one_millisecond_replicate_the_later() {
+        put("us-east-1", "o5", "placed");
+        put("us-east-1", "o5", "paid"); // the clock has not moved: the same millisecond
+        harness.advance(Duration.ofSeconds(1));
+
+        assertThat(get("eu-west-1", "o5").get("v").get("S").textValue()).isEqualTo("paid");
+    }
+
+    @Test
     void a_paused_region_receives_nothing_until_resumed() {
         harness.service.replication().pause("eu-west-1");
         put("us-east-1", "o4", "held");

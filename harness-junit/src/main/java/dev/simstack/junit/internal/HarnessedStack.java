@@ -128,6 +128,15 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
         return remote != null ? remote.client(type, region) : clients.client(type, region);
     }
 
+    /**
+     * The injector that applies the test's fault plan, last among the stack's interceptors: a test that draws a
+     * plan (a jqwik property's {@code @ForAll FaultPlan}) applies it with {@code replace}; the next test starts
+     * from its own annotations' plan again.
+     */
+    public FaultInjector faults() {
+        return faults;
+    }
+
     /** The fault plan the current test runs with (none outside a test, or when no test declares faults). */
     public FaultPlan faultPlan() {
         return faults == null ? FaultPlan.none() : faults.plan();

@@ -6,6 +6,7 @@ import dev.simstack.core.FunctionHandle;
 import dev.simstack.core.Ledger;
 import dev.simstack.core.QueueHandle;
 import dev.simstack.core.SimClock;
+import dev.simstack.fault.FaultInjector;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import dev.simstack.core.TableHandle;
@@ -24,8 +25,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the harness injects into a parameter or field: {@code Stack}, its clock and ledger, resource handles
- * (by {@link Named @Named}, or the only one of their kind), SDK clients, and the URLs of APIs and queues. A
+ * What the harness injects into a parameter or field: {@code Stack}, its clock and ledger, the injector of the
+ * test's faults ({@code FaultInjector}), resource handles (by {@link Named @Named}, or the only one of their
+ * kind), SDK clients, and the URLs of APIs and queues. A
  * target that asks for something the harness cannot give fails with a message naming it and the fix.
  */
 public final class Injectables {
@@ -98,13 +100,17 @@ public final class Injectables {
         if (type == Ledger.class) {
             return stack.ledger();
         }
+        if (type == FaultInjector.class) {
+            return harnessed.faults();
+        }
         if (HANDLES.contains(type)) {
             return handle(type, name(type, target.getAnnotation(Named.class), stack), stack, region);
         }
         if (SdkClients.isClientType(type)) {
             return harnessed.client(type, region);
         }
-        throw new Misuse("the harness injects Stack, SimClock, Ledger, the handles " + simpleNames(HANDLES)
+        throw new Misuse("the harness injects Stack, SimClock, Ledger, FaultInjector, the handles "
+                + simpleNames(HANDLES)
                 + ", SDK clients of SQS, DynamoDB, S3, Lambda and API Gateway, S3Presigner, @ApiUrl URI and @QueueUrl"
                 + " String" + hint(type));
     }

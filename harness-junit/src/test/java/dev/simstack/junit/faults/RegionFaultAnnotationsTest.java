@@ -52,6 +52,11 @@ class RegionFaultAnnotationsTest {
     }
 
     @Test
+    void an_outage_stops_an_api_a_template_made_in_the_failed_region() {
+        Kit.assertPassed(Kit.run(TemplateApi.class), 1);
+    }
+
+    @Test
     void replication_lag_and_pause_hold_the_replicas_items_until_they_end() {
         Kit.assertPassed(Kit.run(LaggingReplica.class), 2);
     }
@@ -131,6 +136,18 @@ class RegionFaultAnnotationsTest {
         }
     }
 
+    @SimStack(regions = {"us-east-1", "us-west-2"}, clock = "manual", seed = 7, template = "outage-api.yaml")
+    @FailRegion("us-east-1")
+    static class TemplateApi {
+
+        @Test
+        void the_templates_api_answers_503(Stack stack) throws Exception {
+            assertThat(WestApp.post(stack.api("shop").url())).isEqualTo(503);
+            assertThat(faulted(stack, "Execute")).isEqualTo(1);
+            assertThat(stack.function("jobs").invocations()).isEmpty();
+        }
+    }
+
     @SimStack(regions = {"us-east-1", "us-west-2"}, clock = "manual", seed = 7,
             queues = {@Queue(name = "jobs", region = "us-west-2"), @Queue(name = "jobs")},
             functions = @Function(name = "worker", region = "us-west-2", handler = FailsFirstDelivery.class,
@@ -147,6 +164,9 @@ class RegionFaultAnnotationsTest {
             assertThat(post(stack.api("us-west-2", "shop").url())).isEqualTo(503);
             assertThat(post(stack.api("us-east-1", "shop").url())).isEqualTo(200);
             assertThat(faulted(stack, "Execute")).isEqualTo(1);
+            // an invocation is unsigned: the ledger (and the outage) put it in its API's region
+            assertThat(stack.ledger().entries(LedgerEntry.Request.class))
+                    .filteredOn(request -> request.operation().equals("Execute")).extracting(LedgerEntry.Request::region).containsExactly("us-west-2", "us-east-1");
         }
 
         @Test

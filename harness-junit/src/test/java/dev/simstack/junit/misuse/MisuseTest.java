@@ -107,9 +107,9 @@ class MisuseTest {
     @Test
     void a_parameter_type_nobody_provides() {
         assertThat(failureOf(AsksForADepth.class)).isEqualTo("parameter #1 of AsksForADepth.test (QueueDepth):"
-                + " the harness injects Stack, SimClock, Ledger, the handles QueueHandle, TableHandle, BucketHandle,"
-                + " FunctionHandle, ApiHandle, SDK clients of SQS, DynamoDB, S3, Lambda and API Gateway, S3Presigner,"
-                + " @ApiUrl URI and @QueueUrl String; QueueDepth comes from one of those (e.g."
+                + " the harness injects Stack, SimClock, Ledger, FaultInjector, the handles QueueHandle, TableHandle,"
+                + " BucketHandle, FunctionHandle, ApiHandle, SDK clients of SQS, DynamoDB, S3, Lambda and API Gateway,"
+                + " S3Presigner, @ApiUrl URI and @QueueUrl String; QueueDepth comes from one of those (e.g."
                 + " stack.queue(\"orders\").depth())");
         assertThat(failureOf(AsksForABuilder.class)).endsWith("String; to build a client yourself, configure your"
                 + " builder with SimStackClients.configure(builder, stack)");

@@ -18,6 +18,15 @@ public interface Service extends AutoCloseable {
     CompletionStage<JsonNode> invoke(DecodedCall call);
 
     /**
+     * The region an unsigned call acts in when its input names a resource of one region (an API invocation:
+     * the API's), so that the ledger, fault rules and region outages see that region rather than the stack's
+     * default; null when the input says none.
+     */
+    default String regionOfUnsignedCall(String operation, JsonNode input) {
+        return null;
+    }
+
+    /**
      * Empties the service in every region, as if the stack had just started: its resources and their
      * contents go, waiters are answered as when a resource is deleted, and work it started in the background
      * (timers, pollers, invocations) stops or has its results dropped. The engine calls it under the write

@@ -105,7 +105,10 @@ public final class Dispatcher implements RequestHandler {
                     error.status(), error.code(), null, Duration.ZERO);
             return CompletableFuture.completedFuture(codec.error(descriptor, "Unknown", requestId, error));
         }
-        DecodedCall call = new DecodedCall(descriptor.signingName(), decoded.operation(), region(scope),
+        String unsignedRegion = scope.region() == null
+                ? route.service().regionOfUnsignedCall(decoded.operation(), decoded.input()) : null;
+        DecodedCall call = new DecodedCall(descriptor.signingName(), decoded.operation(),
+                unsignedRegion != null ? unsignedRegion : region(scope),
                 context.accountId(), requestId, codec.name(), scope.accessKeyId(), exchange.headers().get("Host"),
                 arrival, decoded.input());
         return chain.proceed(call, route.service(),

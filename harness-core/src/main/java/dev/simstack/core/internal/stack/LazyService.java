@@ -57,6 +57,11 @@ final class LazyService<T extends Service> implements Service {
     }
 
     @Override
+    public String regionOfUnsignedCall(String operation, JsonNode input) {
+        return get().regionOfUnsignedCall(operation, input);
+    }
+
+    @Override
     public Runnable reset() {
         T service = built;
         return service == null ? () -> { } : service.reset();

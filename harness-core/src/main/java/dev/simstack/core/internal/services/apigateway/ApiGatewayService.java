@@ -65,6 +65,16 @@ public final class ApiGatewayService implements Service {
         return CompletableFuture.completedFuture(operations.handler(call).apply(call, new Input(call.input())));
     }
 
+    /** An invocation acts in its API's region (it is unsigned: its URL names the API, not a region). */
+    @Override
+    public String regionOfUnsignedCall(String operation, JsonNode input) {
+        if (!operation.equals("Execute")) {
+            return null;
+        }
+        ApiRegion region = regions.regionOf(input.path("apiId").asText());
+        return region == null ? null : region.name();
+    }
+
     /** Creates an API declared in the stack's configuration; returns its id. */
     public String declareApi(String region, ApiSpec spec) {
         ApiRegion state = regions.region(region);

@@ -30,6 +30,8 @@ final class Replication implements ReplicationControl {
     private final Map<String, List<Delivery>> held = new ConcurrentHashMap<>();
     /** The version of each item of each replica: table ARN to item key to version. */
     private final Map<String, Map<AttributeMap, Version>> versions = new ConcurrentHashMap<>();
+    /** Counts the writes replicated, in the order they were made: the tie-breaker of one millisecond's writes. */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private volatile Duration lag = DEFAULT_LAG;
     /** Counts resets: a write on its way when the stack was reset must not reach a table made after it. */
     private volatile long generation;
@@ -76,7 +78,7 @@ final class Replication implements ReplicationControl {
 
     /** Notes a local write to a global table and sends it to the other replicas. Under the source's lock. */
     void replicate(Table source, AttributeMap key, AttributeMap after) {
-        Version version = new Version(clock.millis(), source.region());
+        Version version = new Version(clock.millis(), source.region(), writes.incrementAndGet());
         versions.computeIfAbsent(source.settings().arn(), a -> new ConcurrentHashMap<>()).put(key, version);
         for (String region : List.copyOf(source.settings().replicas())) {
             Delivery delivery = new Delivery(region, source.name(), key, after, version, generation);
@@ -152,9 +154,18 @@ final class Replication implements ReplicationControl {
         }
     }
 
-    record Version(long millis, String region) {
+    /**
+     * When and where a write was made. Writes of one millisecond (a manual clock that does not move) are told
+     * apart by the order they were made in, so the later of two writes in one region wins, as it does on AWS,
+     * whose timestamps are finer than a millisecond; between regions the region decides, as before.
+     */
+    record Version(long millis, String region, long sequence) {
         boolean isNewerThan(Version other) {
-            return millis != other.millis ? millis > other.millis : region.compareTo(other.region) > 0;
+            if (millis != other.millis) {
+                return millis > other.millis;
+            }
+            int byRegion = region.compareTo(other.region);
+            return byRegion != 0 ? byRegion > 0 : sequence > other.sequence;
         }
     }
 
