@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.apiguardian.api.API;
 
 /**
@@ -83,6 +84,23 @@ public abstract class SimClock {
      */
     @API(status = EXPERIMENTAL, since = "0.2")
     public boolean advanceQuietly(Duration duration, Duration wallTimeout) {
+        throw notManual();
+    }
+
+    /**
+     * {@link #advanceQuietly(Duration, Duration)}, where an instant is left only once {@code settled} also holds:
+     * for code outside the stack that still acts on what the stack did at that instant. A client that stamps each
+     * answer with the clock's instant, say, asks to be waited for until it has read the answers the stack gave, so
+     * that an answer given at a timer's instant is stamped at that instant and not at a later one.
+     *
+     * @param duration how far to move the clock
+     * @param wallTimeout the longest wall-clock time to spend waiting, in all
+     * @param settled true once the outside code has caught up with the stack; asked from the advancing thread
+     * @return true if the stack was quiet and {@code settled} held at every instant, false if the wall time ran out
+     * @throws IllegalStateException if the clock is not manual
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public boolean advanceQuietly(Duration duration, Duration wallTimeout, BooleanSupplier settled) {
         throw notManual();
     }
 

@@ -43,12 +43,10 @@ public final class Demo {
               Read from the ledger: API requests received (429s included); SQS sends in 64 KB chunks plus a receive
               and a delete per worker batch (idle long polls not counted); Lambda invocations that ran, and their
               durations on the stack's clock rounded up to 1 ms (at least 1 ms) times the template's MemorySize.
-              On a manual clock a duration is the virtual time that passed while the handler ran: while the burst
-              moves the clock that is the burst's pace more than the handler's work, after it often 0 (billed as
-              1 ms), so GB-seconds are indicative only; --real-clock measures them in wall time. DynamoDB write
-              units (rWRU: a global table's writes, billed in each region) and read units (RRU) from the writes,
-              reads and items' sizes (throttled calls are not billed); S3 PUTs, GETs and the receipts' bytes for
-              the time they were stored.
+              On a manual clock that is the time the demo gives each handler's work (the faults line); --real-clock
+              measures wall time. DynamoDB write units (rWRU: a global table's writes, billed in each region) and
+              read units (RRU) from the writes, reads and items' sizes (throttled calls are not billed); S3 PUTs,
+              GETs and the receipts' bytes for the time they were stored.
             """;
     /** The largest clock scale at which the functions' timeout still outlasts a cold start in wall time. */
     static final int MAX_SCALE = 5;

@@ -78,7 +78,7 @@ class DemoTest {
         assertThat(figures.invocations()).isEqualTo(summary.workerInvocations());
         assertThat(figures.peakConcurrency()).isEqualTo(summary.peakWorkerConcurrency());
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("faults: 20% of the orders queue's messages delivered twice; 5% of DynamoDB calls on the "
+                .contains("; 20% of the orders queue's messages delivered twice; 5% of DynamoDB calls on the "
                         + "orders table throttled")
                 .contains("duplicates suppressed      " + summary.duplicatesSuppressed() + "  (")
                 .contains("What this traffic would cost on AWS (us-east-1, list prices)")
@@ -107,7 +107,8 @@ class DemoTest {
         assertThat(summary).extracting(RunSummary::redelivered, RunSummary::duplicatesSuppressed,
                 RunSummary::throttledTableCalls).containsExactly(0L, 0L, 0L);
         assertThat(demo.cost().byService().get("API Gateway")).isEqualTo(40.0);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("faults: none")
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("faults: handlers take 40ms (API) and 400ms (worker; 10% 3.0s: a slow payment provider) of the "
+                        + "stack's clock\n")
                 .contains("  API Gateway       $40.00   40 REST requests $40.00")
                 .contains("prices: " + prices + ", read 2026-12-03");
     }

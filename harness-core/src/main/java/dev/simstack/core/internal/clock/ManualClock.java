@@ -69,6 +69,11 @@ public final class ManualClock extends SimClock {
 
     @Override
     public boolean advanceQuietly(Duration duration, Duration wallTimeout) {
+        return advanceQuietly(duration, wallTimeout, () -> true);
+    }
+
+    @Override
+    public boolean advanceQuietly(Duration duration, Duration wallTimeout, BooleanSupplier settled) {
         checkForward(duration);
         long deadline = System.nanoTime() + wallTimeout.toNanos();
         activity.begin();
@@ -76,7 +81,8 @@ public final class ManualClock extends SimClock {
             // this advance is the one piece of work allowed to go on while the stack counts as quiet
             return moveBy(duration, () -> {
                 try {
-                    return activity.awaitBusyAtMost(1, Math.max(0, deadline - System.nanoTime()));
+                    return activity.awaitBusyAtMost(1, Math.max(0, deadline - System.nanoTime()))
+                            && awaitSettled(settled, deadline);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
@@ -85,6 +91,17 @@ public final class ManualClock extends SimClock {
         } finally {
             activity.end();
         }
+    }
+
+    /** Polls {@code settled} (outside code has no monitor to notify) until it holds or the deadline passes. */
+    private static boolean awaitSettled(BooleanSupplier settled, long deadline) throws InterruptedException {
+        while (!settled.getAsBoolean()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(0, 200_000);
+        }
+        return true;
     }
 
     private static void checkForward(Duration duration) {

@@ -92,7 +92,7 @@ final class Pacing {
         for (int i = 0; i < offsets.length; i++) {
             Duration gap = Duration.between(clock.now(), start.plusNanos(offsets[i]));
             if (gap.compareTo(Duration.ZERO) > 0) {
-                advance(gap);
+                advance(gap, answeredBefore);
             }
             answers.send(i, sender);
             if (decidedBefore >= 0) {
@@ -118,16 +118,26 @@ final class Pacing {
             if (waited.compareTo(DRAIN_LIMIT) >= 0) {
                 return;
             }
-            advance(step);
+            advance(step, answeredBefore);
             waited = waited.plus(step);
             step = step.multipliedBy(2).compareTo(LONGEST_STEP) > 0 ? LONGEST_STEP : step.multipliedBy(2);
         }
     }
 
-    private void advance(Duration by) {
-        if (!clock.advanceQuietly(by, Duration.ofNanos(quietLimit))) {
+    /**
+     * Moves the clock, leaving each instant on the way only once the stack is quiet and the answers the target gave
+     * have reached the burst: an answer given at a timer's instant (a handler that waited on the clock) is stamped
+     * with that instant.
+     */
+    private void advance(Duration by, long answeredBefore) {
+        if (!clock.advanceQuietly(by, Duration.ofNanos(quietLimit), () -> caughtUp(answeredBefore))) {
             quietLimit = SETTLE;
         }
+    }
+
+    /** True when every answer the target gave since {@code answeredBefore} (-1: it counts none) reached the burst. */
+    private boolean caughtUp(long answeredBefore) {
+        return answeredBefore < 0 || answers.answered() >= Math.min(target.answered() - answeredBefore, answers.sent());
     }
 
     /**
