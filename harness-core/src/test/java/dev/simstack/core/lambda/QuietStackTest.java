@@ -122,6 +122,15 @@ class QuietStackTest {
     }
 
     @Test
+    void a_caller_that_never_catches_up_ends_the_wait_at_its_wall_time_bound() {
+        Instant before = stack.clock().now();
+
+        assertThat(stack.clock().advanceQuietly(Duration.ofSeconds(1), SHORT, () -> false)).isFalse();
+
+        assertThat(stack.clock().now()).isEqualTo(before.plusSeconds(1));
+    }
+
+    @Test
     void a_handler_that_never_returns_ends_the_wait_at_its_wall_time_bound() throws Exception {
         String gate = "never-" + System.nanoTime();
         lambda.invoke(b -> b.functionName("blocking").invocationType(InvocationType.EVENT)

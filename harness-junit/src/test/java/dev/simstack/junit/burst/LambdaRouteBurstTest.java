@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.Stack;
+import dev.simstack.fault.FaultInjector;
+import dev.simstack.fault.FaultPlan;
+import dev.simstack.fault.HandlerTimeout;
 import dev.simstack.junit.BurstRequest;
 import dev.simstack.junit.BurstResult;
 import dev.simstack.junit.BurstSpec;
@@ -12,7 +15,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A burst at a Lambda proxy route; a cold start that waits on the manual clock does not stall the burst. */
+/**
+ * A burst at a Lambda proxy route; a cold start that waits on the manual clock does not stall the burst; an answer
+ * is stamped with the instant it was given.
+ */
 class LambdaRouteBurstTest {
 
     @Test
@@ -41,6 +47,23 @@ class LambdaRouteBurstTest {
             // The first request waited for its cold start, 200 ms on the stack's clock, which the burst moved.
             assertThat(result.requests().get(0).latency()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
             assertThat(result.maxLatency()).isLessThan(Duration.ofSeconds(29));
+        }
+    }
+
+    @Test
+    void an_answer_given_at_a_timers_instant_is_stamped_with_that_instant() {
+        // The handler takes 40 ms of the stack's clock; requests arrive about 25 ms apart, so the burst moves the
+        // clock past one request's answer on its way to the next arrival, and still stamps it 40 ms after it left.
+        FaultInjector work = new FaultInjector(FaultPlan.none()
+                .with(HandlerTimeout.delayed("order-api", Duration.ofMillis(40))));
+        try (Stack stack = ShopStacks.lambdaShop(Duration.ZERO).withInterceptor(work).start()) {
+            BurstResult result = Bursts.fire(stack, BurstSpec.api("shop", "GET /orders/${n}")
+                    .withRequests(20, Duration.ofMillis(500)));
+
+            assertThat(result.accepted()).isEqualTo(20);
+            assertThat(result.requests()).extracting(BurstRequest::latency).containsOnly(Duration.ofMillis(40));
+            assertThat(stack.ledger().entries(LedgerEntry.ApiRequest.class)).extracting(LedgerEntry.ApiRequest::latency)
+                    .containsOnly(Duration.ofMillis(40));
         }
     }
 }
