@@ -56,7 +56,8 @@ class ConditionalDeletesTest {
     }
 
     private void enableVersioning() {
-        s3.putBucketVersioning(v -> v.bucket("docs").versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+        s3.putBucketVersioning(v -> v.bucket("docs").versioningConfiguration(
+                c -> c.status(BucketVersioningStatus.ENABLED)));
     }
 
     @Test

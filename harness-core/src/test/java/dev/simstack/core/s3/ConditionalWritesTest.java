@@ -90,7 +90,8 @@ class ConditionalWritesTest {
 
     @Test
     void in_a_versioned_bucket_if_match_is_judged_against_the_current_version_only() {
-        s3.putBucketVersioning(v -> v.bucket("locks").versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+        s3.putBucketVersioning(v -> v.bucket("locks").versioningConfiguration(
+                c -> c.status(BucketVersioningStatus.ENABLED)));
         String first = put("doc", "v1");
         String second = put("doc", "v2");
         assertS3Error(() -> s3.putObject(p -> p.bucket("locks").key("doc").ifMatch(first), S3TestSupport.text("v3")),
@@ -101,7 +102,8 @@ class ConditionalWritesTest {
 
     @Test
     void in_a_versioned_bucket_if_match_under_a_delete_marker_is_404_no_such_key() {
-        s3.putBucketVersioning(v -> v.bucket("locks").versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+        s3.putBucketVersioning(v -> v.bucket("locks").versioningConfiguration(
+                c -> c.status(BucketVersioningStatus.ENABLED)));
         String etag = put("doc", "v1");
         s3.deleteObject(d -> d.bucket("locks").key("doc"));
         assertS3Error(() -> s3.putObject(p -> p.bucket("locks").key("doc").ifMatch(etag), S3TestSupport.text("v2")),
@@ -153,10 +155,14 @@ class ConditionalWritesTest {
     @Test
     void refusals_name_the_condition_or_header_in_the_error_document() throws Exception {
         put("counter", "1");
-        RawHttp.Answer stale = RawHttp.send(stack.port(), "PUT", "/locks/counter", Map.of("If-Match", "\"stale\""), "x");
+        RawHttp.Answer stale = RawHttp.send(stack.port(), "PUT", "/locks/counter", Map.of("If-Match", "\"stale\""),
+                "x");
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.body()).contains("<Code>PreconditionFailed</Code>", "<Message>" + PRECONDITION_FAILED
                 + "</Message>", "<Condition>If-Match</Condition>");
+        RawHttp.Answer exists = RawHttp.send(stack.port(), "PUT", "/locks/counter", Map.of("If-None-Match", "*"), "x");
+        assertThat(exists.status()).isEqualTo(412);
+        assertThat(exists.body()).contains("<Condition>If-None-Match</Condition>");
         RawHttp.Answer missing = RawHttp.send(stack.port(), "PUT", "/locks/absent", Map.of("If-Match", "\"x\""), "x");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).contains("<Code>NoSuchKey</Code>", "<Key>absent</Key>");
