@@ -139,8 +139,10 @@ public sealed interface LedgerEntry permits LedgerEntry.Request, LedgerEntry.Mes
          * A precondition refused it and the object was left as it was: {@code If-None-Match: *} on an existing
          * key or an {@code If-Match} ETag that does not match (PutObject, CopyObject, CompleteMultipartUpload;
          * 412 PreconditionFailed, 404 NoSuchKey for If-Match on a missing key, or 409
-         * ConditionalRequestConflict when a concurrent write changed the key before the commit), or a
-         * CopyObject source condition ({@code x-amz-copy-source-if-*}, 412).
+         * ConditionalRequestConflict when a concurrent write changed the key before the commit), a
+         * CopyObject source condition ({@code x-amz-copy-source-if-*}, 412), or a conditional delete's
+         * {@code If-Match} (DeleteObject's header or a DeleteObjects entry's {@code ETag}; 412, or 404 NoSuchKey
+         * when the key has no current object), recorded with the kind the delete would have been.
          */
         PRECONDITION_FAILED
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * DeleteObject and DeleteObjects, with S3's versioning rules: without a version id, an unversioned
  * bucket removes the object, a versioned one adds a delete marker (a suspended one a "null" marker that
  * replaces the "null" version); with a version id, that version goes for good. Deleting what is not
- * there succeeds (204), as in S3.
+ * there succeeds (204), as in S3, unless the delete is conditional ({@link DeleteConditions}): a refused
+ * conditional delete is recorded in the ledger as PRECONDITION_FAILED and changes nothing.
  */
 final class DeleteObjectActions {
 
@@ -39,16 +40,19 @@ final class DeleteObjectActions {
 
     private RestOutput deleteObject(S3Call call) {
         Bucket bucket = s3.store().bucket(call.bucket());
-        Outcome outcome = delete(bucket, call.key(), call.query("versionId"), call.requester());
+        String versionId = call.query("versionId");
+        DeleteConditions conditions = DeleteConditions.of(call, versionId);
+        Outcome outcome = delete(bucket, call.key(), versionId, conditions, call.requester());
         return RestOutput.ok().status(204).header("x-amz-delete-marker", outcome.deleteMarker() ? "true" : null)
                 .header("x-amz-version-id", outcome.versionId());
     }
 
-    Outcome delete(Bucket bucket, String key, String versionId, S3Requester requester) {
+    Outcome delete(Bucket bucket, String key, String versionId, DeleteConditions conditions, S3Requester requester) {
         ObjectVersion removed;
         ObjectVersion marker = null;
         List<ObjectVersion> replaced = List.of();
         synchronized (bucket) {
+            checkConditions(bucket, key, versionId, conditions, requester);
             if (versionId != null) {
                 VersionLookup.checkVersionId(versionId);
                 removed = bucket.keys().remove(key, versionId);
@@ -79,6 +83,18 @@ final class DeleteObjectActions {
         return new Outcome(versionId, false);
     }
 
+    /** Refuses (and records the refusal of) a conditional delete whose condition does not hold. */
+    private void checkConditions(Bucket bucket, String key, String versionId, DeleteConditions conditions,
+            S3Requester requester) {
+        try {
+            conditions.check(bucket.keys().latest(key), key);
+        } catch (RestXmlError e) {
+            boolean marker = versionId == null && bucket.versioning() != null;
+            writes.refused(bucket, key, marker ? ObjectWriteKind.DELETE_MARKER : ObjectWriteKind.DELETE, requester);
+            throw e;
+        }
+    }
+
     private static void release(ObjectVersion version) {
         if (version != null && version.content() != null) {
             version.content().blob().release();
@@ -92,13 +108,15 @@ final class DeleteObjectActions {
         if (objects.isEmpty() || objects.size() > MAX_KEYS) {
             throw S3Errors.malformedXml();
         }
+        refuseDirectoryBucketConditions(objects);
         boolean quiet = "true".equalsIgnoreCase(delete.text("Quiet"));
         XmlWriter xml = XmlWriter.document("DeleteResult");
         for (XmlReader object : objects) {
             String key = object.requiredText("Key");
             String versionId = object.text("VersionId");
             try {
-                Outcome outcome = delete(bucket, key, versionId, call.requester());
+                DeleteConditions conditions = DeleteConditions.forVersion(object.text("ETag"), versionId);
+                Outcome outcome = delete(bucket, key, versionId, conditions, call.requester());
                 if (!quiet) {
                     xml.start("Deleted").element("Key", key).element("VersionId", versionId)
                             .element("DeleteMarker", outcome.deleteMarker() ? "true" : null)
@@ -112,5 +130,19 @@ final class DeleteObjectActions {
             }
         }
         return RestOutput.xml(xml.finish("DeleteResult"));
+    }
+
+    /**
+     * An object's {@code Size} or {@code LastModifiedTime} condition is a directory bucket's: the whole request
+     * is refused before anything is deleted, as a general purpose bucket refuses DeleteObject's headers.
+     */
+    private static void refuseDirectoryBucketConditions(List<XmlReader> objects) {
+        for (XmlReader object : objects) {
+            for (String element : new String[] {"Size", "LastModifiedTime"}) {
+                if (object.text(element) != null) {
+                    throw DeleteConditions.notImplemented(element);
+                }
+            }
+        }
     }
 }

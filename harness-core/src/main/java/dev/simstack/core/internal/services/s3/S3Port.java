@@ -78,7 +78,7 @@ public final class S3Port {
      * @throws dev.simstack.core.AwsException NoSuchBucket, or InvalidArgument for a malformed version id
      */
     public DeleteObjectResult deleteObject(ResourceRef bucket, String key, String versionId) {
-        DeleteObjectActions.Outcome outcome = deletes.delete(bucket(bucket), key, versionId,
+        DeleteObjectActions.Outcome outcome = deletes.delete(bucket(bucket), key, versionId, DeleteConditions.NONE,
                 requester("DeleteObject"));
         return new DeleteObjectResult(outcome.versionId(), outcome.deleteMarker());
     }
