@@ -2,7 +2,11 @@ package dev.simstack.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
@@ -74,5 +78,22 @@ public final class Kit {
                 .selectors(Arrays.stream(classes).map(c -> selectClass(c)).toArray(
                         org.junit.platform.engine.DiscoverySelector[]::new))
                 .execute();
+    }
+
+    /**
+     * Runs {@code run}, collecting what it prints to {@code System.err} (a seed line, a report's path, what a
+     * backend created) into {@code printed[0]}, then prints it there too, so a failing test still shows it.
+     */
+    public static EngineExecutionResults capturingErr(Supplier<EngineExecutionResults> run, String[] printed) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return run.get();
+        } finally {
+            System.setErr(err);
+            printed[0] = captured.toString(StandardCharsets.UTF_8);
+            System.err.print(printed[0]);
+        }
     }
 }

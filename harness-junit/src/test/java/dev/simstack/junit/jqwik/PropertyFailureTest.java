@@ -8,14 +8,10 @@ import dev.simstack.junit.Kit;
 import dev.simstack.junit.Queue;
 import dev.simstack.junit.QueueUrl;
 import dev.simstack.junit.SimStack;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
@@ -54,7 +50,7 @@ class PropertyFailureTest {
     @Test
     void a_failing_property_prints_and_publishes_the_stack_seed() {
         String[] printed = new String[1];
-        EngineExecutionResults results = capturingErr(() -> Kit.runOnJqwik(FailsForMoreThanThreeOrders.class),
+        EngineExecutionResults results = Kit.capturingErr(() -> Kit.runOnJqwik(FailsForMoreThanThreeOrders.class),
                 printed);
 
         assertThat(printed[0]).contains("SimStack: FailsForMoreThanThreeOrders.at_most_three_orders failed on a stack"
@@ -68,7 +64,7 @@ class PropertyFailureTest {
     @Test
     void a_passing_property_reports_no_seed() {
         String[] printed = new String[1];
-        Kit.assertPassed(capturingErr(() -> Kit.runOnJqwik(DrawsFromTheStack.class), printed), 1);
+        Kit.assertPassed(Kit.capturingErr(() -> Kit.runOnJqwik(DrawsFromTheStack.class), printed), 1);
 
         assertThat(printed[0]).doesNotContain("SimStack:");
     }
@@ -84,18 +80,6 @@ class PropertyFailureTest {
         assertThat(DRAWS).hasSize(10).isEqualTo(first);
         // Each try restarts the stack's random source from a seed of its own.
         assertThat(first).doesNotHaveDuplicates();
-    }
-
-    private static EngineExecutionResults capturingErr(Supplier<EngineExecutionResults> run, String[] printed) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return run.get();
-        } finally {
-            System.setErr(err);
-            printed[0] = captured.toString(StandardCharsets.UTF_8);
-        }
     }
 
     @SimStack(queues = @Queue(name = "orders"), seed = 42)

@@ -8,14 +8,10 @@ import dev.simstack.junit.Kit;
 import dev.simstack.junit.Queue;
 import dev.simstack.junit.QueueUrl;
 import dev.simstack.junit.SimStack;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -39,7 +35,7 @@ class FailureReportTest {
         Files.deleteIfExists(expected);
         String[] printed = new String[1];
 
-        EngineExecutionResults results = capturingErr(() -> Kit.run(FailsAfterSending.class), printed);
+        EngineExecutionResults results = Kit.capturingErr(() -> Kit.run(FailsAfterSending.class), printed);
 
         assertThat(Kit.failureMessages(results)).containsExactly("the order was not stored");
         assertThat(expected).isRegularFile();
@@ -70,7 +66,7 @@ class FailureReportTest {
         Files.writeString(blocked, "a file where the report's directory would go");
         String[] printed = new String[1];
 
-        EngineExecutionResults results = capturingErr(() -> Kit.run(FailsWhereNoReportFits.class), printed);
+        EngineExecutionResults results = Kit.capturingErr(() -> Kit.run(FailsWhereNoReportFits.class), printed);
 
         assertThat(Kit.failureMessages(results)).containsExactly("boom");
         assertThat(printed[0]).contains("SimStack: FailsWhereNoReportFits.fails failed on a stack with seed 5;")
@@ -87,7 +83,7 @@ class FailureReportTest {
         Files.deleteIfExists(expected);
         String[] printed = new String[1];
 
-        EngineExecutionResults results = capturingErr(() -> Kit.runOnJqwik(PropertyFails.class), printed);
+        EngineExecutionResults results = Kit.capturingErr(() -> Kit.runOnJqwik(PropertyFails.class), printed);
 
         assertThat(expected).isRegularFile();
         assertThat(printed[0]).contains("SimStack: the report of PropertyFails.at_most_two is " + expected.toAbsolutePath());
@@ -110,18 +106,6 @@ class FailureReportTest {
     private static List<Map<String, String>> entries(EngineExecutionResults results) {
         return results.allEvents().reportingEntryPublished().stream()
                 .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs()).toList();
-    }
-
-    private static EngineExecutionResults capturingErr(Supplier<EngineExecutionResults> run, String[] printed) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return run.get();
-        } finally {
-            System.setErr(err);
-            printed[0] = captured.toString(StandardCharsets.UTF_8);
-        }
     }
 
     private static void deleteTree(Path path) throws Exception {
