@@ -57,6 +57,11 @@ record LedgerCrossCheck(ResponseCounts.Counts gatling, long ledgerAccepted, long
                 paid.size(), deadLettered.size(), stack.queue(OrdersStack.QUEUE).depth().total(), lost, both);
     }
 
+    /** The ledger's figures for the API's requests, for the check of Gatling's own statistics after the run. */
+    LedgerFigures ledger() {
+        return new LedgerFigures(ledgerAccepted, ledgerThrottled, ledgerOther);
+    }
+
     /** What disagrees, one sentence each; empty when the counts agree. */
     List<String> disagreements() {
         List<String> wrong = new ArrayList<>();

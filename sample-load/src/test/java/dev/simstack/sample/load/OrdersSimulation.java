@@ -74,7 +74,9 @@ public class OrdersSimulation extends Simulation {
             System.out.println("SimStack: Gatling's counts against the stack's ledger\n" + check + "\n" + verdict);
             Path results = Path.of(System.getProperty("load.results", "target/gatling"));
             Files.createDirectories(results);
-            Files.writeString(results.resolve("ledger-cross-check.txt"), check + "\n" + verdict + "\n");
+            // The ledger's figures as key=value lines too: GatlingStatsCheck compares them with Gatling's own statistics.
+            Files.writeString(results.resolve(GatlingStatsCheck.LEDGER_FILE),
+                    check + "\n" + verdict + "\n" + check.ledger().lines());
             // Fails the run; Gatling then writes no HTML report (-Dgatling.reportsOnly=<run> writes it from its log).
             check.verify();
         } catch (IOException e) {

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Gatling's verdict on each order request, counted as the run goes: OK (the 202 the check expects), KO with a
- * 429 (throttled by the stage), KO with anything else. Gatling keeps its own counts for its report only, so the
- * simulation counts the same verdicts (each virtual user sends one request) to compare them with the ledger.
+ * 429 (throttled by the stage), KO with anything else. Gatling's own statistics are in its log only once the run
+ * is over, so the simulation counts the same verdicts (each virtual user sends one request) to compare them, split
+ * by status, with the ledger in its {@code after()}; {@link GatlingStatsCheck} compares Gatling's own after the run.
  */
 final class ResponseCounts {
 
