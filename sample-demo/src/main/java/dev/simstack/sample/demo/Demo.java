@@ -10,19 +10,14 @@ import dev.simstack.fault.FaultPlan;
 import dev.simstack.junit.BurstResult;
 import dev.simstack.junit.BurstSpec;
 import dev.simstack.junit.Bursts;
-import dev.simstack.junit.SimStackClients;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The sample app under load, on an embedded stack made from its SAM template: a burst of orders at the API
@@ -101,7 +96,7 @@ public final class Demo {
         PriceTable prices = options.prices() == null ? PriceTable.builtIn() : PriceTable.load(options.prices());
         FaultPlan faults = DemoFaults.plan(options);
         out.println("faults: " + DemoFaults.describe(options));
-        Path template = templateFile();
+        Path template = OrdersDeployment.templateFile();
         TemplateSettings settings = TemplateSettings.read(Files.readString(template));
         double scale = options.clockSpec().mode() == SimClock.Mode.SCALED ? options.clockSpec().scale() : 1;
         if (scale > MAX_SCALE) {
@@ -114,7 +109,7 @@ public final class Demo {
                 .withClock(options.clockSpec()).withSeed(options.seed()).withResourceFile(template);
         try (PaymentProviderServer provider = PaymentProviderServer.start();
              Stack stack = (faults.isEmpty() ? config : config.withInterceptor(new FaultInjector(faults))).start()) {
-            pointWorkerAt(stack, provider.url());
+            OrdersDeployment.pointWorkerAt(stack, provider.url());
             out.printf("stack on %s; API %s; payment provider on %s%n", stack.endpoint(), stack.api(API).url(),
                     provider.url());
             Instant began = stack.clock().now();
@@ -191,25 +186,4 @@ public final class Demo {
         return figures;
     }
 
-    /** Sets the worker's PAYMENT_URL, as {@code sam deploy --parameter-overrides PaymentUrl=...} would. */
-    private static void pointWorkerAt(Stack stack, String paymentUrl) {
-        try (LambdaClient lambda = SimStackClients.configure(LambdaClient.builder(), stack).build()) {
-            Map<String, String> variables = new HashMap<>(lambda.getFunctionConfiguration(b -> b.functionName(WORKER))
-                    .environment().variables());
-            variables.put("PAYMENT_URL", paymentUrl);
-            lambda.updateFunctionConfiguration(b -> b.functionName(WORKER).environment(e -> e.variables(variables)));
-        }
-    }
-
-    /** The app's template from the class path (the app's jar carries it), as a file for the stack. */
-    private static Path templateFile() throws IOException {
-        try (InputStream in = Demo.class.getResourceAsStream("/template.yaml")) {
-            if (in == null) {
-                throw new IOException("template.yaml is not on the class path; build sample-app first");
-            }
-            Path file = Files.createTempFile("orders-template", ".yaml");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        }
-    }
 }

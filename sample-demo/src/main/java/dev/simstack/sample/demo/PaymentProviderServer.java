@@ -15,11 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A payment provider for the demo, on the JDK's HTTP server (loopback, a free port): {@code POST /charges}
+ * A payment provider for the demo and the load test, on the JDK's HTTP server (loopback, a free port): {@code POST /charges}
  * answers {@code {"chargeId":"ch-<orderId>"}}. It charges once per {@code Idempotency-Key} (the order id, or
  * the order id in the body when a caller sends no key), as payment APIs do, and counts calls and charges.
  */
-final class PaymentProviderServer implements AutoCloseable {
+public final class PaymentProviderServer implements AutoCloseable {
 
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -35,22 +35,40 @@ final class PaymentProviderServer implements AutoCloseable {
         server.start();
     }
 
-    static PaymentProviderServer start() throws IOException {
+    /**
+     * Starts one on a free loopback port.
+     *
+     * @return the running provider; close it when done
+     * @throws IOException if no port can be bound
+     */
+    public static PaymentProviderServer start() throws IOException {
         return new PaymentProviderServer();
     }
 
-    /** The base URL, the worker's {@code PAYMENT_URL}. */
-    String url() {
+    /**
+     * The base URL, the worker's {@code PAYMENT_URL}.
+     *
+     * @return {@code http://127.0.0.1:PORT}
+     */
+    public String url() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    /** Calls to {@code POST /charges}. */
-    int calls() {
+    /**
+     * Calls to {@code POST /charges}.
+     *
+     * @return how many were made
+     */
+    public int calls() {
         return calls.get();
     }
 
-    /** Charges made: distinct idempotency keys. */
-    int ordersCharged() {
+    /**
+     * Charges made: distinct idempotency keys.
+     *
+     * @return how many orders were charged
+     */
+    public int ordersCharged() {
         return charged.size();
     }
 
@@ -72,6 +90,7 @@ final class PaymentProviderServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server and its threads. */
     @Override
     public void close() {
         server.stop(0);

@@ -5,16 +5,12 @@ import dev.simstack.core.QueueDepth;
 import dev.simstack.core.SimClock;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
-import dev.simstack.junit.SimStackClients;
+import dev.simstack.sample.demo.OrdersDeployment;
+import dev.simstack.sample.demo.PaymentProviderServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The sample app on an embedded stack made from its SAM template (as the demo starts it), with a payment
@@ -29,23 +25,23 @@ final class OrdersStack implements AutoCloseable {
     static final String TABLE = "orders";
 
     private final Path template;
-    private final PaymentProvider provider;
+    private final PaymentProviderServer provider;
     private final Stack stack;
 
-    private OrdersStack(Path template, PaymentProvider provider, Stack stack) {
+    private OrdersStack(Path template, PaymentProviderServer provider, Stack stack) {
         this.template = template;
         this.provider = provider;
         this.stack = stack;
     }
 
     static OrdersStack start(ClockSpec clock, long seed) throws IOException {
-        Path template = templateFile();
-        PaymentProvider provider = PaymentProvider.start();
+        Path template = OrdersDeployment.templateFile();
+        PaymentProviderServer provider = PaymentProviderServer.start();
         try {
             Stack stack = StackConfig.defaults().withRegions("us-east-1", "us-west-2").withClock(clock).withSeed(seed)
                     .withResourceFile(template).start();
             OrdersStack orders = new OrdersStack(template, provider, stack);
-            orders.pointWorkerAt(provider.url());
+            OrdersDeployment.pointWorkerAt(stack, provider.url());
             return orders;
         } catch (RuntimeException e) {
             provider.close();
@@ -95,25 +91,4 @@ final class OrdersStack implements AutoCloseable {
         }
     }
 
-    /** Sets the worker's PAYMENT_URL, as {@code sam deploy --parameter-overrides PaymentUrl=...} would. */
-    private void pointWorkerAt(String paymentUrl) {
-        try (LambdaClient lambda = SimStackClients.configure(LambdaClient.builder(), stack).build()) {
-            Map<String, String> variables = new HashMap<>(lambda.getFunctionConfiguration(b -> b.functionName(WORKER))
-                    .environment().variables());
-            variables.put("PAYMENT_URL", paymentUrl);
-            lambda.updateFunctionConfiguration(b -> b.functionName(WORKER).environment(e -> e.variables(variables)));
-        }
-    }
-
-    /** The app's template from the class path (the app's jar carries it), as a file for the stack. */
-    private static Path templateFile() throws IOException {
-        try (InputStream in = OrdersStack.class.getResourceAsStream("/template.yaml")) {
-            if (in == null) {
-                throw new IOException("template.yaml is not on the class path; build sample-app first");
-            }
-            Path file = Files.createTempFile("orders-template", ".yaml");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        }
-    }
 }
