@@ -3,6 +3,7 @@ package dev.simstack.junit.backends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.simstack.junit.FaultPlanFile;
 import dev.simstack.junit.InjectFault;
 import dev.simstack.junit.Kit;
 import dev.simstack.junit.Latency;
@@ -57,6 +58,22 @@ class ClientFaultsTest {
             Kit.assertPassed(Kit.run(second.asEndpoint(), ByChance.class), 1);
             // Each of 20 writes refused with p=0.5, drawn from the class's seed: the same ones reach each stand-in.
             assertThat(first.writtenKeys()).hasSizeBetween(1, 19).isEqualTo(second.writtenKeys());
+        }
+    }
+
+    @Test
+    void a_truncated_answer_makes_the_sdk_send_again() {
+        try (StandIn standIn = new StandIn()) {
+            Kit.assertPassed(Kit.run(standIn.asEndpoint(), Truncated.class), 1);
+            assertThat(standIn.requests("SendMessage")).isEqualTo(2); // the service ran the cut-off attempt too
+        }
+    }
+
+    @Test
+    void a_plan_files_rules_apply_on_the_client() {
+        try (StandIn standIn = new StandIn()) {
+            Kit.assertPassed(Kit.run(standIn.asEndpoint(), PlanFile.class), 1);
+            assertThat(standIn.requests("SendMessage")).isEqualTo(1);
         }
     }
 
@@ -146,6 +163,26 @@ class ClientFaultsTest {
                     // refused, not retried: the stand-in's ledger says which were written
                 }
             }
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "orders"))
+    static class Truncated {
+
+        @Test
+        @InjectFault(service = "sqs", operation = "SendMessage", wire = "truncate", times = 1)
+        void sends_once(SqsClient sqs, @QueueUrl("orders") String orders) {
+            sqs.sendMessage(b -> b.queueUrl(orders).messageBody("order-1"));
+        }
+    }
+
+    @SimStack(queues = @Queue(name = "orders"))
+    @FaultPlanFile("throttled-sends.yaml")
+    static class PlanFile {
+
+        @Test
+        void sends_once(SqsClient sqs, @QueueUrl("orders") String orders) {
+            sqs.sendMessage(b -> b.queueUrl(orders).messageBody("order-1")); // throttled twice, then answered
         }
     }
 }
