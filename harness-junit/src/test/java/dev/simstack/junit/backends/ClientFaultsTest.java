@@ -77,6 +77,7 @@ class ClientFaultsTest {
         }
     }
 
+    // docs:client-faults-start
     @SimStack(queues = @Queue(name = "orders"))
     static class ThrottledSends {
 
@@ -98,6 +99,7 @@ class ClientFaultsTest {
                         assertThat(e.numAttempts()).isGreaterThan(1); // the SDK retried it
                     });
         }
+        // docs:client-faults-end
 
         @Test
         @Throttle(service = "sqs", operation = "SendMessage", resource = "invoices")
