@@ -35,6 +35,8 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
     private final SdkClients clients;
     private final FaultInjector faults;
     private final Semaphore turn = new Semaphore(1);
+    /** The seed a remote backend's client-side faults draw from (the engine's stack has its own). */
+    private final long remoteSeed;
 
     private HarnessedStack(Stack stack, SimStack declaration, Templates templates, FaultInjector faults) {
         this.stack = stack;
@@ -43,10 +45,12 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
         this.templates = templates;
         this.faults = faults;
         this.clients = SdkClients.embedded(stack, declaration.transport());
+        this.remoteSeed = 0;
     }
 
-    private HarnessedStack(RemoteStack remote, SimStack declaration, Templates templates) {
+    private HarnessedStack(RemoteStack remote, SimStack declaration, Templates templates, long seed) {
         this.stack = null;
+        this.remoteSeed = seed;
         this.remote = remote;
         this.declaration = declaration;
         this.templates = templates;
@@ -70,7 +74,7 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
             StackConfig config = StackDeclaration.config(declaration, testClass, templates);
             if (backend != Backend.EMBEDDED) {
                 return new HarnessedStack(RemoteStack.start(backend, declaration, config, settings, testClass),
-                        declaration, templates);
+                        declaration, templates, config.seed());
             }
             // Last, so that a definition's own interceptors see calls first; empty until a test declares faults.
             FaultInjector faults = new FaultInjector(FaultPlan.none());
@@ -146,24 +150,18 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
      * Before a test: with {@link Reset#BEFORE_EACH}, waits for its turn, resets the stack, restarts its
      * random source from a seed derived from the stack's seed and {@code test}, so that the test's random
      * choices are the same whether it runs alone or after others, and applies the test's fault plan (its
-     * class's and its method's fault annotations) with streams seeded from the same seed.
+     * class's and its method's fault annotations) with streams seeded from the same seed. On another backend,
+     * nothing is reset: the test takes its turn and its wire faults are applied on the injected clients.
      *
      * @param test the test's unique id
      * @param testClass the test's class, whose fault annotations (with its superclasses' and enclosing classes')
      *     apply
      * @param method the test's method, whose fault annotations apply after the class's
      * @return whether the test holds a turn to give back through {@link #endTest()}
-     * @throws Misuse when faults are declared on a stack that is not reset before each test
+     * @throws Misuse when faults are declared on a stack that is not reset before each test, or semantic faults
+     *     on another backend
      */
     public boolean beginTest(String test, Class<?> testClass, Method method) throws InterruptedException {
-        if (remote != null) {
-            // Another backend's state is not reset between tests (docs/backends.md); faults need the engine.
-            if (FaultAnnotations.any(testClass, method)) {
-                throw remote.needsEngine("declaring faults (on " + testClass.getSimpleName() + (method == null ? ""
-                        : "." + method.getName()) + ")");
-            }
-            return false;
-        }
         if (declaration.reset() != Reset.BEFORE_EACH) {
             if (FaultAnnotations.any(testClass, method)) {
                 throw new Misuse(testClass.getSimpleName() + (method == null ? "" : "." + method.getName())
@@ -172,6 +170,9 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
                         + " a FaultInjector from a StackDefinition");
             }
             return false;
+        }
+        if (remote != null) {
+            return beginRemoteTest(test, testClass, method);
         }
         turn.acquire();
         try {
@@ -186,9 +187,31 @@ public final class HarnessedStack implements ExtensionContext.Store.CloseableRes
         return true;
     }
 
+    /**
+     * Before a test on another backend, whose state is not reset between tests (docs/backends.md): takes the
+     * test's turn and applies its wire faults on the injected clients, seeded from the class's seed and the test.
+     */
+    private boolean beginRemoteTest(String test, Class<?> testClass, Method method) throws InterruptedException {
+        String where = testClass.getSimpleName() + (method == null ? "" : "." + method.getName());
+        FaultPlan plan = FaultAnnotations.wirePlan(testClass, method, remote::needsEngine);
+        turn.acquire();
+        try {
+            long seed = testSeed(remoteSeed, test);
+            remote.applyFaults(plan, plan.seed() != null ? plan.seed() : seed, where);
+        } catch (RuntimeException | Error e) {
+            turn.release();
+            throw e;
+        }
+        return true;
+    }
+
     /** After a test that held a turn. */
     public void endTest() {
-        faults.replace(FaultPlan.none(), stack.seed());
+        if (remote != null) {
+            remote.applyFaults(FaultPlan.none(), remoteSeed, "");
+        } else {
+            faults.replace(FaultPlan.none(), stack.seed());
+        }
         turn.release();
     }
 

@@ -1,6 +1,7 @@
 package dev.simstack.junit.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.junit.Backend;
 import dev.simstack.junit.Bucket;
@@ -9,6 +10,7 @@ import dev.simstack.junit.Queue;
 import dev.simstack.junit.QueueUrl;
 import dev.simstack.junit.SimStack;
 import dev.simstack.junit.Table;
+import dev.simstack.junit.Throttle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.RequestThrottledException;
 
 /**
  * The AWS backend with its endpoint overridden to another SimStack stack standing in for an account: it starts
@@ -57,6 +60,17 @@ class AwsBackendTest {
                     + " deleted \\[bucket simstack-[0-9a-z]{8}-receipts \\(eu-west-1\\), table simstack-[0-9a-z]{8}"
                     + "-orders \\(eu-west-1\\), queue simstack-[0-9a-z]{8}-orders \\(eu-west-1\\)\\]\n");
             assertThat(account.resources()).isEmpty();
+        }
+    }
+
+    @Test
+    void wire_faults_match_the_declared_names_of_prefixed_resources() {
+        try (StandIn account = new StandIn()) {
+            Map<String, String> run = Map.of("simstack.aws.allow", "true", "simstack.aws.endpoint",
+                    account.endpoint());
+            Kit.assertPassed(withDefaultChain(() -> Kit.run(run, ThrottledOnAws.class)), 1);
+            assertThat(account.requests("SendMessage")).isZero();
+            assertThat(account.requests("PutItem")).isEqualTo(1);
         }
     }
 
@@ -100,6 +114,21 @@ class AwsBackendTest {
         void fails(SqsClient sqs, @QueueUrl("orders") String orders) {
             sqs.sendMessage(b -> b.queueUrl(orders).messageBody("left behind"));
             throw new AssertionError("a failing test on AWS");
+        }
+    }
+
+    @SimStack(backend = Backend.AWS, queues = @Queue(name = "orders"), tables = @Table(name = "orders",
+            partitionKey = "id"))
+    static class ThrottledOnAws {
+
+        @Test
+        @Throttle(service = "sqs", resource = "orders")
+        @Throttle(service = "dynamodb", resource = "orders", times = 1)
+        void sends_to_the_declared_queue_are_throttled(SqsClient sqs, @QueueUrl("orders") String orders,
+                DynamoDbClient dynamo) {
+            assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(orders).messageBody("order-1")))
+                    .isInstanceOf(RequestThrottledException.class);
+            dynamo.putItem(b -> b.tableName("orders").item(Map.of("id", AttributeValue.fromS("42")))); // retried
         }
     }
 }

@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.simstack.core.Ledger;
 import dev.simstack.core.Stack;
 import dev.simstack.junit.Api;
+import dev.simstack.junit.DuplicateDelivery;
 import dev.simstack.junit.Function;
+import dev.simstack.junit.InjectFault;
 import dev.simstack.junit.Kit;
 import dev.simstack.junit.Queue;
 import dev.simstack.junit.Route;
 import dev.simstack.junit.SimStack;
-import dev.simstack.junit.Throttle;
 import dev.simstack.junit.shape.Worker;
 import org.junit.jupiter.api.Test;
 
 /**
  * What only the embedded engine provides (functions from handler classes, APIs, a manual clock, the stack and its
- * ledger, declared faults) fails fast on another backend, naming the backend and the fix; nothing is left behind.
+ * ledger, semantic faults) fails fast on another backend, naming the backend and the fix; nothing is left behind.
  */
 class NeedsTheEngineTest {
 
@@ -49,12 +50,18 @@ class NeedsTheEngineTest {
     }
 
     @Test
-    void declared_faults_fail_naming_the_backend() {
+    void semantic_faults_and_dropped_connections_fail_naming_the_backend() {
         try (StandIn standIn = new StandIn()) {
-            assertThat(Kit.failureMessages(Kit.run(standIn.asEndpoint(), Throttled.class))).containsExactly(
-                    "declaring faults (on Throttled.sends) needs SimStack's embedded engine, and Throttled runs on"
-                            + " backend ENDPOINT " + standIn.endpoint() + ": use the injected SDK clients and"
-                            + " @QueueUrl there, or pin the class with @SimStack(backend = Backend.EMBEDDED)");
+            assertThat(Kit.failureMessages(Kit.run(standIn.asEndpoint(), SemanticFaults.class)))
+                    .containsExactlyInAnyOrder(
+                    "@DuplicateDelivery on SemanticFaults.duplicates (a semantic fault, acting inside the services)"
+                            + " needs SimStack's embedded engine, and SemanticFaults runs on backend ENDPOINT "
+                            + standIn.endpoint() + ": use the injected SDK clients and @QueueUrl there, or pin the"
+                            + " class with @SimStack(backend = Backend.EMBEDDED)",
+                    "the dropped connection of rule '@InjectFault sqs.SendMessage' (on SemanticFaults.drops) needs"
+                            + " SimStack's embedded engine, and SemanticFaults runs on backend ENDPOINT "
+                            + standIn.endpoint() + ": use the injected SDK clients and @QueueUrl there, or pin the"
+                            + " class with @SimStack(backend = Backend.EMBEDDED)");
             assertThat(standIn.resources()).isEmpty();
         }
     }
@@ -81,11 +88,16 @@ class NeedsTheEngineTest {
     }
 
     @SimStack(queues = @Queue(name = "orders"))
-    static class Throttled {
+    static class SemanticFaults {
 
         @Test
-        @Throttle(service = "sqs")
-        void sends() {
+        @DuplicateDelivery(queue = "orders", nth = 1)
+        void duplicates() {
+        }
+
+        @Test
+        @InjectFault(service = "sqs", operation = "SendMessage", wire = "drop")
+        void drops() {
         }
     }
 }

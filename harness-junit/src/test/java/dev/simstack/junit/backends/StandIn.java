@@ -1,5 +1,6 @@
 package dev.simstack.junit.backends;
 
+import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import dev.simstack.junit.SimStackClients;
@@ -42,6 +43,17 @@ final class StandIn implements AutoCloseable {
         dynamo.listTables().tableNames().forEach(name -> all.add("table " + name));
         s3.listBuckets().buckets().forEach(bucket -> all.add("bucket " + bucket.name()));
         return all;
+    }
+
+    /** The requests of {@code operation} that reached the stand-in, e.g. {@code SendMessage}. */
+    long requests(String operation) {
+        return stack.ledger().entries(LedgerEntry.Request.class).stream()
+                .filter(request -> request.operation().equals(operation)).count();
+    }
+
+    /** The keys of the items written to the stand-in's tables, in the order they were written. */
+    List<String> writtenKeys() {
+        return stack.ledger().entries(LedgerEntry.ItemWrite.class).stream().map(LedgerEntry.ItemWrite::key).toList();
     }
 
     /** Runs {@code run}, collecting what it prints to {@code System.err} into {@code printed[0]}. */

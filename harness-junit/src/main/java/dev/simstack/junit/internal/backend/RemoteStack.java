@@ -2,12 +2,16 @@ package dev.simstack.junit.internal.backend;
 
 import dev.simstack.core.ClockSpec;
 import dev.simstack.core.StackConfig;
+import dev.simstack.fault.FaultPlan;
+import dev.simstack.fault.WireFault;
 import dev.simstack.junit.Backend;
 import dev.simstack.junit.SimStack;
 import dev.simstack.junit.Transport;
 import dev.simstack.junit.internal.Misuse;
 import dev.simstack.junit.internal.SdkClients;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,8 +21,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 /**
  * A declaration's resources on a backend other than the embedded engine: queues (with their redrive policies),
  * tables (with their indexes) and buckets created through the AWS APIs when the class starts, tagged with the
- * run, and deleted when it ends. What needs the engine (functions from handler classes, APIs, templates, a manual
- * or scaled clock, faults, handles and the ledger) fails fast, naming the backend.
+ * run, and deleted when it ends. A test's wire faults act on the injected clients ({@link ClientFaults}). What
+ * needs the engine (functions from handler classes, APIs, templates, a manual or scaled clock, semantic faults,
+ * handles and the ledger) fails fast, naming the backend.
  */
 public final class RemoteStack implements AutoCloseable {
 
@@ -30,15 +35,19 @@ public final class RemoteStack implements AutoCloseable {
     private final RemoteResources resources;
     private final SdkClients creating;
     private final SdkClients injected;
+    private final ClientFaults faults;
 
     private RemoteStack(RemoteTarget target, StackConfig config, String testClass) {
         this.target = target;
         this.testClass = testClass;
         this.resources = new RemoteResources(testClass + " on backend " + target.describe(), System.err);
         this.creating = SdkClients.remote(target::configure);
-        ClientOverrideConfiguration names = ClientOverrideConfiguration.builder().addExecutionInterceptor(
-                new PrefixedNames(renamed(config.tables(), t -> t.name()), renamed(config.buckets(), b -> b.name()),
-                        renamed(config.queues(), q -> q.name()))).build();
+        Map<String, String> tables = renamed(config.tables(), t -> t.name());
+        Map<String, String> buckets = renamed(config.buckets(), b -> b.name());
+        Map<String, String> queues = renamed(config.queues(), q -> q.name());
+        this.faults = new ClientFaults(declaredNames(tables, buckets, queues), Clock.systemUTC());
+        ClientOverrideConfiguration names = ClientOverrideConfiguration.builder().addExecutionInterceptor(faults)
+                .addExecutionInterceptor(new PrefixedNames(tables, buckets, queues)).build();
         this.injected = SdkClients.remote((builder, region) -> target.configure(builder, region)
                 .overrideConfiguration(names));
     }
@@ -107,6 +116,35 @@ public final class RemoteStack implements AutoCloseable {
 
     private <T> Map<String, String> renamed(List<T> specs, Function<T, String> name) {
         return specs.stream().map(name).distinct().collect(Collectors.toMap(n -> n, target::name));
+    }
+
+    /** The backend's names to the declared ones, so that fault rules match the names a test declared. */
+    @SafeVarargs
+    private static Map<String, String> declaredNames(Map<String, String>... renamed) {
+        Map<String, String> declared = new HashMap<>();
+        for (Map<String, String> kind : renamed) {
+            kind.forEach((name, onBackend) -> declared.put(onBackend, name));
+        }
+        return declared;
+    }
+
+    /**
+     * Applies {@code plan} on the injected clients from now on (a test's wire faults), its draws seeded from
+     * {@code seed}; {@link FaultPlan#none()} lifts it.
+     *
+     * @param where the test, for the message, e.g. {@code Throttled.sends}
+     * @throws Misuse naming the backend, when the plan holds what only the engine can do: semantic faults, or a
+     *     dropped connection
+     */
+    public void applyFaults(FaultPlan plan, long seed, String where) {
+        List<String> refused = new ArrayList<>();
+        plan.semanticFaults().forEach(fault -> refused.add("the semantic fault " + fault));
+        plan.rules().stream().filter(rule -> rule.wire() == WireFault.DROP)
+                .forEach(rule -> refused.add("the dropped connection of rule '" + rule.name() + "'"));
+        if (!refused.isEmpty()) {
+            throw needsEngine(String.join(", ", refused) + " (on " + where + ")");
+        }
+        faults.replace(plan, seed);
     }
 
     /** The backend, e.g. {@code AWS}. */

@@ -53,6 +53,35 @@ public final class FaultAnnotations {
         return plan;
     }
 
+    /**
+     * The plan the wire fault annotations of {@code testClass} and {@code method} declare, for a backend without
+     * the engine: {@code @Throttle}, {@code @InjectFault}, {@code @Latency} and {@code @FaultPlanFile}, whose rules
+     * the client side applies (a plan file's semantic faults are refused where the plan is applied).
+     *
+     * @param needsEngine the failure for what only the engine provides, given what it is
+     * @throws Misuse naming the annotation and where it is, when it is a semantic fault or its declaration
+     *     refuses it
+     */
+    public static FaultPlan wirePlan(Class<?> testClass, Method method,
+            java.util.function.Function<String, ? extends RuntimeException> needsEngine) {
+        FaultPlan plan = FaultPlan.none();
+        for (AnnotatedElement element : elements(testClass, method)) {
+            for (Annotation annotation : found(element)) {
+                Class<?> declaration = annotation.annotationType().getAnnotation(DeclaresFaults.class).value();
+                if (!WIRE.contains(declaration)) {
+                    throw needsEngine.apply("@" + annotation.annotationType().getSimpleName() + " on "
+                            + describe(element) + " (a semantic fault, acting inside the services)");
+                }
+                plan = plan.followedBy(declared(annotation, element, null)); // wire declarations read no stack
+            }
+        }
+        return plan;
+    }
+
+    /** The declarations of rules, which need no engine: they read neither the stack nor its resources. */
+    private static final Set<Class<?>> WIRE = Set.of(ThrottleFaults.class, InjectFaultFaults.class,
+            LatencyFaults.class, PlanFileFaults.class);
+
     private static List<AnnotatedElement> elements(Class<?> testClass, Method method) {
         Deque<AnnotatedElement> elements = new ArrayDeque<>();
         for (Class<?> enclosing = testClass; enclosing != null; enclosing = enclosing.getEnclosingClass()) {
