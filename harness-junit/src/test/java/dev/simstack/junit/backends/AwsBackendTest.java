@@ -48,7 +48,7 @@ class AwsBackendTest {
             run.put("simstack.aws.endpoint", account.endpoint());
             String[] printed = new String[1];
 
-            EngineExecutionResults results = withDefaultChain(() -> StandIn.capturingErr(
+            EngineExecutionResults results = withDefaultChain(() -> Kit.capturingErr(
                     () -> Kit.run(run, OnAws.class), printed));
 
             assertThat(Kit.failureMessages(results)).containsExactly("a failing test on AWS");

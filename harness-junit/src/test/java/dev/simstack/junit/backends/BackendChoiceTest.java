@@ -24,7 +24,7 @@ class BackendChoiceTest {
         try (StandIn standIn = new StandIn()) {
             String[] printed = new String[1];
 
-            EngineExecutionResults results = StandIn.capturingErr(() -> Kit.run(standIn.asEndpoint(),
+            EngineExecutionResults results = Kit.capturingErr(() -> Kit.run(standIn.asEndpoint(),
                     FollowsTheRun.class), printed);
 
             Kit.assertPassed(results, 1);

@@ -36,7 +36,7 @@ class EndpointBackendTest {
         try (StandIn standIn = new StandIn()) {
             String[] printed = new String[1];
 
-            EngineExecutionResults results = StandIn.capturingErr(() -> Kit.run(standIn.asEndpoint(), Shop.class),
+            EngineExecutionResults results = Kit.capturingErr(() -> Kit.run(standIn.asEndpoint(), Shop.class),
                     printed);
 
             Kit.assertPassed(results, 3);

@@ -4,14 +4,9 @@ import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import dev.simstack.junit.SimStackClients;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -54,20 +49,6 @@ final class StandIn implements AutoCloseable {
     /** The keys of the items written to the stand-in's tables, in the order they were written. */
     List<String> writtenKeys() {
         return stack.ledger().entries(LedgerEntry.ItemWrite.class).stream().map(LedgerEntry.ItemWrite::key).toList();
-    }
-
-    /** Runs {@code run}, collecting what it prints to {@code System.err} into {@code printed[0]}. */
-    static EngineExecutionResults capturingErr(Supplier<EngineExecutionResults> run, String[] printed) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return run.get();
-        } finally {
-            System.setErr(err);
-            printed[0] = captured.toString(StandardCharsets.UTF_8);
-            System.err.print(printed[0]);
-        }
     }
 
     @Override
