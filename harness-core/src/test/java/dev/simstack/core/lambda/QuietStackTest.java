@@ -104,6 +104,7 @@ class QuietStackTest {
         assertThat(WallTimeWorker.DONE).containsKey("b");
     }
 
+    // docs:advance-quietly-start
     @Test
     void advancing_quietly_runs_what_a_timer_starts_at_the_timers_instant() {
         Instant sent = stack.clock().now();
@@ -120,6 +121,7 @@ class QuietStackTest {
         });
         assertThat(stack.clock().now()).isEqualTo(sent.plusSeconds(5));
     }
+    // docs:advance-quietly-end
 
     @Test
     void a_caller_that_never_catches_up_ends_the_wait_at_its_wall_time_bound() {

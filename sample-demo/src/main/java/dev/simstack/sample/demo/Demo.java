@@ -130,10 +130,12 @@ public final class Demo {
             out.printf("%nWhat this traffic would cost on AWS (%s, list prices)%n%s", stack.queue(QUEUE).ref().region(),
                     costText);
             out.printf("%nScaling advice, read from the run%n%s", advice);
+            // docs:report-sections-start
             Path report = stack.report(options.output().resolve("orders-report.html"), List.of(
                     new ReportSection("Demo summary", summary.text()),
                     new ReportSection("What this traffic would cost on AWS (list prices)", costText),
                     new ReportSection("Scaling advice, read from the run", advice)));
+            // docs:report-sections-end
             out.printf("%nRan %s on the stack's clock in %.1f s of wall time.%nReport: %s%n",
                     RunSummary.human(Duration.between(began, stack.clock().now())),
                     (System.nanoTime() - wallStart) / 1e9, report.toAbsolutePath());
