@@ -1,6 +1,7 @@
 package dev.simstack.junit.internal.backend;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -14,9 +15,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * Only those top-level members are rewritten: names inside batch and transaction maps, copy sources, and names in
  * responses ({@code ListTables}), stay as the backend has them.
  *
- * <p>S3 resolves its endpoint from the bucket before a client's own interceptors see the request, so an S3
- * bucket is renamed in the HTTP request instead (its first path segment, or its host's first label when
- * virtual-hosted), which is still before the request is signed.
+ * <p>An S3 bucket is renamed in the request and, where the SDK resolved its endpoint from the bucket before a
+ * client's own interceptors see the request (2.40 does, 2.59 does not), in the HTTP request as well (its first
+ * path segment, or its host's first label when virtual-hosted), which is still before the request is signed.
  */
 final class PrefixedNames implements ExecutionInterceptor {
 
@@ -25,21 +26,27 @@ final class PrefixedNames implements ExecutionInterceptor {
     /** Request member name to (declared name to name on the backend). */
     private final Map<String, Map<String, String>> names;
     private final Map<String, String> buckets;
+    private final Map<String, String> declaredBuckets;
 
     PrefixedNames(Map<String, String> tables, Map<String, String> buckets, Map<String, String> queues) {
-        this.names = Map.of("TableName", tables, "QueueName", queues);
+        this.names = Map.of("TableName", tables, "QueueName", queues, BUCKET, buckets);
         this.buckets = buckets;
+        this.declaredBuckets = buckets.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
     }
 
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
             ExecutionAttributes executionAttributes) {
         SdkHttpRequest http = context.httpRequest();
-        String bucket = context.request().getValueForField(BUCKET, String.class).orElse(null);
-        String renamed = bucket == null ? null : buckets.get(bucket);
-        if (renamed == null) {
+        // The request's Bucket is already renamed (modifyRequest); whether the SDK resolved the endpoint before
+        // that (2.40) or after (2.59) depends on its version, so the HTTP request may still carry the declared name.
+        String named = context.request().getValueForField(BUCKET, String.class).orElse(null);
+        String bucket = named == null ? null : buckets.containsKey(named) ? named : declaredBuckets.get(named);
+        if (bucket == null) {
             return http;
         }
+        String renamed = buckets.get(bucket);
         String path = http.encodedPath();
         if (path.equals("/" + bucket) || path.startsWith("/" + bucket + "/")) {
             return http.toBuilder().encodedPath("/" + renamed + path.substring(bucket.length() + 1)).build();
