@@ -35,9 +35,14 @@ record CallPicks(double probability, long nth, long times) {
 
     /** ", #2, p=0.5, at most 1x": what a printed plan shows; empty for every call. */
     String describe() {
+        return describe("");
+    }
+
+    /** The same, the nth named as {@code what} ("invocation " gives ", invocation #2, ..."). */
+    String describe(String what) {
         StringBuilder text = new StringBuilder();
         if (nth > 0) {
-            text.append(", #").append(nth);
+            text.append(", ").append(what).append('#').append(nth);
         }
         if (probability < 1) {
             text.append(", p=").append(probability);

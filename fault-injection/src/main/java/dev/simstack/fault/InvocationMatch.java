@@ -41,16 +41,7 @@ record InvocationMatch(String function, double probability, long nth, long times
         if (bodyMatches != null) {
             text.append(", body ~ /").append(bodyMatches).append('/');
         }
-        if (nth > 0) {
-            text.append(", invocation #").append(nth);
-        }
-        if (probability < 1) {
-            text.append(", p=").append(probability);
-        }
-        if (times != Long.MAX_VALUE) {
-            text.append(", at most ").append(times).append('x');
-        }
-        return text.toString();
+        return text.append(picks().describe("invocation ")).toString();
     }
 
     /** Counts one activation's invocations; draws from the fault's stream of the function invoked. */
