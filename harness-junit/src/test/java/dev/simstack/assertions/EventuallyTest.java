@@ -71,6 +71,25 @@ class EventuallyTest {
 
     @Nested
     @SimStack(queues = @Queue(name = "orders"),
+            functions = @Function(name = "slow", handler = SlowWorker.class, coldStartDelay = "0ms", timeout = 1,
+                    sqsEvents = @SqsEvent(queue = "orders", batchSize = 1)),
+            clock = "manual", seed = 7)
+    class QuietlyOnAManualClock {
+
+        @Test
+        void a_handler_slow_in_wall_time_does_not_time_out_while_the_check_advances_the_clock(Stack stack,
+                SqsClient sqs, @QueueUrl("orders") String orders) {
+            sqs.sendMessage(b -> b.queueUrl(orders).messageBody("{\"id\":\"1\"}"));
+
+            // 400 ms of wall time in a 1 s function: each step waits for the invocation before moving the clock on
+            assertThat(stack).function("slow").eventually().hasInvocations(1).hasNoErrors();
+            assertThat(stack).queue("orders").eventually().isEmpty();
+            assertThat(stack).function("slow").hasInvocations(1).hasNoErrors();
+        }
+    }
+
+    @Nested
+    @SimStack(queues = @Queue(name = "orders"),
             seed = 7)
     class OnARealClock {
 
