@@ -8,6 +8,7 @@ import dev.simstack.core.Stack;
 import dev.simstack.junit.Function;
 import dev.simstack.junit.Queue;
 import dev.simstack.junit.QueueUrl;
+import dev.simstack.junit.HandlerTimeout;
 import dev.simstack.junit.SimStack;
 import dev.simstack.junit.SimStackClients;
 import dev.simstack.junit.SqsEvent;
@@ -77,9 +78,11 @@ class FunctionAssertTest {
     }
 
     @Test
+    @HandlerTimeout(function = "slow", times = 1)
     void timeouts_count_invocations_that_ran_past_the_functions_timeout(Stack stack, LambdaClient lambda)
             throws Exception {
-        // The handler naps 300 ms of wall time; the eventual check moves the manual clock past its 1 s timeout.
+        // The handler is held on the stack's clock; the eventual check moves the manual clock past its 1 s timeout.
+        // (A handler slow in wall time would not do: the check's quiet steps wait for it.)
         Thread caller = new Thread(() -> invoke(lambda, "slow", "nap"));
         caller.start();
 
