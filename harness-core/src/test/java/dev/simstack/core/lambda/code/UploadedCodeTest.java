@@ -143,6 +143,21 @@ class UploadedCodeTest {
     }
 
     @Test
+    void a_reset_closes_the_class_loaders_of_the_functions_it_empties() {
+        try (Stack own = StackConfig.defaults().withSeed(8).start(); LambdaClient client = LambdaClients.of(own)) {
+            client.createFunction(b -> b.functionName("reset-me").runtime(Runtime.JAVA17).handler("example.Greeter")
+                    .role("arn:aws:iam::000000000000:role/lambda").code(zipFile(hello)));
+            client.invoke(b -> b.functionName("reset-me").payload(SdkBytes.fromUtf8String("\"bo\"")));
+            ClassLoader loader = engine(own).lambda().codeLoader("us-east-1", "reset-me", "$LATEST");
+            assertThat(loader.getResource("example/Greeter.class")).isNotNull();
+
+            own.reset();
+
+            assertThat(loader.getResource("example/Greeter.class")).as("a closed loader finds nothing").isNull();
+        }
+    }
+
+    @Test
     void a_package_with_its_libraries_in_lib_runs_a_handler_that_uses_them() {
         byte[] dep = CodePackages.zip(packages.compile(Map.of("dep.Shout", """
                 package dep;
@@ -219,6 +234,10 @@ class UploadedCodeTest {
     }
 
     private static Engine engine() {
+        return engine(stack);
+    }
+
+    private static Engine engine(Stack stack) {
         try {
             Field engine = Stack.class.getDeclaredField("engine");
             engine.setAccessible(true);

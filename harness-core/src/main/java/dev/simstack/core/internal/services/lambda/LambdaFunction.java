@@ -210,16 +210,21 @@ final class LambdaFunction {
             return classPath;
         }
         LoadedCode loaded = loaders.get(version);
-        if (loaded == null || loaded.code() != code) {
-            if (discarded) {
-                throw new IllegalStateException("function " + arn + " was deleted");
-            }
-            closeLoader(version);
-            PackageClassLoader loader = new PackageClassLoader(name() + ":" + version, code.directory(), runtime);
-            loaded = new LoadedCode(code, loader, new HandlerInvoker(loader));
-            loaders.put(version, loaded);
+        if (loaded != null && loaded.code() == code) {
+            return loaded.invoker();
         }
-        return loaded.invoker();
+        if (discarded) {
+            throw new IllegalStateException("function " + arn + " was deleted");
+        }
+        PackageClassLoader loader = new PackageClassLoader(name() + ":" + version, code.directory(), runtime);
+        HandlerInvoker invoker = new HandlerInvoker(loader);
+        FunctionConfig current = version.equals("$LATEST") ? config : versions.get(Integer.parseInt(version));
+        if (current != null && current.code() == code) {
+            closeLoader(version);
+            loaders.put(version, new LoadedCode(code, loader, invoker));
+        }
+        // else an invocation that started before UpdateFunctionCode: its loader is its own, left to the collector
+        return invoker;
     }
 
     /** The class loader of {@code version}'s package, or null when it has none loaded (tests observe it). */
