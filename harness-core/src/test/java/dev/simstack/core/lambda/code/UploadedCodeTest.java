@@ -219,7 +219,7 @@ class UploadedCodeTest {
     }
 
     @Test
-    void a_package_that_is_not_a_readable_zip_or_object_is_refused() {
+    void a_package_that_is_not_a_readable_zip_or_an_object_of_the_region_is_refused() {
         byte[] broken = "PK\u0003\u0004 then nothing a zip reader can read".getBytes();
         assertThatThrownBy(() -> create("broken", "example.Greeter", zipFile(broken)))
                 .isInstanceOf(InvalidParameterValueException.class)
@@ -231,6 +231,14 @@ class UploadedCodeTest {
                 .isInstanceOf(InvalidParameterValueException.class)
                 .hasMessageStartingWith("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: "
                         + "The specified key does not exist.");
+        s3.createBucket(b -> b.bucket("eu-code").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+        s3.putObject(b -> b.bucket("eu-code").key("app.jar"), RequestBody.fromBytes(hello));
+        assertThatThrownBy(() -> create("other-region", "example.Greeter",
+                FunctionCode.builder().s3Bucket("eu-code").s3Key("app.jar").build()))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageStartingWith("Error occurred while GetObject. S3 Error Code: PermanentRedirect. S3 Error "
+                        + "Message: The bucket is in this region: eu-west-1. Please use this region to retry the "
+                        + "request");
     }
 
     private static Engine engine() {

@@ -28,7 +28,6 @@ final class CodeUploads {
 
     static final String UNZIP_FAILED = "Could not unzip uploaded file. Please check your file, then try to "
             + "upload again.";
-    private static final byte[] ZIP_SIGNATURE = {'P', 'K'};
 
     private final ScratchDirectory scratch;
     private final CodeObjects objects;
@@ -75,9 +74,10 @@ final class CodeUploads {
         return new byte[0]; // no package (an image, or none): nothing to run but the class path
     }
 
+    /** A zip's first local file header ({@code PK\3\4}), or the end record of an empty zip ({@code PK\5\6}). */
     private static boolean isZip(byte[] bytes) {
-        return bytes.length >= 4 && bytes[0] == ZIP_SIGNATURE[0] && bytes[1] == ZIP_SIGNATURE[1]
-                && bytes[2] < 10 && bytes[3] < 10; // PK\3\4, or PK\5\6 (an empty zip)
+        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K'
+                && (bytes[2] == 3 && bytes[3] == 4 || bytes[2] == 5 && bytes[3] == 6);
     }
 
     private Path unpack(byte[] bytes) {

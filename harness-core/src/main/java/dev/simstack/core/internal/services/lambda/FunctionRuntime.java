@@ -26,7 +26,8 @@ final class FunctionRuntime {
     }
 
     private final StackContext context;
-    private final HandlerInvoker invoker;
+    /** Handlers of functions without a package of their own, from the class path the stack was started with. */
+    private final HandlerInvoker classPath;
     private final ExecutorService executor;
     private final InvocationLogs logs;
     private final LambdaFaultPoints faults;
@@ -36,7 +37,7 @@ final class FunctionRuntime {
 
     FunctionRuntime(StackContext context, HandlerInvoker invoker, ExecutorService executor, InvocationLogs logs) {
         this.context = context;
-        this.invoker = invoker;
+        this.classPath = invoker;
         this.executor = executor;
         this.logs = logs;
         this.faults = new LambdaFaultPoints(context);
@@ -137,8 +138,8 @@ final class FunctionRuntime {
         });
         ClassLoader caller = worker.getContextClassLoader();
         try {
-            HandlerInvoker code = function.invoker(request.version(), request.config().code(), invoker,
-                    invoker.loader());
+            HandlerInvoker code = function.invoker(request.version(), request.config().code(), classPath,
+                    classPath.loader());
             // as in AWS's runtime, the function's own loader is the context loader (ServiceLoader, SDK clients)
             worker.setContextClassLoader(code.loader());
             if (env.get() == null) {
