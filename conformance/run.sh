@@ -17,12 +17,13 @@ export PYTHONDONTWRITEBYTECODE=1   # no __pycache__ in the source tree
 SUITE_TIMEOUT=${CONFORMANCE_SUITE_TIMEOUT:-150}   # seconds per suite; suites run side by side
 
 # Suites per service, in the order they print. A service's suites run only when the launcher serves it.
-SERVICES=(sqs dynamodb s3 iam)
+SERVICES=(sqs dynamodb s3 iam lambda)
 declare -A SUITES=(
   [sqs]="sqs_boto3.py sqs_cli.py"
   [dynamodb]="dynamodb_boto3.py dynamodb_cli.py"
   [s3]="s3_cli.py"
   [iam]="iam_cli.py"
+  [lambda]="lambda_cli.py"
 )
 
 WORK=$(mktemp -d)
@@ -66,6 +67,7 @@ abort() {
 "$PY" -c 'import boto3' 2>/dev/null || abort "$PY cannot import boto3 (apt-get install python3-boto3)"
 command -v curl >/dev/null || abort "curl missing (apt-get install curl)"
 command -v java >/dev/null || abort "java missing"
+command -v javac >/dev/null && command -v jar >/dev/null || abort "javac or jar missing (the lambda suite builds its jars with the JDK)"
 [ -f "$JAR" ] || abort "$JAR missing: build it with ./mvnw -B -q -DskipTests package"
 
 # Start the launcher on a free port and read the endpoint from its "listening on" line.

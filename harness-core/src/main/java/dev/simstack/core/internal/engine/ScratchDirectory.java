@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stack's own temporary directory, for request bodies spooled to disk and S3 objects too large for
- * the heap. Created on first use (a stack without S3 traffic never touches the disk) and deleted, with
+ * The stack's own temporary directory, for request bodies spooled to disk, S3 objects too large for
+ * the heap and the unpacked code of Lambda functions. Created on first use (a stack without S3 traffic never touches the disk) and deleted, with
  * everything in it, when the stack stops.
  */
 public final class ScratchDirectory implements AutoCloseable {
@@ -32,6 +32,24 @@ public final class ScratchDirectory implements AutoCloseable {
             return Files.createTempFile(directory(), prefix, ".bin");
         } catch (IOException e) {
             throw new UncheckedIOException("SimStack could not create a scratch file in " + directory, e);
+        }
+    }
+
+    /** A new empty directory in the directory (a function's unpacked code); the caller owns it. */
+    public Path newDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(directory(), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("SimStack could not create a scratch directory in " + directory, e);
+        }
+    }
+
+    /** Deletes {@code path} (a file or a directory of this one) and everything in it; quietly, as at close. */
+    public static void delete(Path path) {
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(ScratchDirectory::deleteQuietly);
+        } catch (IOException e) {
+            LOG.debug("could not clean up {}: {}", path, e.toString());
         }
     }
 

@@ -106,7 +106,7 @@ public final class Engine implements AutoCloseable {
         ClassLoader handlers = handlerClassLoader(); // the starting thread's, not the first caller's
         this.lambda = new LazyService<>(LambdaService.DESCRIPTOR, () -> {
             LambdaService built = new LambdaService(context, sqs.port(), new SqsQueueSink(sqs.port(), context),
-                    config.lambdaConcurrencyLimit(), handlers, name);
+                    config.lambdaConcurrencyLimit(), handlers, name, scratch, this::functionCode);
             if (lambdaEndpoint != null) {
                 built.endpoint(lambdaEndpoint);
             }
@@ -257,6 +257,20 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Handlers are test classes: the starting thread's class loader sees them (Surefire, IDEs). */
+    /**
+     * The bytes of the S3 object a function's code names; a bucket of another region answers S3's
+     * PermanentRedirect, as Lambda reads only from its own region.
+     */
+    private byte[] functionCode(String region, String bucket, String key, String versionId) {
+        var view = s3.get().view(bucket);
+        if (view != null && !view.region().equals(region)) {
+            throw new dev.simstack.core.AwsException("PermanentRedirect", 301, "The bucket is in this region: "
+                    + view.region() + ". Please use this region to retry the request");
+        }
+        return s3.get().port().getObject(dev.simstack.core.ResourceRef.bucket(region, context.accountId(), bucket),
+                key, versionId).bytes();
+    }
+
     private static ClassLoader handlerClassLoader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return loader != null ? loader : Engine.class.getClassLoader();

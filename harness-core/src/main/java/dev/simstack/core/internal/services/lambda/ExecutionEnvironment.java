@@ -7,7 +7,9 @@ package dev.simstack.core.internal.services.lambda;
  *
  * @param id an id for the ledger
  * @param generation the function's code/configuration generation it was started for
+ * @param version the function version it runs ({@code $LATEST} or a number): versions have environments of
+ *     their own, since their code may differ
  * @param handler the handler bound to its instance
  */
-record ExecutionEnvironment(String id, long generation, HandlerInvoker.Bound handler) {
+record ExecutionEnvironment(String id, long generation, String version, HandlerInvoker.Bound handler) {
 }

@@ -9,25 +9,23 @@ import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.OperationTable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CreateFunction, Get/List/Update/Delete. The code package of an in-process function is not run (its
- * handler is a class on the test classpath); only its digest is kept for {@code CodeSha256}.
+ * CreateFunction, Get/List/Update/Delete. A code package that is a zip or jar is unpacked and run in a class
+ * loader of its own ({@link CodeUploads}); other bytes leave the handler to the class path (tests' handlers).
  */
 final class FunctionActions {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final LambdaRegions regions;
+    private final CodeUploads uploads;
 
-    FunctionActions(LambdaRegions regions) {
+    FunctionActions(LambdaRegions regions, CodeUploads uploads) {
         this.regions = regions;
+        this.uploads = uploads;
     }
 
     void register(OperationTable<LambdaOperation> operations) {
@@ -54,7 +52,19 @@ final class FunctionActions {
     private JsonNode create(DecodedCall call, Input input) {
         String name = input.requiredString("FunctionName");
         FunctionConfig config = config(input, null);
-        LambdaFunction function = create(call.region(), name, config);
+        if (regions.region(call.region()).functions().find(FunctionRef.parse(name, null).name()) != null) {
+            create(call.region(), name, config); // the conflict, before unpacking anything
+        }
+        FunctionCode code = uploads.read(call.region(), input.node().path("Code"));
+        LambdaFunction function;
+        try {
+            function = create(call.region(), name, config.withCode(code));
+        } catch (RuntimeException e) {
+            if (code.unpacked()) {
+                dev.simstack.core.internal.engine.ScratchDirectory.delete(code.directory());
+            }
+            throw e;
+        }
         return FunctionJson.configuration(function, function.config(), "$LATEST");
     }
 
@@ -99,19 +109,8 @@ final class FunctionActions {
         String role = input.has("Role") ? input.string("Role") : base == null ? null : base.role();
         String description = input.has("Description") ? input.string("Description")
                 : base == null ? "" : base.description();
-        String sha = base == null || input.has("ZipFile") ? codeSha(input) : base.codeSha256();
         return new FunctionConfig(handler, runtime, timeout, memory, environment, role, description, dlq,
-                base == null ? 0 : base.coldStartMillis(), sha);
-    }
-
-    private static String codeSha(Input input) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String zip = input.has("ZipFile") ? input.string("ZipFile") : String.valueOf(input.node().get("Code"));
-            return Base64.getEncoder().encodeToString(digest.digest(zip.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                base == null ? 0 : base.coldStartMillis(), base == null ? FunctionCode.classPath("", 0) : base.code());
     }
 
     private LambdaFunction function(DecodedCall call, Input input) {
@@ -163,11 +162,9 @@ final class FunctionActions {
 
     private JsonNode updateCode(DecodedCall call, Input input) {
         LambdaFunction function = function(call, input);
+        FunctionCode code = uploads.read(call.region(), input.node());
         synchronized (function) {
-            FunctionConfig old = function.config();
-            function.update(new FunctionConfig(old.handler(), old.runtime(), old.timeoutSeconds(), old.memorySize(),
-                    old.environment(), old.role(), old.description(), old.deadLetterArn(), old.coldStartMillis(),
-                    codeSha(input)), regions.context().clock().millis());
+            function.update(function.config().withCode(code), regions.context().clock().millis());
         }
         JsonNode output = FunctionJson.configuration(function, function.config(), "$LATEST");
         if (Boolean.TRUE.equals(input.bool("Publish"))) {
@@ -186,6 +183,7 @@ final class FunctionActions {
         }
         regions.region(call.region()).functions().remove(function);
         regions.region(call.region()).mappings().removeFunction(function.arn());
+        function.discard();
         return NODES.objectNode();
     }
 }

@@ -15,13 +15,19 @@ import java.util.Map;
  * @param description free text
  * @param deadLetterArn the SQS queue of DeadLetterConfig, or null
  * @param coldStartMillis virtual time a new execution environment takes to start
- * @param codeSha256 a digest standing for the code (the package itself is not used)
+ * @param code the code package (a published version keeps the one it was published with)
  */
 record FunctionConfig(String handler, String runtime, int timeoutSeconds, int memorySize,
         Map<String, String> environment, String role, String description, String deadLetterArn,
-        long coldStartMillis, String codeSha256) {
+        long coldStartMillis, FunctionCode code) {
 
     FunctionConfig {
         environment = Map.copyOf(environment);
+    }
+
+    /** This configuration with {@code next} as its code (UpdateFunctionCode). */
+    FunctionConfig withCode(FunctionCode next) {
+        return new FunctionConfig(handler, runtime, timeoutSeconds, memorySize, environment, role, description,
+                deadLetterArn, coldStartMillis, next);
     }
 }

@@ -24,12 +24,12 @@ final class FunctionJson {
         json.put("Runtime", config.runtime());
         json.put("Role", config.role());
         json.put("Handler", config.handler());
-        json.put("CodeSize", 0);
+        json.put("CodeSize", config.code().size());
         json.put("Description", config.description());
         json.put("Timeout", config.timeoutSeconds());
         json.put("MemorySize", config.memorySize());
         json.put("LastModified", LAST_MODIFIED.format(Instant.ofEpochMilli(function.lastModified())));
-        json.put("CodeSha256", config.codeSha256());
+        json.put("CodeSha256", config.code().sha256());
         json.put("Version", version);
         if (!config.environment().isEmpty()) {
             ObjectNode variables = json.putObject("Environment").putObject("Variables");

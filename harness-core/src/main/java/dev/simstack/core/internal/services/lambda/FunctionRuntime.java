@@ -26,7 +26,8 @@ final class FunctionRuntime {
     }
 
     private final StackContext context;
-    private final HandlerInvoker invoker;
+    /** Handlers of functions without a package of their own, from the class path the stack was started with. */
+    private final HandlerInvoker classPath;
     private final ExecutorService executor;
     private final InvocationLogs logs;
     private final LambdaFaultPoints faults;
@@ -36,7 +37,7 @@ final class FunctionRuntime {
 
     FunctionRuntime(StackContext context, HandlerInvoker invoker, ExecutorService executor, InvocationLogs logs) {
         this.context = context;
-        this.invoker = invoker;
+        this.classPath = invoker;
         this.executor = executor;
         this.logs = logs;
         this.faults = new LambdaFaultPoints(context);
@@ -75,7 +76,7 @@ final class FunctionRuntime {
         }
         CompletableFuture<InvocationResult> done = new CompletableFuture<>();
         Optional<Duration> forcedCold = faults.forcedColdStart(function);
-        ExecutionEnvironment warm = forcedCold.isPresent() ? null : function.takeWarm();
+        ExecutionEnvironment warm = forcedCold.isPresent() ? null : function.takeWarm(request.version());
         long born = generation;
         Runnable start = () -> run(request, requestId, warm, done, () -> limits.release(function, pool), born);
         long coldDelay = request.config().coldStartMillis() + forcedCold.map(Duration::toMillis).orElse(0L);
@@ -135,10 +136,15 @@ final class FunctionRuntime {
                 worker.interrupt();
             }
         });
+        ClassLoader caller = worker.getContextClassLoader();
         try {
+            HandlerInvoker code = function.invoker(request.version(), request.config().code(), classPath,
+                    classPath.loader());
+            // as in AWS's runtime, the function's own loader is the context loader (ServiceLoader, SDK clients)
+            worker.setContextClassLoader(code.loader());
             if (env.get() == null) {
-                env.set(new ExecutionEnvironment(envId, function.generation(),
-                        invoker.instantiate(request.config().handler())));
+                env.set(new ExecutionEnvironment(envId, function.generation(), request.version(),
+                        code.instantiate(request.config().handler())));
             }
             awaitHandlerDelay(request, start);
             byte[] output = env.get().handler().invoke(request.event(), lambdaContext);
@@ -154,6 +160,7 @@ final class FunctionRuntime {
         } catch (Throwable e) {
             finish.end(InvocationOutcome.ERROR, FunctionErrors.unhandled(e));
         } finally {
+            worker.setContextClassLoader(caller);
             timer.cancel();
             if (finished.get()) {
                 Thread.interrupted(); // clear an interrupt of the timeout, the thread goes back to the pool

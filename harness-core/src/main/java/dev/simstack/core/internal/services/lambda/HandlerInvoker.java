@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.util.LRUMap;
+import com.fasterxml.jackson.databind.util.LookupCache;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -49,6 +51,11 @@ final class HandlerInvoker {
         this.loader = loader;
     }
 
+    /** The loader handlers are loaded from. */
+    ClassLoader loader() {
+        return loader;
+    }
+
     ObjectMapper mapper() {
         ObjectMapper built = mapper;
         if (built == null) {
@@ -58,6 +65,9 @@ final class HandlerInvoker {
                             .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
                             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                             .serializationInclusion(JsonInclude.Include.NON_NULL)
+                            // a type cache of its own: the shared default one would keep a deleted function's
+                            // classes, and so its class loader, alive
+                            .typeFactory(TypeFactory.defaultInstance().withCache(typeCache()))
                             .build();
                 }
                 built = mapper;
@@ -104,6 +114,10 @@ final class HandlerInvoker {
         }
         throw new HandlerLoadException("Class " + parts[0] + " does not implement RequestHandler or "
                 + "RequestStreamHandler; name a method as " + parts[0] + "::method", null);
+    }
+
+    private static LookupCache<Object, JavaType> typeCache() {
+        return new LRUMap<>(16, 200);
     }
 
     private Class<?> load(String className) throws HandlerLoadException {

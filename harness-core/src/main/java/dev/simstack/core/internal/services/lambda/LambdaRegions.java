@@ -26,11 +26,15 @@ final class LambdaRegions {
         return regions.computeIfAbsent(name, n -> LambdaRegion.create(n, accountLimit));
     }
 
-    /** Forgets every region (a reset); their mappings stop and drop the batches they hold. */
+    /**
+     * Forgets every region (a reset); their mappings stop and drop the batches they hold, their functions'
+     * class loaders close.
+     */
     void reset() {
         java.util.List<LambdaRegion> old = java.util.List.copyOf(regions.values());
         regions.clear();
         old.forEach(region -> region.mappings().abandon());
+        old.forEach(region -> region.functions().list().forEach(LambdaFunction::discard));
     }
 
     Collection<LambdaRegion> all() {

@@ -8,6 +8,7 @@ import dev.simstack.core.internal.engine.OperationTable;
 import dev.simstack.core.internal.protocol.Errors;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.QueueSink;
+import dev.simstack.core.internal.engine.ScratchDirectory;
 import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.services.sqs.SqsPort;
 import dev.simstack.core.internal.protocol.ServiceDescriptor;
@@ -44,10 +45,13 @@ public final class LambdaService implements Service {
      * @param sqs the stack's SQS, which event source mappings poll
      * @param sink where asynchronous invocations deliver destinations and dead letters
      * @param accountConcurrency the concurrency limit of each region
-     * @param handlers the class loader handlers are loaded from (the test classpath)
+     * @param handlers the class loader handlers are loaded from (the test classpath) when a function's code is
+     *     not a package of its own; the Lambda runtime types uploaded packages share come from it too
+     * @param scratch where uploaded packages are unpacked
+     * @param codeObjects the S3 objects a function's code may name
      */
     public LambdaService(StackContext context, SqsPort sqs, QueueSink sink, int accountConcurrency,
-            ClassLoader handlers, String stackName) {
+            ClassLoader handlers, String stackName, ScratchDirectory scratch, CodeObjects codeObjects) {
         this.regions = new LambdaRegions(context, accountConcurrency);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(runnable -> {
@@ -57,7 +61,7 @@ public final class LambdaService implements Service {
         });
         this.runtime = new FunctionRuntime(context, new HandlerInvoker(handlers), executor, logs);
         this.async = new AsyncInvocations(context, runtime, sink);
-        this.functions = new FunctionActions(regions);
+        this.functions = new FunctionActions(regions, new CodeUploads(scratch, codeObjects));
         functions.register(operations);
         new VersionActions(regions).register(operations);
         new ConcurrencyActions(regions).register(operations);
@@ -128,7 +132,7 @@ public final class LambdaService implements Service {
     public void declareFunction(String region, FunctionSpec spec) {
         FunctionConfig config = new FunctionConfig(spec.handler(), spec.runtime(), (int) spec.timeout().getSeconds(),
                 spec.memorySize(), spec.environment(), "arn:aws:iam::" + regions.context().accountId()
-                        + ":role/simstack", "", null, spec.coldStartDelay().toMillis(), "");
+                        + ":role/simstack", "", null, spec.coldStartDelay().toMillis(), FunctionCode.classPath("", 0));
         LambdaFunction function = functions.create(region, spec.name(), config);
         if (spec.reservedConcurrency() != null) {
             ConcurrencyActions.setReserved(regions.region(region), function, spec.reservedConcurrency());
@@ -150,6 +154,16 @@ public final class LambdaService implements Service {
      */
     public String declareMapping(String region, String functionName, String queueArn, SqsEventSource source) {
         return mappings.declare(region, functionName, queueArn, source).uuid();
+    }
+
+    /**
+     * The class loader of the uploaded package of function {@code name}'s {@code version} ({@code $LATEST} or a
+     * number), once an invocation has loaded it; null if the function, the version or its loader does not exist.
+     * Tests observe through it that a deleted function's loader is closed and collected.
+     */
+    public ClassLoader codeLoader(String region, String name, String version) {
+        LambdaFunction function = regions.region(region).functions().find(name);
+        return function == null ? null : function.loader(version);
     }
 
     /** Tells handlers where the stack listens ({@code AWS_ENDPOINT_URL}), once the front door is bound. */
@@ -183,6 +197,7 @@ public final class LambdaService implements Service {
     @Override
     public void close() {
         regions.all().forEach(region -> region.mappings().close());
+        regions.all().forEach(region -> region.functions().list().forEach(LambdaFunction::discard));
         executor.shutdownNow();
         try {
             // handlers are interrupted; one that ignores it is left behind rather than hanging close()

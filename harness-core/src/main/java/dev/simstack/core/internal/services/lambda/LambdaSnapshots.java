@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * Lambda state for a data directory: every function's configuration, published versions, aliases,
  * reserved concurrency and event-invoke config, and every SQS event source mapping. Handler instances,
  * warm environments and invocations in progress are not state that can be saved: a reloaded function
- * starts cold, and its handler class must be on the reloading JVM's class path to be invoked.
+ * starts cold, and its handler class must be on the reloading JVM's class path to be invoked (an uploaded
+ * package is not saved: its digest and size are, and the function runs from the class path after a reload).
  */
 public final class LambdaSnapshots {
 
@@ -109,7 +110,7 @@ public final class LambdaSnapshots {
                 .put("timeoutSeconds", config.timeoutSeconds()).put("memorySize", config.memorySize())
                 .put("role", config.role()).put("description", config.description())
                 .put("deadLetterArn", config.deadLetterArn()).put("coldStartMillis", config.coldStartMillis())
-                .put("codeSha256", config.codeSha256());
+                .put("codeSha256", config.code().sha256()).put("codeSize", config.code().size());
         ObjectNode environment = json.putObject("environment");
         new TreeMap<>(config.environment()).forEach(environment::put);
         return json;
@@ -121,7 +122,7 @@ public final class LambdaSnapshots {
         return new FunctionConfig(json.path("handler").asText(), text(json, "runtime"),
                 json.path("timeoutSeconds").asInt(), json.path("memorySize").asInt(), environment, text(json, "role"),
                 text(json, "description"), text(json, "deadLetterArn"), json.path("coldStartMillis").asLong(),
-                text(json, "codeSha256"));
+                FunctionCode.classPath(text(json, "codeSha256"), json.path("codeSize").asLong()));
     }
 
     private static String text(JsonNode json, String name) {
