@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apiguardian.api.API;
 
@@ -102,6 +104,34 @@ public abstract class SimClock {
     @API(status = EXPERIMENTAL, since = "0.2")
     public boolean advanceQuietly(Duration duration, Duration wallTimeout, BooleanSupplier settled) {
         throw notManual();
+    }
+
+    /**
+     * Blocks the calling thread until the clock reaches {@code at}, or {@code wallTimeout} of wall time has passed.
+     * Meant for code that the stack's work calls and waits for: a dependency a handler calls, holding its answer
+     * for a latency on the stack's clock. On a manual clock the waiting then counts as the stack's work waiting on
+     * the clock, as a fault's handler delay does, so the stack can be quiet while it waits and
+     * {@link #advanceQuietly} moves on instead of waiting for it; once {@code at} is reached the work counts again
+     * before this returns. Called when nothing of the stack is running, it waits without counting anything.
+     * Call it in a loop with a short {@code wallTimeout} to stay responsive to a shutdown of your own.
+     *
+     * @param at the instant to wait for
+     * @param wallTimeout the longest wall-clock time to wait
+     * @return true if the clock reached {@code at}, false if the wall time ran out first
+     * @throws InterruptedException if the calling thread is interrupted while it waits
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public boolean waitUntil(Instant at, Duration wallTimeout) throws InterruptedException {
+        if (!at.isAfter(now())) {
+            return true;
+        }
+        CountDownLatch reached = new CountDownLatch(1);
+        Timer timer = schedule(at, reached::countDown);
+        try {
+            return reached.await(wallTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            timer.cancel();
+        }
     }
 
     private IllegalStateException notManual() {

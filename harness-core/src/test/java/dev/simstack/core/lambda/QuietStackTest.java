@@ -43,6 +43,7 @@ class QuietStackTest {
                 .withQueue(QueueSpec.named("orders"))
                 .withFunction(FunctionSpec.named("blocking", Handlers.Blocking.class))
                 .withFunction(FunctionSpec.named("slow", WallTimeWorker.class))
+                .withFunction(FunctionSpec.named("waits-on-dependency", ClockDependency.class).withTimeout(Duration.ofSeconds(60)))
                 .withFunction(FunctionSpec.named("cold", WallTimeWorker.class).withColdStartDelay(Duration.ofSeconds(1)))
                 .withFunction(FunctionSpec.named("gated-worker", GatedWorker.class)
                         .withSqsEvent(SqsEventSource.queue("orders").withBatchSize(1).withMaximumConcurrency(2)))
@@ -61,6 +62,41 @@ class QuietStackTest {
         lambda.close();
         sqs.close();
         stack.close();
+    }
+
+    @Test
+    void a_handler_waiting_on_a_dependency_that_waits_on_the_clock_lets_quiet_advances_move_on() throws Exception {
+        ClockDependency.clock = stack.clock();
+        lambda.invoke(b -> b.functionName("waits-on-dependency").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{}")));
+        assertThat(ClockDependency.called.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // without SimClock.waitUntil the invocation would count as busy until the wall time ran out
+        assertThat(stack.clock().advanceQuietly(Duration.ofSeconds(30), LONG)).isTrue();
+
+        LedgerEntry.Invocation run = stack.ledger().entries(LedgerEntry.Invocation.class).get(0);
+        assertThat(run.outcome()).isEqualTo(LedgerEntry.InvocationOutcome.SUCCESS);
+        assertThat(Duration.between(run.start(), run.end())).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    /** Stands for a dependency outside the stack (an HTTP server, say) that answers 20 s later on the stack's clock. */
+    public static final class ClockDependency implements RequestHandler<Map<String, Object>, String> {
+        static volatile dev.simstack.core.SimClock clock;
+        static final CountDownLatch called = new CountDownLatch(1);
+
+        @Override
+        public String handleRequest(Map<String, Object> input, Context context) {
+            Instant due = clock.now().plus(Duration.ofSeconds(20));
+            called.countDown();
+            try {
+                while (!clock.waitUntil(due, Duration.ofMillis(100))) {
+                    // polls, as a server that also watches for its own shutdown does
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "answered";
+        }
     }
 
     @Test

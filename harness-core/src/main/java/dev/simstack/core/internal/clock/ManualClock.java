@@ -5,7 +5,10 @@ import dev.simstack.core.internal.engine.Activity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -90,6 +93,32 @@ public final class ManualClock extends SimClock {
             });
         } finally {
             activity.end();
+        }
+    }
+
+    @Override
+    public boolean waitUntil(Instant at, Duration wallTimeout) throws InterruptedException {
+        if (!at.isAfter(now)) {
+            return true;
+        }
+        CountDownLatch reached = new CountDownLatch(1);
+        // the work this wait holds up stops counting; the timer counts it again before it wakes this thread,
+        // so the stack is not quiet between the two (as a fault's handler delay does)
+        AtomicBoolean lent = new AtomicBoolean(activity.endIfBusy());
+        Runnable handBack = () -> {
+            if (lent.compareAndSet(true, false)) {
+                activity.begin();
+            }
+        };
+        Timer timer = schedule(at, () -> {
+            handBack.run();
+            reached.countDown();
+        });
+        try {
+            return reached.await(wallTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            handBack.run();
+            timer.cancel();
         }
     }
 

@@ -35,6 +35,29 @@ public final class Activity {
         }
     }
 
+    /**
+     * The work that is counted now, if any, began to wait on the clock through code outside the stack (a
+     * dependency a handler calls, holding its answer on the clock): ends one piece of work, unless none is counted
+     * (the waiting code was then called from outside the stack, and holds up nothing of it).
+     *
+     * @return true if a piece of work was ended; the caller must {@link #begin()} it again when the wait is over
+     */
+    public boolean endIfBusy() {
+        int now;
+        do {
+            now = busy.get();
+            if (now <= 0) {
+                return false;
+            }
+        } while (!busy.compareAndSet(now, now - 1));
+        if (now - 1 <= 1 && waiting > 0) {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        }
+        return true;
+    }
+
     /** {@code executor}, with each task counted from its submission until it has run. */
     public Executor counting(Executor executor) {
         return task -> {
