@@ -251,12 +251,21 @@ def send_message_batch_errors():
     err = error_code(SQS.send_message_batch, QueueUrl=Q["main"],
                      Entries=[{"Id": "same", "MessageBody": "a"}, {"Id": "same", "MessageBody": "b"}])
     expect_error(err, SQS.exceptions.BatchEntryIdsNotDistinct, "AWS.SimpleQueueService.BatchEntryIdsNotDistinct")
+    expect(err.response["Error"]["Message"], "Id same repeated.", "message")
     err = error_code(SQS.send_message_batch, QueueUrl=Q["main"],
                      Entries=[{"Id": f"e{i}", "MessageBody": "a"} for i in range(11)])
     expect_error(err, SQS.exceptions.TooManyEntriesInBatchRequest,
                  "AWS.SimpleQueueService.TooManyEntriesInBatchRequest")
     err = error_code(SQS.send_message_batch, QueueUrl=Q["main"], Entries=[{"Id": "bad id!", "MessageBody": "a"}])
-    expect_error(err, SQS.exceptions.InvalidBatchEntryId, "AWS.SimpleQueueService.InvalidBatchEntryId")
+    expect_error(err, SQS.exceptions.InvalidBatchEntryId, "AWS.SimpleQueueService.InvalidBatchEntryId", 400)
+    expect(err.response["Error"]["Message"], "A batch entry id can only contain alphanumeric characters, hyphens "
+           "and underscores. It can be at most 80 letters long.", "message")
+    # The total is AWS's limit (1 MiB), checked before the queue's MaximumMessageSize (2048 here).
+    err = error_code(SQS.send_message_batch, QueueUrl=Q["main"],
+                     Entries=[{"Id": f"e{i}", "MessageBody": "x" * 262145} for i in range(4)])
+    expect_error(err, SQS.exceptions.BatchRequestTooLong, "AWS.SimpleQueueService.BatchRequestTooLong", 400)
+    expect(err.response["Error"]["Message"],
+           "Batch requests cannot be longer than 1048576 bytes. You have sent 1048580 bytes.", "message")
 
 
 def empty_lists():
