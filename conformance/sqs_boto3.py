@@ -474,6 +474,8 @@ def fifo_errors():
     err = error_code(SQS.send_message, QueueUrl=Q["fifo"], MessageBody="delayed", MessageGroupId="g",
                      MessageDeduplicationId="x", DelaySeconds=5)
     expect_error(err, ClientError, "InvalidParameterValue", 400)
+    expect(err.response["Error"]["Message"], "Value 5 for parameter DelaySeconds is invalid. Reason: The request "
+           "include parameter that is not valid for this queue type.", "message")
 
 
 def message_errors():
