@@ -383,12 +383,28 @@ def permissions():
     SQS.add_permission(QueueUrl=Q["main"], Label="conformance", AWSAccountIds=["111122223333"],
                        Actions=["SendMessage", "ReceiveMessage"])
     policy = json.loads(queue_attribute(Q["main"], "Policy"))
-    sids = [s.get("Sid") for s in policy.get("Statement", [])]
-    expect(sids, ["conformance"], "policy statement ids")
+    arn = queue_attribute(Q["main"], "QueueArn")
+    expect(policy, {"Version": "2012-10-17", "Id": f"{arn}/SQSDefaultPolicy", "Statement": [
+        {"Sid": "conformance", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+         "Action": ["SQS:SendMessage", "SQS:ReceiveMessage"], "Resource": arn}]}, "policy AddPermission wrote")
+    err = error_code(SQS.add_permission, QueueUrl=Q["main"], Label="conformance", AWSAccountIds=["111122223333"],
+                     Actions=["SendMessage"])
+    expect_error(err, ClientError, "InvalidParameterValue", 400)
+    expect(err.response["Error"]["Message"], "Value conformance for parameter Label is invalid. Reason: Already "
+           "exists.", "message")
+    err = error_code(SQS.add_permission, QueueUrl=Q["main"], Label="other", AWSAccountIds=["111122223333"],
+                     Actions=["SendMessage"] * 8)
+    expect_error(err, SQS.exceptions.OverLimit, "OverLimit", 403)
+    err = error_code(SQS.add_permission, QueueUrl=Q["main"], Label="other", AWSAccountIds=["111122223333"],
+                     Actions=["DeleteQueue"])
+    expect(err.response["Error"]["Message"], "Value SQS:DeleteQueue for parameter ActionName is invalid. Reason: "
+           "Only the queue owner is allowed to invoke this action.", "message")
     SQS.remove_permission(QueueUrl=Q["main"], Label="conformance")
     attrs = SQS.get_queue_attributes(QueueUrl=Q["main"], AttributeNames=["Policy"]).get("Attributes", {})
-    expect_true("Policy" not in attrs or not json.loads(attrs["Policy"]).get("Statement"),
-                f"policy still has statements after RemovePermission: {attrs}")
+    expect(attrs.get("Policy"), None, "Policy after the last RemovePermission")
+    err = error_code(SQS.remove_permission, QueueUrl=Q["main"], Label="conformance")
+    expect(err.response["Error"]["Message"], "Value conformance for parameter Label is invalid. Reason: can't find "
+           "label on existing policy.", "message")
 
 
 def dead_letter_queue():
