@@ -377,6 +377,16 @@ def tags():
                                                                  "owner": "me"}, "tags after TagQueue")
     SQS.untag_queue(QueueUrl=Q["main"], TagKeys=["team", "owner"])
     expect(SQS.list_queue_tags(QueueUrl=Q["main"]).get("Tags"), {"env": "prod"}, "tags after UntagQueue")
+    err = error_code(SQS.tag_queue, QueueUrl=Q["main"], Tags={f"k{i}": "v" for i in range(50)})
+    expect_error(err, ClientError, "InvalidParameterValue", 400)
+    expect(err.response["Error"]["Message"], f"Too many tags added for queue {S.unique('main')}.", "message")
+    err = error_code(SQS.tag_queue, QueueUrl=Q["main"], Tags={"k" * 129: "v"})
+    expect(err.response["Error"]["Message"], "Tag keys must be between 1 and 128 characters in length.", "message")
+    err = error_code(SQS.tag_queue, QueueUrl=Q["main"], Tags={"aws:team": "v"})
+    expect_error(err, ClientError, "InvalidParameterValue", 400)
+    err = error_code(SQS.untag_queue, QueueUrl=Q["main"], TagKeys=[])
+    expect(err.response["Error"]["Message"], "Tag keys must be between 1 and 128 characters in length.", "message")
+    expect(SQS.list_queue_tags(QueueUrl=Q["main"]).get("Tags"), {"env": "prod"}, "tags after refused changes")
 
 
 def permissions():
