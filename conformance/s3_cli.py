@@ -103,6 +103,31 @@ def copy_and_delete_objects():
            "NoSuchKey", "error code of a deleted key")
 
 
+def stored_headers_and_copy_directives():
+    key_arn = "arn:aws:kms:us-east-1:000000000000:key/conformance"
+    s3api("put-object", "--bucket", B["name"], "--key", "hdr/page.html", "--body", write("page", b"<p/>"),
+          "--content-encoding", "gzip", "--cache-control", "max-age=60", "--website-redirect-location", "/moved",
+          "--storage-class", "STANDARD_IA", "--server-side-encryption", "aws:kms", "--ssekms-key-id", key_arn)
+    head = s3api("head-object", "--bucket", B["name"], "--key", "hdr/page.html")
+    expect((head.get("ContentType"), head.get("ContentEncoding"), head.get("CacheControl"),
+            head.get("WebsiteRedirectLocation"), head.get("StorageClass"), head.get("ServerSideEncryption"),
+            head.get("SSEKMSKeyId")),
+           ("binary/octet-stream", "gzip", "max-age=60", "/moved", "STANDARD_IA", "aws:kms", key_arn),
+           "HeadObject's stored headers")
+    # REPLACE takes the request's headers; the redirect and the encryption are never the source's.
+    copied = s3api("copy-object", "--bucket", B["name"], "--key", "hdr/copy.html",
+                   "--copy-source", f"{B['name']}/hdr/page.html", "--metadata-directive", "REPLACE",
+                   "--content-type", "text/html")
+    expect(copied.get("ServerSideEncryption"), "AES256", "CopyObject's encryption")
+    head = s3api("head-object", "--bucket", B["name"], "--key", "hdr/copy.html")
+    expect((head.get("ContentType"), head.get("ContentEncoding"), head.get("WebsiteRedirectLocation")),
+           ("text/html", None, None), "headers of a REPLACE copy")
+    expect(aws_error(S.endpoint, "s3api", "copy-object", "--bucket", B["name"], "--key", "hdr/never",
+                     "--copy-source", f"{B['name']}/hdr/page.html", "--copy-source-if-none-match",
+                     f'"{hashlib.md5(b"<p/>").hexdigest()}"'),
+           "PreconditionFailed", "error code of a failing copy-source condition")
+
+
 def errors():
     expect(aws_error(S.endpoint, "s3api", "head-object", "--bucket", B["name"], "--key", "missing"), "404",
            "HeadObject of a missing key")
@@ -169,7 +194,8 @@ def remove_bucket():
 
 def run():
     try:
-        for check in (create_bucket, put_head_get_object, list_objects_v2, copy_and_delete_objects, errors,
+        for check in (create_bucket, put_head_get_object, list_objects_v2, copy_and_delete_objects,
+                      stored_headers_and_copy_directives, errors,
                       multipart_copy, sync, awkward_keys, presigned_url, remove_bucket):
             S.check(check.__name__, check)
     finally:

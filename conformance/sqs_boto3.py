@@ -251,12 +251,21 @@ def send_message_batch_errors():
     err = error_code(SQS.send_message_batch, QueueUrl=Q["main"],
                      Entries=[{"Id": "same", "MessageBody": "a"}, {"Id": "same", "MessageBody": "b"}])
     expect_error(err, SQS.exceptions.BatchEntryIdsNotDistinct, "AWS.SimpleQueueService.BatchEntryIdsNotDistinct")
+    expect(err.response["Error"]["Message"], "Id same repeated.", "message")
     err = error_code(SQS.send_message_batch, QueueUrl=Q["main"],
                      Entries=[{"Id": f"e{i}", "MessageBody": "a"} for i in range(11)])
     expect_error(err, SQS.exceptions.TooManyEntriesInBatchRequest,
                  "AWS.SimpleQueueService.TooManyEntriesInBatchRequest")
     err = error_code(SQS.send_message_batch, QueueUrl=Q["main"], Entries=[{"Id": "bad id!", "MessageBody": "a"}])
-    expect_error(err, SQS.exceptions.InvalidBatchEntryId, "AWS.SimpleQueueService.InvalidBatchEntryId")
+    expect_error(err, SQS.exceptions.InvalidBatchEntryId, "AWS.SimpleQueueService.InvalidBatchEntryId", 400)
+    expect(err.response["Error"]["Message"], "A batch entry id can only contain alphanumeric characters, hyphens "
+           "and underscores. It can be at most 80 letters long.", "message")
+    # The total is AWS's limit (1 MiB), checked before the queue's MaximumMessageSize (2048 here).
+    err = error_code(SQS.send_message_batch, QueueUrl=Q["main"],
+                     Entries=[{"Id": f"e{i}", "MessageBody": "x" * 262145} for i in range(4)])
+    expect_error(err, SQS.exceptions.BatchRequestTooLong, "AWS.SimpleQueueService.BatchRequestTooLong", 400)
+    expect(err.response["Error"]["Message"],
+           "Batch requests cannot be longer than 1048576 bytes. You have sent 1048580 bytes.", "message")
 
 
 def empty_lists():
@@ -368,18 +377,44 @@ def tags():
                                                                  "owner": "me"}, "tags after TagQueue")
     SQS.untag_queue(QueueUrl=Q["main"], TagKeys=["team", "owner"])
     expect(SQS.list_queue_tags(QueueUrl=Q["main"]).get("Tags"), {"env": "prod"}, "tags after UntagQueue")
+    err = error_code(SQS.tag_queue, QueueUrl=Q["main"], Tags={f"k{i}": "v" for i in range(50)})
+    expect_error(err, ClientError, "InvalidParameterValue", 400)
+    expect(err.response["Error"]["Message"], f"Too many tags added for queue {S.unique('main')}.", "message")
+    err = error_code(SQS.tag_queue, QueueUrl=Q["main"], Tags={"k" * 129: "v"})
+    expect(err.response["Error"]["Message"], "Tag keys must be between 1 and 128 characters in length.", "message")
+    err = error_code(SQS.tag_queue, QueueUrl=Q["main"], Tags={"aws:team": "v"})
+    expect_error(err, ClientError, "InvalidParameterValue", 400)
+    err = error_code(SQS.untag_queue, QueueUrl=Q["main"], TagKeys=[])
+    expect(err.response["Error"]["Message"], "Tag keys must be between 1 and 128 characters in length.", "message")
+    expect(SQS.list_queue_tags(QueueUrl=Q["main"]).get("Tags"), {"env": "prod"}, "tags after refused changes")
 
 
 def permissions():
     SQS.add_permission(QueueUrl=Q["main"], Label="conformance", AWSAccountIds=["111122223333"],
                        Actions=["SendMessage", "ReceiveMessage"])
     policy = json.loads(queue_attribute(Q["main"], "Policy"))
-    sids = [s.get("Sid") for s in policy.get("Statement", [])]
-    expect(sids, ["conformance"], "policy statement ids")
+    arn = queue_attribute(Q["main"], "QueueArn")
+    expect(policy, {"Version": "2012-10-17", "Id": f"{arn}/SQSDefaultPolicy", "Statement": [
+        {"Sid": "conformance", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+         "Action": ["SQS:SendMessage", "SQS:ReceiveMessage"], "Resource": arn}]}, "policy AddPermission wrote")
+    err = error_code(SQS.add_permission, QueueUrl=Q["main"], Label="conformance", AWSAccountIds=["111122223333"],
+                     Actions=["SendMessage"])
+    expect_error(err, ClientError, "InvalidParameterValue", 400)
+    expect(err.response["Error"]["Message"], "Value conformance for parameter Label is invalid. Reason: Already "
+           "exists.", "message")
+    err = error_code(SQS.add_permission, QueueUrl=Q["main"], Label="other", AWSAccountIds=["111122223333"],
+                     Actions=["SendMessage"] * 8)
+    expect_error(err, SQS.exceptions.OverLimit, "OverLimit", 403)
+    err = error_code(SQS.add_permission, QueueUrl=Q["main"], Label="other", AWSAccountIds=["111122223333"],
+                     Actions=["DeleteQueue"])
+    expect(err.response["Error"]["Message"], "Value SQS:DeleteQueue for parameter ActionName is invalid. Reason: "
+           "Only the queue owner is allowed to invoke this action.", "message")
     SQS.remove_permission(QueueUrl=Q["main"], Label="conformance")
     attrs = SQS.get_queue_attributes(QueueUrl=Q["main"], AttributeNames=["Policy"]).get("Attributes", {})
-    expect_true("Policy" not in attrs or not json.loads(attrs["Policy"]).get("Statement"),
-                f"policy still has statements after RemovePermission: {attrs}")
+    expect(attrs.get("Policy"), None, "Policy after the last RemovePermission")
+    err = error_code(SQS.remove_permission, QueueUrl=Q["main"], Label="conformance")
+    expect(err.response["Error"]["Message"], "Value conformance for parameter Label is invalid. Reason: can't find "
+           "label on existing policy.", "message")
 
 
 def dead_letter_queue():
@@ -465,6 +500,8 @@ def fifo_errors():
     err = error_code(SQS.send_message, QueueUrl=Q["fifo"], MessageBody="delayed", MessageGroupId="g",
                      MessageDeduplicationId="x", DelaySeconds=5)
     expect_error(err, ClientError, "InvalidParameterValue", 400)
+    expect(err.response["Error"]["Message"], "Value 5 for parameter DelaySeconds is invalid. Reason: The request "
+           "include parameter that is not valid for this queue type.", "message")
 
 
 def message_errors():

@@ -292,6 +292,20 @@ class SqsQueryProtocolTest {
     }
 
     @Test
+    void batch_request_errors_carry_the_query_code_and_message() throws Exception {
+        String url = createQueue("us-east-1", "batches");
+        Element empty = error(call("us-east-1", "SendMessageBatch", "QueueUrl", url), 400);
+        assertThat(text(empty, "Code")).isEqualTo("AWS.SimpleQueueService.EmptyBatchRequest");
+        assertThat(text(empty, "Message")).isEqualTo("There should be at least one SendMessageBatchRequestEntry in "
+                + "the request.");
+        Element repeated = error(call("us-east-1", "DeleteMessageBatch", "QueueUrl", url,
+                "DeleteMessageBatchRequestEntry.1.Id", "x", "DeleteMessageBatchRequestEntry.1.ReceiptHandle", "h",
+                "DeleteMessageBatchRequestEntry.2.Id", "x", "DeleteMessageBatchRequestEntry.2.ReceiptHandle", "h"), 400);
+        assertThat(text(repeated, "Code")).isEqualTo("AWS.SimpleQueueService.BatchEntryIdsNotDistinct");
+        assertThat(text(repeated, "Message")).isEqualTo("Id x repeated.");
+    }
+
+    @Test
     void an_unknown_action_gets_invalid_action() throws Exception {
         Element error = error(call("us-east-1", "FlyToTheMoon"), 400);
         assertThat(text(error, "Code")).isEqualTo("InvalidAction");

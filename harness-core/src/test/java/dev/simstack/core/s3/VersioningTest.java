@@ -81,6 +81,27 @@ class VersioningTest {
     }
 
     @Test
+    void delete_object_answers_the_version_it_removed_and_whether_it_was_a_marker() {
+        DeleteObjectResponse unversioned = s3.deleteObject(d -> d.bucket("history").key("doc"));
+        assertThat(unversioned.versionId()).isNull();
+        assertThat(unversioned.deleteMarker()).isNull();
+        versioning(BucketVersioningStatus.ENABLED);
+        String v1 = s3.putObject(p -> p.bucket("history").key("doc"), S3TestSupport.text("one")).versionId();
+        String v2 = s3.putObject(p -> p.bucket("history").key("doc"), S3TestSupport.text("two")).versionId();
+        DeleteObjectResponse marker = s3.deleteObject(d -> d.bucket("history").key("doc"));
+        assertThat(marker.deleteMarker()).isTrue();
+        assertThat(marker.versionId()).isNotIn(v1, v2).isNotBlank();
+        DeleteObjectResponse version = s3.deleteObject(d -> d.bucket("history").key("doc").versionId(v1));
+        assertThat(version.versionId()).isEqualTo(v1);
+        assertThat(version.deleteMarker()).isNull();
+        DeleteObjectResponse removedMarker = s3.deleteObject(d -> d.bucket("history").key("doc")
+                .versionId(marker.versionId()));
+        assertThat(removedMarker.versionId()).isEqualTo(marker.versionId());
+        assertThat(removedMarker.deleteMarker()).isTrue();
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("history").key("doc")).asUtf8String()).isEqualTo("two");
+    }
+
+    @Test
     void list_object_versions_shows_versions_and_markers_newest_first() {
         versioning(BucketVersioningStatus.ENABLED);
         String a1 = s3.putObject(p -> p.bucket("history").key("a"), S3TestSupport.text("1")).versionId();

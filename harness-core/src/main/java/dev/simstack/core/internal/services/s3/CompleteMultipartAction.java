@@ -75,9 +75,10 @@ final class CompleteMultipartAction {
                 .element("Bucket", bucket.name()).element("Key", call.key()).element("ETag", content.etag());
         content.checksums().forEach((algorithm, value) -> xml.element(algorithm.element(), value));
         xml.element("ChecksumType", content.checksums().isEmpty() ? null : content.checksumType());
-        return RestOutput.xml(xml.finish("CompleteMultipartUploadResult"))
-                .header("x-amz-version-id", ObjectWrites.versionHeader(bucket, version))
-                .header("x-amz-server-side-encryption", "AES256");
+        RestOutput out = RestOutput.xml(xml.finish("CompleteMultipartUploadResult"))
+                .header("x-amz-version-id", ObjectWrites.versionHeader(bucket, version));
+        ObjectEncryption.answer(content.headers(), out);
+        return out;
     }
 
     /** S3's checks in S3's order: part order first, then each part's presence and ETag, then sizes. */

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * CopyObject: a new version whose bytes are the source's, with the source's headers and metadata
  * ({@code x-amz-metadata-directive: COPY}, the default) or the request's ({@code REPLACE}); the same for
- * tags ({@code x-amz-tagging-directive}). Copying an object onto itself needs REPLACE or another change,
- * as S3 requires.
+ * tags ({@code x-amz-tagging-directive}). The website redirect location and the encryption are never the
+ * source's: they are the request's. Copying an object onto itself needs REPLACE or another change, as S3
+ * requires.
  */
 final class CopyObjectAction {
 
@@ -39,7 +40,9 @@ final class CopyObjectAction {
         boolean replaceMetadata = directive(call, "x-amz-metadata-directive");
         boolean replaceTags = directive(call, "x-amz-tagging-directive");
         if (source.bucket().equals(call.bucket()) && source.key().equals(call.key()) && source.versionId() == null
-                && !replaceMetadata && call.header("x-amz-storage-class") == null) {
+                && !replaceMetadata && call.header("x-amz-storage-class") == null
+                && call.header(ObjectAttributes.WEBSITE_REDIRECT_LOCATION) == null
+                && call.header(ObjectEncryption.ALGORITHM) == null) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to"
                     + " itself without changing the object's metadata, storage class, website redirect location or"
                     + " encryption attributes.");
@@ -63,10 +66,11 @@ final class CopyObjectAction {
         XmlWriter xml = XmlWriter.document("CopyObjectResult").element("ETag", content.etag())
                 .element("LastModified", S3Time.iso(version.lastModified()));
         content.checksums().forEach((algorithm, value) -> xml.element(algorithm.element(), value));
-        return RestOutput.xml(xml.finish("CopyObjectResult"))
+        RestOutput out = RestOutput.xml(xml.finish("CopyObjectResult"))
                 .header("x-amz-version-id", ObjectWrites.versionHeader(target, version))
-                .header("x-amz-copy-source-version-id", source.versionId() != null ? from.versionId() : null)
-                .header("x-amz-server-side-encryption", "AES256");
+                .header("x-amz-copy-source-version-id", source.versionId() != null ? from.versionId() : null);
+        ObjectEncryption.answer(content.headers(), out);
+        return out;
     }
 
     /** The source's bytes, rewritten with its whole-object checksums and the one requested, if any. */
@@ -90,7 +94,8 @@ final class CopyObjectAction {
         }
         // A copy is stored as one part: its ETag is the MD5 of its bytes, even if the source's was not.
         return new ObjectVersion.StoredContent(written.blob(), ObjectUpload.etag(written.md5()),
-                replaceMetadata ? ObjectAttributes.contentHeaders(call) : old.headers(),
+                ObjectAttributes.withWriteHeaders(replaceMetadata ? ObjectAttributes.contentHeaders(call)
+                        : old.headers(), call),
                 replaceMetadata ? ObjectAttributes.metadata(call) : old.metadata(),
                 call.header("x-amz-storage-class") != null ? ObjectAttributes.storageClass(call) : old.storageClass(),
                 ObjectUpload.checksums(written), "FULL_OBJECT", List.of());

@@ -41,7 +41,7 @@ final class MultipartActions {
         }
         String type = checksumType(call.header("x-amz-checksum-type"), algorithm);
         MultipartUpload upload = new MultipartUpload(s3.ids().uploadId(), call.key(), s3.stack().clock().now(),
-                ObjectAttributes.contentHeaders(call), ObjectAttributes.metadata(call),
+                ObjectAttributes.storedHeaders(call), ObjectAttributes.metadata(call),
                 ObjectAttributes.storageClass(call), TagSet.fromHeader(call.header("x-amz-tagging")), algorithm, type);
         synchronized (bucket) {
             bucket.uploads().put(upload.uploadId(), upload);
@@ -49,9 +49,10 @@ final class MultipartActions {
         String xml = XmlWriter.document("InitiateMultipartUploadResult").element("Bucket", bucket.name())
                 .element("Key", call.key()).element("UploadId", upload.uploadId())
                 .finish("InitiateMultipartUploadResult");
-        return RestOutput.xml(xml).header("x-amz-checksum-algorithm", algorithm == null ? null : algorithm.name())
-                .header("x-amz-checksum-type", algorithm == null ? null : type)
-                .header("x-amz-server-side-encryption", "AES256");
+        RestOutput out = RestOutput.xml(xml).header("x-amz-checksum-algorithm",
+                algorithm == null ? null : algorithm.name()).header("x-amz-checksum-type", algorithm == null ? null : type);
+        ObjectEncryption.answer(upload.headers(), out);
+        return out;
     }
 
     /**
@@ -90,7 +91,8 @@ final class MultipartActions {
         MultipartUpload upload = upload(bucket, call);
         BlobWriter.Written written = ObjectUpload.receive(s3, call, upload.checksumAlgorithm());
         MultipartUpload.UploadedPart part = store(bucket, upload, number, written);
-        RestOutput out = RestOutput.ok().header("ETag", part.etag()).header("x-amz-server-side-encryption", "AES256");
+        RestOutput out = RestOutput.ok().header("ETag", part.etag());
+        ObjectEncryption.answer(upload.headers(), out);
         part.checksums().forEach((algorithm, value) -> out.header(algorithm.header(), value));
         return out;
     }

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The headers an object keeps from the request that wrote it: the standard content headers, user
- * metadata ({@code x-amz-meta-*}, at most 2 KB) and its storage class; and how they are answered.
+ * The headers an object keeps from the request that wrote it: the standard content headers, the website
+ * redirect location and encryption, user metadata ({@code x-amz-meta-*}, at most 2 KB) and its storage
+ * class; and how they are answered.
  */
 final class ObjectAttributes {
 
@@ -18,6 +19,7 @@ final class ObjectAttributes {
     static final String[] CONTENT_HEADERS = {"Content-Type", "Content-Encoding", "Content-Disposition",
         "Content-Language", "Cache-Control", "Expires"};
     static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+    static final String WEBSITE_REDIRECT_LOCATION = "x-amz-website-redirect-location";
     private static final Set<String> STORAGE_CLASSES = Set.of("STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA",
             "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW",
             "EXPRESS_ONEZONE");
@@ -107,6 +109,35 @@ final class ObjectAttributes {
         return storageClass.toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Every header a write stores: the content headers, and the ones S3 takes from each write, never from a
+     * copy's source ({@code x-amz-website-redirect-location} and the encryption).
+     */
+    static Map<String, String> storedHeaders(S3Call call) {
+        return withWriteHeaders(contentHeaders(call), call);
+    }
+
+    /** {@code content} (content headers only) with the write headers of {@code call}. */
+    static Map<String, String> withWriteHeaders(Map<String, String> content, S3Call call) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        content.forEach((name, value) -> {
+            if (!name.equals(WEBSITE_REDIRECT_LOCATION) && !ObjectEncryption.isEncryptionHeader(name)) {
+                headers.put(name, value);
+            }
+        });
+        String redirect = call.header(WEBSITE_REDIRECT_LOCATION);
+        if (redirect != null) {
+            // "Website redirect location must have a prefix of 'http://' or 'https://' or '/'" (PutObject).
+            if (!redirect.startsWith("/") && !redirect.startsWith("http://") && !redirect.startsWith("https://")) {
+                throw new RestXmlError("InvalidRedirectLocation", 400, "The website redirect location must have a "
+                        + "prefix of 'http://' or 'https://' or '/'.");
+            }
+            headers.put(WEBSITE_REDIRECT_LOCATION, redirect);
+        }
+        headers.putAll(ObjectEncryption.requested(call));
+        return headers;
+    }
+
     /** Writes the stored headers, metadata, storage class and checksums of {@code content} to {@code out}. */
     static void answer(ObjectVersion.StoredContent content, RestOutput out, boolean withChecksums) {
         content.headers().forEach(out::header);
@@ -118,6 +149,6 @@ final class ObjectAttributes {
             content.checksums().forEach((algorithm, value) -> out.header(algorithm.header(), value));
             out.header("x-amz-checksum-type", content.checksums().isEmpty() ? null : content.checksumType());
         }
-        out.header("x-amz-server-side-encryption", "AES256");
+        ObjectEncryption.answer(content.headers(), out);
     }
 }

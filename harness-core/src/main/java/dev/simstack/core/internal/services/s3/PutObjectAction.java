@@ -25,14 +25,14 @@ final class PutObjectAction {
     private RestOutput putObject(S3Call call) {
         Bucket bucket = s3.store().bucket(call.bucket());
         ObjectUpload.checkKey(call.key());
-        ObjectPut put = new ObjectPut(call.key(), WriteConditions.of(call), ObjectAttributes.contentHeaders(call),
+        ObjectPut put = new ObjectPut(call.key(), WriteConditions.of(call), ObjectAttributes.storedHeaders(call),
                 ObjectAttributes.metadata(call), ObjectAttributes.storageClass(call),
                 TagSet.fromHeader(call.header("x-amz-tagging")));
         Stored stored = put(bucket, put, () -> ObjectUpload.receive(s3, call, null), call.requester());
         ObjectVersion.StoredContent content = stored.content();
         RestOutput out = RestOutput.ok().header("ETag", content.etag())
-                .header("x-amz-version-id", stored.versionId())
-                .header("x-amz-server-side-encryption", "AES256");
+                .header("x-amz-version-id", stored.versionId());
+        ObjectEncryption.answer(content.headers(), out);
         content.checksums().forEach((algorithm, value) -> out.header(algorithm.header(), value));
         out.header("x-amz-checksum-type", content.checksums().isEmpty() ? null : "FULL_OBJECT");
         return out;

@@ -12,15 +12,24 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * AddPermission and RemovePermission: they edit the queue's Policy attribute, one statement per label
- * (its Sid), as SQS does. Policies are stored, not enforced: every caller may do everything.
+ * (its Sid) granting {@code SQS:<action>} to account root principals on the queue's ARN, as SQS does; a
+ * queue has no Policy until one is set or added, and loses it with its last statement. Policies are stored,
+ * not enforced: every caller may do everything.
  */
 final class PermissionActions {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonTrees JSON = new JsonTrees();
+    /** "An Amazon SQS policy can have a maximum of 7 actions." */
+    private static final int MAX_ACTIONS = 7;
+    /** The actions a queue owner can share; the others (SetQueueAttributes, AddPermission, ...) are the owner's. */
+    private static final Set<String> SHARED_ACTIONS = Set.of("*", "SendMessage", "ReceiveMessage", "DeleteMessage",
+            "ChangeMessageVisibility", "GetQueueAttributes", "GetQueueUrl", "ListDeadLetterSourceQueues", "PurgeQueue");
 
     private final SqsRegions regions;
 
@@ -38,25 +47,50 @@ final class PermissionActions {
         String label = input.requiredString("Label");
         List<String> accounts = input.stringList("AWSAccountIds");
         List<String> actions = input.stringList("Actions");
-        if (accounts.isEmpty()) {
-            throw SqsErrors.missingParameter("AWSAccountIds");
-        }
-        if (actions.isEmpty()) {
-            throw SqsErrors.missingParameter("Actions");
-        }
+        checkGrant(accounts, actions);
         ObjectNode policy = policy(queue);
         ArrayNode statements = (ArrayNode) policy.get("Statement");
         if (indexOf(statements, label) >= 0) {
             throw SqsErrors.invalidParameter("Label", label, "Already exists");
         }
         ObjectNode statement = statements.addObject().put("Sid", label).put("Effect", "Allow");
-        ArrayNode principals = statement.putObject("Principal").putArray("AWS");
-        accounts.forEach(account -> principals.add("arn:aws:iam::" + account + ":root"));
-        ArrayNode granted = statement.putArray("Action");
-        actions.forEach(action -> granted.add("SQS:" + action));
+        statement.putObject("Principal").set("AWS", oneOrMany(accounts.stream()
+                .map(account -> "arn:aws:iam::" + account + ":root").collect(Collectors.toList())));
+        statement.set("Action", oneOrMany(actions.stream().map(action -> "SQS:" + action)
+                .collect(Collectors.toList())));
         statement.put("Resource", queue.arn());
         regions.region(call).setAttributes(queue, Map.of("Policy", policy.toString()));
         return NODES.objectNode();
+    }
+
+    /** AddPermission's rules, in the order SQS applies them. */
+    private static void checkGrant(List<String> accounts, List<String> actions) {
+        if (actions.isEmpty()) {
+            throw SqsErrors.missingParameter("Actions");
+        }
+        if (accounts.isEmpty()) {
+            throw SqsErrors.invalidParameterValue("Value [] for parameter PrincipalId is invalid. Reason: Unable to "
+                    + "verify.");
+        }
+        if (actions.size() > MAX_ACTIONS) {
+            throw SqsErrors.overLimit(actions.size() + " Actions were found, maximum allowed is " + MAX_ACTIONS + ".");
+        }
+        for (String action : actions) {
+            if (!SHARED_ACTIONS.contains(action)) {
+                throw SqsErrors.invalidParameter("ActionName", "SQS:" + action,
+                        "Only the queue owner is allowed to invoke this action");
+            }
+        }
+    }
+
+    /** A single principal or action is written as a string, several as a list, as SQS writes the statement. */
+    private static JsonNode oneOrMany(List<String> values) {
+        if (values.size() == 1) {
+            return NODES.textNode(values.get(0));
+        }
+        ArrayNode list = NODES.arrayNode();
+        values.forEach(list::add);
+        return list;
     }
 
     private JsonNode removePermission(DecodedCall call, Input input) {

@@ -1,10 +1,13 @@
 package dev.simstack.core.internal.services.sqs;
 
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * SQS's tag rules (SQS Developer Guide, "Quotas related to queues"): at most 50 tags per queue, keys of 1
- * to 128 characters not starting with the reserved {@code aws:} prefix, values of at most 256.
+ * to 128 characters not starting with the reserved {@code aws:} prefix, values of at most 256. The key
+ * length and tag count messages are AWS's; AWS documents the prefix and value rules but not their messages.
  */
 final class QueueTags {
 
@@ -16,16 +19,24 @@ final class QueueTags {
     }
 
     static void checkEach(Map<String, String> tags) {
+        if (!tags.isEmpty()) {
+            checkKeys(tags.keySet());
+        }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
-            String key = tag.getKey();
-            if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.toLowerCase().startsWith("aws:")) {
-                throw SqsErrors.invalidParameterValue("Tag key '" + key + "' is invalid: a key has 1 to 128 "
-                        + "characters and may not start with aws:.");
+            if (tag.getKey().toLowerCase(Locale.ROOT).startsWith("aws:")) {
+                throw SqsErrors.invalidParameterValue("Tag key " + tag.getKey() + " is invalid. Reason: the aws: "
+                        + "prefix is reserved for AWS use.");
             }
             if (tag.getValue() == null || tag.getValue().length() > MAX_VALUE_LENGTH) {
-                throw SqsErrors.invalidParameterValue("Tag value for key '" + key
-                        + "' is invalid: a value has at most 256 characters.");
+                throw SqsErrors.invalidParameterValue("Tag values must be between 0 and 256 characters in length.");
             }
+        }
+    }
+
+    /** The keys of a TagQueue or UntagQueue: at least one, each of 1 to 128 characters. */
+    static void checkKeys(Collection<String> keys) {
+        if (keys.isEmpty() || keys.stream().anyMatch(key -> key.isEmpty() || key.length() > MAX_KEY_LENGTH)) {
+            throw SqsErrors.invalidParameterValue("Tag keys must be between 1 and 128 characters in length.");
         }
     }
 

@@ -7,8 +7,9 @@ import dev.simstack.core.AwsException;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.OperationTable;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** SendMessage and SendMessageBatch. */
 final class SendActions {
@@ -40,30 +41,46 @@ final class SendActions {
         SqsQueue queue = port.queue(regions.ref(call, input));
         List<Input> entries = BatchEntries.read(input, "SendMessageBatchRequestEntry");
         BatchEntries result = new BatchEntries();
-        List<String> ids = new ArrayList<>();
-        List<MessageDraft> drafts = new ArrayList<>();
-        long total = 0;
+        Map<String, MessageDraft> drafts = readEach(entries, result);
+        long total = drafts.values().stream().mapToLong(MessageDraft::size).sum();
+        // The batch's total is AWS's own limit, whatever the queue's MaximumMessageSize: checked before the
+        // queue's rules, so entries each too long for the queue still make a batch too long.
+        if (total > MAX_BATCH_BYTES) {
+            throw SqsErrors.batchRequestTooLong(total, MAX_BATCH_BYTES);
+        }
+        // Every entry is checked before any is sent (one entry's error fails only it; a batch too long fails
+        // all); the port's own check of a checked draft passes it unchanged.
+        drafts.replaceAll((id, draft) -> checkFor(queue, id, draft, result));
+        String sender = sender(call);
+        drafts.forEach((id, draft) -> {
+            if (draft != null) {
+                describe(port.send(queue, draft, sender), result.succeed(id));
+            }
+        });
+        return result.output();
+    }
+
+    /** The entries that read as messages, by id in request order; the others fail in {@code result}. */
+    private static Map<String, MessageDraft> readEach(List<Input> entries, BatchEntries result) {
+        Map<String, MessageDraft> drafts = new LinkedHashMap<>();
         for (Input entry : entries) {
             String id = entry.string("Id");
             try {
-                MessageDraft draft = MessageDraft.read(entry).checkFor(queue.attributes());
-                total += draft.size();
-                ids.add(id);
-                drafts.add(draft);
+                drafts.put(id, MessageDraft.read(entry));
             } catch (AwsException error) {
                 result.fail(id, error);
             }
         }
-        if (total > MAX_BATCH_BYTES) {
-            throw SqsErrors.batchRequestTooLong(total, MAX_BATCH_BYTES);
+        return drafts;
+    }
+
+    private static MessageDraft checkFor(SqsQueue queue, String id, MessageDraft draft, BatchEntries result) {
+        try {
+            return draft.checkFor(queue.attributes());
+        } catch (AwsException error) {
+            result.fail(id, error);
+            return null;
         }
-        String sender = sender(call);
-        // Every entry is checked before any is sent (one entry's error fails only it; a batch too long fails
-        // all); the port's own check of a checked draft passes it unchanged.
-        for (int i = 0; i < drafts.size(); i++) {
-            describe(port.send(queue, drafts.get(i), sender), result.succeed(ids.get(i)));
-        }
-        return result.output();
     }
 
     private static ObjectNode describe(SentMessage sent, ObjectNode output) {

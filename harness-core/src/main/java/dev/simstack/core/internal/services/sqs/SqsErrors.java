@@ -83,8 +83,7 @@ final class SqsErrors {
 
     static AwsException batchRequestTooLong(long size, int limit) {
         return new AwsException("BatchRequestTooLong", "AWS.SimpleQueueService.BatchRequestTooLong", 400, true,
-                "Batch requested message too long. Total size of all messages in the batch is " + size
-                        + " bytes, which exceeds the limit of " + limit + " bytes.");
+                "Batch requests cannot be longer than " + limit + " bytes. You have sent " + size + " bytes.");
     }
 
     static AwsException invalidBatchEntryId() {

@@ -39,9 +39,7 @@ final class TagActions {
     private JsonNode untagQueue(DecodedCall call, Input input) {
         SqsQueue queue = regions.queue(call, input);
         List<String> keys = input.stringList("TagKeys");
-        if (keys.isEmpty()) {
-            throw SqsErrors.missingParameter("TagKeys");
-        }
+        QueueTags.checkKeys(keys);
         queue.untag(keys);
         return NODES.objectNode();
     }
