@@ -35,9 +35,8 @@ one() {
 summary() {
   local column
   for column in 1 2; do
-    cut -d' ' -f"$column" | sort -n | awk -v what="$([ "$column" = 1 ] && echo wall || echo cpu)" \
-      '{ v[NR] = $1 } END { printf "%s: median %d ms, range %d-%d ms\n", what, v[int((NR + 1) / 2)], v[1], v[NR] }' \
-      <"$1"
+    cut -d' ' -f"$column" <"$1" | sort -n | awk -v what="$([ "$column" = 1 ] && echo wall || echo cpu)" \
+      '{ v[NR] = $1 } END { printf "%s: median %d ms, range %d-%d ms\n", what, v[int((NR + 1) / 2)], v[1], v[NR] }'
   done
 }
 
