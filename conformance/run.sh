@@ -2,7 +2,8 @@
 # Conformance: clients we did not write (Debian's AWS CLI v2 at /usr/bin/aws and python3-boto3 under
 # /usr/bin/python3) drive the standalone launcher over the wire. Starts the launcher from the built jar
 # on a free port, runs the suites of every service /_localstack/health reports as running, stops the
-# launcher, and ends with one line: `conformance: N passed, N failed` (exit 1 if any failed).
+# launcher, and ends with one line: `conformance: N passed, N failed` (exit 1 if any failed). Last, the
+# dist_cli suite starts the launcher distribution (server-dist's tar.gz) with no JDK on its PATH.
 #
 #   bash conformance/run.sh                 # after ./mvnw -B -q -DskipTests package
 #   SIMSTACK_JAR=/path/to/simstack-server.jar bash conformance/run.sh
@@ -144,6 +145,20 @@ if [ -z "${CONFORMANCE_ONLY:-}" ] || [[ " $CONFORMANCE_ONLY " == *" reset_cli "*
   f=$(grep -c '^FAIL ' "$WORK/reset_cli.py.out")
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
     echo "FAIL reset_cli: exited with $rc and no failed check"
+    f=1
+  fi
+  FAILED=$((FAILED + f))
+fi
+
+# The distribution's suite unpacks server-dist's tar.gz and starts its own launcher from it.
+if [ -z "${CONFORMANCE_ONLY:-}" ] || [[ " $CONFORMANCE_ONLY " == *" dist_cli "* ]]; then
+  SIMSTACK_ENDPOINT="" timeout -k 5 "$SUITE_TIMEOUT" "$PY" "$HERE/dist_cli.py" >"$WORK/dist_cli.py.out" 2>&1
+  rc=$?
+  cat "$WORK/dist_cli.py.out"
+  PASSED=$((PASSED + $(grep -c '^PASS ' "$WORK/dist_cli.py.out")))
+  f=$(grep -c '^FAIL ' "$WORK/dist_cli.py.out")
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    echo "FAIL dist_cli: exited with $rc and no failed check"
     f=1
   fi
   FAILED=$((FAILED + f))
