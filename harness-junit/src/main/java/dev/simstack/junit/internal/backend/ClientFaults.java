@@ -32,6 +32,20 @@ final class ClientFaults implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<SdkCall> CALL = new ExecutionAttribute<>("SimStackFaultedCall");
     private static final ExecutionAttribute<Boolean> TRUNCATE = new ExecutionAttribute<>("SimStackTruncate");
+    /**
+     * The rule that faulted the latest attempt, for the client ledger ({@link LedgerRecorder}): a new value per
+     * faulted attempt, so that the recorder tells this attempt's fault from an earlier one's by identity.
+     */
+    private static final ExecutionAttribute<Faulted> FAULTED = new ExecutionAttribute<>("SimStackFaultedBy");
+
+    /** A faulted attempt's rule. */
+    static final class Faulted {
+        final FaultRule rule;
+
+        Faulted(FaultRule rule) {
+            this.rule = rule;
+        }
+    }
 
     /** A backend's name to the declared one (the AWS backend's prefixed names); empty on emulators. */
     private final Map<String, String> declared;
@@ -85,6 +99,7 @@ final class ClientFaults implements ExecutionInterceptor {
 
     /** The rule's delay, then its error or reset (thrown here), or a truncation of the answer to come. */
     private static void fault(FaultRule rule, SdkCall call, ExecutionAttributes attributes, SimRandom random) {
+        attributes.putAttribute(FAULTED, new Faulted(rule));
         Duration delay = rule.distribution() != null ? rule.distribution().draw(random) : rule.latency();
         sleep(delay);
         if (rule.wire() == WireFault.RESET) {
@@ -97,6 +112,11 @@ final class ClientFaults implements ExecutionInterceptor {
         if (rule.wire() == WireFault.TRUNCATE) {
             attributes.putAttribute(TRUNCATE, true);
         }
+    }
+
+    /** The latest faulted attempt's rule in this call, or null when none was faulted. */
+    static Faulted faulted(ExecutionAttributes attributes) {
+        return attributes.getAttribute(FAULTED);
     }
 
     @Override
