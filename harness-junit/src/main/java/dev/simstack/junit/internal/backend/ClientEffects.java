@@ -35,12 +35,13 @@ final class ClientEffects {
 
     /** The account in a request's queue URL ({@code https://host/123456789012/orders}), or null. */
     static String queueAccount(Object request) {
-        Object url = member(request, "QueueUrl");
-        if (!(url instanceof String text)) {
-            return null;
-        }
-        String[] parts = text.split("/");
-        return parts.length >= 2 ? parts[parts.length - 2] : null;
+        return member(request, "QueueUrl") instanceof String url ? accountOf(url) : null;
+    }
+
+    /** The account in a queue URL, its path's first segment. */
+    static String accountOf(String queueUrl) {
+        String[] parts = queueUrl.split("/");
+        return parts.length >= 2 ? parts[parts.length - 2] : "";
     }
 
     /** Records what {@code call}'s successful answer shows. */

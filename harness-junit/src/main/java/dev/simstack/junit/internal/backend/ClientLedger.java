@@ -1,11 +1,14 @@
 package dev.simstack.junit.internal.backend;
 
-import dev.simstack.core.Ledger;
+import dev.simstack.assertions.internal.PartialLedger;
+import dev.simstack.core.AwsService;
 import dev.simstack.core.LedgerEntry;
+import dev.simstack.core.ResourceRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -13,21 +16,39 @@ import java.util.function.Consumer;
  * The ledger of a remote backend: what the harness's injected clients saw, recorded by {@link LedgerRecorder}
  * (each attempt, and the messages, item writes and object writes their answers show), stamped on the wall
  * clock. What happened on the backend without passing through those clients (a Lambda function's work, a move
- * to a dead-letter queue, an application's own clients) is not in it; {@link #needsEngine(String, String)}
+ * to a dead-letter queue, an application's own clients) is not in it; {@link #cannotHold(String, String)}
  * says so, naming the backend.
  */
-public final class ClientLedger implements Ledger {
+public final class ClientLedger implements PartialLedger {
 
     private final String backend;
     private final String testClass;
     private final Clock clock;
     private final List<LedgerEntry> entries = new ArrayList<>();
     private final List<Consumer<LedgerEntry>> listeners = new CopyOnWriteArrayList<>();
+    /** The declared queues, tables and buckets, as the entries name them. */
+    private final List<ResourceRef> declared = new CopyOnWriteArrayList<>();
 
     ClientLedger(String backend, String testClass, Clock clock) {
         this.backend = backend;
         this.testClass = testClass;
         this.clock = clock;
+    }
+
+    /** Adds a declared resource, created on the backend, as its entries will name it. */
+    void declare(ResourceRef resource) {
+        declared.add(resource);
+    }
+
+    @Override
+    public Optional<ResourceRef> declared(AwsService service, String region, String name) {
+        return declared.stream().filter(ref -> ref.service() == service && ref.name().equals(name)
+                && (region == null || ref.region().equals(region))).findFirst();
+    }
+
+    @Override
+    public List<String> declaredNames(AwsService service) {
+        return declared.stream().filter(ref -> ref.service() == service).map(ResourceRef::name).distinct().toList();
     }
 
     /** A stamp and a sequence number for an entry to append. */
@@ -93,15 +114,12 @@ public final class ClientLedger implements Ledger {
         return () -> listeners.remove(listener);
     }
 
-    /**
-     * The failure of {@code assertion}, which reads {@code facts} that only the engine records, naming the backend:
-     * the ledger here holds only what the test's own clients saw.
-     */
-    public UnsupportedOperationException needsEngine(String assertion, String facts) {
-        return new UnsupportedOperationException(assertion + " reads " + facts + ", which only SimStack's embedded"
-                + " engine records, and " + testClass + " runs on backend " + backend + ": the ledger on that backend"
-                + " holds only what the test's own clients saw. Pin the class with @SimStack(backend ="
-                + " Backend.EMBEDDED) to assert it");
+    /** Names the backend: the ledger here holds only what the test's own clients saw. */
+    @Override
+    public IllegalStateException cannotHold(String assertion, String facts) {
+        return new IllegalStateException(assertion + " reads " + facts + ", which " + testClass + "'s ledger cannot"
+                + " hold: it runs on backend " + backend + ", where the ledger holds only what the test's own clients"
+                + " saw. Pin the class with @SimStack(backend = Backend.EMBEDDED) and assert on the stack there");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.simstack.junit.internal.backend;
 
 import dev.simstack.core.ClockSpec;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.StackConfig;
 import dev.simstack.fault.FaultPlan;
 import dev.simstack.fault.WireFault;
@@ -87,6 +88,7 @@ public final class RemoteStack implements AutoCloseable {
                     + e.getMessage(), e);
         }
         stack.resources.report(target.runId());
+        stack.declareInLedger(config);
         return stack;
     }
 
@@ -122,6 +124,20 @@ public final class RemoteStack implements AutoCloseable {
 
     private <T> Map<String, String> renamed(List<T> specs, Function<T, String> name) {
         return specs.stream().map(name).distinct().collect(Collectors.toMap(n -> n, target::name));
+    }
+
+    /** Tells the ledger the created resources, named as its entries will name them. */
+    private void declareInLedger(StackConfig config) {
+        String home = target.regions().get(0);
+        config.queues().forEach(queue -> {
+            String region = queue.region() == null ? home : queue.region();
+            String url = resources.queueUrl(region, queue.name());
+            ledger.declare(ResourceRef.queue(region, url == null ? "" : ClientEffects.accountOf(url), queue.name()));
+        });
+        config.tables().forEach(table -> ledger.declare(ResourceRef.table(table.region() == null ? home
+                : table.region(), "", table.name())));
+        config.buckets().forEach(bucket -> ledger.declare(ResourceRef.bucket(bucket.region() == null ? home
+                : bucket.region(), "", bucket.name())));
     }
 
     /** Each declared table's key attribute names, partition key first. */
