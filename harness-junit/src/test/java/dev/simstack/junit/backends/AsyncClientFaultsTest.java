@@ -3,6 +3,8 @@ package dev.simstack.junit.backends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.simstack.core.Ledger;
+import dev.simstack.core.LedgerEntry;
 import dev.simstack.junit.InjectFault;
 import dev.simstack.junit.Kit;
 import dev.simstack.junit.Latency;
@@ -56,9 +58,14 @@ class AsyncClientFaultsTest {
 
         @Test
         @Throttle(service = "sqs", operation = "SendMessage", times = 2)
-        void two_throttled_sends_are_retried(SqsAsyncClient sqs, @QueueUrl("orders") String orders) {
-            assertThat(sqs.sendMessage(b -> b.queueUrl(orders).messageBody("order-1")).join().messageId())
-                    .isNotEmpty();
+        void two_throttled_sends_are_retried_and_recorded(SqsAsyncClient sqs, @QueueUrl("orders") String orders,
+                Ledger ledger) {
+            int before = ledger.size();
+            String id = sqs.sendMessage(b -> b.queueUrl(orders).messageBody("order-1")).join().messageId();
+
+            assertThat(ledger.entries().stream().skip(before).toList()).extracting(Lines::of)
+                    .containsExactly("SendMessage 400 RequestThrottled", "SendMessage 400 RequestThrottled",
+                            "SendMessage 200 null", "SENT " + id);
         }
 
         @Test
@@ -98,6 +105,17 @@ class AsyncClientFaultsTest {
                 @QueueUrl("orders") String orders) {
             assertThatThrownBy(sqs.receiveMessage(b -> b.queueUrl(orders))::join).cause()
                     .isInstanceOf(SdkClientException.class).hasMessageContaining("Connection reset");
+        }
+    }
+
+    /** Short lines for what a ledger holds. */
+    static final class Lines {
+        static String of(LedgerEntry entry) {
+            if (entry instanceof LedgerEntry.Request request) {
+                return request.operation() + " " + request.status() + " " + request.errorCode();
+            }
+            return entry instanceof LedgerEntry.Message message ? message.kind() + " " + message.messageId()
+                    : entry.toString();
         }
     }
 
