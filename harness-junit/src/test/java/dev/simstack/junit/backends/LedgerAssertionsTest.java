@@ -12,6 +12,7 @@ import dev.simstack.junit.QueueUrl;
 import dev.simstack.junit.SimStack;
 import dev.simstack.junit.Table;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * On a remote backend, the delivery and idempotency assertions that read only what the injected clients saw work
@@ -31,7 +33,7 @@ class LedgerAssertionsTest {
     @Test
     void deliveries_and_effects_the_clients_saw_are_asserted_on_a_remote_backend() {
         try (StandIn standIn = new StandIn()) {
-            Kit.assertPassed(Kit.run(standIn.asEndpoint(), FromTheClients.class), 3);
+            Kit.assertPassed(Kit.run(standIn.asEndpoint(), FromTheClients.class), 4);
         }
     }
 
@@ -52,7 +54,9 @@ class LedgerAssertionsTest {
         }
     }
 
-    @SimStack(queues = @Queue(name = "orders", receiveMessageWaitTimeSeconds = 0),
+    // docs:ledger-assertions-start
+    @SimStack(queues = {@Queue(name = "orders", receiveMessageWaitTimeSeconds = 0),
+            @Queue(name = "steps.fifo", contentBasedDeduplication = true, receiveMessageWaitTimeSeconds = 0)},
             tables = @Table(name = "payments", partitionKey = "orderId"), buckets = @Bucket(name = "receipts"))
     static class FromTheClients {
 
@@ -70,7 +74,7 @@ class LedgerAssertionsTest {
                     .isInstanceOf(AssertionError.class).hasMessageContaining("delivered 2 times");
             assertThatThrownBy(() -> assertThat(ledger).delivery("invoices"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("the ledger knows no sqs resource named 'invoices'; it knows orders");
+                    .hasMessage("the ledger knows no sqs resource named 'invoices'; it knows orders, steps.fifo");
         }
 
         @Test
@@ -85,6 +89,21 @@ class LedgerAssertionsTest {
                 }
             }
             assertThat(ledger).idempotency().ofItemWrites("payments").eachKeyAppliedOnce();
+        }
+        // docs:ledger-assertions-end
+
+        @Test
+        void a_fifo_queues_groups_are_delivered_in_order(SqsClient sqs, @QueueUrl("steps.fifo") String steps,
+                Ledger ledger) {
+            for (String step : List.of("paid", "packed", "shipped")) {
+                sqs.sendMessage(b -> b.queueUrl(steps).messageBody(step).messageGroupId("order-1"));
+            }
+            List<Message> received = sqs.receiveMessage(b -> b.queueUrl(steps).maxNumberOfMessages(10)).messages();
+            received.forEach(message -> sqs.deleteMessage(b -> b.queueUrl(steps)
+                    .receiptHandle(message.receiptHandle())));
+
+            assertThat(received).extracting(Message::body).containsExactly("paid", "packed", "shipped");
+            assertThat(ledger).delivery("steps.fifo").preservesOrderPerMessageGroup().hasNoDuplicateDeliveries();
         }
 
         @Test
