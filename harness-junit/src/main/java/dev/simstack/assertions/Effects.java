@@ -3,6 +3,7 @@ package dev.simstack.assertions;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.assertions.internal.BusinessKey;
+import dev.simstack.core.AwsService;
 import dev.simstack.core.Ledger;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.ResourceRef;
@@ -97,7 +98,7 @@ public final class Effects {
 
     /** The writes to {@code resource} that {@code ledger} records, read without the stack. */
     static Effects writes(LedgerOnly ledger, ResourceRef resource) {
-        return new Effects(null, ledger, resource, null, resource.service() == dev.simstack.core.AwsService.DYNAMODB
+        return new Effects(null, ledger, resource, null, resource.service() == AwsService.DYNAMODB
                 ? BusinessKey.itemKey() : BusinessKey.objectKey(), List.of());
     }
 
@@ -137,6 +138,8 @@ public final class Effects {
      *
      * @param attribute the attribute's name, e.g. {@code orderId}
      * @return the effects by that attribute
+     * @throws IllegalStateException for effects read from a ledger alone
+     *     ({@link SimStackAssertions#assertThat(Ledger)}), which holds no items
      */
     public Effects byAttribute(String attribute) {
         Objects.requireNonNull(attribute, "attribute");
@@ -176,6 +179,7 @@ public final class Effects {
      *
      * @param businessKey maps a message body to its business key, e.g. a JSON field's value
      * @return the effects by that key
+     * @throws IllegalStateException on a remote backend's ledger, which holds no invocations
      */
     public Effects byMessageBody(Function<String, String> businessKey) {
         Objects.requireNonNull(businessKey, "businessKey");

@@ -42,7 +42,8 @@ class ClientLedgerTest {
         }
     }
 
-    @SimStack(queues = {@Queue(name = "orders"), @Queue(name = "invoices")}, tables = @Table(name = "orders", partitionKey = "id"),
+    @SimStack(queues = {@Queue(name = "orders"), @Queue(name = "invoices")},
+            tables = @Table(name = "orders", partitionKey = "id"),
             buckets = @Bucket(name = "receipts", versioning = true))
     static class Recorded {
 
@@ -51,7 +52,8 @@ class ClientLedgerTest {
             int before = ledger.size();
             String id = sqs.sendMessage(b -> b.queueUrl(orders).messageBody("order-1")).messageId();
             Message received = sqs.receiveMessage(b -> b.queueUrl(orders)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages().get(0);
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .messages().get(0);
             sqs.deleteMessage(b -> b.queueUrl(orders).receiptHandle(received.receiptHandle()));
 
             List<LedgerEntry.Message> steps = ledger.entries(LedgerEntry.Message.class).stream()
@@ -75,7 +77,8 @@ class ClientLedgerTest {
             Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("o-1"));
             dynamo.putItem(b -> b.tableName("orders").item(item).conditionExpression("attribute_not_exists(id)"));
             assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName("orders").item(item)
-                    .conditionExpression("attribute_not_exists(id)"))).isInstanceOf(ConditionalCheckFailedException.class);
+                    .conditionExpression("attribute_not_exists(id)")))
+                    .isInstanceOf(ConditionalCheckFailedException.class);
             String version = s3.putObject(b -> b.bucket("receipts").key("r-1"), RequestBody.fromString("paid"))
                     .versionId();
 
@@ -84,8 +87,9 @@ class ClientLedgerTest {
                     .containsExactly(tuple("orders", "id=o-1", ConditionOutcome.APPLIED),
                             tuple("orders", "id=o-1", ConditionOutcome.CONDITION_FAILED));
             assertThat(ledger.entries(LedgerEntry.ObjectWrite.class))
-                    .extracting(w -> w.bucket().name(), LedgerEntry.ObjectWrite::key, LedgerEntry.ObjectWrite::versionId,
-                            LedgerEntry.ObjectWrite::kind, LedgerEntry.ObjectWrite::outcome)
+                    .extracting(w -> w.bucket().name(), LedgerEntry.ObjectWrite::key,
+                            LedgerEntry.ObjectWrite::versionId, LedgerEntry.ObjectWrite::kind,
+                            LedgerEntry.ObjectWrite::outcome)
                     .containsExactly(tuple("receipts", "r-1", version, ObjectWriteKind.PUT, WriteOutcome.APPLIED));
             assertThat(ledger.entries(LedgerEntry.Request.class)).filteredOn(r -> r.operation().equals("PutItem"))
                     .extracting(LedgerEntry.Request::status, LedgerEntry.Request::errorCode)

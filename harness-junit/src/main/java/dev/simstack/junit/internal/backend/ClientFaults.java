@@ -32,9 +32,10 @@ import software.amazon.awssdk.regions.Region;
  * Applies the rules of a test's {@link FaultPlan} on the injected clients of a remote backend, where no engine
  * sits between the client and the service: per attempt (so the SDK's retries meet each fault as they would meet
  * the service's answer), a rule's delay is slept on the wall clock (an async client's answer is held back that
- * long instead, when the rule lets the attempt through, so that the call never blocks its caller), then its error is thrown as the SDK surfaces
- * that AWS error, or the connection is reset before the request is sent, or the answer is cut off after the
- * service ran the call. Rules match by the names the test declared (a backend's prefix is read back).
+ * long instead, when the rule lets the attempt through, so that the call never blocks its caller), then its
+ * error is thrown as the SDK surfaces that AWS error, or the connection is reset before the request is sent, or
+ * the answer is cut off after the service ran the call. Rules match by the names the test declared (a backend's
+ * prefix is read back).
  */
 final class ClientFaults implements ExecutionInterceptor {
 
