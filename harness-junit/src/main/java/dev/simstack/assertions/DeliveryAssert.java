@@ -43,7 +43,20 @@ public class DeliveryAssert extends AbstractAssert<DeliveryAssert, QueueDeliveri
      */
     public DeliveryAssert(QueueDeliveries actual) {
         super(actual, DeliveryAssert.class);
+        this.ledgerOnly = null;
+        this.queueRef = null;
     }
+
+    /** Assertions on the deliveries to {@code queue} that {@code ledger} records, read without a stack. */
+    DeliveryAssert(LedgerOnly ledger, ResourceRef queue) {
+        super(null, DeliveryAssert.class);
+        this.ledgerOnly = ledger;
+        this.queueRef = queue;
+    }
+
+    /** The ledger read alone, or null when read through {@link #actual}'s stack. */
+    private final LedgerOnly ledgerOnly;
+    private final ResourceRef queueRef;
 
     /**
      * Every message sent to the queue was delivered at least once and then deleted, or moved to the
@@ -54,6 +67,11 @@ public class DeliveryAssert extends AbstractAssert<DeliveryAssert, QueueDeliveri
      * @return this assertion
      */
     public DeliveryAssert noneLost() {
+        if (ledgerOnly != null) {
+            throw ledgerOnly.needsMore("delivery(\"" + queueRef.name() + "\").noneLost()", "the moves to dead-letter"
+                    + " queues, expiries and purges the service made, and the Lambda invocations that carried each"
+                    + " message");
+        }
         List<MessageLife> lives = lives("noneLost()");
         List<LedgerEntry.Invocation> invocations = actual.stack().ledger().entries(LedgerEntry.Invocation.class);
         DeliveryReport report = new DeliveryReport(actual);
@@ -156,6 +174,10 @@ public class DeliveryAssert extends AbstractAssert<DeliveryAssert, QueueDeliveri
     }
 
     private List<MessageLife> lives(String assertion) {
+        if (ledgerOnly != null) {
+            return MessageLives.of(MessageLives.readWhole(ledgerOnly.ledger(), "delivery(\"" + queueRef.name() + "\")."
+                    + assertion), queueRef, null);
+        }
         isNotNull();
         ResourceRef deadLetterQueue = actual.deadLetterQueue().map(QueueHandle::ref).orElse(null);
         List<LedgerEntry.Message> steps = MessageLives.readWhole(actual.stack().ledger(),
@@ -164,6 +186,6 @@ public class DeliveryAssert extends AbstractAssert<DeliveryAssert, QueueDeliveri
     }
 
     private String queue() {
-        return actual.queue().ref().toString();
+        return ledgerOnly != null ? queueRef.toString() : actual.queue().ref().toString();
     }
 }

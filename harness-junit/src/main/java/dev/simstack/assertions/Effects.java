@@ -3,6 +3,8 @@ package dev.simstack.assertions;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.simstack.assertions.internal.BusinessKey;
+import dev.simstack.core.AwsService;
+import dev.simstack.core.Ledger;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.Stack;
@@ -30,15 +32,22 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class Effects {
 
+    /** The stack, or null for effects read from a ledger alone ({@link #ledgerOnly}). */
     private final Stack stack;
+    private final LedgerOnly ledgerOnly;
     private final ResourceRef resource;
     /** The HTTP dependency whose calls are counted, or null for writes to {@link #resource}. */
     private final String dependency;
     private final BusinessKey key;
     private final List<String> keys;
 
-    private Effects(Stack stack, ResourceRef resource, String dependency, BusinessKey key, List<String> keys) {
-        this.stack = Objects.requireNonNull(stack, "stack");
+    private Effects(Stack stack, LedgerOnly ledgerOnly, ResourceRef resource, String dependency, BusinessKey key,
+            List<String> keys) {
+        if (stack == null && ledgerOnly == null) {
+            throw new NullPointerException("stack");
+        }
+        this.stack = stack;
+        this.ledgerOnly = ledgerOnly;
         this.resource = resource;
         this.dependency = dependency;
         this.key = key;
@@ -46,7 +55,7 @@ public final class Effects {
     }
 
     private Effects(Stack stack, ResourceRef resource, BusinessKey key, List<String> keys) {
-        this(stack, resource, null, key, keys);
+        this(stack, null, resource, null, key, keys);
     }
 
     /**
@@ -84,15 +93,30 @@ public final class Effects {
      *     names it holds calls to
      */
     public static Effects httpCalls(Stack stack, String dependency) {
+        return httpCalls(stack, null, stack.ledger(), dependency);
+    }
+
+    /** The writes to {@code resource} that {@code ledger} records, read without the stack. */
+    static Effects writes(LedgerOnly ledger, ResourceRef resource) {
+        return new Effects(null, ledger, resource, null, resource.service() == AwsService.DYNAMODB
+                ? BusinessKey.itemKey() : BusinessKey.objectKey(), List.of());
+    }
+
+    /** The calls to {@code dependency} that {@code ledger} records, read without the stack. */
+    static Effects httpCalls(LedgerOnly ledger, String dependency) {
+        return httpCalls(null, ledger, ledger.ledger(), dependency);
+    }
+
+    private static Effects httpCalls(Stack stack, LedgerOnly ledgerOnly, Ledger ledger, String dependency) {
         Objects.requireNonNull(dependency, "dependency");
         java.util.Set<String> called = new java.util.TreeSet<>();
-        stack.ledger().entries(LedgerEntry.HttpCall.class).forEach(call -> called.add(call.dependency()));
+        ledger.entries(LedgerEntry.HttpCall.class).forEach(call -> called.add(call.dependency()));
         if (!called.contains(dependency)) {
             throw new IllegalArgumentException("the ledger holds no call to an HTTP dependency named '" + dependency
                     + "'; it holds calls to " + (called.isEmpty() ? "none" : String.join(", ", called))
                     + ". Check the name given to HttpDependency.start, and that the calls were made.");
         }
-        return new Effects(stack, null, dependency, BusinessKey.callKey(), List.of());
+        return new Effects(stack, ledgerOnly, null, dependency, BusinessKey.callKey(), List.of());
     }
 
     /**
@@ -103,7 +127,7 @@ public final class Effects {
      */
     public Effects byItemKey() {
         requireTable("byItemKey()");
-        return new Effects(stack, resource, BusinessKey.itemKey(), keys);
+        return new Effects(stack, ledgerOnly, resource, null, BusinessKey.itemKey(), keys);
     }
 
     /**
@@ -114,10 +138,16 @@ public final class Effects {
      *
      * @param attribute the attribute's name, e.g. {@code orderId}
      * @return the effects by that attribute
+     * @throws IllegalStateException for effects read from a ledger alone
+     *     ({@link SimStackAssertions#assertThat(Ledger)}), which holds no items
      */
     public Effects byAttribute(String attribute) {
         Objects.requireNonNull(attribute, "attribute");
         requireTable("byAttribute(\"" + attribute + "\")");
+        if (stack == null) {
+            throw ledgerOnly.needsMore("byAttribute(\"" + attribute + "\")", "the items as they are now in table "
+                    + resource.name() + " (the ledger records only keys)");
+        }
         return new Effects(stack, resource, BusinessKey.attribute(attribute, stack.table(resource.region(),
                 resource.name())), keys);
     }
@@ -131,7 +161,7 @@ public final class Effects {
      */
     public Effects by(Function<String, String> businessKey) {
         Objects.requireNonNull(businessKey, "businessKey");
-        return new Effects(stack, resource, dependency, BusinessKey.function(businessKey), keys);
+        return new Effects(stack, ledgerOnly, resource, dependency, BusinessKey.function(businessKey), keys);
     }
 
     /**
@@ -149,10 +179,14 @@ public final class Effects {
      *
      * @param businessKey maps a message body to its business key, e.g. a JSON field's value
      * @return the effects by that key
+     * @throws IllegalStateException on a remote backend's ledger, which holds no invocations
      */
     public Effects byMessageBody(Function<String, String> businessKey) {
         Objects.requireNonNull(businessKey, "businessKey");
-        return new Effects(stack, resource, dependency, BusinessKey.messageBody(businessKey), keys);
+        if (ledgerOnly != null && ledgerOnly.isRemote()) {
+            throw ledgerOnly.needsMore("byMessageBody(..)", "which Lambda invocation carried which message");
+        }
+        return new Effects(stack, ledgerOnly, resource, dependency, BusinessKey.messageBody(businessKey), keys);
     }
 
     /**
@@ -163,16 +197,22 @@ public final class Effects {
      * @return the effects of those keys
      */
     public Effects keys(List<String> businessKeys) {
-        return new Effects(stack, resource, dependency, key, List.copyOf(businessKeys));
+        return new Effects(stack, ledgerOnly, resource, dependency, key, List.copyOf(businessKeys));
     }
 
     /**
      * The stack whose ledger is read.
      *
-     * @return the stack
+     * @return the stack, or {@code null} for effects read from a ledger alone
+     *     ({@link SimStackAssertions#assertThat(Ledger)})
      */
     public Stack stack() {
         return stack;
+    }
+
+    /** The ledger read: the stack's, or the one given alone. */
+    Ledger ledger() {
+        return stack != null ? stack.ledger() : ledgerOnly.ledger();
     }
 
     /**

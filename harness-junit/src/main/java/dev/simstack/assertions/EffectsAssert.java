@@ -116,8 +116,8 @@ public class EffectsAssert extends AbstractAssert<EffectsAssert, Effects> {
      */
     public EffectsAssert eachKeyAppliedOnce() {
         isNotNull();
-        List<LedgerEntry> entries = actual.stack().ledger().entries();
-        actual.stack().ledger().requireComplete("idempotency() of the " + actual);
+        List<LedgerEntry> entries = actual.ledger().entries();
+        actual.ledger().requireComplete("idempotency() of the " + actual);
         Map<String, List<LedgerEntry>> writesByKey = writesByKey(entries);
         EffectTimeline timeline = new EffectTimeline(entries);
         List<String> offending = new ArrayList<>();

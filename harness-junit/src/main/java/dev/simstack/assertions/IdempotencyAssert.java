@@ -2,6 +2,7 @@ package dev.simstack.assertions;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.simstack.core.AwsService;
 import dev.simstack.core.Stack;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -35,6 +36,15 @@ public class IdempotencyAssert extends AbstractAssert<IdempotencyAssert, Stack> 
     }
 
     private Origin origin;
+    /** The ledger read alone, or null when read through {@link #actual}, the stack. */
+    private LedgerOnly ledgerOnly;
+
+    /** Idempotency assertions on what {@code ledger} records, read without a stack. */
+    static IdempotencyAssert of(LedgerOnly ledger) {
+        IdempotencyAssert made = new IdempotencyAssert(null);
+        made.ledgerOnly = ledger;
+        return made;
+    }
 
     static IdempotencyAssert of(Origin origin) {
         IdempotencyAssert made = origin.make(IdempotencyAssert.class, Stack.class, origin.stack(),
@@ -60,6 +70,9 @@ public class IdempotencyAssert extends AbstractAssert<IdempotencyAssert, Stack> 
      * @throws IllegalArgumentException if there is no such table, listing the tables there are
      */
     public EffectsAssert ofItemWrites(String table) {
+        if (ledgerOnly != null) {
+            return effects(Effects.writes(ledgerOnly, ledgerOnly.resource(AwsService.DYNAMODB, null, table)));
+        }
         isNotNull();
         return effects(Effects.itemWrites(actual, table));
     }
@@ -72,6 +85,9 @@ public class IdempotencyAssert extends AbstractAssert<IdempotencyAssert, Stack> 
      * @throws IllegalArgumentException if there is no such bucket, listing the buckets there are
      */
     public EffectsAssert ofObjectWrites(String bucket) {
+        if (ledgerOnly != null) {
+            return effects(Effects.writes(ledgerOnly, ledgerOnly.resource(AwsService.S3, null, bucket)));
+        }
         isNotNull();
         return effects(Effects.objectWrites(actual, bucket));
     }
@@ -86,6 +102,9 @@ public class IdempotencyAssert extends AbstractAssert<IdempotencyAssert, Stack> 
      *     names it holds calls to
      */
     public EffectsAssert ofHttpCalls(String dependency) {
+        if (ledgerOnly != null) {
+            return effects(Effects.httpCalls(ledgerOnly, dependency));
+        }
         isNotNull();
         return effects(Effects.httpCalls(actual, dependency));
     }

@@ -2,6 +2,7 @@ package dev.simstack.assertions;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.simstack.core.Ledger;
 import dev.simstack.core.Stack;
 import dev.simstack.junit.BurstResult;
 import org.apiguardian.api.API;
@@ -34,6 +35,17 @@ public final class SimStackAssertions {
      */
     public static StackAssert assertThat(Stack stack) {
         return new StackAssert(stack);
+    }
+
+    /**
+     * Assertions read from a ledger alone: on a remote backend, the injected {@code Ledger} of what the test's own
+     * clients saw; the delivery and idempotency checks that such a ledger can answer (see {@link LedgerAssert}).
+     *
+     * @param ledger the ledger
+     * @return the ledger's assert, to navigate from
+     */
+    public static LedgerAssert assertThat(Ledger ledger) {
+        return new LedgerAssert(ledger);
     }
 
     /**

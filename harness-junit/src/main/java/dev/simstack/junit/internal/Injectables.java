@@ -134,12 +134,16 @@ public final class Injectables {
         if (SdkClients.isClientType(type) && target.getAnnotation(ApiUrl.class) == null) {
             return remote.client(type, region);
         }
+        if (type == Ledger.class) {
+            return remote.ledger();
+        }
         if (target.getAnnotation(ApiUrl.class) != null || type == Stack.class || type == SimClock.class
-                || type == Ledger.class || HANDLES.contains(type)) {
+                || HANDLES.contains(type)) {
             throw remote.needsEngine(target.getAnnotation(ApiUrl.class) != null ? "@ApiUrl" : type.getSimpleName());
         }
         throw new Misuse("on backend " + remote.backend() + " the harness injects SDK clients of SQS, DynamoDB, S3,"
-                + " Lambda and API Gateway and @QueueUrl String or URI" + hint(type));
+                + " Lambda and API Gateway, @QueueUrl String or URI, and the Ledger of what those clients saw"
+                + hint(type));
     }
 
     private static String hint(Class<?> type) {

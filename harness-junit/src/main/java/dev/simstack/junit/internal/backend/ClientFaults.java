@@ -6,13 +6,20 @@ import dev.simstack.fault.FaultRule;
 import dev.simstack.fault.WireFault;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.reactivestreams.Publisher;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.core.ClientType;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -24,14 +31,32 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Applies the rules of a test's {@link FaultPlan} on the injected clients of a remote backend, where no engine
  * sits between the client and the service: per attempt (so the SDK's retries meet each fault as they would meet
- * the service's answer), a rule's delay is slept on the wall clock, then its error is thrown as the SDK surfaces
- * that AWS error, or the connection is reset before the request is sent, or the answer is cut off after the
- * service ran the call. Rules match by the names the test declared (a backend's prefix is read back).
+ * the service's answer), a rule's delay is slept on the wall clock (an async client's answer is held back that
+ * long instead, when the rule lets the attempt through, so that the call never blocks its caller), then its
+ * error is thrown as the SDK surfaces that AWS error, or the connection is reset before the request is sent, or
+ * the answer is cut off after the service ran the call. Rules match by the names the test declared (a backend's
+ * prefix is read back).
  */
 final class ClientFaults implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<SdkCall> CALL = new ExecutionAttribute<>("SimStackFaultedCall");
     private static final ExecutionAttribute<Boolean> TRUNCATE = new ExecutionAttribute<>("SimStackTruncate");
+    /** An async attempt's latency, held back from its answer rather than slept on the calling thread. */
+    private static final ExecutionAttribute<Duration> ANSWER_DELAY = new ExecutionAttribute<>("SimStackAnswerDelay");
+    /**
+     * The rule that faulted the latest attempt, for the client ledger ({@link LedgerRecorder}): a new value per
+     * faulted attempt, so that the recorder tells this attempt's fault from an earlier one's by identity.
+     */
+    private static final ExecutionAttribute<Faulted> FAULTED = new ExecutionAttribute<>("SimStackFaultedBy");
+
+    /** A faulted attempt's rule. */
+    static final class Faulted {
+        final FaultRule rule;
+
+        Faulted(FaultRule rule) {
+            this.rule = rule;
+        }
+    }
 
     /** A backend's name to the declared one (the AWS backend's prefixed names); empty on emulators. */
     private final Map<String, String> declared;
@@ -68,6 +93,7 @@ final class ClientFaults implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         attributes.putAttribute(TRUNCATE, false);
+        attributes.putAttribute(ANSWER_DELAY, Duration.ZERO);
         SdkCall call = attributes.getAttribute(CALL);
         if (call == null) {
             return;
@@ -85,8 +111,15 @@ final class ClientFaults implements ExecutionInterceptor {
 
     /** The rule's delay, then its error or reset (thrown here), or a truncation of the answer to come. */
     private static void fault(FaultRule rule, SdkCall call, ExecutionAttributes attributes, SimRandom random) {
+        attributes.putAttribute(FAULTED, new Faulted(rule));
         Duration delay = rule.distribution() != null ? rule.distribution().draw(random) : rule.latency();
-        sleep(delay);
+        boolean answered = rule.wire() != WireFault.RESET && rule.error() == null;
+        if (answered && attributes.getAttribute(SdkExecutionAttribute.CLIENT_TYPE) == ClientType.ASYNC) {
+            // An async call must not block its caller (nor the SDK's retry thread): its answer is held back instead.
+            attributes.putAttribute(ANSWER_DELAY, delay);
+        } else {
+            sleep(delay);
+        }
         if (rule.wire() == WireFault.RESET) {
             throw SdkErrors.connectionReset();
         }
@@ -97,6 +130,24 @@ final class ClientFaults implements ExecutionInterceptor {
         if (rule.wire() == WireFault.TRUNCATE) {
             attributes.putAttribute(TRUNCATE, true);
         }
+    }
+
+    /** The latest faulted attempt's rule in this call, or null when none was faulted. */
+    static Faulted faulted(ExecutionAttributes attributes) {
+        return attributes.getAttribute(FAULTED);
+    }
+
+    @Override
+    public Optional<Publisher<ByteBuffer>> modifyAsyncHttpResponseContent(Context.ModifyHttpResponse context,
+            ExecutionAttributes attributes) {
+        Duration delay = attributes.getAttribute(ANSWER_DELAY);
+        Optional<Publisher<ByteBuffer>> answer = context.responsePublisher();
+        if (delay == null || delay.isZero() || answer.isEmpty()) {
+            return answer;
+        }
+        Publisher<ByteBuffer> body = answer.get();
+        Executor later = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
+        return Optional.of(subscriber -> later.execute(() -> body.subscribe(subscriber)));
     }
 
     @Override

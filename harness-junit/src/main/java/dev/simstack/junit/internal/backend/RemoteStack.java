@@ -1,6 +1,7 @@
 package dev.simstack.junit.internal.backend;
 
 import dev.simstack.core.ClockSpec;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.StackConfig;
 import dev.simstack.fault.FaultPlan;
 import dev.simstack.fault.WireFault;
@@ -36,6 +37,7 @@ public final class RemoteStack implements AutoCloseable {
     private final SdkClients creating;
     private final SdkClients injected;
     private final ClientFaults faults;
+    private final ClientLedger ledger;
 
     private RemoteStack(RemoteTarget target, StackConfig config, String testClass) {
         this.target = target;
@@ -45,8 +47,13 @@ public final class RemoteStack implements AutoCloseable {
         Map<String, String> tables = renamed(config.tables(), t -> t.name());
         Map<String, String> buckets = renamed(config.buckets(), b -> b.name());
         Map<String, String> queues = renamed(config.queues(), q -> q.name());
-        this.faults = new ClientFaults(declaredNames(tables, buckets, queues), Clock.systemUTC());
-        ClientOverrideConfiguration names = ClientOverrideConfiguration.builder().addExecutionInterceptor(faults)
+        Map<String, String> declared = declaredNames(tables, buckets, queues);
+        this.faults = new ClientFaults(declared, Clock.systemUTC());
+        this.ledger = new ClientLedger(target.describe(), testClass, Clock.systemUTC());
+        LedgerRecorder recorder = new LedgerRecorder(ledger, new ClientEffects(ledger, keyNames(config)), declared);
+        // The recorder first, so that it sees each attempt begin before a fault answers it.
+        ClientOverrideConfiguration names = ClientOverrideConfiguration.builder().addExecutionInterceptor(recorder)
+                .addExecutionInterceptor(faults)
                 .addExecutionInterceptor(new PrefixedNames(tables, buckets, queues)).build();
         this.injected = SdkClients.remote((builder, region) -> target.configure(builder, region)
                 .overrideConfiguration(names));
@@ -81,6 +88,7 @@ public final class RemoteStack implements AutoCloseable {
                     + e.getMessage(), e);
         }
         stack.resources.report(target.runId());
+        stack.declareInLedger(config);
         return stack;
     }
 
@@ -118,6 +126,28 @@ public final class RemoteStack implements AutoCloseable {
         return specs.stream().map(name).distinct().collect(Collectors.toMap(n -> n, target::name));
     }
 
+    /** Tells the ledger the created resources, named as its entries will name them. */
+    private void declareInLedger(StackConfig config) {
+        String home = target.regions().get(0);
+        config.queues().forEach(queue -> {
+            String region = queue.region() == null ? home : queue.region();
+            String url = resources.queueUrl(region, queue.name());
+            ledger.declare(ResourceRef.queue(region, url == null ? "" : ClientEffects.accountOf(url), queue.name()));
+        });
+        config.tables().forEach(table -> ledger.declare(ResourceRef.table(table.region() == null ? home
+                : table.region(), "", table.name())));
+        config.buckets().forEach(bucket -> ledger.declare(ResourceRef.bucket(bucket.region() == null ? home
+                : bucket.region(), "", bucket.name())));
+    }
+
+    /** Each declared table's key attribute names, partition key first. */
+    private static Map<String, List<String>> keyNames(StackConfig config) {
+        Map<String, List<String>> keys = new HashMap<>();
+        config.tables().forEach(table -> keys.put(table.name(), table.sortKey() == null
+                ? List.of(table.partitionKey().name()) : List.of(table.partitionKey().name(), table.sortKey().name())));
+        return keys;
+    }
+
     /** The backend's names to the declared ones, so that fault rules match the names a test declared. */
     @SafeVarargs
     private static Map<String, String> declaredNames(Map<String, String>... renamed) {
@@ -145,6 +175,11 @@ public final class RemoteStack implements AutoCloseable {
             throw needsEngine(String.join(", ", refused) + " (on " + where + ")");
         }
         faults.replace(plan, seed);
+    }
+
+    /** What the injected clients saw: the ledger of a remote backend. */
+    public ClientLedger ledger() {
+        return ledger;
     }
 
     /** The backend, e.g. {@code AWS}. */
