@@ -43,7 +43,12 @@ public final class ApiGatewayService implements Service {
         this.regions = new ApiRegions(context);
         this.execute = new ExecuteAction(regions, new Integrations(context, lambda, sqs));
         this.usagePlans = new UsagePlanActions(regions);
-        new ControlPlaneActions(regions).register(operations);
+        ControlPlane plane = new ControlPlane(regions);
+        new RestApiActions(plane).register(operations);
+        new ResourceActions(plane).register(operations);
+        new MethodActions(plane).register(operations);
+        new IntegrationActions(plane).register(operations);
+        new DeploymentActions(plane).register(operations);
         usagePlans.register(operations);
     }
 
