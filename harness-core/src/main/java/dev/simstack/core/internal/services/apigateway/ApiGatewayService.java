@@ -52,6 +52,7 @@ public final class ApiGatewayService implements Service {
         new MethodActions(plane).register(operations);
         new IntegrationActions(plane).register(operations);
         new DeploymentActions(plane).register(operations);
+        new RequestValidatorActions(plane).register(operations);
         usagePlans.register(operations);
     }
 

@@ -61,6 +61,11 @@ final class ExecuteAction {
         CompletableFuture<ObjectNode> answer;
         ResourceTree.Resource resource = route.path() == null ? null : api.resources().at(route.path());
         Method method = resource == null ? null : resource.methods().get(route.method());
+        ObjectNode invalid = method == null ? null
+                : RequestValidation.check(api, method, request, match.pathParameters());
+        if (invalid != null) {
+            return done(api, ref, request, route, invalid, false);
+        }
         if (method != null && method.integration() != null && !method.integration().proxy()) {
             answer = nonProxy.invoke(route, method, resource.id(), stage, request, match.pathParameters(),
                     region.name());
