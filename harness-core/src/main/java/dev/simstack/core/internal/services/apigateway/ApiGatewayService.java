@@ -11,6 +11,7 @@ import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.protocol.restjson.RestJsonRoutes;
+import dev.simstack.core.internal.services.apigateway.mapping.MappingTemplates;
 import dev.simstack.core.internal.services.lambda.LambdaPort;
 import dev.simstack.core.internal.services.sqs.SqsPort;
 import java.util.concurrent.CompletableFuture;
@@ -41,9 +42,17 @@ public final class ApiGatewayService implements Service {
 
     public ApiGatewayService(StackContext context, LambdaPort lambda, SqsPort sqs) {
         this.regions = new ApiRegions(context);
-        this.execute = new ExecuteAction(regions, new Integrations(context, lambda, sqs));
+        Integrations integrations = new Integrations(context, lambda, sqs);
+        this.execute = new ExecuteAction(regions, integrations,
+                new NonProxyIntegration(new MappingTemplates(), integrations, context.accountId()));
         this.usagePlans = new UsagePlanActions(regions);
-        new ControlPlaneActions(regions).register(operations);
+        ControlPlane plane = new ControlPlane(regions);
+        new RestApiActions(plane).register(operations);
+        new ResourceActions(plane).register(operations);
+        new MethodActions(plane).register(operations);
+        new IntegrationActions(plane).register(operations);
+        new DeploymentActions(plane).register(operations);
+        new RequestValidatorActions(plane).register(operations);
         usagePlans.register(operations);
     }
 

@@ -47,7 +47,8 @@ public final class ApiGatewaySnapshots {
 
     private static ObjectNode api(RestApi api) {
         ObjectNode json = NODES.objectNode().put("id", api.id()).put("name", api.name()).put("http", api.http())
-                .put("createdAt", api.createdAt()).put("rootResourceId", api.resources().rootId());
+                .put("createdAt", api.createdAt()).put("rootResourceId", api.resources().rootId())
+                .put("description", api.description());
         ArrayNode routes = json.putArray("routes");
         for (ApiRoute route : api.routes()) {
             ObjectNode entry = routes.addObject().put("method", route.method()).put("path", route.path())
@@ -58,7 +59,8 @@ public final class ApiGatewaySnapshots {
         ArrayNode stages = json.putArray("stages");
         for (RestApi.Stage stage : api.stages().values()) {
             ObjectNode entry = stages.addObject().put("name", stage.name()).put("deploymentId", stage.deploymentId())
-                    .put("createdAt", stage.createdAt());
+                    .put("createdAt", stage.createdAt()).put("description", stage.description());
+            stage.variables().forEach(entry.putObject("variables")::put);
             throttle(entry, stage.throttle());
         }
         ArrayNode resources = json.putArray("resources");
@@ -66,12 +68,18 @@ public final class ApiGatewaySnapshots {
             ObjectNode entry = resources.addObject().put("id", resource.id()).put("parentId", resource.parentId())
                     .put("pathPart", resource.pathPart());
             ArrayNode methods = entry.putArray("methods");
-            for (ResourceTree.Method method : resource.methods().values()) {
-                methods.addObject().put("httpMethod", method.httpMethod())
-                        .put("authorizationType", method.authorizationType())
-                        .put("apiKeyRequired", method.apiKeyRequired()).put("integrationType", method.integrationType())
-                        .put("integrationUri", method.integrationUri());
-            }
+            resource.methods().values().forEach(method -> methods.add(MethodJson.method(method)));
+        }
+        ArrayNode deployments = json.putArray("deployments");
+        for (RestApi.Deployment deployment : api.deployments().values()) {
+            deployments.addObject().put("id", deployment.id()).put("description", deployment.description())
+                    .put("createdAt", deployment.createdAt());
+        }
+        ArrayNode validators = json.putArray("requestValidators");
+        for (RestApi.RequestValidator validator : api.requestValidators().values()) {
+            validators.addObject().put("id", validator.id()).put("name", validator.name())
+                    .put("validateRequestBody", validator.validateRequestBody())
+                    .put("validateRequestParameters", validator.validateRequestParameters());
         }
         return json;
     }
@@ -124,8 +132,21 @@ public final class ApiGatewaySnapshots {
                     text(route, "target"), route.path("apiKeyRequired").asBoolean(), throttle(route, clock)));
         }
         for (JsonNode stage : json.path("stages")) {
+            java.util.Map<String, String> variables = new java.util.HashMap<>();
+            stage.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
             api.putStage(new RestApi.Stage(stage.path("name").asText(), text(stage, "deploymentId"),
-                    throttle(stage, clock), stage.path("createdAt").asLong()));
+                    throttle(stage, clock), stage.path("createdAt").asLong(), text(stage, "description"), variables));
+        }
+        api.describe(api.name(), text(json, "description"));
+        for (JsonNode deployment : json.path("deployments")) {
+            api.deployments().put(deployment.path("id").asText(), new RestApi.Deployment(deployment.path("id").asText(),
+                    text(deployment, "description"), deployment.path("createdAt").asLong()));
+        }
+        for (JsonNode validator : json.path("requestValidators")) {
+            api.requestValidators().put(validator.path("id").asText(), new RestApi.RequestValidator(
+                    validator.path("id").asText(), text(validator, "name"),
+                    validator.path("validateRequestBody").asBoolean(),
+                    validator.path("validateRequestParameters").asBoolean()));
         }
         ResourceTree tree = api.resources();
         for (JsonNode resource : json.path("resources")) {
@@ -133,10 +154,7 @@ public final class ApiGatewaySnapshots {
             ResourceTree.Resource restored = id.equals(tree.rootId()) ? tree.get(id)
                     : tree.add(id, tree.get(resource.path("parentId").asText()), resource.path("pathPart").asText());
             for (JsonNode method : resource.path("methods")) {
-                restored.methods().put(method.path("httpMethod").asText(), new ResourceTree.Method(
-                        method.path("httpMethod").asText(), text(method, "authorizationType"),
-                        method.path("apiKeyRequired").asBoolean(), text(method, "integrationType"),
-                        text(method, "integrationUri")));
+                restored.methods().put(method.path("httpMethod").asText(), MethodJson.method(method));
             }
         }
         return api;

@@ -19,10 +19,12 @@ final class ExecuteAction {
 
     private final ApiRegions regions;
     private final Integrations integrations;
+    private final NonProxyIntegration nonProxy;
 
-    ExecuteAction(ApiRegions regions, Integrations integrations) {
+    ExecuteAction(ApiRegions regions, Integrations integrations, NonProxyIntegration nonProxy) {
         this.regions = regions;
         this.integrations = integrations;
+        this.nonProxy = nonProxy;
     }
 
     CompletableFuture<JsonNode> execute(DecodedCall call, Input input) {
@@ -57,7 +59,17 @@ final class ExecuteAction {
             return done(api, ref, request, route, GatewayResponses.tooManyRequests(), true);
         }
         CompletableFuture<ObjectNode> answer;
-        if (route.integrationType().equals("sqs")) {
+        ResourceTree.Resource resource = route.path() == null ? null : api.resources().at(route.path());
+        Method method = resource == null ? null : resource.methods().get(route.method());
+        ObjectNode invalid = method == null ? null
+                : RequestValidation.check(api, method, request, match.pathParameters());
+        if (invalid != null) {
+            return done(api, ref, request, route, invalid, false);
+        }
+        if (method != null && method.integration() != null && !method.integration().proxy()) {
+            answer = nonProxy.invoke(route, method, resource.id(), stage, request, match.pathParameters(),
+                    region.name());
+        } else if (route.integrationType().equals("sqs")) {
             answer = integrations.sqs(route, request);
         } else {
             String account = regions.context().accountId();

@@ -45,6 +45,16 @@ final class GatewayResponses {
         return answer(504, "InternalServerErrorException", "{\"message\": \"Endpoint request timed out\"}");
     }
 
+    /** A non-proxy integration's configuration failed: a template that does not render, no integration response. */
+    static ObjectNode configurationError() {
+        return answer(500, "InternalServerErrorException", "{\"message\": \"Internal server error\"}");
+    }
+
+    /** No request template for the content type, and the passthrough behaviour refuses to pass it through. */
+    static ObjectNode unsupportedMediaType() {
+        return answer(415, "UnsupportedMediaTypeException", "{\"message\": \"Unsupported Media Type\"}");
+    }
+
     /** HTTP APIs' answer to a failed integration. */
     static ObjectNode internalServerError() {
         return answer(500, "InternalServerErrorException", "{\"message\":\"Internal Server Error\"}");

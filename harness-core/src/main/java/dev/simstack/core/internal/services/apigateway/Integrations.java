@@ -68,33 +68,40 @@ final class Integrations {
 
     /** SendMessage of the body; answers SQS's response (or its error) as JSON, as the AWS integration does. */
     CompletableFuture<ObjectNode> sqs(ApiRoute route, ApiRequest request) {
+        ResponseMapping.Backend sent = sendMessage(ResourceRef.fromArn(route.target()),
+                new String(request.body(), StandardCharsets.UTF_8));
+        return CompletableFuture.completedFuture(RestMessage.answer(sent.status(), "application/json", Map.of(),
+                sent.body().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** SendMessage of {@code body} to {@code queue}: SQS's JSON answer or error, as the AWS integration receives it. */
+    ResponseMapping.Backend sendMessage(ResourceRef queue, String body) {
         // SQS's request id for the send, which the integration's answer carries.
         String requestId = context.ids().next();
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "x-amzn-RequestId", requestId);
         try {
             // The sender is the account, as for an unsigned request: the integration has no caller's key.
-            SentMessage sent = sqs.send(ResourceRef.fromArn(route.target()),
-                    MessageDraft.of(new String(request.body(), StandardCharsets.UTF_8)), context.accountId());
-            ObjectNode body = NODES.objectNode();
-            ObjectNode response = body.putObject("SendMessageResponse");
+            SentMessage sent = sqs.send(queue, MessageDraft.of(body), context.accountId());
+            ObjectNode json = NODES.objectNode();
+            ObjectNode response = json.putObject("SendMessageResponse");
             response.putObject("ResponseMetadata").put("RequestId", requestId);
             ObjectNode result = response.putObject("SendMessageResult");
             result.put("MD5OfMessageBody", sent.md5OfMessageBody());
             result.put("MessageId", sent.messageId());
-            return CompletableFuture.completedFuture(json(200, body));
+            return new ResponseMapping.Backend(200, headers, json.toString());
         } catch (RuntimeException e) {
-            ObjectNode body = NODES.objectNode();
-            ObjectNode error = body.putObject("Error");
-            error.put("Code", e instanceof AwsException aws ? aws.queryCode() : "InternalFailure");
-            error.put("Message", e.getMessage());
-            error.put("Type", "Sender");
-            body.put("RequestId", requestId);
-            return CompletableFuture.completedFuture(json(e instanceof AwsException aws ? aws.status() : 500,
-                    body));
+            return sqsError(e, requestId, headers);
         }
     }
 
-    private static ObjectNode json(int status, ObjectNode body) {
-        return RestMessage.answer(status, "application/json", Map.of(),
-                body.toString().getBytes(StandardCharsets.UTF_8));
+    /** An SQS error as the AWS integration receives it. */
+    static ResponseMapping.Backend sqsError(RuntimeException e, String requestId, Map<String, String> headers) {
+        ObjectNode json = NODES.objectNode();
+        ObjectNode error = json.putObject("Error");
+        error.put("Code", e instanceof AwsException aws ? aws.queryCode() : "InternalFailure");
+        error.put("Message", e.getMessage());
+        error.put("Type", "Sender");
+        json.put("RequestId", requestId);
+        return new ResponseMapping.Backend(e instanceof AwsException aws ? aws.status() : 500, headers, json.toString());
     }
 }

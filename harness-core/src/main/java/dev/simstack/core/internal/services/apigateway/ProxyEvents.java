@@ -25,6 +25,11 @@ final class ProxyEvents {
     private ProxyEvents() {
     }
 
+    /** {@code requestTime} of an event or of {@code $context}. */
+    static String requestTime(java.time.Instant arrival) {
+        return REQUEST_TIME.format(arrival);
+    }
+
     /** Payload format 1.0 (REST APIs). */
     static byte[] v1(ApiRequest request, ApiRoute route, Map<String, String> pathParameters, String accountId,
             String region, String resourceId) {

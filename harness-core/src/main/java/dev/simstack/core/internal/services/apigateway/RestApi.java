@@ -12,16 +12,43 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RestApi {
 
-    /** A stage: a name, and a throttle (null for the account's default). */
-    record Stage(String name, String deploymentId, TokenBucket throttle, long createdAt) {
+    /**
+     * A stage: a name, its deployment, a throttle (null for the account's default), a description and its
+     * stage variables ({@code $stageVariables} in mapping templates).
+     */
+    record Stage(String name, String deploymentId, TokenBucket throttle, long createdAt, String description,
+            Map<String, String> variables) {
+
+        Stage {
+            variables = Map.copyOf(variables);
+        }
+
+        Stage(String name, String deploymentId, TokenBucket throttle, long createdAt) {
+            this(name, deploymentId, throttle, createdAt, null, Map.of());
+        }
+
+        Stage withThrottle(TokenBucket next) {
+            return new Stage(name, deploymentId, next, createdAt, description, variables);
+        }
+    }
+
+    /** A request validator: whether it checks the body against the method's model and the required parameters. */
+    record RequestValidator(String id, String name, boolean validateRequestBody, boolean validateRequestParameters) {
+    }
+
+    /** A deployment (CreateDeployment): an id, a description and when it was made. */
+    record Deployment(String id, String description, long createdAt) {
     }
 
     private final String id;
-    private final String name;
+    private volatile String name;
+    private volatile String description;
     private final boolean http;
     private final long createdAt;
     private final List<ApiRoute> routes = new CopyOnWriteArrayList<>();
     private final Map<String, Stage> stages = new ConcurrentHashMap<>();
+    private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+    private final Map<String, RequestValidator> requestValidators = new ConcurrentHashMap<>();
     private final ResourceTree resources;
     /** Requests this API has taken in and decided (throttled, refused, or handed to the integration). */
     private final AtomicLong decided = new AtomicLong();
@@ -42,6 +69,26 @@ final class RestApi {
 
     String name() {
         return name;
+    }
+
+    /** Renames the API and sets its description (UpdateRestApi). */
+    void describe(String nextName, String nextDescription) {
+        this.name = nextName;
+        this.description = nextDescription;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** Deployments by id. */
+    Map<String, Deployment> deployments() {
+        return deployments;
+    }
+
+    /** Request validators by id. */
+    Map<String, RequestValidator> requestValidators() {
+        return requestValidators;
     }
 
     /** True for an HTTP API (v2 events, v2 error bodies). */

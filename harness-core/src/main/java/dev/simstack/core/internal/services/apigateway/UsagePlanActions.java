@@ -46,7 +46,7 @@ final class UsagePlanActions {
         JsonNode quota = input.node().path("quota");
         String period = quota.path("period").asText("DAY");
         if (!quota.isMissingNode() && !period.matches("DAY|WEEK|MONTH")) {
-            throw ControlPlaneActions.badRequest("Invalid quota period: " + period);
+            throw ControlPlane.badRequest("Invalid quota period: " + period);
         }
         UsagePlanState plan = createPlan(regions.region(call.region()), input.requiredString("name"),
                 throttle.path("rateLimit").asDouble(0), throttle.path("burstLimit").asInt(0),
@@ -60,7 +60,7 @@ final class UsagePlanActions {
     private UsagePlanState plan(DecodedCall call, Input input) {
         UsagePlanState plan = regions.region(call.region()).plans().get(input.requiredString("usageplanId"));
         if (plan == null) {
-            throw ControlPlaneActions.notFound("Invalid Usage Plan ID specified");
+            throw ControlPlane.notFound("Invalid Usage Plan ID specified");
         }
         return plan;
     }
@@ -69,7 +69,7 @@ final class UsagePlanActions {
         String value = input.has("value") ? input.string("value")
                 : regions.context().ids().next().replace("-", "").substring(0, 30) + "abcdefghij";
         if (value.length() < 20) {
-            throw ControlPlaneActions.badRequest("API Key value should be at least 20 characters");
+            throw ControlPlane.badRequest("API Key value should be at least 20 characters");
         }
         ApiRegion.ApiKey key = createKey(regions.region(call.region()), input.string("name"), value);
         ObjectNode json = NODES.objectNode();
@@ -87,7 +87,7 @@ final class UsagePlanActions {
         UsagePlanState plan = plan(call, input);
         ApiRegion.ApiKey key = regions.region(call.region()).keys().get(input.requiredString("keyId"));
         if (key == null) {
-            throw ControlPlaneActions.notFound("Invalid API Key identifier specified");
+            throw ControlPlane.notFound("Invalid API Key identifier specified");
         }
         plan.addKey(key.id());
         ObjectNode json = NODES.objectNode();
