@@ -109,7 +109,8 @@ public final class Engine implements AutoCloseable {
         ClassLoader handlers = handlerClassLoader(); // the starting thread's, not the first caller's
         this.lambda = new LazyService<>(LambdaService.DESCRIPTOR, () -> {
             LambdaService built = new LambdaService(context, sqs.port(), new SqsQueueSink(sqs.port(), context),
-                    config.lambdaConcurrencyLimit(), handlers, name);
+                    config.lambdaConcurrencyLimit(), handlers, name,
+                    (region, streamArn) -> dynamodb.get().streamByArn(region, streamArn));
             if (lambdaEndpoint != null) {
                 built.endpoint(lambdaEndpoint);
             }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * AWS Lambda with in-process Java functions: the REST-JSON management and Invoke API, an execution
  * environment pool per function under reserved and account concurrency, asynchronous invocation with
- * retries and destinations, and SQS event source mappings. Handlers run on this stack's own executor.
+ * retries and destinations, and event source mappings from SQS queues and DynamoDB streams. Handlers run on this stack's own executor.
  */
 public final class LambdaService implements Service {
 
@@ -45,9 +45,10 @@ public final class LambdaService implements Service {
      * @param sink where asynchronous invocations deliver destinations and dead letters
      * @param accountConcurrency the concurrency limit of each region
      * @param handlers the class loader handlers are loaded from (the test classpath)
+     * @param streams the DynamoDB table streams that stream event source mappings read
      */
     public LambdaService(StackContext context, SqsPort sqs, QueueSink sink, int accountConcurrency,
-            ClassLoader handlers, String stackName) {
+            ClassLoader handlers, String stackName, StreamSource streams) {
         this.regions = new LambdaRegions(context, accountConcurrency);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(runnable -> {
@@ -63,7 +64,9 @@ public final class LambdaService implements Service {
         new ConcurrencyActions(regions).register(operations);
         this.port = new LambdaPort(regions, runtime, async);
         new InvokeAction(port).register(operations);
-        this.mappings = new MappingActions(regions, new InProcessSqs(sqs), port);
+        InProcessSqs queues = new InProcessSqs(sqs);
+        this.mappings = new MappingActions(regions, queues, port,
+                new StreamMappingActions(regions, streams, port, sink, queues));
         mappings.register(operations);
     }
 
