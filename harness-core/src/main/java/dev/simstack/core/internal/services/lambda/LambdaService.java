@@ -38,6 +38,7 @@ public final class LambdaService implements Service {
     private final OperationTable<LambdaOperation> operations =
             OperationTable.forRest(operation -> Errors.notSupported("Lambda's " + operation));
     private final MappingActions mappings;
+    private final StreamMappingActions streamMappings;
     private final LambdaPort port;
 
     /**
@@ -65,8 +66,8 @@ public final class LambdaService implements Service {
         this.port = new LambdaPort(regions, runtime, async);
         new InvokeAction(port).register(operations);
         InProcessSqs queues = new InProcessSqs(sqs);
-        this.mappings = new MappingActions(regions, queues, port,
-                new StreamMappingActions(regions, streams, port, sink, queues));
+        this.streamMappings = new StreamMappingActions(regions, streams, port, sink, queues);
+        this.mappings = new MappingActions(regions, queues, port, streamMappings);
         mappings.register(operations);
     }
 
@@ -153,6 +154,23 @@ public final class LambdaService implements Service {
      */
     public String declareMapping(String region, String functionName, String queueArn, SqsEventSource source) {
         return mappings.declare(region, functionName, queueArn, source).uuid();
+    }
+
+    /**
+     * The UUID of the event source mapping of stream {@code streamArn} to function {@code functionName} (which
+     * exists) in {@code region}, or null if there is none.
+     */
+    public String streamMappingUuid(String region, String functionName, String streamArn) {
+        return streamMappings.find(region, functionName, streamArn);
+    }
+
+    /**
+     * Creates a DynamoDB stream event source mapping a function declares; CreateEventSourceMapping's rules and
+     * errors apply (an {@code AwsException} with Lambda's code and message). Answers its UUID.
+     */
+    public String declareStreamMapping(String region, String functionName, String streamArn,
+            dev.simstack.core.DynamoDbEventSource source) {
+        return streamMappings.declare(region, functionName, streamArn, source);
     }
 
     /** Tells handlers where the stack listens ({@code AWS_ENDPOINT_URL}), once the front door is bound. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsService;
+import dev.simstack.core.DynamoDbEventSource;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.arn.ResourceArns;
 import dev.simstack.core.internal.engine.Input;
@@ -76,6 +77,43 @@ final class StreamMappingActions {
         regions.region(region).mappings().add(poller);
         poller.start();
         return json(mapping, mapping.enabled() ? "Creating" : "Disabled");
+    }
+
+    /**
+     * Creates the mapping a function's declaration asks for, as CreateEventSourceMapping with these settings;
+     * its UUID.
+     */
+    String declare(String region, String functionName, String streamArn, DynamoDbEventSource source) {
+        ObjectNode request = NODES.objectNode().put("FunctionName", functionName).put("EventSourceArn", streamArn)
+                .put("StartingPosition", source.startingPosition().name()).put("BatchSize", source.batchSize())
+                .put("MaximumBatchingWindowInSeconds", (int) Math.min(source.batchingWindow().getSeconds(), 100_000))
+                .put("BisectBatchOnFunctionError", source.bisectBatchOnFunctionError())
+                .put("MaximumRetryAttempts", source.maximumRetryAttempts())
+                .put("Enabled", source.enabled());
+        if (source.maximumRecordAge() != null) {
+            request.put("MaximumRecordAgeInSeconds", (int) Math.min(source.maximumRecordAge().getSeconds(), 1_000_000));
+        }
+        if (source.reportBatchItemFailures()) {
+            request.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
+        }
+        if (source.onFailureQueue() != null) {
+            request.putObject("DestinationConfig").putObject("OnFailure").put("Destination",
+                    ResourceRef.queue(region, regions.context().accountId(), source.onFailureQueue()).arn());
+        }
+        ArrayNode filters = request.putObject("FilterCriteria").putArray("Filters");
+        source.filterPatterns().forEach(pattern -> filters.addObject().put("Pattern", pattern));
+        return create(region, new Input(request)).path("UUID").asText();
+    }
+
+    /** The UUID of the mapping of {@code streamArn} to function {@code functionName}, or null. */
+    String find(String region, String functionName, String streamArn) {
+        LambdaFunction function = regions.function(region, FunctionRef.parse(functionName, null));
+        for (StreamPoller poller : regions.region(region).mappings().streams()) {
+            if (poller.mapping().streamArn().equals(streamArn) && poller.mapping().functionArn().equals(function.arn())) {
+                return poller.mapping().uuid();
+            }
+        }
+        return null;
     }
 
     JsonNode update(StreamPoller poller, Input input) {
