@@ -61,6 +61,25 @@ class DynamoDbEventSourceDeclarationTest {
     }
 
     @Test
+    void after_a_stack_reset_the_mapping_follows_the_tables_new_stream() throws Exception {
+        StreamHandlers.EVENTS.remove("declared-audit");
+        StackConfig config = audit(TableSpec.named("orders").withPartitionKey("id")
+                .withStream(StreamViewType.KEYS_ONLY), DynamoDbEventSource.table("orders"));
+        try (Stack stack = config.start(); LambdaClient lambda = Clients.lambda(stack, "us-east-1");
+                DynamoDbClient dynamo = Clients.dynamo(stack, "us-east-1")) {
+            stack.clock().advance(Duration.ofSeconds(1)); // a new stream label after the reset
+            stack.reset();
+            dynamo.putItem(b -> b.tableName("orders").item(Map.of("id", AttributeValue.fromS("o-2"))));
+
+            assertThat(lambda.listEventSourceMappings().eventSourceMappings()).singleElement()
+                    .satisfies(m -> assertThat(m.eventSourceArn()).isEqualTo(dynamo.describeTable(
+                            b -> b.tableName("orders")).table().latestStreamArn()));
+            assertThat(stack.awaitQuiet(Duration.ofSeconds(20))).isTrue();
+            assertThat(StreamHandlers.EVENTS.get("declared-audit")).hasSize(1);
+        }
+    }
+
+    @Test
     void a_table_without_a_stream_fails_the_start_naming_the_fix() {
         StackConfig config = audit(TableSpec.named("orders").withPartitionKey("id"),
                 DynamoDbEventSource.table("orders"));
