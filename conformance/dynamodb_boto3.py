@@ -238,6 +238,36 @@ def delete_table():
     raise AssertionError("table still described 20 s after DeleteTable")
 
 
+def streams_list_and_get_records():
+    """dynamodbstreams (signed as dynamodb, told apart by its target): ListStreams, then every change in GetRecords."""
+    streams = boto3.client("dynamodbstreams", endpoint_url=S.endpoint, region_name="us-east-1",
+                           aws_access_key_id="test", aws_secret_access_key="test",
+                           config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+    name = S.unique("streamed")
+    arn = DDB.create_table(
+        TableName=name, BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+    )["TableDescription"]["LatestStreamArn"]
+    wait_active(name)
+    DDB.put_item(TableName=name, Item={"id": {"S": "a"}, "v": {"N": "1"}})
+    DDB.put_item(TableName=name, Item={"id": {"S": "a"}, "v": {"N": "2"}})
+    listed = streams.list_streams(TableName=name)["Streams"]
+    expect([s["StreamArn"] for s in listed], [arn], "ListStreams by table")
+    shard = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
+    iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=shard,
+                                          ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    page = streams.get_records(ShardIterator=iterator)
+    records = page["Records"]
+    expect([r["eventName"] for r in records], ["INSERT", "MODIFY"], "event names")
+    expect(records[1]["dynamodb"]["OldImage"]["v"], {"N": "1"}, "old image")
+    expect(records[1]["dynamodb"]["NewImage"]["v"], {"N": "2"}, "new image")
+    expect((records[0]["eventVersion"], records[0]["eventSource"]), ("1.1", "aws:dynamodb"), "record source")
+    expect_true(page.get("NextShardIterator"), "no NextShardIterator on an open shard")
+    DDB.delete_table(TableName=name)
+
+
 def wire_format():
     """Every answer: application/x-amz-json-1.0, x-amzn-RequestId, and an x-amz-crc32 that matches the body."""
     problems = []
@@ -258,7 +288,8 @@ def run():
     for check in (create_table, describe_and_list_tables, put_and_get_item, numbers_are_normalized, projection,
                   update_item,
                   conditional_write_fails, batch_write_and_get, query_with_pagination, query_index,
-                  scan_with_pagination, transactions, delete_item, errors, ttl_and_tags, delete_table, wire_format):
+                  scan_with_pagination, transactions, delete_item, errors, ttl_and_tags, streams_list_and_get_records,
+                  delete_table, wire_format):
         S.check(check.__name__, check)
     return S.failed
 

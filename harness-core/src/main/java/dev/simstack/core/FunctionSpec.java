@@ -20,6 +20,7 @@ import org.apiguardian.api.API;
  * FunctionSpec.named("orders", OrderHandler.class).withTimeout(Duration.ofSeconds(10));
  * FunctionSpec.named("report", "com.example.Reports::handle").withEnvironment("TABLE", "orders");
  * FunctionSpec.named("fulfil", OrderHandler.class).withSqsEvent("orders", 5);
+ * FunctionSpec.named("audit", AuditHandler.class).withDynamoDbEvent(DynamoDbEventSource.table("orders"));
  * }</pre>
  *
  * <p>The handler is a class implementing {@code RequestHandler} or {@code RequestStreamHandler}, or
@@ -40,10 +41,11 @@ public final class FunctionSpec {
     private final Duration coldStartDelay;
     private final String region;
     private final List<SqsEventSource> sqsEvents;
+    private final List<DynamoDbEventSource> dynamoDbEvents;
 
     private FunctionSpec(String name, String handler, String runtime, Duration timeout, int memorySize,
             Map<String, String> environment, Integer reservedConcurrency, Duration coldStartDelay, String region,
-            List<SqsEventSource> sqsEvents) {
+            List<SqsEventSource> sqsEvents, List<DynamoDbEventSource> dynamoDbEvents) {
         this.name = name;
         this.handler = handler;
         this.runtime = runtime;
@@ -54,6 +56,7 @@ public final class FunctionSpec {
         this.coldStartDelay = coldStartDelay;
         this.region = region;
         this.sqsEvents = List.copyOf(sqsEvents);
+        this.dynamoDbEvents = List.copyOf(dynamoDbEvents);
     }
 
     /** A function running {@code handler}, with AWS's defaults: java21, 3 s timeout, 128 MB. */
@@ -66,7 +69,7 @@ public final class FunctionSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(handler, "handler");
         return new FunctionSpec(name, handler, "java21", Duration.ofSeconds(3), 128, new LinkedHashMap<>(), null,
-                Duration.ZERO, null, List.of());
+                Duration.ZERO, null, List.of(), List.of());
     }
 
     /** The timeout, 1 s to 900 s as AWS allows. */
@@ -77,7 +80,7 @@ public final class FunctionSpec {
                     + timeout);
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                coldStartDelay, region, sqsEvents);
+                coldStartDelay, region, sqsEvents, dynamoDbEvents);
     }
 
     /** The memory size in MB, 128 to 10,240 as AWS allows (reported by the Context only). */
@@ -86,7 +89,7 @@ public final class FunctionSpec {
             throw new IllegalArgumentException("MemorySize is 128 to 10240 MB, got " + megabytes);
         }
         return new FunctionSpec(name, handler, runtime, timeout, megabytes, environment, reservedConcurrency,
-                coldStartDelay, region, sqsEvents);
+                coldStartDelay, region, sqsEvents, dynamoDbEvents);
     }
 
     /** The runtime identifier: {@code java17} or {@code java21}. */
@@ -96,7 +99,7 @@ public final class FunctionSpec {
                     + runtime);
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                coldStartDelay, region, sqsEvents);
+                coldStartDelay, region, sqsEvents, dynamoDbEvents);
     }
 
     /** Adds an environment variable, visible through {@link FunctionEnvironment}. */
@@ -104,7 +107,7 @@ public final class FunctionSpec {
         Map<String, String> copy = new LinkedHashMap<>(environment);
         copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, copy, reservedConcurrency,
-                coldStartDelay, region, sqsEvents);
+                coldStartDelay, region, sqsEvents, dynamoDbEvents);
     }
 
     /** Reserved concurrency, as PutFunctionConcurrency sets it (0 stops every invocation). */
@@ -113,7 +116,7 @@ public final class FunctionSpec {
             throw new IllegalArgumentException("reserved concurrency is 0 or more, got " + executions);
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, executions,
-                coldStartDelay, region, sqsEvents);
+                coldStartDelay, region, sqsEvents, dynamoDbEvents);
     }
 
     /** How long (on the stack clock) a new execution environment takes to start; none by default. */
@@ -122,14 +125,14 @@ public final class FunctionSpec {
             throw new IllegalArgumentException("a cold start delay cannot be negative");
         }
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                delay, region, sqsEvents);
+                delay, region, sqsEvents, dynamoDbEvents);
     }
 
     /** The same function in {@code region} instead of the stack's default region (one of the stack's). */
     @API(status = EXPERIMENTAL, since = "0.2")
     public FunctionSpec inRegion(String region) {
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                coldStartDelay, Objects.requireNonNull(region, "region"), sqsEvents);
+                coldStartDelay, Objects.requireNonNull(region, "region"), sqsEvents, dynamoDbEvents);
     }
 
     /**
@@ -141,7 +144,7 @@ public final class FunctionSpec {
         List<SqsEventSource> copy = new ArrayList<>(sqsEvents);
         copy.add(Objects.requireNonNull(source, "source"));
         return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
-                coldStartDelay, region, copy);
+                coldStartDelay, region, copy, dynamoDbEvents);
     }
 
     /** Adds an SQS event source on the queue {@code queueName} with {@code batchSize}, Lambda's other defaults. */
@@ -154,6 +157,25 @@ public final class FunctionSpec {
     @API(status = EXPERIMENTAL, since = "0.2")
     public List<SqsEventSource> sqsEvents() {
         return sqsEvents;
+    }
+
+    /**
+     * Adds a DynamoDB event source: the stack maps the stream of a table of the function's region to this
+     * function when it starts, so that the function receives the table's changes in batches, in order. Several
+     * calls map several tables.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public FunctionSpec withDynamoDbEvent(DynamoDbEventSource source) {
+        List<DynamoDbEventSource> copy = new ArrayList<>(dynamoDbEvents);
+        copy.add(Objects.requireNonNull(source, "source"));
+        return new FunctionSpec(name, handler, runtime, timeout, memorySize, environment, reservedConcurrency,
+                coldStartDelay, region, sqsEvents, copy);
+    }
+
+    /** The DynamoDB event sources, in the order they were added; empty unless set. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public List<DynamoDbEventSource> dynamoDbEvents() {
+        return dynamoDbEvents;
     }
 
     /** The region, or {@code null} for the stack's default region. */

@@ -305,6 +305,59 @@ class ResourceFilesTest {
     }
 
     @Test
+    void aSamDynamoDbEventMapsTheTablesStreamToTheFunction(@TempDir Path dir) throws Exception {
+        stack = StackConfig.defaults().withClock(dev.simstack.core.ClockSpec.manual()).start();
+        dev.simstack.core.lambda.StreamHandlers.EVENTS.remove("order-stream");
+        stack.apply(write(dir, "streamed.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Orders:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: streamed-orders
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                      StreamSpecification: {StreamViewType: NEW_IMAGE}
+                  Discarded:
+                    Type: AWS::SQS::Queue
+                    Properties: {QueueName: discarded}
+                  OrderStream:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      FunctionName: order-stream
+                      Handler: dev.simstack.core.lambda.StreamHandlers$Recorder::handleRequest
+                      Runtime: java17
+                      Events:
+                        Changes:
+                          Type: DynamoDB
+                          Properties:
+                            Stream: !GetAtt Orders.StreamArn
+                            StartingPosition: TRIM_HORIZON
+                            BatchSize: 25
+                            BisectBatchOnFunctionError: true
+                            MaximumRetryAttempts: 3
+                            DestinationConfig: {OnFailure: {Destination: !GetAtt Discarded.Arn}}
+                """));
+
+        try (LambdaClient lambda = client(LambdaClient.builder(), "us-east-1");
+             DynamoDbClient dynamo = client(DynamoDbClient.builder(), "us-east-1")) {
+            EventSourceMappingConfiguration mapping = lambda.listEventSourceMappings(b -> b.functionName(
+                    "order-stream")).eventSourceMappings().get(0);
+            assertThat(mapping.eventSourceArn()).isEqualTo(dynamo.describeTable(b -> b.tableName("streamed-orders"))
+                    .table().latestStreamArn());
+            assertThat(mapping.batchSize()).isEqualTo(25);
+            assertThat(mapping.bisectBatchOnFunctionError()).isTrue();
+            assertThat(mapping.maximumRetryAttempts()).isEqualTo(3);
+            assertThat(mapping.destinationConfig().onFailure().destination()).isEqualTo(stack.queue("discarded").arn());
+            dynamo.putItem(b -> b.tableName("streamed-orders").item(Map.of("id",
+                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("o-1"))));
+        }
+        assertThat(stack.awaitQuiet(java.time.Duration.ofSeconds(20))).isTrue();
+        assertThat(dev.simstack.core.lambda.StreamHandlers.EVENTS.get("order-stream")).hasSize(1);
+    }
+
+    @Test
     void aGlobalTableIsCreatedWithAReplicaInEachOtherRegion(@TempDir Path dir) throws Exception {
         start();   // us-east-1 and eu-west-1
         AppliedResources applied = stack.apply(write(dir, "global.yaml", """

@@ -2,17 +2,19 @@ package dev.simstack.core.internal.resources;
 
 import dev.simstack.core.AppliedResources.Outcome;
 import dev.simstack.core.AppliedResources.Resource;
+import dev.simstack.core.DynamoDbEventSource;
 import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.SqsEventSource;
+import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
 import dev.simstack.core.internal.stack.Engine;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQS event sources of a declared function as Lambda creates them: one event source mapping per
- * queue, with CreateEventSourceMapping's rules and messages. A mapping of the same queue to the same
- * function that exists (from a data directory, or kept by a reset of SQS alone) is kept as it is.
+ * The SQS and DynamoDB event sources of a declared function as Lambda creates them: one event source mapping
+ * per queue or table stream, with CreateEventSourceMapping's rules and messages. A mapping of the same source
+ * to the same function that exists (from a data directory, or kept by a reset of one service alone) is kept.
  */
 final class DeclaredEventSources {
 
@@ -34,7 +36,30 @@ final class DeclaredEventSources {
             made.add(new Resource(function.name() + "<-" + queueArn, TYPE, region, uuid,
                     existing == null ? Outcome.CREATED : Outcome.EXISTED));
         }
+        for (DynamoDbEventSource source : function.dynamoDbEvents()) {
+            String streamArn = streamArn(engine, function, region, source);
+            String existing = engine.lambda().streamMappingUuid(region, function.name(), streamArn);
+            String uuid = existing != null ? existing : Declaration.call("function '" + function.name() + "' in "
+                    + region + ", its DynamoDB event from table '" + source.tableName() + "'",
+                    "CreateEventSourceMapping",
+                    () -> engine.lambda().declareStreamMapping(region, function.name(), streamArn, source));
+            made.add(new Resource(function.name() + "<-" + streamArn, TYPE, region, uuid,
+                    existing == null ? Outcome.CREATED : Outcome.EXISTED));
+        }
         return made;
+    }
+
+    private static String streamArn(Engine engine, FunctionSpec function, String region, DynamoDbEventSource source) {
+        StreamLog stream = engine.dynamodb().stream(region, source.tableName());
+        if (stream == null) {
+            throw new IllegalArgumentException("declared function '" + function.name() + "' in " + region
+                    + " has a DynamoDB event from table '" + source.tableName() + "', which "
+                    + (engine.dynamodb().hasTable(region, source.tableName()) ? "has no stream; declare it with "
+                            + "TableSpec.withStream" : "does not exist in " + region + " (its tables there: "
+                            + engine.dynamodb().tableNames().getOrDefault(region, List.of()) + "); declare it with "
+                            + "StackConfig.withTable in the function's region"));
+        }
+        return stream.arn();
     }
 
     private static void checkQueue(Engine engine, FunctionSpec function, String region, SqsEventSource source) {

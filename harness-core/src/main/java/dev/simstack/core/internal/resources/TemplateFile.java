@@ -456,7 +456,10 @@ final class TemplateFile {
         }
     }
 
-    /** A SAM function's events: SQS becomes an event source mapping, Api and HttpApi become routes. */
+    /**
+     * A SAM function's events: SQS and DynamoDB (a table's stream) become event source mappings, Api and HttpApi
+     * become routes.
+     */
     private void events(String functionId, String functionName, JsonNode events) {
         events.fields().forEachRemaining(event -> {
             String eventType = event.getValue().path("Type").asText();
@@ -471,6 +474,11 @@ final class TemplateFile {
                 case "SQS" -> {
                     Creator.Made made = creator.mapping(region, mappingRequest(properties, functionName,
                             properties.path("Queue").asText()));
+                    done(id, "AWS::Lambda::EventSourceMapping", made.physicalId(), made.outcome());
+                }
+                case "DynamoDB" -> {
+                    Creator.Made made = creator.mapping(region, mappingRequest(properties, functionName,
+                            properties.path("Stream").asText()));
                     done(id, "AWS::Lambda::EventSourceMapping", made.physicalId(), made.outcome());
                 }
                 case "Api", "HttpApi" -> {
@@ -488,7 +496,7 @@ final class TemplateFile {
                     apis.merge(apiId, route, (old, fresh) -> withRoutes(old, fresh));
                 }
                 default -> throw new ResourceFileException("event " + event.getKey() + " has type " + eventType
-                        + "; SimStack's templates support SQS, Api and HttpApi events");
+                        + "; SimStack's templates support SQS, DynamoDB, Api and HttpApi events");
             }
         });
     }
@@ -533,7 +541,8 @@ final class TemplateFile {
     private static ObjectNode mappingRequest(JsonNode properties, String functionName, String sourceArn) {
         ObjectNode request = NODES.objectNode().put("FunctionName", functionName).put("EventSourceArn", sourceArn);
         for (String key : List.of("BatchSize", "MaximumBatchingWindowInSeconds", "Enabled", "FunctionResponseTypes",
-                "ScalingConfig")) {
+                "ScalingConfig", "StartingPosition", "BisectBatchOnFunctionError", "MaximumRetryAttempts",
+                "MaximumRecordAgeInSeconds", "DestinationConfig", "FilterCriteria")) {
             if (properties.has(key)) {
                 request.set(key, properties.get(key));
             }

@@ -21,6 +21,7 @@ import dev.simstack.core.internal.server.FrontDoor;
 import dev.simstack.core.internal.server.LocalDoor;
 import dev.simstack.core.internal.services.s3.S3Service;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbService;
+import dev.simstack.core.internal.services.dynamodb.streams.DynamoDbStreamsService;
 import dev.simstack.core.internal.services.sqs.SqsService;
 import dev.simstack.core.internal.protocol.restjson.RestJsonCodec;
 import dev.simstack.core.internal.services.lambda.LambdaService;
@@ -99,6 +100,8 @@ public final class Engine implements AutoCloseable {
         services.register(sqs);
         this.dynamodb = new LazyService<>(DynamoDbService.DESCRIPTOR, () -> new DynamoDbService(context));
         services.register(dynamodb);
+        services.register(new LazyService<>(DynamoDbStreamsService.DESCRIPTOR,
+                () -> new DynamoDbStreamsService(context, region -> dynamodb.get().streamedTables(region))));
         this.scratch = new ScratchDirectory(name);
         this.s3 = new LazyService<>(S3Service.DESCRIPTOR,
                 () -> new S3Service(context, scratch, new SqsQueueSink(sqs.port(), context), this::invokeFunction));
@@ -106,7 +109,8 @@ public final class Engine implements AutoCloseable {
         ClassLoader handlers = handlerClassLoader(); // the starting thread's, not the first caller's
         this.lambda = new LazyService<>(LambdaService.DESCRIPTOR, () -> {
             LambdaService built = new LambdaService(context, sqs.port(), new SqsQueueSink(sqs.port(), context),
-                    config.lambdaConcurrencyLimit(), handlers, name, scratch, this::functionCode);
+                    config.lambdaConcurrencyLimit(), handlers, name, scratch, this::functionCode,
+                    (region, streamArn) -> dynamodb.get().streamByArn(region, streamArn));
             if (lambdaEndpoint != null) {
                 built.endpoint(lambdaEndpoint);
             }

@@ -6,7 +6,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The services of one stack, found by JSON target prefix or by signing name. */
+/**
+ * The services of one stack, found by JSON target prefix or by signing name. A service that shares its
+ * signing name with one registered before (DynamoDB Streams signs as {@code dynamodb}) is found by its
+ * target prefix only; it must have no state of its own to reset, since reset and health go by signing name.
+ */
 public final class ServiceRegistry {
 
     private final Map<String, Service> byTarget = new LinkedHashMap<>();
@@ -17,7 +21,7 @@ public final class ServiceRegistry {
         if (descriptor.jsonTargetPrefix() != null) {
             byTarget.put(descriptor.jsonTargetPrefix(), service);
         }
-        bySigningName.put(descriptor.signingName(), service);
+        bySigningName.putIfAbsent(descriptor.signingName(), service);
     }
 
     /** The service for an {@code X-Amz-Target} prefix, or null. */

@@ -8,6 +8,7 @@ import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
 import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
+import dev.simstack.core.internal.services.dynamodb.streams.StreamedTable;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,8 +17,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Amazon DynamoDB (API 2012-08-10) over AWS JSON 1.0, with state per region created on first use. This
- * class only dispatches; each operation family lives in its own class. The {@code dynamodbstreams} API
- * is not served yet: streams are kept per table for in-engine consumers ({@link #stream}).
+ * class only dispatches; each operation family lives in its own class. Streams are kept per table; the
+ * {@code dynamodbstreams} API ({@code streams.DynamoDbStreamsService}) and Lambda's mappings read them.
  */
 public final class DynamoDbService implements Service {
 
@@ -121,6 +122,27 @@ public final class DynamoDbService implements Service {
     public StreamLog stream(String region, String table) {
         Table found = tables.find(region, table);
         return found == null ? null : found.stream();
+    }
+
+    /** The tables of {@code region} that have a stream, in name order, for the {@code dynamodbstreams} API. */
+    public java.util.List<StreamedTable> streamedTables(String region) {
+        java.util.List<StreamedTable> streamed = new java.util.ArrayList<>();
+        for (Table table : tables.region(region).values()) {
+            if (table.stream() != null) {
+                streamed.add(new StreamedTable(table.name(), table.keys(), table.stream()));
+            }
+        }
+        return streamed;
+    }
+
+    /** The stream whose ARN is {@code streamArn}, or null if no table of {@code region} has it. */
+    public StreamLog streamByArn(String region, String streamArn) {
+        for (StreamedTable table : streamedTables(region)) {
+            if (table.stream().arn().equals(streamArn)) {
+                return table.stream();
+            }
+        }
+        return null;
     }
 
     /** The harness's view of table {@code name} in {@code region}, or null if there is no such table. */

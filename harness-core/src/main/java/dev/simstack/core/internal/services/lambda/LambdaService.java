@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * AWS Lambda with in-process Java functions: the REST-JSON management and Invoke API, an execution
  * environment pool per function under reserved and account concurrency, asynchronous invocation with
- * retries and destinations, and SQS event source mappings. Handlers run on this stack's own executor.
+ * retries and destinations, and event source mappings from SQS queues and DynamoDB streams. Handlers run on this stack's own executor.
  */
 public final class LambdaService implements Service {
 
@@ -39,6 +39,7 @@ public final class LambdaService implements Service {
     private final OperationTable<LambdaOperation> operations =
             OperationTable.forRest(operation -> Errors.notSupported("Lambda's " + operation));
     private final MappingActions mappings;
+    private final StreamMappingActions streamMappings;
     private final LambdaPort port;
 
     /**
@@ -49,9 +50,11 @@ public final class LambdaService implements Service {
      *     not a package of its own; the Lambda runtime types uploaded packages share come from it too
      * @param scratch where uploaded packages are unpacked
      * @param codeObjects the S3 objects a function's code may name
+     * @param streams the DynamoDB table streams that stream event source mappings read
      */
     public LambdaService(StackContext context, SqsPort sqs, QueueSink sink, int accountConcurrency,
-            ClassLoader handlers, String stackName, ScratchDirectory scratch, CodeObjects codeObjects) {
+            ClassLoader handlers, String stackName, ScratchDirectory scratch, CodeObjects codeObjects,
+            StreamSource streams) {
         this.regions = new LambdaRegions(context, accountConcurrency);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(runnable -> {
@@ -67,7 +70,9 @@ public final class LambdaService implements Service {
         new ConcurrencyActions(regions).register(operations);
         this.port = new LambdaPort(regions, runtime, async);
         new InvokeAction(port).register(operations);
-        this.mappings = new MappingActions(regions, new InProcessSqs(sqs), port);
+        InProcessSqs queues = new InProcessSqs(sqs);
+        this.streamMappings = new StreamMappingActions(regions, streams, port, sink, queues);
+        this.mappings = new MappingActions(regions, queues, port, streamMappings);
         mappings.register(operations);
     }
 
@@ -164,6 +169,23 @@ public final class LambdaService implements Service {
     public ClassLoader codeLoader(String region, String name, String version) {
         LambdaFunction function = regions.region(region).functions().find(name);
         return function == null ? null : function.loader(version);
+    }
+
+    /**
+     * The UUID of the event source mapping of stream {@code streamArn} to function {@code functionName} (which
+     * exists) in {@code region}, or null if there is none.
+     */
+    public String streamMappingUuid(String region, String functionName, String streamArn) {
+        return streamMappings.find(region, functionName, streamArn);
+    }
+
+    /**
+     * Creates a DynamoDB stream event source mapping a function declares; CreateEventSourceMapping's rules and
+     * errors apply (an {@code AwsException} with Lambda's code and message). Answers its UUID.
+     */
+    public String declareStreamMapping(String region, String functionName, String streamArn,
+            dev.simstack.core.DynamoDbEventSource source) {
+        return streamMappings.declare(region, functionName, streamArn, source);
     }
 
     /** Tells handlers where the stack listens ({@code AWS_ENDPOINT_URL}), once the front door is bound. */

@@ -14,7 +14,8 @@ import dev.simstack.core.internal.engine.OperationTable;
 
 /**
  * Create/Get/List/Update/DeleteEventSourceMapping for SQS queues, with the Lambda API's limits
- * ({@link MappingRules}), and the typed creation of the mappings functions declare.
+ * ({@link MappingRules}), and the typed creation of the mappings functions declare. Mappings from a
+ * DynamoDB table's stream are told apart by their ARN or UUID and handed to {@link StreamMappingActions}.
  */
 final class MappingActions {
 
@@ -23,11 +24,13 @@ final class MappingActions {
     private final LambdaRegions regions;
     private final InProcessSqs sqs;
     private final LambdaPort lambda;
+    private final StreamMappingActions streams;
 
-    MappingActions(LambdaRegions regions, InProcessSqs sqs, LambdaPort lambda) {
+    MappingActions(LambdaRegions regions, InProcessSqs sqs, LambdaPort lambda, StreamMappingActions streams) {
         this.regions = regions;
         this.sqs = sqs;
         this.lambda = lambda;
+        this.streams = streams;
     }
 
     void register(OperationTable<LambdaOperation> operations) {
@@ -40,6 +43,9 @@ final class MappingActions {
 
     private JsonNode create(DecodedCall call, Input input) {
         String queueArn = input.requiredString("EventSourceArn");
+        if (StreamMappingActions.isStreamArn(queueArn)) {
+            return streams.create(call.region(), input);
+        }
         checkQueue(queueArn);
         EventSourceMapping mapping = settings(input, unsaved(call.region(), input.requiredString("FunctionName"),
                 queueArn));
@@ -79,8 +85,8 @@ final class MappingActions {
 
     private void checkQueue(String queueArn) {
         if (ResourceArns.of(AwsService.SQS, queueArn) == null) {
-            throw LambdaErrors.invalidParameter("SimStack maps SQS queues only (got " + queueArn
-                    + "); Kinesis, DynamoDB Streams, Kafka and MQ sources are not supported yet.");
+            throw LambdaErrors.invalidParameter("SimStack maps SQS queues and DynamoDB streams only (got " + queueArn
+                    + "); Kinesis, Kafka and MQ sources are not supported yet.");
         }
         if (!exists(queueArn)) {
             throw LambdaErrors.invalidParameter("Error occurred while ReceiveMessage. SQS Error Code: "
@@ -124,18 +130,9 @@ final class MappingActions {
         }
         MappingRules.check(new EventSourceMapping(base.uuid(), base.functionArn(), base.queueArn(), batch, window,
                 concurrency, base.reportBatchItemFailures(), base.enabled(), base.lastModified()));
-        boolean report = base.reportBatchItemFailures();
-        if (input.has("FunctionResponseTypes")) {
-            report = false;
-            for (String type : input.stringList("FunctionResponseTypes")) {
-                if (!type.equals("ReportBatchItemFailures")) {
-                    throw LambdaErrors.invalidParameter("1 validation error detected: Value '[" + type + "]' at "
-                            + "'functionResponseTypes' failed to satisfy constraint: Member must satisfy enum value "
-                            + "set: [ReportBatchItemFailures]");
-                }
-                report = true;
-            }
-        }
+        boolean report = input.has("FunctionResponseTypes")
+                ? MappingRules.reportsBatchItemFailures(input.stringList("FunctionResponseTypes"))
+                : base.reportBatchItemFailures();
         boolean enabled = input.has("Enabled") ? input.bool("Enabled") : base.enabled();
         return new EventSourceMapping(base.uuid(), base.functionArn(), base.queueArn(), batch, window, concurrency,
                 report, enabled, now());
@@ -151,7 +148,15 @@ final class MappingActions {
         return poller;
     }
 
+    private StreamPoller streamPoller(DecodedCall call, Input input) {
+        return regions.region(call.region()).mappings().findStream(input.requiredString("UUID"));
+    }
+
     private JsonNode get(DecodedCall call, Input input) {
+        StreamPoller stream = streamPoller(call, input);
+        if (stream != null) {
+            return streams.json(stream.mapping(), stream.mapping().enabled() ? "Enabled" : "Disabled");
+        }
         EventSourceMapping mapping = poller(call, input).mapping();
         return json(mapping, mapping.enabled() ? "Enabled" : "Disabled");
     }
@@ -170,10 +175,23 @@ final class MappingActions {
                 mappings.add(json(mapping, mapping.enabled() ? "Enabled" : "Disabled"));
             }
         }
+        for (StreamPoller poller : regions.region(call.region()).mappings().streams()) {
+            StreamMapping mapping = poller.mapping();
+            boolean matches = (queue == null || queue.equals(mapping.streamArn()))
+                    && (function == null || ResourceRef.fromArn(mapping.functionArn()).name()
+                            .equals(FunctionRef.parse(function, null).name()));
+            if (matches) {
+                mappings.add(streams.json(mapping, mapping.enabled() ? "Enabled" : "Disabled"));
+            }
+        }
         return output;
     }
 
     private JsonNode update(DecodedCall call, Input input) {
+        StreamPoller stream = streamPoller(call, input);
+        if (stream != null) {
+            return streams.update(stream, input);
+        }
         SqsPoller poller = poller(call, input);
         EventSourceMapping next;
         synchronized (poller) {
@@ -192,6 +210,11 @@ final class MappingActions {
     }
 
     private JsonNode delete(DecodedCall call, Input input) {
+        StreamPoller stream = streamPoller(call, input);
+        if (stream != null) {
+            regions.region(call.region()).mappings().removeStream(stream.mapping().uuid());
+            return streams.json(stream.mapping(), "Deleting");
+        }
         SqsPoller poller = poller(call, input);
         regions.region(call.region()).mappings().remove(poller.mapping().uuid());
         return json(poller.mapping(), "Deleting");

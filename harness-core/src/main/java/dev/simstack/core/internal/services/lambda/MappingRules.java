@@ -46,6 +46,30 @@ final class MappingRules {
         }
     }
 
+    /** Throws Lambda's generic validator error when {@code value} is outside {@code min}..{@code max}. */
+    static void range(int value, String member, int min, int max) {
+        if (value < min) {
+            throw outOfRange(value, member, "greater than or equal to " + min);
+        }
+        if (value > max) {
+            throw outOfRange(value, member, "less than or equal to " + max);
+        }
+    }
+
+    /** FunctionResponseTypes: whether it asks for ReportBatchItemFailures, its one allowed value. */
+    static boolean reportsBatchItemFailures(java.util.List<String> types) {
+        boolean report = false;
+        for (String type : types) {
+            if (!type.equals("ReportBatchItemFailures")) {
+                throw LambdaErrors.invalidParameter("1 validation error detected: Value '[" + type + "]' at "
+                        + "'functionResponseTypes' failed to satisfy constraint: Member must satisfy enum value "
+                        + "set: [ReportBatchItemFailures]");
+            }
+            report = true;
+        }
+        return report;
+    }
+
     private static RuntimeException outOfRange(int value, String member, String constraint) {
         return LambdaErrors.invalidParameter("1 validation error detected: Value '" + value + "' at '" + member
                 + "' failed to satisfy constraint: Member must have value " + constraint);

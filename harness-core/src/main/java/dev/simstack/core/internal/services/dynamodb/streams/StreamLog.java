@@ -11,26 +11,64 @@ import java.util.function.Consumer;
 /**
  * The in-memory stream of one table: every item change in the order it was applied (so in order per
  * item), with sequence numbers, the view type's images and a 24-hour retention measured on the stack
- * clock. It is the source a Lambda event source mapping will read; the {@code dynamodbstreams} API is not
- * served yet. Appends happen under the table's write lock, so order is the table's write order.
+ * clock. The {@code dynamodbstreams} API and Lambda's stream event source mappings read it. It is one shard
+ * (AWS splits a stream into shards by partition and time; one shard keeps every key's order, which is what
+ * consumers rely on). Appends happen under the table's write lock, so order is the table's write order.
  */
 public final class StreamLog {
 
     /** DynamoDB Streams keeps records for 24 hours. */
-    private static final long RETENTION_MILLIS = 24L * 60 * 60 * 1000;
+    public static final long RETENTION_MILLIS = 24L * 60 * 60 * 1000;
+    /** The sequence number of a stream's first record. */
+    public static final long FIRST_SEQUENCE = 100000000000000000L;
 
     private final String arn;
     private final String label;
     private final String viewType;
     private final List<StreamRecord> records = new ArrayList<>();
     private final List<Consumer<StreamRecord>> listeners = new CopyOnWriteArrayList<>();
-    private long nextSequence = 100000000000000000L;
+    private final String shardId;
+    private long nextSequence = FIRST_SEQUENCE;
+    /** The highest sequence number trimmed away by the retention period; below the first while none was. */
+    private long trimmedThrough = FIRST_SEQUENCE - 1;
     private volatile boolean enabled = true;
 
     public StreamLog(String arn, String label, String viewType) {
         this.arn = arn;
         this.label = label;
         this.viewType = viewType;
+        this.shardId = shardId(arn, label);
+    }
+
+    /** AWS's shape: {@code shardId-} then 20 digits of the creation time in millis, a dash and 8 hex digits. */
+    private static String shardId(String arn, String label) {
+        long created;
+        try {
+            created = java.time.LocalDateTime.parse(label).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            created = 0;
+        }
+        return String.format("shardId-%020d-%08x", created, arn.hashCode());
+    }
+
+    /** The id of the stream's one shard. */
+    public String shardId() {
+        return shardId;
+    }
+
+    /** The sequence number of the last record appended, or {@code FIRST_SEQUENCE - 1} if none was. */
+    public long lastSequence() {
+        synchronized (records) {
+            return nextSequence - 1;
+        }
+    }
+
+    /** The highest sequence number trimmed by the retention period as of {@code now}. */
+    public long trimmedThrough(Instant now) {
+        synchronized (records) {
+            trim(now);
+            return trimmedThrough;
+        }
     }
 
     public String arn() {
@@ -86,6 +124,7 @@ public final class StreamLog {
             expired++;
         }
         if (expired > 0) {
+            trimmedThrough = Long.parseLong(records.get(expired - 1).sequenceNumber());
             records.subList(0, expired).clear();
         }
     }
@@ -105,6 +144,14 @@ public final class StreamLog {
             }
         }
         return page;
+    }
+
+    /** The records after sequence number {@code after} still kept at {@code now}, at most {@code limit}. */
+    public List<StreamRecord> read(long after, int limit, Instant now) {
+        synchronized (records) {
+            trim(now);
+            return read(Long.toString(after), limit);
+        }
     }
 
     /** Every record kept, oldest first. */
