@@ -8,7 +8,6 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -101,24 +100,54 @@ public final class ManualClock extends SimClock {
         if (!at.isAfter(now)) {
             return true;
         }
-        CountDownLatch reached = new CountDownLatch(1);
-        // the work this wait holds up stops counting; the timer counts it again before it wakes this thread,
-        // so the stack is not quiet between the two (as a fault's handler delay does)
-        AtomicBoolean lent = new AtomicBoolean(activity.endIfBusy());
-        Runnable handBack = () -> {
-            if (lent.compareAndSet(true, false)) {
+        ClockWait wait = new ClockWait();
+        // the timer first: once it is pending, no advance can pass its instant without running it
+        Timer timer = schedule(at, wait::reached);
+        wait.lend();
+        try {
+            return wait.await(wallTimeout);
+        } finally {
+            wait.handBack();
+            timer.cancel();
+        }
+    }
+
+    /**
+     * One {@link #waitUntil}: the work it holds up stops counting while it waits, and counts again (before the
+     * waiter wakes, so the stack is not quiet between the two) when the instant is reached or the wait ends.
+     */
+    private final class ClockWait {
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private boolean fired;
+        private boolean lent;
+
+        synchronized void lend() {
+            if (!fired) {
+                lent = activity.endIfBusy();
+            }
+        }
+
+        void reached() {
+            synchronized (this) {
+                fired = true;
+                handBackLocked();
+            }
+            reached.countDown();
+        }
+
+        synchronized void handBack() {
+            handBackLocked();
+        }
+
+        private void handBackLocked() {
+            if (lent) {
+                lent = false;
                 activity.begin();
             }
-        };
-        Timer timer = schedule(at, () -> {
-            handBack.run();
-            reached.countDown();
-        });
-        try {
+        }
+
+        boolean await(Duration wallTimeout) throws InterruptedException {
             return reached.await(wallTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } finally {
-            handBack.run();
-            timer.cancel();
         }
     }
 
