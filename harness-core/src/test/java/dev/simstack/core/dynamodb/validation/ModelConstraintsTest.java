@@ -1,10 +1,19 @@
 package dev.simstack.core.dynamodb.validation;
 
 import static dev.simstack.core.dynamodb.validation.ValidationSupport.assertValidation;
+import static dev.simstack.core.dynamodb.validation.ValidationSupport.def;
+import static dev.simstack.core.dynamodb.validation.ValidationSupport.itemKey;
+import static dev.simstack.core.dynamodb.validation.ValidationSupport.key;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Get;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The API model's constraints are all checked before anything else and all reported: a count, then
@@ -74,5 +83,32 @@ class ModelConstraintsTest {
                 .keyConditionExpression("pk = :k")),
                 "1 validation error detected: Value '-1' at 'limit' failed to satisfy constraint: Member must have "
                         + "value greater than or equal to 1");
+    }
+
+    @Test
+    void each_transaction_action_is_named_by_its_position_and_kind() {
+        assertValidation(() -> support.dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName("items").item(itemKey()).build()).build(),
+                TransactWriteItem.builder().delete(Delete.builder().tableName("bad!name").key(itemKey()).build())
+                        .build())),
+                "1 validation error detected: Value 'bad!name' at 'transactItems.2.member.delete.tableName' failed to "
+                        + "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        assertValidation(() -> support.dynamo.transactGetItems(b -> b.transactItems(TransactGetItem.builder()
+                .get(Get.builder().tableName("bad!name").key(itemKey()).build()).build())),
+                "1 validation error detected: Value 'bad!name' at 'transactItems.1.member.get.tableName' failed to "
+                        + "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    }
+
+    @Test
+    void a_create_table_lists_its_broken_name_and_billing_mode_together() {
+        assertValidation(() -> support.dynamo.createTable(b -> b.tableName("a;").billingMode("hi")
+                .attributeDefinitions(def("id")).keySchema(key("id", KeyType.HASH))),
+                "3 validation errors detected: "
+                        + "Value 'a;' at 'tableName' failed to satisfy constraint: Member must satisfy regular "
+                        + "expression pattern: [a-zA-Z0-9_.-]+; "
+                        + "Value 'a;' at 'tableName' failed to satisfy constraint: Member must have length greater "
+                        + "than or equal to 3; "
+                        + "Value 'hi' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value "
+                        + "set: [PROVISIONED, PAY_PER_REQUEST]");
     }
 }

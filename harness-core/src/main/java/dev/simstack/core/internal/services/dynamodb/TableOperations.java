@@ -62,14 +62,28 @@ final class TableOperations {
     }
 
     private JsonNode createTable(DecodedCall call, Input input) {
-        Requests.TableRef ref = Requests.table(call, input);
         ObjectNode output = NODES.objectNode();
-        output.set("TableDescription", TableDescriptions.describe(create(ref, CreateTableRequest.decode(input))));
+        output.set("TableDescription", TableDescriptions.describe(create(call.region(),
+                CreateTableRequest.decode(input))));
         return output;
     }
 
     /** CreateTable in {@code region} from typed values, with CreateTable's rules and messages. */
     Table create(String region, CreateTableRequest request) {
+        ModelConstraints.checkAll(
+                () -> TableSchemas.attributeDefinitions(request.attributeDefinitions()),
+                () -> {
+                    if (request.tableName() != null) {
+                        Requests.parse(region, request.tableName(), "tableName");
+                    }
+                },
+                () -> {
+                    if (request.keySchema() == null) {
+                        throw DynamoDbErrors.constraint("null", "keySchema", "Member must not be null");
+                    }
+                },
+                () -> choice(request.billingMode(), "billingMode", "PROVISIONED",
+                        List.of("PROVISIONED", "PAY_PER_REQUEST")));
         if (request.tableName() == null) {
             throw DynamoDbErrors.constraint("null", "tableName", "Member must not be null");
         }
