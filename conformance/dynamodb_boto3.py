@@ -217,6 +217,46 @@ def errors():
     expect_code(err, "ResourceInUseException")
 
 
+def expect_validation(err, message):
+    expect_code(err, "ValidationException")
+    expect(err.response["Error"]["Message"], message, "message")
+
+
+def validation_messages():
+    key = {"pk": ITEM["pk"], "sk": ITEM["sk"]}
+    expect_validation(error_of(DDB.update_item, TableName=T["name"], Key=key, UpdateExpression="SET #a = :v",
+                               ExpressionAttributeNames={"#a": "a", "#b": "b"},
+                               ExpressionAttributeValues={":v": {"S": "x"}}),
+                      "Value provided in ExpressionAttributeNames unused in expressions: keys: {#b}")
+    expect_validation(error_of(DDB.transact_write_items, TransactItems=[{"ConditionCheck": {
+        "TableName": T["name"], "Key": key, "ConditionExpression": "attribute_exists(pk)",
+        "ExpressionAttributeValues": {":unused": {"S": "x"}}}}]),
+        "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}")
+    expect_validation(error_of(DDB.update_item, TableName=T["name"], Key=key, UpdateExpression=""),
+                      "Invalid UpdateExpression: The expression can not be empty;")
+    expect_validation(error_of(DDB.put_item, TableName=T["name"], Item=dict(key, tags={"NS": []})),
+                      "One or more parameter values were invalid: An number set  may not be empty")
+    expect_validation(error_of(DDB.scan, TableName=T["name"], Select="count"),
+                      "1 validation error detected: Value 'count' at 'select' failed to satisfy constraint: Member "
+                      "must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, "
+                      "ALL_PROJECTED_ATTRIBUTES]")
+    expect_validation(error_of(DDB.query, TableName=T["name"], KeyConditionExpression="pk = :p",
+                               ExpressionAttributeValues={":p": ITEM["pk"]}, Select="SPECIFIC_ATTRIBUTES"),
+                      "1 validation error detected: Must specify the AttributesToGet or ProjectionExpression when "
+                      "choosing to get SPECIFIC_ATTRIBUTES")
+    expect_validation(error_of(DDB.scan, TableName=T["name"], Select="ALL_PROJECTED_ATTRIBUTES"),
+                      "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName")
+    expect_validation(error_of(DDB.create_table, TableName=S.unique("unused"), BillingMode="PAY_PER_REQUEST",
+                               AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
+                                                     {"AttributeName": "gk", "AttributeType": "S"},
+                                                     {"AttributeName": "extra", "AttributeType": "N"}],
+                               KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+                               GlobalSecondaryIndexes=[{"IndexName": "by-gk", "Projection": {"ProjectionType": "ALL"},
+                                                        "KeySchema": [{"AttributeName": "gk", "KeyType": "HASH"}]}]),
+                      "One or more parameter values were invalid: Some AttributeDefinitions are not used. "
+                      "AttributeDefinitions: [pk, gk, extra], keys used: [gk, pk]")
+
+
 def ttl_and_tags():
     DDB.update_time_to_live(TableName=T["name"],
                             TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires"})
@@ -288,8 +328,8 @@ def run():
     for check in (create_table, describe_and_list_tables, put_and_get_item, numbers_are_normalized, projection,
                   update_item,
                   conditional_write_fails, batch_write_and_get, query_with_pagination, query_index,
-                  scan_with_pagination, transactions, delete_item, errors, ttl_and_tags, streams_list_and_get_records,
-                  delete_table, wire_format):
+                  scan_with_pagination, transactions, delete_item, errors, validation_messages, ttl_and_tags,
+                  streams_list_and_get_records, delete_table, wire_format):
         S.check(check.__name__, check)
     return S.failed
 

@@ -2,6 +2,7 @@ package dev.simstack.core.internal.services.dynamodb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
+import java.util.List;
 
 /**
  * Every error DynamoDB answers, with the model's error shape name (which picks the SDK's exception
@@ -36,8 +37,7 @@ public final class DynamoDbErrors {
 
     /** A constraint of the API model, in the wording of AWS's generic validator. */
     public static AwsException constraint(String value, String member, String constraint) {
-        return validation("1 validation error detected: Value " + value + " at '" + member
-                + "' failed to satisfy constraint: " + constraint);
+        return new ModelConstraints.Violation(List.of(ModelConstraints.detail(value, member, constraint)));
     }
 
     public static AwsException resourceNotFound() {

@@ -33,9 +33,18 @@ final class ItemOperations {
     }
 
     void register(OperationTable<DynamoDbOperation> operations) {
-        operations.put("PutItem", (call, input) -> write(call, requests.put(call, input, false), input));
-        operations.put("UpdateItem", (call, input) -> write(call, requests.update(call, input, false), input));
-        operations.put("DeleteItem", (call, input) -> write(call, requests.delete(call, input, false), input));
+        operations.put("PutItem", (call, input) -> {
+            ItemRequests.checkModel(call, input, "Item");
+            return write(call, requests.put(call, input, false), input);
+        });
+        operations.put("UpdateItem", (call, input) -> {
+            ItemRequests.checkModel(call, input, "Key");
+            return write(call, requests.update(call, input, false), input);
+        });
+        operations.put("DeleteItem", (call, input) -> {
+            ItemRequests.checkModel(call, input, "Key");
+            return write(call, requests.delete(call, input, false), input);
+        });
         operations.put("GetItem", this::getItem);
     }
 
@@ -86,6 +95,7 @@ final class ItemOperations {
     }
 
     private JsonNode getItem(DecodedCall call, Input input) {
+        ItemRequests.checkModel(call, input, "Key");
         Requests.refuseLegacy(input, "AttributesToGet");
         Table table = requests.table(call, input);
         AttributeMap key = ItemRequests.key(table, input);

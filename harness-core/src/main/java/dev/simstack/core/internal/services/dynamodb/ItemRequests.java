@@ -10,6 +10,7 @@ import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads and validates the single-item write requests (PutItem, UpdateItem, DeleteItem and the actions
@@ -84,6 +85,25 @@ final class ItemRequests {
         attributes.checkAllUsed();
         return new PreparedWrite("ConditionCheck", table, key, null, null, condition, "NONE",
                 returnOldOnFailure(input));
+    }
+
+    /**
+     * The model's constraints of PutItem, UpdateItem, DeleteItem and GetItem, all reported at once as AWS does;
+     * {@code required} is the item or key member the operation needs.
+     */
+    static void checkModel(DecodedCall call, Input input, String required) {
+        ModelConstraints.checkAll(
+                () -> Requests.consumedCapacity(input),
+                () -> Requests.table(call, input),
+                () -> Requests.choice(input, "ReturnValues", "returnValues", "NONE", RETURN_VALUES),
+                () -> Requests.choice(input, "ReturnItemCollectionMetrics", "returnItemCollectionMetrics", "NONE",
+                        List.of("SIZE", "NONE")),
+                () -> {
+                    if (!input.has(required)) {
+                        throw DynamoDbErrors.constraint("null", required.toLowerCase(Locale.ROOT),
+                                "Member must not be null");
+                    }
+                });
     }
 
     Table table(DecodedCall call, Input input) {

@@ -40,6 +40,7 @@ final class QueryScanOperations {
     }
 
     private JsonNode query(DecodedCall call, Input input) {
+        checkModel(call, input);
         Requests.refuseLegacy(input, "KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
         Table table = table(call, input);
         SecondaryIndex index = index(table, input);
@@ -62,7 +63,7 @@ final class QueryScanOperations {
                 }
             }
         }
-        ReadSelection selection = ReadSelection.of(input, table, index, attributes);
+        ReadSelection selection = ReadSelection.of(input, table, index, attributes, true);
         attributes.checkAllUsed();
         Integer limit = Requests.bounded(input, "Limit", "limit", 1, Integer.MAX_VALUE);
         boolean forward = !Boolean.FALSE.equals(input.bool("ScanIndexForward"));
@@ -79,12 +80,13 @@ final class QueryScanOperations {
     }
 
     private JsonNode scan(DecodedCall call, Input input) {
+        checkModel(call, input);
         Requests.refuseLegacy(input, "ScanFilter", "AttributesToGet", "ConditionalOperator");
         Table table = table(call, input);
         SecondaryIndex index = index(table, input);
         ExpressionAttributes attributes = ExpressionAttributes.from(input);
         Condition filter = filter(input, attributes);
-        ReadSelection selection = ReadSelection.of(input, table, index, attributes);
+        ReadSelection selection = ReadSelection.of(input, table, index, attributes, false);
         attributes.checkAllUsed();
         Integer limit = Requests.bounded(input, "Limit", "limit", 1, Integer.MAX_VALUE);
         Predicate<AttributeMap> inSegment = segment(input, table);
@@ -98,6 +100,17 @@ final class QueryScanOperations {
         } finally {
             table.lock().readLock().unlock();
         }
+    }
+
+    /** The model's constraints of Query and Scan, all reported at once as AWS does. */
+    private static void checkModel(DecodedCall call, Input input) {
+        ModelConstraints.checkAll(
+                () -> Requests.consumedCapacity(input),
+                () -> Requests.table(call, input),
+                () -> Requests.bounded(input, "Limit", "limit", 1, Integer.MAX_VALUE),
+                () -> Requests.choice(input, "Select", "select", "ALL_ATTRIBUTES", ReadSelection.SELECT),
+                () -> Requests.bounded(input, "Segment", "segment", 0, MAX_SEGMENTS - 1),
+                () -> Requests.bounded(input, "TotalSegments", "totalSegments", 1, MAX_SEGMENTS));
     }
 
     private static JsonNode page(Table table, SecondaryIndex index, Iterator<AttributeMap> items,

@@ -20,8 +20,9 @@ import java.util.Map;
  */
 final class ReadSelection {
 
-    private static final List<String> SELECT = List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES",
-            "SPECIFIC_ATTRIBUTES", "COUNT");
+    /** In the order AWS lists them when it refuses a value (the values are case-sensitive). */
+    static final List<String> SELECT = List.of("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
+            "ALL_PROJECTED_ATTRIBUTES");
 
     private final Table table;
     private final SecondaryIndex index;
@@ -35,21 +36,29 @@ final class ReadSelection {
         this.projection = projection;
     }
 
-    static ReadSelection of(Input input, Table table, SecondaryIndex index, ExpressionAttributes attributes) {
+    /**
+     * Reads Select and ProjectionExpression; {@code query} tells Query from Scan, whose messages AWS
+     * answers bare where Query's come in the "1 validation error detected: " envelope.
+     */
+    static ReadSelection of(Input input, Table table, SecondaryIndex index, ExpressionAttributes attributes,
+            boolean query) {
         String text = input.string("ProjectionExpression");
         ProjectionExpression projection = text == null ? null : ProjectionExpression.parse(text, attributes);
         String fallback = projection != null ? "SPECIFIC_ATTRIBUTES"
                 : index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
         String select = Requests.choice(input, "Select", "select", fallback, SELECT);
+        String envelope = query ? "1 validation error detected: " : "";
         if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
-            throw DynamoDbErrors.validation("Cannot specify the ProjectionExpression when choosing to get " + select);
+            throw DynamoDbErrors.validation(envelope + "Cannot specify the ProjectionExpression when choosing to get "
+                    + (select.equals("COUNT") ? "only the Count" : select));
         }
         if (select.equals("SPECIFIC_ATTRIBUTES") && projection == null) {
-            throw DynamoDbErrors.validation("Select type SPECIFIC_ATTRIBUTES requires a ProjectionExpression");
+            throw DynamoDbErrors.validation(envelope + "Must specify the AttributesToGet or ProjectionExpression when "
+                    + "choosing to get SPECIFIC_ATTRIBUTES");
         }
         if (select.equals("ALL_PROJECTED_ATTRIBUTES") && index == null) {
-            throw DynamoDbErrors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an "
-                    + "IndexName");
+            throw DynamoDbErrors.validation(envelope + "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using "
+                    + "an IndexName");
         }
         if (select.equals("ALL_ATTRIBUTES") && index != null && index.definition().global()
                 && !index.definition().projectionType().equals("ALL")) {

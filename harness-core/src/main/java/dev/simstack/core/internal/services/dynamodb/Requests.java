@@ -4,6 +4,7 @@ import dev.simstack.core.AwsService;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -57,15 +58,21 @@ final class Requests {
         }
     }
 
+    /** AWS reports a name that breaks both the pattern and a length bound as two errors, pattern first. */
     static void checkName(String name, String member) {
-        if (name.length() < 3 || name.length() > 255) {
-            throw DynamoDbErrors.constraint("'" + name + "'", member, name.length() < 3
-                    ? "Member must have length greater than or equal to 3"
-                    : "Member must have length less than or equal to 255");
-        }
+        List<String> details = new ArrayList<>();
+        String value = "'" + name + "'";
         if (!TABLE_NAME.matcher(name).matches()) {
-            throw DynamoDbErrors.constraint("'" + name + "'", member,
-                    "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            details.add(ModelConstraints.detail(value, member,
+                    "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"));
+        }
+        if (name.length() < 3 || name.length() > 255) {
+            details.add(ModelConstraints.detail(value, member, name.length() < 3
+                    ? "Member must have length greater than or equal to 3"
+                    : "Member must have length less than or equal to 255"));
+        }
+        if (!details.isEmpty()) {
+            throw new ModelConstraints.Violation(details);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * CreateTable, DescribeTable, ListTables and DeleteTable. A new table is CREATING for the configured
@@ -61,14 +62,28 @@ final class TableOperations {
     }
 
     private JsonNode createTable(DecodedCall call, Input input) {
-        Requests.TableRef ref = Requests.table(call, input);
         ObjectNode output = NODES.objectNode();
-        output.set("TableDescription", TableDescriptions.describe(create(ref, CreateTableRequest.decode(input))));
+        output.set("TableDescription", TableDescriptions.describe(create(call.region(),
+                CreateTableRequest.decode(input))));
         return output;
     }
 
     /** CreateTable in {@code region} from typed values, with CreateTable's rules and messages. */
     Table create(String region, CreateTableRequest request) {
+        ModelConstraints.checkAll(
+                () -> TableSchemas.attributeDefinitions(request.attributeDefinitions()),
+                () -> {
+                    if (request.tableName() != null) {
+                        Requests.parse(region, request.tableName(), "tableName");
+                    }
+                },
+                () -> {
+                    if (request.keySchema() == null) {
+                        throw DynamoDbErrors.constraint("null", "keySchema", "Member must not be null");
+                    }
+                },
+                () -> choice(request.billingMode(), "billingMode", "PROVISIONED",
+                        List.of("PROVISIONED", "PAY_PER_REQUEST")));
         if (request.tableName() == null) {
             throw DynamoDbErrors.constraint("null", "tableName", "Member must not be null");
         }
@@ -153,9 +168,14 @@ final class TableOperations {
         return indexes;
     }
 
+    /**
+     * Every attribute definition must be a key of the table or of an index. Without indexes AWS words it as
+     * a count mismatch; with indexes it lists the definitions (as given) and the keys used (sorted, as the
+     * AWS-answered examples show them).
+     */
     private static void checkDefinitionsUsed(Map<String, String> definitions, KeySchema keys,
             List<IndexDefinition> indexes) {
-        Set<String> used = new HashSet<>();
+        Set<String> used = new TreeSet<>();
         used.add(keys.hashName());
         if (keys.hasRange()) {
             used.add(keys.rangeName());
@@ -166,10 +186,15 @@ final class TableOperations {
                 used.add(index.keys().rangeName());
             }
         }
-        if (!used.containsAll(definitions.keySet())) {
+        if (used.containsAll(definitions.keySet())) {
+            return;
+        }
+        if (indexes.isEmpty()) {
             throw DynamoDbErrors.invalidParameters("Number of attributes in KeySchema does not exactly match number of "
                     + "attributes defined in AttributeDefinitions");
         }
+        throw DynamoDbErrors.invalidParameters("Some AttributeDefinitions are not used. AttributeDefinitions: "
+                + definitions.keySet() + ", keys used: " + used);
     }
 
     private JsonNode describeTable(DecodedCall call, Input input) {

@@ -37,6 +37,7 @@ final class TransactGetOperation implements DynamoDbOperation {
     @Override
     public JsonNode invoke(DecodedCall call, Input input) {
         List<Input> actions = TransactItems.of(input);
+        TransactItems.checkModel(call, input, actions, List.of("Get"));
         String capacityMode = Requests.consumedCapacity(input);
         List<Get> gets = new ArrayList<>();
         for (Input action : actions) {

@@ -64,6 +64,7 @@ final class TransactWriteOperation implements DynamoDbOperation {
     @Override
     public JsonNode invoke(DecodedCall call, Input input) {
         List<Input> actions = TransactItems.of(input);
+        TransactItems.checkModel(call, input, actions, List.of("Put", "Update", "Delete", "ConditionCheck"));
         String capacityMode = Requests.consumedCapacity(input);
         String token = input.string("ClientRequestToken");
         String fingerprint = token == null ? null : fingerprint(token, input);
