@@ -10,6 +10,7 @@ import java.util.List;
  * <pre>
  * all                 everything below, in about 45 minutes
  * cold [runs] [--cds] stack start in fresh JVMs (default 10); --cds: the probe with an AppCDS archive
+ * cold-classes [runs]  the classes a fresh JVM loads until its first request is served, by package, and its CPU time
  * heap [stacks]       heap and threads per idle stack (default 100); heap kept per message handled
  * dynamodb-heap [n]   heap kept by a table of n orders of 200 bytes (default 100000)
  * ledger-heap [writes] [limit]
@@ -63,6 +64,9 @@ public final class Bench {
                 ColdStart.run(rest.length == 0 || rest[0].startsWith("--") ? 10 : Integer.parseInt(rest[0]),
                         List.of(rest).contains("--cds"));
                 break;
+            case "cold-classes":
+                ColdClasses.run(rest.length == 0 ? 10 : Integer.parseInt(rest[0]));
+                break;
             case "heap":
                 IdleHeap.run(rest.length == 0 ? 100 : Integer.parseInt(rest[0]));
                 RetainedHeap.run(20_000);
@@ -99,7 +103,7 @@ public final class Bench {
                 System.exit(SqsProbe.works() ? 0 : 1);
                 break;
             default:
-                System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] [--cds] | heap [stacks]"
+                System.out.println("usage: java -jar simstack-bench.jar all | cold [runs] [--cds] | cold-classes [runs] | heap [stacks]"
                         + " | dynamodb-heap [items] | ledger-heap [writes] [limit]"
                         + " | e2e [seconds] [threads] [concurrency] | sqs-lambda [messages] [concurrency] | report [entries] [--keep] | launcher [jar] [runs] [--cds]"
                         + " | junit-overhead [classes] [warm-up]"

@@ -49,6 +49,7 @@ final class ColdStart {
         print("first SendMessage answered (raw socket)", Stats.of(probe.get("firstRequest")));
         print("JVM start -> main()", Stats.of(probe.get("vmToMain")));
         print("JVM start -> first request served", Stats.of(probe.get("vmToServed")));
+        print("CPU time until then, all threads (info)", Stats.of(probe.get("cpu")));
         print("spawn -> ready, hello-world JVM", hello);
         print("spawn -> first request served, probe JVM", withStack);
         System.out.printf("  %-44s %.1f ms (difference of medians)%n", "stack's cost over a hello-world JVM",
@@ -62,10 +63,17 @@ final class ColdStart {
     }
 
     private static Child spawn(Class<?> main, List<String> jvmOptions) throws IOException, InterruptedException {
+        return spawn(main, jvmOptions, List.of());
+    }
+
+    /** Runs {@code main} in a new JVM with this class path and waits for it; fails unless it said it was ready. */
+    static Child spawn(Class<?> main, List<String> jvmOptions, List<String> args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         long spawnedAt = System.nanoTime();
         Process process = builder.start();
@@ -98,7 +106,7 @@ final class ColdStart {
         return figures;
     }
 
-    private static final class Child {
+    static final class Child {
         double readyMillis = Double.NaN;
         Map<String, Double> figures = Map.of();
     }

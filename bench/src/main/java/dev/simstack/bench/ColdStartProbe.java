@@ -9,10 +9,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The measured child of the cold-start measurement, run in a fresh JVM: starts a stack with one queue
  * first thing, sends it one SendMessage over a raw socket, says {@link ColdStart#READY} the moment the
- * answer is in, then (for information) times an SDK client's first call. The JVM's own start time is
+ * answer is in, then (for information) times an SDK client's first call; with {@link #SERVED_ONLY} it
+ * stops right after the first request. The JVM's own start time is
  * read last, so loading the management classes costs the measured path nothing.
  */
 public final class ColdStartProbe {
+
+    /** The argument that ends the probe right after the first request (for {@link ColdClasses}). */
+    static final String SERVED_ONLY = "--served-only";
 
     private ColdStartProbe() {
     }
@@ -27,8 +31,15 @@ public final class ColdStartProbe {
                 "{\"QueueUrl\":\"" + queueUrl + "\",\"MessageBody\":\"cold\"}");
         long t2 = System.nanoTime();
         long servedAt = System.currentTimeMillis();
+        // CPU time of every thread so far (JIT and GC threads too): less skewed by a busy machine than wall time.
+        long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
         System.out.println(ColdStart.READY);
         System.out.flush();
+        if (args.length > 0 && args[0].equals(SERVED_ONLY)) {
+            System.out.println(ColdStart.RESULT + " cpu=" + cpuMillis + " status=" + RawHttp.status(answer));
+            System.out.flush();
+            Runtime.getRuntime().halt(0); // nothing more loads, for a class-loading log that ends here
+        }
         long t3 = System.nanoTime();
         try (SqsClient sqs = Clients.sqs(stack.endpoint(), 4)) {
             sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Payloads.BODY));
@@ -41,6 +52,7 @@ public final class ColdStartProbe {
                 + " firstRequest=" + ms(t2 - t1)
                 + " vmToServed=" + (servedAt - vmStart)
                 + " sdkFirstCall=" + ms(t4 - t3)
+                + " cpu=" + cpuMillis
                 + " status=" + RawHttp.status(answer));
     }
 

@@ -161,6 +161,26 @@ public record ResourceRef(AwsService service, String region, String account, Str
         return new IllegalArgumentException("'" + arn + "' is not a resource ARN SimStack can read: " + why);
     }
 
+    /**
+     * Component by component, as a record's own; written out because the record's generated one is
+     * bootstrapped through method handles on its first call, which a fresh JVM pays on its first request
+     * (the ledger and the services key maps by references).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ResourceRef that && service == that.service
+                && region.equals(that.region) && account.equals(that.account) && name.equals(that.name);
+    }
+
+    /** The value a record's generated hash code has ({@code 31 * h + c} over the components, in order). */
+    @Override
+    public int hashCode() {
+        int hash = service.hashCode();
+        hash = 31 * hash + region.hashCode();
+        hash = 31 * hash + account.hashCode();
+        return 31 * hash + name.hashCode();
+    }
+
     @Override
     public String toString() {
         return service.signingName() + ":" + (region.isEmpty() ? "" : region + "/") + name;

@@ -131,9 +131,12 @@ public final class Engine implements AutoCloseable {
             scratch.close();
             throw e;
         }
+        // The REST codecs carry S3's operation table and Lambda's and API Gateway's route tables: built on
+        // the first REST request, so a stack that only uses queues never loads them (start-up time).
         Router router = new Router(services, new AwsJsonCodec(), new AwsQueryCodec(),
-                new RestXmlCodec(S3Service.operationTable(), clock),
-                new RestJsonCodec(Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes())));
+                new LazyCodec(() -> new RestXmlCodec(S3Service.operationTable(), clock)),
+                new LazyCodec(() -> new RestJsonCodec(
+                        Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes()))));
         this.dispatcher = new Dispatcher(context, router, config.interceptors(), gate,
                 new HealthEndpoint(services, Engine.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Engine.class.getPackage().getImplementationVersion()),
