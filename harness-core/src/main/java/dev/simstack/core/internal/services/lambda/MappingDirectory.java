@@ -1,82 +1,104 @@
 package dev.simstack.core.internal.services.lambda;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** The event source mappings of one region, each with its poller: SQS queues' and DynamoDB streams'. */
 final class MappingDirectory {
 
-    private final ConcurrentHashMap<String, SqsPoller> byUuid = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, StreamPoller> streamsByUuid = new ConcurrentHashMap<>();
+    private final Pollers<SqsPoller> queues = new Pollers<>();
+    private final Pollers<StreamPoller> streams = new Pollers<>();
+
+    void add(SqsPoller poller) {
+        queues.add(poller);
+    }
+
+    SqsPoller find(String uuid) {
+        return queues.find(uuid);
+    }
+
+    SqsPoller remove(String uuid) {
+        return queues.remove(uuid);
+    }
+
+    List<SqsPoller> list() {
+        return queues.list();
+    }
 
     void add(StreamPoller poller) {
-        streamsByUuid.put(poller.mapping().uuid(), poller);
+        streams.add(poller);
     }
 
     /** The stream mapping {@code uuid}, or null (it may be an SQS one). */
     StreamPoller findStream(String uuid) {
-        return streamsByUuid.get(uuid);
+        return streams.find(uuid);
     }
 
     void removeStream(String uuid) {
-        StreamPoller poller = streamsByUuid.remove(uuid);
-        if (poller != null) {
-            poller.stop();
-        }
+        streams.remove(uuid);
     }
 
     /** The stream mappings, by UUID. */
     List<StreamPoller> streams() {
-        List<StreamPoller> all = new ArrayList<>(streamsByUuid.values());
-        all.sort(java.util.Comparator.comparing(p -> p.mapping().uuid()));
-        return all;
-    }
-
-    void add(SqsPoller poller) {
-        byUuid.put(poller.mapping().uuid(), poller);
-    }
-
-    SqsPoller find(String uuid) {
-        return byUuid.get(uuid);
-    }
-
-    SqsPoller remove(String uuid) {
-        SqsPoller poller = byUuid.remove(uuid);
-        if (poller != null) {
-            poller.stop();
-        }
-        return poller;
+        return streams.list();
     }
 
     /** Stops the mappings of a deleted function. */
     void removeFunction(String functionArn) {
-        for (SqsPoller poller : list()) {
-            if (poller.mapping().functionArn().equals(functionArn)) {
-                remove(poller.mapping().uuid());
-            }
-        }
-        for (StreamPoller poller : streams()) {
-            if (poller.mapping().functionArn().equals(functionArn)) {
-                removeStream(poller.mapping().uuid());
-            }
-        }
-    }
-
-    List<SqsPoller> list() {
-        List<SqsPoller> all = new ArrayList<>(byUuid.values());
-        all.sort(java.util.Comparator.comparing(p -> p.mapping().uuid()));
-        return all;
+        queues.removeFunction(functionArn);
+        streams.removeFunction(functionArn);
     }
 
     /** Stops every mapping, dropping the batches in progress (a reset). */
     void abandon() {
-        byUuid.values().forEach(SqsPoller::abandon);
-        streamsByUuid.values().forEach(StreamPoller::abandon);
+        queues.each(MappingPoller::abandon);
+        streams.each(MappingPoller::abandon);
     }
 
     void close() {
-        byUuid.values().forEach(SqsPoller::stop);
-        streamsByUuid.values().forEach(StreamPoller::stop);
+        queues.each(MappingPoller::stop);
+        streams.each(MappingPoller::stop);
+    }
+
+    /** Pollers of one kind by their mapping's UUID. */
+    private static final class Pollers<P extends MappingPoller> {
+        private final ConcurrentHashMap<String, P> byUuid = new ConcurrentHashMap<>();
+
+        void add(P poller) {
+            byUuid.put(poller.uuid(), poller);
+        }
+
+        P find(String uuid) {
+            return byUuid.get(uuid);
+        }
+
+        P remove(String uuid) {
+            P poller = byUuid.remove(uuid);
+            if (poller != null) {
+                poller.stop();
+            }
+            return poller;
+        }
+
+        List<P> list() {
+            List<P> all = new ArrayList<>(byUuid.values());
+            all.sort(Comparator.comparing(MappingPoller::uuid));
+            return all;
+        }
+
+        void removeFunction(String functionArn) {
+            for (P poller : list()) {
+                if (poller.functionArn().equals(functionArn)) {
+                    remove(poller.uuid());
+                }
+            }
+        }
+
+        void each(Consumer<MappingPoller> action) {
+            byUuid.values().forEach(action);
+        }
     }
 }

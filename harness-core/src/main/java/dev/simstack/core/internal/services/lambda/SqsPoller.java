@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code batchItemFailures}; on an error, a timeout or a throttle nothing is deleted, so the records
  * come back after the queue's visibility timeout and the redrive policy counts the receive.
  */
-final class SqsPoller {
+final class SqsPoller implements MappingPoller {
 
     private static final int LONG_POLL_SECONDS = 20;
     private static final Duration BACKOFF = Duration.ofSeconds(1);
@@ -59,6 +59,16 @@ final class SqsPoller {
         return mapping;
     }
 
+    @Override
+    public String uuid() {
+        return mapping.uuid();
+    }
+
+    @Override
+    public String functionArn() {
+        return mapping.functionArn();
+    }
+
     /** Swaps in new settings; enabling starts pollers, disabling lets them retire. */
     void update(EventSourceMapping next) {
         targets = Targets.of(next);
@@ -86,11 +96,13 @@ final class SqsPoller {
         }
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         stopped = true;
     }
 
-    synchronized void abandon() {
+    @Override
+    public synchronized void abandon() {
         stopped = true;
         abandoned = true;
     }

@@ -28,7 +28,7 @@ import java.util.List;
  * or MaximumRecordAgeInSeconds discard it to the OnFailure destination; BisectBatchOnFunctionError splits it
  * first, and a partial batch response checkpoints the records before the first failed one.
  */
-final class StreamPoller {
+final class StreamPoller implements MappingPoller {
 
     private static final Duration BACKOFF = Duration.ofSeconds(1);
 
@@ -73,6 +73,16 @@ final class StreamPoller {
         return mapping;
     }
 
+    @Override
+    public String uuid() {
+        return mapping.uuid();
+    }
+
+    @Override
+    public String functionArn() {
+        return mapping.functionArn();
+    }
+
     void start() {
         subscription = stream.subscribe(record -> wake());
         wake();
@@ -85,7 +95,8 @@ final class StreamPoller {
         wake();
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         stopped = true;
         if (subscription != null) {
             try {
@@ -96,7 +107,8 @@ final class StreamPoller {
         }
     }
 
-    void abandon() {
+    @Override
+    public void abandon() {
         synchronized (this) {
             abandoned = true;
         }
