@@ -117,10 +117,10 @@ done
 
 PASSED=0
 FAILED=0
-for i in "${!SELECTED[@]}"; do
-  suite=${SELECTED[$i]}
-  wait "${SUITE_PIDS[$i]}"
-  rc=$?
+# Prints suite $1's output and adds its PASS and FAIL lines to the totals; exit status $2 of the suite counts as
+# a failure when it timed out, or when it failed without a failed check.
+tally() {
+  local suite=$1 rc=$2 p f
   cat "$WORK/$suite.out"
   p=$(grep -c '^PASS ' "$WORK/$suite.out")
   f=$(grep -c '^FAIL ' "$WORK/$suite.out")
@@ -133,6 +133,12 @@ for i in "${!SELECTED[@]}"; do
   fi
   PASSED=$((PASSED + p))
   FAILED=$((FAILED + f))
+}
+
+for i in "${!SELECTED[@]}"; do
+  suite=${SELECTED[$i]}
+  wait "${SUITE_PIDS[$i]}"
+  tally "$suite" $?
 done
 SUITE_PIDS=()
 
@@ -140,29 +146,13 @@ SUITE_PIDS=()
 if [ -z "${CONFORMANCE_ONLY:-}" ] || [[ " $CONFORMANCE_ONLY " == *" reset_cli "* ]]; then
   SIMSTACK_ENDPOINT=$ENDPOINT CONFORMANCE_RUN_ID=$(date +%s)$$ CONFORMANCE_ONLY=${CONFORMANCE_ONLY:-} \
     timeout -k 5 "$SUITE_TIMEOUT" "$PY" "$HERE/reset_cli.py" >"$WORK/reset_cli.py.out" 2>&1
-  rc=$?
-  cat "$WORK/reset_cli.py.out"
-  PASSED=$((PASSED + $(grep -c '^PASS ' "$WORK/reset_cli.py.out")))
-  f=$(grep -c '^FAIL ' "$WORK/reset_cli.py.out")
-  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-    echo "FAIL reset_cli: exited with $rc and no failed check"
-    f=1
-  fi
-  FAILED=$((FAILED + f))
+  tally reset_cli.py $?
 fi
 
 # The distribution's suite unpacks server-dist's tar.gz and starts its own launcher from it.
 if [ -z "${CONFORMANCE_ONLY:-}" ] || [[ " $CONFORMANCE_ONLY " == *" dist_cli "* ]]; then
   SIMSTACK_ENDPOINT="" timeout -k 5 "$SUITE_TIMEOUT" "$PY" "$HERE/dist_cli.py" >"$WORK/dist_cli.py.out" 2>&1
-  rc=$?
-  cat "$WORK/dist_cli.py.out"
-  PASSED=$((PASSED + $(grep -c '^PASS ' "$WORK/dist_cli.py.out")))
-  f=$(grep -c '^FAIL ' "$WORK/dist_cli.py.out")
-  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-    echo "FAIL dist_cli: exited with $rc and no failed check"
-    f=1
-  fi
-  FAILED=$((FAILED + f))
+  tally dist_cli.py $?
 fi
 
 if ! kill -0 "$LAUNCHER_PID" 2>/dev/null; then
