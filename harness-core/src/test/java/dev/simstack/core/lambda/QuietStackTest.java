@@ -9,6 +9,7 @@ import dev.simstack.core.ClockSpec;
 import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.QueueSpec;
+import dev.simstack.core.SimClock;
 import dev.simstack.core.SqsEventSource;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
@@ -81,9 +82,10 @@ class QuietStackTest {
         assertThat(Duration.between(run.start(), run.end())).isEqualTo(Duration.ofSeconds(20));
     }
 
+    // docs:wait-until-start
     /** Stands for a dependency outside the stack (an HTTP server, say) that answers 20 s later on the stack's clock. */
     public static final class ClockDependency implements RequestHandler<Map<String, Object>, String> {
-        static volatile dev.simstack.core.SimClock clock;
+        static volatile SimClock clock;
         static volatile CountDownLatch called = new CountDownLatch(1);
 
         @Override
@@ -100,6 +102,7 @@ class QuietStackTest {
             return "answered";
         }
     }
+    // docs:wait-until-end
 
     @Test
     void a_stack_is_not_quiet_while_an_invocation_runs_and_is_quiet_once_it_ended() throws Exception {
