@@ -1,5 +1,6 @@
 package dev.simstack.bench;
 
+import dev.simstack.core.InProcessHttpClient;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -14,8 +15,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients configured as an application under test would configure them: only the endpoint differs
- * (and S3's path-style addressing, since {@code bucket.127.0.0.1} does not resolve). Each is on the
- * Apache HTTP client with a pool of {@code maxConnections}, at least the number of threads using it.
+ * (and S3's path-style addressing, since {@code bucket.127.0.0.1} does not resolve) and the HTTP client the
+ * {@link Transport} gives: the Apache HTTP client with a pool of {@code maxConnections}, at least the number of
+ * threads using it, or the stack's in-process transport.
  */
 final class Clients {
 
@@ -23,26 +25,46 @@ final class Clients {
     }
 
     static SqsClient sqs(URI endpoint, int maxConnections) {
-        return configure(SqsClient.builder(), endpoint, maxConnections).build();
+        return sqs(Transport.socket(endpoint, maxConnections));
+    }
+
+    static SqsClient sqs(Transport transport) {
+        return configure(SqsClient.builder(), transport).build();
     }
 
     static DynamoDbClient dynamoDb(URI endpoint, int maxConnections) {
-        return configure(DynamoDbClient.builder(), endpoint, maxConnections).build();
+        return dynamoDb(Transport.socket(endpoint, maxConnections));
+    }
+
+    static DynamoDbClient dynamoDb(Transport transport) {
+        return configure(DynamoDbClient.builder(), transport).build();
     }
 
     static S3Client s3(URI endpoint, int maxConnections) {
-        return configure(S3Client.builder(), endpoint, maxConnections).forcePathStyle(true).build();
+        return s3(Transport.socket(endpoint, maxConnections));
+    }
+
+    static S3Client s3(Transport transport) {
+        return configure(S3Client.builder(), transport).forcePathStyle(true).build();
     }
 
     static LambdaClient lambda(URI endpoint, int maxConnections) {
-        return configure(LambdaClient.builder(), endpoint, maxConnections).build();
+        return lambda(Transport.socket(endpoint, maxConnections));
+    }
+
+    static LambdaClient lambda(Transport transport) {
+        return configure(LambdaClient.builder(), transport).build();
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,
-            URI endpoint, int maxConnections) {
-        return builder.endpointOverride(endpoint)
+            Transport transport) {
+        builder.endpointOverride(transport.endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(maxConnections));
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        if (transport.inProcess() != null) {
+            return builder.httpClient(InProcessHttpClient.of(transport.inProcess()));
+        }
+        // a builder, not a built client, so that closing the SDK client closes its connection pool
+        return builder.httpClientBuilder(ApacheHttpClient.builder().maxConnections(transport.maxConnections()));
     }
 }

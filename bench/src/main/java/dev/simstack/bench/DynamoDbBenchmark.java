@@ -44,14 +44,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(3)
 @Warmup(iterations = 12, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class DynamoDbBenchmark {
 
     private static final long READ_CUSTOMER = 42;
 
-    @Param({"engine", "floor"})
+    @Param({"engine", Transport.IN_PROCESS, "floor"})
     public String backend;
 
     @Param({"PutItem", "ConditionalPutItem", "GetItem", "Query"})

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(3)
 @Warmup(iterations = 12, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class LambdaInvokeBenchmark {
@@ -48,7 +48,7 @@ public class LambdaInvokeBenchmark {
     private static final String FUNCTION = "empty";
     private static final byte[] PAYLOAD = "{}".getBytes(StandardCharsets.UTF_8);
 
-    @Param({"engine", "floor", "in-process"})
+    @Param({"engine", Transport.IN_PROCESS, "floor", "in-process"})
     public String backend;
 
     private Target<LambdaClient> target;
@@ -59,7 +59,7 @@ public class LambdaInvokeBenchmark {
     @Setup(Level.Iteration)
     public void open() throws ReflectiveOperationException {
         StackConfig config = StackConfig.defaults().withFunction(FunctionSpec.named(FUNCTION, EmptyHandler.class));
-        target = Target.open(backend.equals("floor") ? "floor" : "engine", config, Clients::lambda, client -> { });
+        target = Target.open(backend.equals("in-process") ? "engine" : backend, config, Clients::lambda, client -> { });
         invoke = InvokeRequest.builder().functionName(FUNCTION).payload(SdkBytes.fromByteArray(PAYLOAD)).build();
         if (backend.equals("in-process")) {
             lambda = engine(target.stack()).lambda().port();

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(3)
 @Warmup(iterations = 12, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class ReceiveDeleteBatchBenchmark {
@@ -43,7 +43,7 @@ public class ReceiveDeleteBatchBenchmark {
     private static final int MIN_FILL = 60_000;
     private static final int FILL_THREADS = 8;
 
-    @Param({"engine", "floor"})
+    @Param({"engine", Transport.IN_PROCESS, "floor"})
     public String backend;
 
     private SqsTarget target;

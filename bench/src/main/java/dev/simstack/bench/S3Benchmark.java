@@ -37,12 +37,12 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(3)
 @Warmup(iterations = 12, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class S3Benchmark {
 
-    @Param({"engine", "floor"})
+    @Param({"engine", Transport.IN_PROCESS, "floor"})
     public String backend;
 
     @Param({"PutObject", "GetObject"})

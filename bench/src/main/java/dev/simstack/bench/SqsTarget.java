@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** What a throughput benchmark talks to: a SimStack engine with one queue, or the floor server. */
+/**
+ * What a throughput benchmark talks to: a SimStack engine with one queue, reached over its port or through the
+ * in-process transport, or the floor server.
+ */
 final class SqsTarget implements AutoCloseable {
 
     /** The engine serves with min(2, cores) event loop threads; the floor gets the same. */
@@ -27,25 +30,27 @@ final class SqsTarget implements AutoCloseable {
     private final String queueUrl;
     private final boolean engine;
 
-    private SqsTarget(AutoCloseable server, URI endpoint, String queueUrl, boolean engine) {
+    private SqsTarget(AutoCloseable server, Transport transport, String queueUrl, boolean engine) {
         this.server = server;
-        this.sqs = Clients.sqs(endpoint, MAX_CONNECTIONS);
+        this.sqs = Clients.sqs(transport);
         this.queueUrl = queueUrl;
         this.engine = engine;
     }
 
-    /** {@code backend} is {@code engine} or {@code floor}. */
+    /** {@code backend} is {@code engine} (over the socket), {@code sdk-in-process} or {@code floor}. */
     static SqsTarget open(String backend) {
         switch (backend) {
-            case "engine":
+            case "engine", Transport.IN_PROCESS:
                 Stack stack = StackConfig.defaults().withQueue(QueueSpec.named(QUEUE)).start();
-                return new SqsTarget(stack, stack.endpoint(), stack.queue(QUEUE).url(), true);
+                return new SqsTarget(stack, Transport.to(stack, backend), stack.queue(QUEUE).url(), true);
             case "floor":
                 FloorServer floor = FloorServer.start(EVENT_LOOP_THREADS);
                 URI endpoint = floor.endpoint();
-                return new SqsTarget(floor, endpoint, endpoint + "/000000000000/" + QUEUE, false);
+                return new SqsTarget(floor, Transport.socket(endpoint, MAX_CONNECTIONS),
+                        endpoint + "/000000000000/" + QUEUE, false);
             default:
-                throw new IllegalArgumentException("backend is engine or floor, got " + backend);
+                throw new IllegalArgumentException("backend is engine, " + Transport.IN_PROCESS + " or floor, got "
+                        + backend);
         }
     }
 
