@@ -68,6 +68,11 @@ final class ReadSelection {
         return new ReadSelection(table, index, select, projection);
     }
 
+    /** The whole items of the table, or what {@code index} projects of them (PartiQL's {@code SELECT *}). */
+    static ReadSelection all(Table table, SecondaryIndex index) {
+        return new ReadSelection(table, index, index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES", null);
+    }
+
     boolean countOnly() {
         return select.equals("COUNT");
     }

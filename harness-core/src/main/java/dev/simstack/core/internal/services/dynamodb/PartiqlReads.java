@@ -1,0 +1,169 @@
+package dev.simstack.core.internal.services.dynamodb;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.internal.services.dynamodb.expressions.Condition;
+import dev.simstack.core.internal.services.dynamodb.expressions.DocumentPath;
+import dev.simstack.core.internal.services.dynamodb.expressions.KeyCondition;
+import dev.simstack.core.internal.services.dynamodb.expressions.ProjectionExpression;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
+import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
+import dev.simstack.core.internal.services.dynamodb.partiql.PartiqlKeys;
+import dev.simstack.core.internal.services.dynamodb.partiql.PartiqlStatement.Select;
+import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
+import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
+import dev.simstack.core.internal.services.dynamodb.table.Table;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * PartiQL's SELECT. A WHERE clause whose ANDed conditions pin the partition key of the table or index with
+ * an equality is answered as a Query (with a sort key condition when it states one); any other as a Scan.
+ * Either way the whole clause filters the items read, and {@code Limit} and the 1 MB page bound the items
+ * read, as they bound a Query's or Scan's; a NextToken continues after the last item read.
+ */
+final class PartiqlReads {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final long PAGE_BYTES = 1024 * 1024;
+
+    private final Tables tables;
+
+    PartiqlReads(Tables tables) {
+        this.tables = tables;
+    }
+
+    /** What one page of a SELECT reads. */
+    record Request(String region, String statement, Select select, Integer limit, String nextToken,
+            boolean consistent, String capacityMode) {
+    }
+
+    /** One page of a SELECT: {@code Items}, {@code NextToken} and {@code ConsumedCapacity}. */
+    ObjectNode select(Request request) {
+        Select select = request.select();
+        Table table = tables.forItems(request.region(), select.table());
+        SecondaryIndex index = index(table, select.index());
+        if (request.consistent() && index != null && index.definition().global()) {
+            throw DynamoDbErrors.validation("Strongly consistent read is not supported on Global Secondary Indexes");
+        }
+        KeySchema keys = index == null ? table.keys() : index.keys();
+        KeyCondition keyCondition = PartiqlKeys.queryCondition(select.where(), keys);
+        checkOrder(select, keys, keyCondition);
+        AttributeMap start = PartiqlNextToken.decode(request.nextToken(), request.statement());
+        ReadSelection selection = ReadSelection.all(table, index);
+        ObjectNode output = NODES.objectNode();
+        long bytes;
+        table.lock().readLock().lock();
+        try {
+            Iterator<AttributeMap> items = keyCondition == null ? table.scan(index, start)
+                    : table.query(index, keyCondition, !select.descending(), start);
+            bytes = page(items, select, selection, request, output);
+        } finally {
+            table.lock().readLock().unlock();
+        }
+        CapacityUnits units = new CapacityUnits(request.capacityMode(), true);
+        if (units.wanted()) {
+            double read = CapacityUnits.readUnits(bytes, request.consistent());
+            if (index == null) {
+                units.table(table.name(), read);
+            } else {
+                units.index(table.name(), index.name(), index.definition().global(), read);
+            }
+            output.set("ConsumedCapacity", units.describe(table.name()));
+        }
+        return output;
+    }
+
+    /** Reads one page into {@code output}; answers the bytes read, which the read is charged for. */
+    private static long page(Iterator<AttributeMap> items, Select select, ReadSelection selection, Request request,
+            ObjectNode output) {
+        ArrayNode list = output.putArray("Items");
+        Integer limit = request.limit();
+        int read = 0;
+        long bytes = 0;
+        AttributeMap last = null;
+        boolean more = false;
+        while (items.hasNext() && (limit == null || read < limit)) {
+            AttributeMap item = items.next();
+            long size = ItemSize.of(item);
+            if (read > 0 && bytes + size > PAGE_BYTES) {
+                more = true;
+                break;
+            }
+            read++;
+            bytes += size;
+            last = item;
+            AttributeMap indexed = selection.indexed(item);
+            if (select.where() == null || select.where().test(indexed)) {
+                list.add(AttributeValueCodec.writeItem(project(indexed, select.projection())));
+            }
+        }
+        if ((more || limit != null && read == limit) && last != null) {
+            output.put("NextToken", PartiqlNextToken.encode(selection.lastEvaluatedKey(last), request.statement()));
+        }
+        return bytes;
+    }
+
+    /** A single-item read of a batch or transaction: the item at the WHERE clause's key, or null. */
+    record SingleRead(Table table, AttributeMap key, Condition rest, List<DocumentPath> projection) {
+
+        /** The item as the statement returns it, or null; call under the table's read lock. */
+        AttributeMap read() {
+            AttributeMap item = table.get(key);
+            if (item == null || rest != null && !rest.test(item)) {
+                return null;
+            }
+            return project(item, projection);
+        }
+    }
+
+    /**
+     * A SELECT of a batch or transaction, which must name one item of a table.
+     *
+     * @param indexMessage AWS's refusal of a read on an index where this read is
+     */
+    SingleRead single(String region, Select select, String indexMessage) {
+        Table table = tables.forItems(region, select.table());
+        if (select.index() != null) {
+            throw DynamoDbErrors.validation(indexMessage);
+        }
+        PartiqlKeys.KeyedWhere keyed = PartiqlKeys.fullKey(select.where(), table.keys());
+        return new SingleRead(table, table.keys().checkKey(keyed.key()), keyed.rest(), select.projection());
+    }
+
+    private static AttributeMap project(AttributeMap item, List<DocumentPath> projection) {
+        return projection == null ? item : ProjectionExpression.project(item, projection);
+    }
+
+    private static SecondaryIndex index(Table table, String name) {
+        if (name == null) {
+            return null;
+        }
+        SecondaryIndex index = table.index(name);
+        if (index == null) {
+            throw DynamoDbErrors.validation("The table does not have the specified index: " + name);
+        }
+        return index;
+    }
+
+    /** AWS's rules for ORDER BY: a key attribute, and a WHERE clause that makes the read a Query. */
+    private static void checkOrder(Select select, KeySchema keys, KeyCondition keyCondition) {
+        DocumentPath orderBy = select.orderBy();
+        if (orderBy == null) {
+            return;
+        }
+        if (select.where() == null) {
+            throw DynamoDbErrors.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
+        }
+        if (!orderBy.isTopLevel() || !keys.isKeyAttribute(orderBy.attribute())) {
+            throw DynamoDbErrors.validation("Variable reference " + orderBy.attribute() + " in ORDER BY clause must be part of "
+                    + "the primary key");
+        }
+        if (keyCondition == null) {
+            throw DynamoDbErrors.validation("Must have at least one non-optional hash key condition in WHERE clause "
+                    + "when using ORDER BY clause.");
+        }
+    }
+}
