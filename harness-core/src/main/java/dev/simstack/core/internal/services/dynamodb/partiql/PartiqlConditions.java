@@ -21,6 +21,10 @@ abstract class PartiqlConditions extends PartiqlTerms {
             "<>", Condition.Comparator.NE, "!=", Condition.Comparator.NE, "<", Condition.Comparator.LT,
             "<=", Condition.Comparator.LE, ">", Condition.Comparator.GT, ">=", Condition.Comparator.GE);
 
+    /** The functions a WHERE clause may call as a condition (size is a value). */
+    private static final java.util.Set<String> CONDITION_FUNCTIONS = java.util.Set.of("begins_with", "contains",
+            "attribute_type", "exists");
+
     PartiqlConditions(String text, List<AttributeValue> parameters) {
         super(text, parameters);
     }
@@ -64,9 +68,9 @@ abstract class PartiqlConditions extends PartiqlTerms {
         if (peek().kind() == Kind.NAME && peek(1).isSymbol("(")) {
             String function = peek().text().toLowerCase(Locale.ROOT);
             if (!function.equals("size")) {
+                String written = advance().text();
                 advance();
-                advance();
-                return function(function);
+                return function(written);
             }
         }
         Operand left = operand();
@@ -123,7 +127,16 @@ abstract class PartiqlConditions extends PartiqlTerms {
         return options;
     }
 
-    private Condition function(String function) {
+    private Condition function(String written) {
+        String function = written.toLowerCase(Locale.ROOT);
+        if (function.equals("attribute_exists") || function.equals("attribute_not_exists")) {
+            DocumentPath path = path();
+            expectSymbol(")");
+            return new Condition.Exists(path, function.equals("attribute_exists"));
+        }
+        if (!CONDITION_FUNCTIONS.contains(function)) {
+            throw DynamoDbErrors.validation("Unrecognized function: " + written);
+        }
         Operand first = operand();
         expectSymbol(",");
         Operand second = operand();
