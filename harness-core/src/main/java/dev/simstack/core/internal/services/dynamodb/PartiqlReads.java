@@ -1,6 +1,6 @@
 package dev.simstack.core.internal.services.dynamodb;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.services.dynamodb.expressions.Condition;
@@ -9,25 +9,22 @@ import dev.simstack.core.internal.services.dynamodb.expressions.KeyCondition;
 import dev.simstack.core.internal.services.dynamodb.expressions.ProjectionExpression;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
-import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
 import dev.simstack.core.internal.services.dynamodb.partiql.PartiqlKeys;
 import dev.simstack.core.internal.services.dynamodb.partiql.PartiqlStatement.Select;
 import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
 import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
-import java.util.Iterator;
 import java.util.List;
 
 /**
  * PartiQL's SELECT. A WHERE clause whose ANDed conditions pin the partition key of the table or index with
  * an equality is answered as a Query (with a sort key condition when it states one); any other as a Scan.
- * Either way the whole clause filters the items read, and {@code Limit} and the 1 MB page bound the items
- * read, as they bound a Query's or Scan's; a NextToken continues after the last item read.
+ * Either way the whole clause filters the items read, and the page is a Query's or Scan's ({@link ResultPage}:
+ * {@code Limit} and 1 MB bound the items read); a NextToken continues after the last item read.
  */
 final class PartiqlReads {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final long PAGE_BYTES = 1024 * 1024;
 
     private final Tables tables;
 
@@ -52,58 +49,31 @@ final class PartiqlReads {
         KeyCondition keyCondition = PartiqlKeys.queryCondition(select.where(), keys);
         checkOrder(select, keys, keyCondition);
         AttributeMap start = PartiqlNextToken.decode(request.nextToken(), request.statement());
-        ReadSelection selection = ReadSelection.all(table, index);
+        ReadSelection selection = ReadSelection.of(table, index, select.projection() == null ? null
+                : new ProjectionExpression(select.projection()));
         ObjectNode output = NODES.objectNode();
-        long bytes;
+        ResultPage page = new ResultPage(selection, select.where(), request.limit());
         table.lock().readLock().lock();
         try {
-            Iterator<AttributeMap> items = keyCondition == null ? table.scan(index, start)
-                    : table.query(index, keyCondition, !select.descending(), start);
-            bytes = page(items, select, selection, request, output);
+            page.read(keyCondition == null ? table.scan(index, start)
+                    : table.query(index, keyCondition, !select.descending(), start), item -> true, output);
         } finally {
             table.lock().readLock().unlock();
         }
+        // ExecuteStatement answers neither counts nor the key itself: the key goes into the NextToken
+        output.remove("Count");
+        output.remove("ScannedCount");
+        JsonNode lastKey = output.remove("LastEvaluatedKey");
+        if (lastKey != null) {
+            output.put("NextToken", PartiqlNextToken.encode(AttributeValueCodec.readItem(lastKey),
+                    request.statement()));
+        }
         CapacityUnits units = new CapacityUnits(request.capacityMode(), true);
         if (units.wanted()) {
-            double read = CapacityUnits.readUnits(bytes, request.consistent());
-            if (index == null) {
-                units.table(table.name(), read);
-            } else {
-                units.index(table.name(), index.name(), index.definition().global(), read);
-            }
+            units.read(table, index, CapacityUnits.readUnits(page.bytesRead(), request.consistent()));
             output.set("ConsumedCapacity", units.describe(table.name()));
         }
         return output;
-    }
-
-    /** Reads one page into {@code output}; answers the bytes read, which the read is charged for. */
-    private static long page(Iterator<AttributeMap> items, Select select, ReadSelection selection, Request request,
-            ObjectNode output) {
-        ArrayNode list = output.putArray("Items");
-        Integer limit = request.limit();
-        int read = 0;
-        long bytes = 0;
-        AttributeMap last = null;
-        boolean more = false;
-        while (items.hasNext() && (limit == null || read < limit)) {
-            AttributeMap item = items.next();
-            long size = ItemSize.of(item);
-            if (read > 0 && bytes + size > PAGE_BYTES) {
-                more = true;
-                break;
-            }
-            read++;
-            bytes += size;
-            last = item;
-            AttributeMap indexed = selection.indexed(item);
-            if (select.where() == null || select.where().test(indexed)) {
-                list.add(AttributeValueCodec.writeItem(project(indexed, select.projection())));
-            }
-        }
-        if ((more || limit != null && read == limit) && last != null) {
-            output.put("NextToken", PartiqlNextToken.encode(selection.lastEvaluatedKey(last), request.statement()));
-        }
-        return bytes;
     }
 
     /** A single-item read of a batch or transaction: the item at the WHERE clause's key, or null. */

@@ -53,7 +53,7 @@ final class PartiqlTransactions {
         String capacityMode = Requests.consumedCapacity(input);
         List<Input> entries = PartiqlRequests.entries(input, "TransactStatements", MAX_STATEMENTS);
         String token = input.string("ClientRequestToken");
-        String fingerprint = token == null ? null : fingerprint(token, input);
+        String fingerprint = token == null ? null : TransactWriteOperation.fingerprint(token, input);
         JsonNode earlier = token == null ? null : tokens.earlier(token, fingerprint);
         if (earlier != null) {
             return earlier;
@@ -210,17 +210,5 @@ final class PartiqlTransactions {
             codes.add(reason.path("Code").asText());
         }
         return DynamoDbErrors.transactionCanceled(String.join(", ", codes), members);
-    }
-
-    /** The request without the token, to tell a retry from a different request under the same token. */
-    private static String fingerprint(String token, Input input) {
-        if (token.isEmpty() || token.length() > 36) {
-            throw DynamoDbErrors.constraint("'" + token + "'", "clientRequestToken",
-                    "Member must have length less than or equal to 36");
-        }
-        ObjectNode copy = ((ObjectNode) input.node()).deepCopy();
-        copy.remove("ClientRequestToken");
-        copy.remove("ReturnConsumedCapacity");
-        return copy.toString();
     }
 }

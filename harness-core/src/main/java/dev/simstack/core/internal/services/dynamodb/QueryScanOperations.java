@@ -121,12 +121,7 @@ final class QueryScanOperations {
         page.read(items, inSegment, output);
         CapacityUnits units = new CapacityUnits(capacityMode, true);
         if (units.wanted()) {
-            double read = CapacityUnits.readUnits(page.bytesRead(), consistent);
-            if (index == null) {
-                units.table(table.name(), read);
-            } else {
-                units.index(table.name(), index.name(), index.definition().global(), read);
-            }
+            units.read(table, index, CapacityUnits.readUnits(page.bytesRead(), consistent));
             output.set("ConsumedCapacity", units.describe(table.name()));
         }
         return output;

@@ -68,9 +68,14 @@ final class ReadSelection {
         return new ReadSelection(table, index, select, projection);
     }
 
-    /** The whole items of the table, or what {@code index} projects of them (PartiQL's {@code SELECT *}). */
-    static ReadSelection all(Table table, SecondaryIndex index) {
-        return new ReadSelection(table, index, index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES", null);
+    /**
+     * PartiQL's selection: {@code projection} (null for {@code SELECT *}) of the table's items, or of what
+     * {@code index} projects of them.
+     */
+    static ReadSelection of(Table table, SecondaryIndex index, ProjectionExpression projection) {
+        String select = projection != null ? "SPECIFIC_ATTRIBUTES"
+                : index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
+        return new ReadSelection(table, index, select, projection);
     }
 
     boolean countOnly() {

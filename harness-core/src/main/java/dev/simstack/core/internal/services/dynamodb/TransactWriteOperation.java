@@ -116,8 +116,11 @@ final class TransactWriteOperation implements DynamoDbOperation {
         }
     }
 
-    /** The request without the token, to tell a retry from a different request under the same token. */
-    private static String fingerprint(String token, Input input) {
+    /**
+     * The request without the token, to tell a retry from a different request under the same token (also
+     * ExecuteTransaction's).
+     */
+    static String fingerprint(String token, Input input) {
         if (token.isEmpty() || token.length() > 36) {
             throw DynamoDbErrors.constraint("'" + token + "'", "clientRequestToken",
                     "Member must have length less than or equal to 36");
