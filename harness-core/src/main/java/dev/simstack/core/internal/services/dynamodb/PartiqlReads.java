@@ -41,7 +41,7 @@ final class PartiqlReads {
     ObjectNode select(Request request) {
         Select select = request.select();
         Table table = tables.forItems(request.region(), select.table());
-        SecondaryIndex index = index(table, select.index());
+        SecondaryIndex index = QueryScanOperations.index(table, select.index());
         if (request.consistent() && index != null && index.definition().global()) {
             throw DynamoDbErrors.validation("Strongly consistent read is not supported on Global Secondary Indexes");
         }
@@ -105,17 +105,6 @@ final class PartiqlReads {
 
     private static AttributeMap project(AttributeMap item, List<DocumentPath> projection) {
         return projection == null ? item : ProjectionExpression.project(item, projection);
-    }
-
-    private static SecondaryIndex index(Table table, String name) {
-        if (name == null) {
-            return null;
-        }
-        SecondaryIndex index = table.index(name);
-        if (index == null) {
-            throw DynamoDbErrors.validation("The table does not have the specified index: " + name);
-        }
-        return index;
     }
 
     /** AWS's rules for ORDER BY: a key attribute, and a WHERE clause that makes the read a Query. */
