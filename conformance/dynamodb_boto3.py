@@ -198,6 +198,46 @@ def transactions():
     expect(got["Responses"][0]["Item"]["pk"], {"S": "user#3"}, "item written by the transaction")
 
 
+def partiql():
+    """ExecuteStatement, BatchExecuteStatement and ExecuteTransaction on the same items as the item API."""
+    table = T["name"]
+    out = DDB.execute_statement(Statement=f"INSERT INTO \"{table}\" VALUE {{'pk': ?, 'sk': 'q#1', 'n': 1}}",
+                                Parameters=[{"S": "partiql#1"}])
+    expect(out["Items"], [], "INSERT answers no items")
+    err = error_of(DDB.execute_statement,
+                   Statement=f"INSERT INTO \"{table}\" VALUE {{'pk': 'partiql#1', 'sk': 'q#1'}}")
+    expect_code(err, "DuplicateItemException")
+    expect(err.response["Error"]["Message"], "Duplicate primary key exists in table", "message")
+    out = DDB.execute_statement(Statement=f"UPDATE \"{table}\" SET n = n + 1 WHERE pk = 'partiql#1' AND sk = 'q#1' "
+                                          "RETURNING ALL NEW *")
+    expect(out["Items"][0]["n"], {"N": "2"}, "RETURNING ALL NEW *")
+    got = DDB.get_item(TableName=table, Key={"pk": {"S": "partiql#1"}, "sk": {"S": "q#1"}})["Item"]
+    expect(got["n"], {"N": "2"}, "UPDATE seen by GetItem")
+    out = DDB.execute_statement(Statement=f"SELECT pk, n FROM \"{table}\" WHERE pk = ? AND begins_with(sk, 'q#')",
+                                Parameters=[{"S": "partiql#1"}])
+    expect(out["Items"], [{"pk": {"S": "partiql#1"}, "n": {"N": "2"}}], "SELECT with a projection")
+    err = error_of(DDB.execute_statement,
+                   Statement=f"UPDATE \"{table}\" SET n = 1 WHERE pk = 'partiql#2' AND sk = 'x'")
+    expect_code(err, "ConditionalCheckFailedException")
+    err = error_of(DDB.execute_statement, Statement=f"SELECT * FROM \"{table}\" WHERE")
+    expect_validation(err, "Statement wasn't well formed, can't be processed: Unexpected term")
+    batch = DDB.batch_execute_statement(Statements=[
+        {"Statement": f"SELECT n FROM \"{table}\" WHERE pk = 'partiql#1' AND sk = 'q#1'"},
+        {"Statement": f"SELECT n FROM \"{table}\" WHERE pk = 'partiql#1'"}])["Responses"]
+    expect(batch[0].get("Item"), {"n": {"N": "2"}}, "batch read")
+    expect(batch[1]["Error"]["Code"], "ValidationError", "batch read without the full key")
+    err = error_of(DDB.execute_transaction, TransactStatements=[
+        {"Statement": f"DELETE FROM \"{table}\" WHERE pk = 'partiql#1' AND sk = 'q#1'"},
+        {"Statement": f"INSERT INTO \"{table}\" VALUE {{'pk': 'user#1', 'sk': 'order#001'}}"}])
+    expect_code(err, "TransactionCanceledException")
+    expect([r.get("Code") for r in err.response.get("CancellationReasons", [])], ["None", "DuplicateItem"],
+           "CancellationReasons")
+    DDB.execute_transaction(TransactStatements=[
+        {"Statement": f"DELETE FROM \"{table}\" WHERE pk = 'partiql#1' AND sk = 'q#1'"}])
+    gone = DDB.get_item(TableName=table, Key={"pk": {"S": "partiql#1"}, "sk": {"S": "q#1"}})
+    expect("Item" in gone, False, "item deleted by the transaction")
+
+
 def delete_item():
     old = DDB.delete_item(TableName=T["name"], Key={"pk": {"S": "user#3"}, "sk": {"S": "order#001"}},
                           ReturnValues="ALL_OLD")
@@ -328,7 +368,7 @@ def run():
     for check in (create_table, describe_and_list_tables, put_and_get_item, numbers_are_normalized, projection,
                   update_item,
                   conditional_write_fails, batch_write_and_get, query_with_pagination, query_index,
-                  scan_with_pagination, transactions, delete_item, errors, validation_messages, ttl_and_tags,
+                  scan_with_pagination, transactions, partiql, delete_item, errors, validation_messages, ttl_and_tags,
                   streams_list_and_get_records, delete_table, wire_format):
         S.check(check.__name__, check)
     return S.failed

@@ -38,7 +38,8 @@ class FrontDoorFuzzProperties {
     private static final List<String> OPERATIONS = List.of("PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query",
             "Scan", "BatchGetItem", "BatchWriteItem", "TransactWriteItems", "TransactGetItems", "CreateTable",
             "DescribeTable", "UpdateTable", "ListTables", "UpdateTimeToLive", "DescribeTimeToLive",
-            "TagResource", "UntagResource", "ListTagsOfResource", "NoSuchOperation");
+            "TagResource", "UntagResource", "ListTagsOfResource", "ExecuteStatement", "BatchExecuteStatement",
+            "ExecuteTransaction", "NoSuchOperation");
 
     /** Valid requests, each with its operation, that the properties mangle. */
     private static final List<Map.Entry<String, String>> TEMPLATES = List.of(

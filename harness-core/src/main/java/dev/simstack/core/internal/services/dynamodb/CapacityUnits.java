@@ -2,6 +2,8 @@ package dev.simstack.core.internal.services.dynamodb;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
+import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,6 +46,15 @@ final class CapacityUnits {
 
     void table(String table, double units) {
         tables.computeIfAbsent(table, t -> new Tally()).table += units;
+    }
+
+    /** Adds {@code units} read from {@code index} of {@code table}, or from the table when index is null. */
+    void read(Table table, SecondaryIndex index, double units) {
+        if (index == null) {
+            table(table.name(), units);
+        } else {
+            index(table.name(), index.name(), index.definition().global(), units);
+        }
     }
 
     void index(String table, String index, boolean global, double units) {

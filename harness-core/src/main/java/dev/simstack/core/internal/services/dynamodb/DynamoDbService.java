@@ -32,6 +32,7 @@ public final class DynamoDbService implements Service {
     private final TableUpdates tableUpdates;
     private final TransactWriteOperation transactWrite;
     private final DynamoDbPort port;
+    private final PartiqlTransactions partiqlTransactions;
     private final OperationTable<DynamoDbOperation> operations = OperationTable.forJsonAndQuery(DESCRIPTOR);
 
     public DynamoDbService(StackContext context) {
@@ -46,12 +47,17 @@ public final class DynamoDbService implements Service {
         DynamoDbFaultPoints faults = new DynamoDbFaultPoints(context);
         this.transactWrite = new TransactWriteOperation(context, requests, writer, faults);
         this.port = new DynamoDbPort(tables, writer, transactWrite);
-        new ItemOperations(requests, port, faults).register(operations);
+        ItemOperations items = new ItemOperations(requests, port, faults);
+        items.register(operations);
         new QueryScanOperations(tables).register(operations);
         operations.put("BatchGetItem", new BatchGetOperation(tables));
         operations.put("BatchWriteItem", new BatchWriteOperation(tables, writer));
         operations.put("TransactWriteItems", transactWrite);
         operations.put("TransactGetItems", new TransactGetOperation(requests));
+        PartiqlReads partiqlReads = new PartiqlReads(tables);
+        PartiqlWrites partiqlWrites = new PartiqlWrites(tables, items);
+        this.partiqlTransactions = new PartiqlTransactions(context, partiqlReads, partiqlWrites, transactWrite);
+        new PartiqlOperations(partiqlReads, partiqlWrites, partiqlTransactions).register(operations);
     }
 
     @Override
@@ -181,6 +187,7 @@ public final class DynamoDbService implements Service {
         tables.clear();
         writer.replication().reset();
         transactWrite.forgetTokens();
+        partiqlTransactions.forgetTokens();
         return () -> { };
     }
 

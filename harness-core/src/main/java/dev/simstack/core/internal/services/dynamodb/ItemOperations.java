@@ -51,11 +51,7 @@ final class ItemOperations {
     private JsonNode write(DecodedCall call, PreparedWrite write, Input input) {
         String capacityMode = Requests.consumedCapacity(input);
         Table table = write.table();
-        faults.checkThrottle(call, table, write.key(), true);
-        if (faults.conflict(call, table, write.key()) != null) {
-            throw DynamoDbErrors.transactionConflict();
-        }
-        ItemChange change = port.write(write);
+        ItemChange change = execute(call, write);
         AttributeMap before = change.before();
         AttributeMap after = change.after();
         ObjectNode output = NODES.objectNode();
@@ -69,6 +65,19 @@ final class ItemOperations {
             output.set("ConsumedCapacity", units.describe(table.name()));
         }
         return output;
+    }
+
+    /**
+     * Runs one client's write as the item operations do: the fault points first (a throttle, a conflicting
+     * transaction), then the write. PartiQL's INSERT, UPDATE and DELETE come through here too.
+     */
+    ItemChange execute(DecodedCall call, PreparedWrite write) {
+        Table table = write.table();
+        faults.checkThrottle(call, table, write.key(), true);
+        if (faults.conflict(call, table, write.key()) != null) {
+            throw DynamoDbErrors.transactionConflict();
+        }
+        return port.write(write);
     }
 
     /** The error of a failed condition, with the old item when the request asked for it. */

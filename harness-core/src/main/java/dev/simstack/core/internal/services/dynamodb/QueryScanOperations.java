@@ -43,7 +43,7 @@ final class QueryScanOperations {
         checkModel(call, input);
         Requests.refuseLegacy(input, "KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
         Table table = table(call, input);
-        SecondaryIndex index = index(table, input);
+        SecondaryIndex index = index(table, input.string("IndexName"));
         ExpressionAttributes attributes = ExpressionAttributes.from(input);
         String keyText = input.string("KeyConditionExpression");
         if (keyText == null) {
@@ -83,7 +83,7 @@ final class QueryScanOperations {
         checkModel(call, input);
         Requests.refuseLegacy(input, "ScanFilter", "AttributesToGet", "ConditionalOperator");
         Table table = table(call, input);
-        SecondaryIndex index = index(table, input);
+        SecondaryIndex index = index(table, input.string("IndexName"));
         ExpressionAttributes attributes = ExpressionAttributes.from(input);
         Condition filter = filter(input, attributes);
         ReadSelection selection = ReadSelection.of(input, table, index, attributes, false);
@@ -121,12 +121,7 @@ final class QueryScanOperations {
         page.read(items, inSegment, output);
         CapacityUnits units = new CapacityUnits(capacityMode, true);
         if (units.wanted()) {
-            double read = CapacityUnits.readUnits(page.bytesRead(), consistent);
-            if (index == null) {
-                units.table(table.name(), read);
-            } else {
-                units.index(table.name(), index.name(), index.definition().global(), read);
-            }
+            units.read(table, index, CapacityUnits.readUnits(page.bytesRead(), consistent));
             output.set("ConsumedCapacity", units.describe(table.name()));
         }
         return output;
@@ -137,8 +132,8 @@ final class QueryScanOperations {
         return tables.forItems(ref.region(), ref.name());
     }
 
-    private static SecondaryIndex index(Table table, Input input) {
-        String name = input.string("IndexName");
+    /** The index {@code name} names (null for none), or AWS's refusal (also PartiQL's {@code "table"."index"}). */
+    static SecondaryIndex index(Table table, String name) {
         if (name == null) {
             return null;
         }

@@ -68,6 +68,16 @@ final class ReadSelection {
         return new ReadSelection(table, index, select, projection);
     }
 
+    /**
+     * PartiQL's selection: {@code projection} (null for {@code SELECT *}) of the table's items, or of what
+     * {@code index} projects of them.
+     */
+    static ReadSelection of(Table table, SecondaryIndex index, ProjectionExpression projection) {
+        String select = projection != null ? "SPECIFIC_ATTRIBUTES"
+                : index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
+        return new ReadSelection(table, index, select, projection);
+    }
+
     boolean countOnly() {
         return select.equals("COUNT");
     }

@@ -86,12 +86,22 @@ final class TransactWriteOperation implements DynamoDbOperation {
 
     /** Runs writes the engine prepared itself (no token, no capacity) as TransactWriteItems runs a request's. */
     void write(List<PreparedWrite> writes) {
+        write(null, writes, new CapacityUnits("NONE", false));
+    }
+
+    /**
+     * Runs the writes of a client's call that another front end prepared (PartiQL's ExecuteTransaction), with
+     * the fault points TransactWriteItems applies ({@code call} null for none), charging {@code units}.
+     */
+    void write(DecodedCall call, List<PreparedWrite> writes, CapacityUnits units) {
         List<Outcome> prepared = new ArrayList<>();
         Set<String> items = new HashSet<>();
         for (PreparedWrite write : writes) {
-            prepared.add(accepted(write, items));
+            Outcome outcome = accepted(write, items);
+            prepared.add(call == null || faults.conflict(call, write.table(), write.key()) == null ? outcome
+                    : new Outcome(write, null, null, "TransactionConflict", DynamoDbErrors.TRANSACTION_CONFLICT));
         }
-        execute(prepared, new CapacityUnits("NONE", false));
+        execute(prepared, units);
     }
 
     /** Under the write locks of every table involved: tests every action, then writes all or none. */
@@ -106,8 +116,11 @@ final class TransactWriteOperation implements DynamoDbOperation {
         }
     }
 
-    /** The request without the token, to tell a retry from a different request under the same token. */
-    private static String fingerprint(String token, Input input) {
+    /**
+     * The request without the token, to tell a retry from a different request under the same token (also
+     * ExecuteTransaction's).
+     */
+    static String fingerprint(String token, Input input) {
         if (token.isEmpty() || token.length() > 36) {
             throw DynamoDbErrors.constraint("'" + token + "'", "clientRequestToken",
                     "Member must have length less than or equal to 36");

@@ -39,6 +39,15 @@ public final class UpdateExpression {
         this.actions = List.copyOf(actions);
     }
 
+    /**
+     * The expression of {@code actions} made by another front end (PartiQL's SET and REMOVE), with the
+     * rule every UpdateExpression follows: no two actions on overlapping paths.
+     */
+    public static UpdateExpression of(List<Action> actions, String expressionKind) {
+        DocumentPath.checkDistinct(actions.stream().map(Action::path).toList(), expressionKind);
+        return new UpdateExpression(actions);
+    }
+
     public static UpdateExpression parse(String text, ExpressionAttributes attributes) {
         return UpdateExpressionParser.parse(text, attributes);
     }
