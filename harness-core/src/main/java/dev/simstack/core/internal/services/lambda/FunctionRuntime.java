@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,19 @@ final class FunctionRuntime {
 
     /** Runs {@code request} under {@code limits}; completes when the handler ends or times out. */
     CompletableFuture<InvocationResult> invoke(Request request, ConcurrencyLimits limits) {
+        return invoke(request, limits, generation);
+    }
+
+    /**
+     * Runs {@code request} for work begun in generation {@code born} (an event source mapping's poller
+     * started before a reset): after a reset it does not run at all, so no check-then-invoke race lets an
+     * abandoned poller's batch into the emptied state; the future fails with a CancellationException.
+     */
+    CompletableFuture<InvocationResult> invoke(Request request, ConcurrencyLimits limits, long born) {
+        if (born != generation) {
+            return CompletableFuture.failedFuture(
+                    new CancellationException("the stack was reset after this invocation's work began"));
+        }
         String requestId = context.ids().next();
         LambdaFunction function = request.function();
         boolean faultLimited = faults.throttles(function);
@@ -77,7 +91,6 @@ final class FunctionRuntime {
         CompletableFuture<InvocationResult> done = new CompletableFuture<>();
         Optional<Duration> forcedCold = faults.forcedColdStart(function);
         ExecutionEnvironment warm = forcedCold.isPresent() ? null : function.takeWarm(request.version());
-        long born = generation;
         Runnable start = () -> run(request, requestId, warm, done, () -> limits.release(function, pool), born);
         long coldDelay = request.config().coldStartMillis() + forcedCold.map(Duration::toMillis).orElse(0L);
         if (warm == null && coldDelay > 0) {

@@ -60,6 +60,21 @@ public final class LambdaPort {
         return runtime.invoke(request, regions.region(function.region()).limits());
     }
 
+    /**
+     * The same for an event source mapping's poller born in {@code generation}: after a reset since, nothing
+     * runs and the future fails with a CancellationException.
+     */
+    CompletableFuture<InvocationResult> invoke(LambdaFunction function, String qualifier, byte[] payload,
+            String trigger, List<String> carried, long generation) {
+        FunctionRuntime.Request request = request(function, qualifier, payload, trigger, carried);
+        return runtime.invoke(request, regions.region(function.region()).limits(), generation);
+    }
+
+    /** Lambda's generation: a reset starts a new one, and work of an older one is dropped. */
+    long generation() {
+        return runtime.generation();
+    }
+
     void invokeEvent(LambdaFunction function, String qualifier, byte[] payload, String trigger) {
         async.submit(regions.region(function.region()), request(function, qualifier, payload, trigger, List.of()));
     }

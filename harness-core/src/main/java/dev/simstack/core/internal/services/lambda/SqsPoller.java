@@ -42,6 +42,8 @@ final class SqsPoller implements MappingPoller {
     private boolean stopped;
     /** Stopped by a reset: batches in progress are neither invoked nor deleted, their queue is gone. */
     private boolean abandoned;
+    /** Lambda's generation when this poller started: a reset since makes its invocations run nothing. */
+    private final long born;
 
     SqsPoller(EventSourceMapping mapping, StackContext context, InProcessSqs sqs, LambdaPort lambda,
             LambdaRegions regions) {
@@ -53,6 +55,7 @@ final class SqsPoller implements MappingPoller {
         this.regions = regions;
         this.queue = mapping.queue();
         this.trigger = "sqs:" + queue.arn();
+        this.born = lambda.generation();
     }
 
     EventSourceMapping mapping() {
@@ -216,12 +219,16 @@ final class SqsPoller implements MappingPoller {
         }
         List<String> ids = new ArrayList<>(batch.size());
         batch.forEach(message -> ids.add(message.messageId()));
-        lambda.invoke(function, null, SqsEventRecords.event(batch, to.queue()), "sqs:" + now.queueArn(), ids)
+        lambda.invoke(function, null, SqsEventRecords.event(batch, to.queue()), "sqs:" + now.queueArn(), ids, born)
                 .whenComplete((result, failure) -> invoked(batch, result, failure, now));
     }
 
     private void invoked(List<ReceivedMessage> batch, InvocationResult result, Throwable failure,
             EventSourceMapping now) {
+        if (failure instanceof java.util.concurrent.CancellationException) {
+            // a reset came between this poller's check and the invocation: nothing ran, as in invoke()
+            sqs.release(targets.queue(), batch);
+        }
         if (failure != null || abandoned()) {
             retire();
             return;

@@ -53,6 +53,8 @@ final class StreamPoller implements MappingPoller {
     private boolean wakeAgain;
     private boolean stopped;
     private boolean abandoned;
+    /** Lambda's generation when this poller started: a reset since makes its invocations run nothing. */
+    private final long born;
 
     StreamPoller(StreamMapping mapping, StreamLog stream, StackContext context, LambdaPort lambda,
             LambdaRegions regions, QueueSink destinations) {
@@ -64,6 +66,7 @@ final class StreamPoller implements MappingPoller {
         this.regions = regions;
         this.destinations = destinations;
         this.region = mapping.streamArn().split(":")[3];
+        this.born = lambda.generation();
         // LATEST means the records written after the mapping is created, whenever it is enabled
         this.position = mapping.startingPosition().equals("LATEST") ? stream.lastSequence()
                 : stream.trimmedThrough(context.clock().now());
@@ -238,7 +241,7 @@ final class StreamPoller implements MappingPoller {
             sequences.add(record.sequenceNumber());
         }
         lambda.invoke(function, null, event.toString().getBytes(StandardCharsets.UTF_8),
-                "dynamodb:" + settings.streamArn(), sequences)
+                "dynamodb:" + settings.streamArn(), sequences, born)
                 .whenComplete((result, failure) -> invoked(batch, result, failure));
     }
 
