@@ -54,6 +54,7 @@ public final class ApiGatewayService implements Service {
         new DeploymentActions(plane).register(operations);
         new RequestValidatorActions(plane).register(operations);
         new ModelActions(plane).register(operations);
+        new ImportExportActions(plane).register(operations);
         usagePlans.register(operations);
     }
 
