@@ -194,6 +194,48 @@ class OpenApiImportExportTest {
     }
 
     @Test
+    void a_swagger_body_parameter_becomes_the_request_model_and_an_api_key_scheme_requires_a_key() {
+        String swagger = "swagger: '2.0'\ninfo: {title: pets, version: '1'}\nconsumes: [application/json]\n"
+                + "securityDefinitions:\n  api_key: {type: apiKey, name: x-api-key, in: header}\n"
+                + "x-amazon-apigateway-request-validators:\n  all: {validateRequestBody: true, "
+                + "validateRequestParameters: true}\nx-amazon-apigateway-request-validator: all\n"
+                + "paths:\n  /pets/{petId}:\n    parameters:\n    - {name: petId, in: path, required: true, type: string}\n"
+                + "    put:\n      security: [{api_key: []}]\n      parameters:\n"
+                + "      - {name: X-Owner, in: header, required: true, type: string}\n"
+                + "      - {name: pet, in: body, required: true, schema: {$ref: '#/definitions/Pet'}}\n"
+                + "      responses: {'200': {description: ok, headers: {ETag: {type: string}}}}\n"
+                + "      x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: "
+                + "'{\"statusCode\": 200}'}, responses: {default: {statusCode: '200'}}}\n"
+                + "definitions:\n  Pet: {type: object, required: [name], properties: {name: {type: string}}}\n";
+
+        String apiId = importApi(swagger);
+        String petId = apis.getResources(b -> b.restApiId(apiId)).items().stream()
+                .filter(r -> r.path().equals("/pets/{petId}")).findFirst().orElseThrow().id();
+        var method = apis.getMethod(b -> b.restApiId(apiId).resourceId(petId).httpMethod("PUT"));
+
+        assertThat(method.apiKeyRequired()).isTrue();
+        assertThat(method.requestModels()).isEqualTo(Map.of("application/json", "Pet"));
+        assertThat(method.requestParameters()).isEqualTo(Map.of("method.request.path.petId", true,
+                "method.request.header.X-Owner", true));
+        assertThat(method.methodResponses().get("200").responseParameters())
+                .isEqualTo(Map.of("method.response.header.ETag", false));
+    }
+
+    @Test
+    void a_refused_definition_leaves_the_api_as_it_was() {
+        String apiId = importApi(definition());
+        String http = "openapi: 3.0.1\ninfo: {title: proxied, version: '1'}\npaths:\n  /other:\n    get:\n"
+                + "      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://example.com'}\n";
+
+        assertThatThrownBy(() -> apis.putRestApi(b -> b.restApiId(apiId).mode(PutMode.OVERWRITE)
+                .body(SdkBytes.fromUtf8String(http)))).isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("SimStack cannot call integration HTTP_PROXY https://example.com");
+        assertThat(apis.getResources(b -> b.restApiId(apiId)).items()).extracting(Resource::path)
+                .containsExactlyInAnyOrder("/", "/orders");
+        assertThat(apis.getRestApi(b -> b.restApiId(apiId)).name()).isEqualTo("orders-api");
+    }
+
+    @Test
     void an_extension_simstack_does_not_import_is_refused_by_name() {
         String withAuthorizer = "swagger: '2.0'\ninfo: {title: authorized, version: '1'}\n"
                 + "securityDefinitions:\n  tokens:\n    type: apiKey\n    name: Authorization\n    in: header\n"
