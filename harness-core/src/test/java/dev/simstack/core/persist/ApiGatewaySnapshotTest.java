@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 
-/** A REST API built through the control plane, with a stage, usage plan and key, answers the same after a reload. */
+/** A REST API built through the control plane, with a stage, models, usage plan and key, answers the same after a reload. */
 class ApiGatewaySnapshotTest {
 
     @TempDir
@@ -63,6 +63,8 @@ class ApiGatewaySnapshotTest {
                     .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST")
                     .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + stack.function("echo").arn()
                             + "/invocations"));
+            apis.createModel(b -> b.restApiId(id).name("Item").contentType("application/json")
+                    .schema("{\"type\": \"object\"}"));
             apis.createDeployment(b -> b.restApiId(id).stageName("test"));
             String planId = apis.createUsagePlan(b -> b.name("plan").apiStages(s -> s.apiId(id).stage("test"))
                     .throttle(t -> t.rateLimit(100.0).burstLimit(10)).quota(q -> q.limit(1000).period(QuotaPeriodType.DAY)))
@@ -78,6 +80,8 @@ class ApiGatewaySnapshotTest {
             assertThat(apis.getResources(b -> b.restApiId(id)).items()).extracting(Resource::path)
                     .containsExactlyInAnyOrder("/", "/items", "/items/{id}");
             assertThat(apis.getStage(b -> b.restApiId(id).stageName("test")).stageName()).isEqualTo("test");
+            assertThat(apis.getModels(b -> b.restApiId(id)).items()).extracting(m -> m.name())
+                    .containsExactly("Empty", "Error", "Item");
             // The usage plan and its key are back: the key is what lets the request through.
             URI uri = URI.create(stack.endpoint() + "/restapis/" + id + "/test/_user_request_/items/42");
             assertThat(get(uri, null).statusCode()).isEqualTo(403);

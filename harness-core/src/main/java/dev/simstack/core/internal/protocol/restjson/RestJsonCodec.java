@@ -45,7 +45,8 @@ public final class RestJsonCodec implements ProtocolCodec {
     @Override
     public Decoded decode(HttpExchange exchange, ServiceDescriptor service) {
         RestJsonRoutes routes = routesByService.get(service.signingName());
-        RestJsonRoutes.Match match = routes == null ? null : routes.match(exchange.method(), exchange.path());
+        RestJsonRoutes.Match match = routes == null ? null : routes.match(exchange.method(), exchange.path(),
+                exchange.query());
         if (match == null) {
             throw new AwsException("UnknownOperationException", 404, "No " + service.signingName()
                     + " operation answers " + exchange.method() + " " + exchange.path() + ".");

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One REST-JSON operation: its HTTP method and URI template as the service model writes them
  * ({@code /2015-03-31/functions/{FunctionName}/invocations}; {@code {name+}} is greedy), and the status
- * the model answers on success.
+ * the model answers on success. A template may end in {@code ?name=value} (API Gateway's
+ * {@code /restapis?mode=import}): the route then answers only requests whose query carries that value.
  *
  * @param method the HTTP method
  * @param template the request URI template
@@ -22,9 +23,20 @@ public record RestJsonRoute(String method, String template, String operation, in
         return new RestJsonRoute(method, template, operation, successStatus, false);
     }
 
+    /** True unless the template names a query parameter value that {@code query} lacks. */
+    boolean acceptsQuery(Map<String, java.util.List<String>> query) {
+        int mark = template.indexOf('?');
+        if (mark < 0) {
+            return true;
+        }
+        String[] condition = template.substring(mark + 1).split("=", 2);
+        return query.getOrDefault(condition[0], java.util.List.of()).contains(condition.length > 1 ? condition[1] : "");
+    }
+
     /** The path parameters if {@code path} (already split into decoded segments) fits, else null. */
     Map<String, String> match(String[] segments) {
-        String[] parts = split(template);
+        int mark = template.indexOf('?');
+        String[] parts = split(mark < 0 ? template : template.substring(0, mark));
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];

@@ -20,12 +20,20 @@ public final class RestJsonRoutes {
 
     /** The operation for {@code method} and raw {@code path}, or null. */
     public Match match(String method, String path) {
+        return match(method, path, Map.of());
+    }
+
+    /**
+     * The operation for {@code method}, raw {@code path} and {@code query}, or null; a route whose template
+     * names a query value must come before the plain route of the same path.
+     */
+    public Match match(String method, String path, Map<String, java.util.List<String>> query) {
         String[] segments = RestJsonRoute.split(path);
         for (int i = 0; i < segments.length; i++) {
             segments[i] = decode(segments[i]);
         }
         for (RestJsonRoute route : routes) {
-            if (route.method().equals(method) || route.method().equals("*")) {
+            if ((route.method().equals(method) || route.method().equals("*")) && route.acceptsQuery(query)) {
                 Map<String, String> params = route.match(segments);
                 if (params != null) {
                     return new Match(route, params);

@@ -53,6 +53,8 @@ public final class ApiGatewayService implements Service {
         new IntegrationActions(plane).register(operations);
         new DeploymentActions(plane).register(operations);
         new RequestValidatorActions(plane).register(operations);
+        new ModelActions(plane).register(operations);
+        new ImportExportActions(plane).register(operations);
         usagePlans.register(operations);
     }
 

@@ -9,7 +9,7 @@ import dev.simstack.core.SimClock;
 /**
  * API Gateway state for a data directory: every REST and HTTP API with its routes (integration, API key
  * requirement, throttle), stages and their throttles, and a control-plane API's resource tree with
- * methods and integrations; usage plans with their stages and keys; API keys. Throttle buckets and
+ * methods, integrations and models; usage plans with their stages and keys; API keys. Throttle buckets and
  * quota counters restart full: they are rates, not state a client was promised.
  */
 public final class ApiGatewaySnapshots {
@@ -81,6 +81,9 @@ public final class ApiGatewaySnapshots {
                     .put("validateRequestBody", validator.validateRequestBody())
                     .put("validateRequestParameters", validator.validateRequestParameters());
         }
+        ArrayNode models = json.putArray("models");
+        api.models().values().forEach(model -> models.add(ModelActions.json(model)));
+        json.put("apiKeySource", api.apiKeySource());
         return json;
     }
 
@@ -147,6 +150,14 @@ public final class ApiGatewaySnapshots {
                     validator.path("id").asText(), text(validator, "name"),
                     validator.path("validateRequestBody").asBoolean(),
                     validator.path("validateRequestParameters").asBoolean()));
+        }
+        for (JsonNode model : json.path("models")) {
+            api.models().put(model.path("name").asText(), new Model(model.path("id").asText(),
+                    model.path("name").asText(), text(model, "description"), text(model, "schema"),
+                    text(model, "contentType")));
+        }
+        if (json.path("apiKeySource").isTextual()) {
+            api.apiKeySource(json.path("apiKeySource").asText());
         }
         ResourceTree tree = api.resources();
         for (JsonNode resource : json.path("resources")) {

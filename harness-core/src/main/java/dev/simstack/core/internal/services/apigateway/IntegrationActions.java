@@ -83,7 +83,7 @@ final class IntegrationActions {
     }
 
     /** AWS's checks, then SimStack's: only the integrations it can call are taken. */
-    private static Integration checked(Integration integration, String region) {
+    static Integration checked(Integration integration, String region) {
         String type = integration.type();
         if (!Set.of("AWS", "AWS_PROXY", "HTTP", "HTTP_PROXY", "MOCK").contains(type)) {
             throw ControlPlane.badRequest("Invalid integration type specified: " + type
@@ -143,7 +143,7 @@ final class IntegrationActions {
         return NODES.objectNode();
     }
 
-    private static IntegrationResponse checked(IntegrationResponse response) {
+    static IntegrationResponse checked(IntegrationResponse response) {
         try {
             if (!response.isDefault()) {
                 java.util.regex.Pattern.compile(response.selectionPattern());

@@ -85,6 +85,11 @@ final class MethodActions {
                 && !api.requestValidators().containsKey(method.requestValidatorId())) {
             throw ControlPlane.badRequest("Invalid Request Validator identifier specified");
         }
+        for (String model : method.requestModels().values()) {
+            if (!api.models().containsKey(model)) {
+                throw ControlPlane.badRequest("Invalid model identifier specified: " + model);
+            }
+        }
         return method;
     }
 

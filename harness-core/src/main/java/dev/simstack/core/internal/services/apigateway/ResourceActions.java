@@ -89,7 +89,7 @@ final class ResourceActions {
         return parent;
     }
 
-    private static String pathPart(String part) {
+    static String pathPart(String part) {
         if (!part.matches("[A-Za-z0-9._:-]+|\\{[A-Za-z0-9._-]+\\+?}")) {
             throw ControlPlane.badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the "
                     + "beginning and the end and an optional plus sign before the closing brace.");

@@ -49,6 +49,9 @@ final class RestApi {
     private final Map<String, Stage> stages = new ConcurrentHashMap<>();
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, RequestValidator> requestValidators = new ConcurrentHashMap<>();
+    private final Map<String, Model> models = new ConcurrentHashMap<>();
+    /** Where API keys come from: {@code HEADER} ({@code x-api-key}) or {@code AUTHORIZER}. */
+    private volatile String apiKeySource = "HEADER";
     private final ResourceTree resources;
     /** Requests this API has taken in and decided (throttled, refused, or handed to the integration). */
     private final AtomicLong decided = new AtomicLong();
@@ -89,6 +92,19 @@ final class RestApi {
     /** Request validators by id. */
     Map<String, RequestValidator> requestValidators() {
         return requestValidators;
+    }
+
+    /** Models by name. */
+    Map<String, Model> models() {
+        return models;
+    }
+
+    String apiKeySource() {
+        return apiKeySource;
+    }
+
+    void apiKeySource(String source) {
+        this.apiKeySource = source;
     }
 
     /** True for an HTTP API (v2 events, v2 error bodies). */

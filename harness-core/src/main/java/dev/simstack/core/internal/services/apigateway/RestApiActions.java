@@ -34,6 +34,7 @@ final class RestApiActions {
         ApiRegions regions = plane.regions();
         RestApi api = new RestApi(regions.newId(), input.requiredString("name"), false, plane.now(), regions.newId());
         api.describe(api.name(), input.string("description"));
+        api.models().putAll(ModelSchemas.defaults(regions));
         regions.add(regions.region(call.region()), api);
         return restApiJson(api);
     }
@@ -63,7 +64,7 @@ final class RestApiActions {
         return NODES.objectNode();
     }
 
-    private static ObjectNode restApiJson(RestApi api) {
+    static ObjectNode restApiJson(RestApi api) {
         ObjectNode json = NODES.objectNode();
         json.put("id", api.id());
         json.put("name", api.name());
@@ -71,7 +72,7 @@ final class RestApiActions {
             json.put("description", api.description());
         }
         json.put("createdDate", api.createdAt() / 1000);
-        json.put("apiKeySource", "HEADER");
+        json.put("apiKeySource", api.apiKeySource());
         json.putObject("endpointConfiguration").putArray("types").add("EDGE");
         json.put("rootResourceId", api.resources().rootId());
         return json;
