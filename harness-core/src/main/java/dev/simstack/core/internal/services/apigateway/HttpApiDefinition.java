@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.services.apigateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,6 +58,29 @@ final class HttpApiDefinition {
         List<ObjectNode> copies = new ArrayList<>();
         map.values().forEach(value -> copies.add(value.deepCopy()));
         return copies;
+    }
+
+    /** The definition for a data directory: the API and its parts, each in AWS's shape. */
+    synchronized ObjectNode export() {
+        ObjectNode json = api.objectNode();
+        json.set("api", api.deepCopy());
+        copies(routes).forEach(json.putArray("routes")::add);
+        copies(integrations).forEach(json.putArray("integrations")::add);
+        copies(stages).forEach(json.putArray("stages")::add);
+        copies(deployments).forEach(json.putArray("deployments")::add);
+        return json;
+    }
+
+    /** A definition {@link #export} wrote; it serves once the control plane publishes it. */
+    static HttpApiDefinition restore(JsonNode json) {
+        HttpApiDefinition definition = new HttpApiDefinition(json.path("api").deepCopy());
+        json.path("routes").forEach(part -> definition.routes.put(part.path("routeId").asText(), part.deepCopy()));
+        json.path("integrations").forEach(part -> definition.integrations.put(part.path("integrationId").asText(),
+                part.deepCopy()));
+        json.path("stages").forEach(part -> definition.stages.put(part.path("stageName").asText(), part.deepCopy()));
+        json.path("deployments").forEach(part -> definition.deployments.put(part.path("deploymentId").asText(),
+                part.deepCopy()));
+        return definition;
     }
 
     /** Publishes what invocations read after a change. */
