@@ -185,6 +185,22 @@ class HttpApiControlPlaneTest {
     }
 
     @Test
+    void tags_on_an_api_and_a_stage_are_added_read_and_removed() {
+        String apiId = apis.createApi(b -> b.name("tagged").protocolType(ProtocolType.HTTP)
+                .tags(Map.of("team", "orders"))).apiId();
+        apis.createStage(b -> b.apiId(apiId).stageName("prod"));
+        String apiArn = "arn:aws:apigateway:us-east-1::/apis/" + apiId;
+
+        apis.tagResource(b -> b.resourceArn(apiArn).tags(Map.of("cost", "7")));
+        apis.tagResource(b -> b.resourceArn(apiArn + "/stages/prod").tags(Map.of("tier", "gold")));
+        apis.untagResource(b -> b.resourceArn(apiArn).tagKeys("team"));
+
+        assertThat(apis.getTags(b -> b.resourceArn(apiArn)).tags()).isEqualTo(Map.of("cost", "7"));
+        assertThat(apis.getApi(b -> b.apiId(apiId)).tags()).isEqualTo(Map.of("cost", "7"));
+        assertThat(apis.getStage(b -> b.apiId(apiId).stageName("prod")).tags()).isEqualTo(Map.of("tier", "gold"));
+    }
+
+    @Test
     void a_declared_api_is_listed_with_its_routes_and_keeps_serving_and_throttling_as_declared() {
         Api declared = apis.getApis(b -> { }).items().stream().filter(api -> api.name().equals("declared"))
                 .findFirst().orElseThrow();

@@ -60,6 +60,7 @@ public final class ApiGatewayService implements Service {
         new HttpIntegrationActions(httpPlane).register(operations);
         new HttpStageActions(httpPlane).register(operations);
         new HttpDeploymentActions(httpPlane).register(operations);
+        new HttpTagActions(httpPlane).register(operations);
     }
 
     /** The REST-JSON operations: API invocations and the control plane. */

@@ -40,7 +40,10 @@ final class HttpApiRoutes {
             route("POST", API + "/deployments", "CreateDeployment", 201),
             route("GET", API + "/deployments", "GetDeployments", 200),
             route("GET", API + "/deployments/{deploymentId}", "GetDeployment", 200),
-            route("DELETE", API + "/deployments/{deploymentId}", "DeleteDeployment", 204));
+            route("DELETE", API + "/deployments/{deploymentId}", "DeleteDeployment", 204),
+            route("POST", "/v2/tags/{resource-arn}", "TagResource", 201),
+            route("GET", "/v2/tags/{resource-arn}", "GetTags", 200),
+            route("DELETE", "/v2/tags/{resource-arn}", "UntagResource", 204));
 
     private HttpApiRoutes() {
     }
