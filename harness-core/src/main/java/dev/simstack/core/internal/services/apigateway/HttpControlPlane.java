@@ -90,6 +90,16 @@ final class HttpControlPlane {
         return part;
     }
 
+    /** The parts of {@code definition} that {@code parts} picks, as a Get* list answers them. */
+    static ObjectNode items(HttpApiDefinition definition,
+            java.util.function.Function<HttpApiDefinition, Map<String, ObjectNode>> parts) {
+        ObjectNode output = NODES.objectNode();
+        synchronized (definition) {
+            HttpApiDefinition.copies(parts.apply(definition)).forEach(output.putArray("items")::add);
+        }
+        return output;
+    }
+
     /** {@code current} with the members of {@code input} named in {@code members} (an Update's merge). */
     static ObjectNode merge(ObjectNode current, JsonNode input, Set<String> members) {
         ObjectNode next = current.deepCopy();

@@ -22,7 +22,8 @@ final class HttpDeploymentActions {
     void register(OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations) {
         operations.put(HttpApiRoutes.PREFIX + "CreateDeployment", this::createDeployment);
         operations.put(HttpApiRoutes.PREFIX + "GetDeployment", this::getDeployment);
-        operations.put(HttpApiRoutes.PREFIX + "GetDeployments", this::getDeployments);
+        operations.put(HttpApiRoutes.PREFIX + "GetDeployments", (call, input) -> HttpControlPlane.items(
+                plane.api(call, input).httpDefinition(), HttpApiDefinition::deployments));
         operations.put(HttpApiRoutes.PREFIX + "DeleteDeployment", this::deleteDeployment);
     }
 
@@ -49,15 +50,6 @@ final class HttpDeploymentActions {
             return HttpControlPlane.part(definition.deployments(), input.node().path("deploymentId").asText(),
                     "Deployment").deepCopy();
         }
-    }
-
-    private JsonNode getDeployments(DecodedCall call, Input input) {
-        HttpApiDefinition definition = plane.api(call, input).httpDefinition();
-        ObjectNode output = HttpControlPlane.NODES.objectNode();
-        synchronized (definition) {
-            HttpApiDefinition.copies(definition.deployments()).forEach(output.putArray("items")::add);
-        }
-        return output;
     }
 
     private JsonNode deleteDeployment(DecodedCall call, Input input) {

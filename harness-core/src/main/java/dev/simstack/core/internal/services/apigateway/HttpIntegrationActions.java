@@ -36,7 +36,8 @@ final class HttpIntegrationActions {
     void register(OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations) {
         operations.put(HttpApiRoutes.PREFIX + "CreateIntegration", this::createIntegration);
         operations.put(HttpApiRoutes.PREFIX + "GetIntegration", (call, input) -> read(call, input, false));
-        operations.put(HttpApiRoutes.PREFIX + "GetIntegrations", this::getIntegrations);
+        operations.put(HttpApiRoutes.PREFIX + "GetIntegrations", (call, input) -> HttpControlPlane.items(
+                plane.api(call, input).httpDefinition(), HttpApiDefinition::integrations));
         operations.put(HttpApiRoutes.PREFIX + "UpdateIntegration", (call, input) -> read(call, input, true));
         operations.put(HttpApiRoutes.PREFIX + "DeleteIntegration", this::deleteIntegration);
     }
@@ -81,15 +82,6 @@ final class HttpIntegrationActions {
             plane.changed(api, definition, call.region());
             return next.deepCopy();
         }
-    }
-
-    private JsonNode getIntegrations(DecodedCall call, Input input) {
-        HttpApiDefinition definition = plane.api(call, input).httpDefinition();
-        ObjectNode output = HttpControlPlane.NODES.objectNode();
-        synchronized (definition) {
-            HttpApiDefinition.copies(definition.integrations()).forEach(output.putArray("items")::add);
-        }
-        return output;
     }
 
     /** Deletes an integration no route targets (a route's target must name an integration of its API). */

@@ -29,7 +29,8 @@ final class HttpRouteActions {
     void register(OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations) {
         operations.put(HttpApiRoutes.PREFIX + "CreateRoute", this::createRoute);
         operations.put(HttpApiRoutes.PREFIX + "GetRoute", (call, input) -> read(call, input, false));
-        operations.put(HttpApiRoutes.PREFIX + "GetRoutes", this::getRoutes);
+        operations.put(HttpApiRoutes.PREFIX + "GetRoutes", (call, input) -> HttpControlPlane.items(
+                plane.api(call, input).httpDefinition(), HttpApiDefinition::routes));
         operations.put(HttpApiRoutes.PREFIX + "UpdateRoute", (call, input) -> read(call, input, true));
         operations.put(HttpApiRoutes.PREFIX + "DeleteRoute", this::deleteRoute);
     }
@@ -72,15 +73,6 @@ final class HttpRouteActions {
             plane.changed(api, definition, call.region());
             return next.deepCopy();
         }
-    }
-
-    private JsonNode getRoutes(DecodedCall call, Input input) {
-        HttpApiDefinition definition = plane.api(call, input).httpDefinition();
-        ObjectNode output = HttpControlPlane.NODES.objectNode();
-        synchronized (definition) {
-            HttpApiDefinition.copies(definition.routes()).forEach(output.putArray("items")::add);
-        }
-        return output;
     }
 
     private JsonNode deleteRoute(DecodedCall call, Input input) {

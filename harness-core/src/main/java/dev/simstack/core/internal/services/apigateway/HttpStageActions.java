@@ -31,7 +31,8 @@ final class HttpStageActions {
     void register(OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations) {
         operations.put(HttpApiRoutes.PREFIX + "CreateStage", this::createStage);
         operations.put(HttpApiRoutes.PREFIX + "GetStage", (call, input) -> read(call, input, false));
-        operations.put(HttpApiRoutes.PREFIX + "GetStages", this::getStages);
+        operations.put(HttpApiRoutes.PREFIX + "GetStages", (call, input) -> HttpControlPlane.items(
+                plane.api(call, input).httpDefinition(), HttpApiDefinition::stages));
         operations.put(HttpApiRoutes.PREFIX + "UpdateStage", (call, input) -> read(call, input, true));
         operations.put(HttpApiRoutes.PREFIX + "DeleteStage", this::deleteStage);
     }
@@ -99,15 +100,6 @@ final class HttpStageActions {
             plane.publish(api, definition, call.region());
             return next.deepCopy();
         }
-    }
-
-    private JsonNode getStages(DecodedCall call, Input input) {
-        HttpApiDefinition definition = plane.api(call, input).httpDefinition();
-        ObjectNode output = HttpControlPlane.NODES.objectNode();
-        synchronized (definition) {
-            HttpApiDefinition.copies(definition.stages()).forEach(output.putArray("items")::add);
-        }
-        return output;
     }
 
     private JsonNode deleteStage(DecodedCall call, Input input) {
