@@ -4,7 +4,10 @@ import dev.simstack.core.internal.protocol.restjson.RestJsonRoute;
 import dev.simstack.core.internal.protocol.restjson.RestJsonRoutes;
 import java.util.List;
 
-/** API invocations first, then the REST API control plane's operations by method and URI. */
+/**
+ * API invocations first, then the REST API control plane's operations by method and URI, then the HTTP API
+ * control plane's ({@link HttpApiRoutes}).
+ */
 final class ApiGatewayRoutes {
 
     private static final String API = "/restapis/{restapi_id}";
@@ -12,7 +15,7 @@ final class ApiGatewayRoutes {
     private static final String METHOD = RESOURCE + "/methods/{http_method}";
     private static final String INTEGRATION = METHOD + "/integration";
 
-    static final RestJsonRoutes ROUTES = new RestJsonRoutes(List.of(
+    static final RestJsonRoutes ROUTES = withHttpApis(List.of(
             new RestJsonRoute("*", "/restapis/{apiId}/{stage}/_user_request_/{proxy+}", "Execute", 200, true),
             new RestJsonRoute("*", "/_aws/execute-api/{apiId}/{stage}/{proxy+}", "Execute", 200, true),
             new RestJsonRoute("POST", "/restapis?mode=import", "ImportRestApi", 201, true),
@@ -66,6 +69,11 @@ final class ApiGatewayRoutes {
             RestJsonRoute.of("GET", "/usageplans/{usageplanId}", "GetUsagePlan", 200),
             RestJsonRoute.of("POST", "/usageplans/{usageplanId}/keys", "CreateUsagePlanKey", 201),
             RestJsonRoute.of("POST", "/apikeys", "CreateApiKey", 201)));
+
+    private static RestJsonRoutes withHttpApis(List<RestJsonRoute> restApis) {
+        return new RestJsonRoutes(java.util.stream.Stream.concat(restApis.stream(), HttpApiRoutes.ROUTES.stream())
+                .toList());
+    }
 
     private ApiGatewayRoutes() {
     }

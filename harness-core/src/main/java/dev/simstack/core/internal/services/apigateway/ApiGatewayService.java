@@ -19,8 +19,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 
 /**
- * Amazon API Gateway: REST APIs (v1) and HTTP APIs (v2) declared through the stack API or (REST) built
- * through the control plane, served at {@code /restapis/{id}/{stage}/_user_request_/...} and
+ * Amazon API Gateway: REST APIs (v1) and HTTP APIs (v2) declared through the stack API or built through
+ * their control planes (apigateway, apigatewayv2), served at {@code /restapis/{id}/{stage}/_user_request_/...} and
  * {@code /_aws/execute-api/{id}/{stage}/...} with Lambda proxy and SQS integrations, throttling and
  * usage plans.
  */
@@ -56,6 +56,13 @@ public final class ApiGatewayService implements Service {
         new ModelActions(plane).register(operations);
         new ImportExportActions(plane).register(operations);
         usagePlans.register(operations);
+        HttpControlPlane httpPlane = new HttpControlPlane(regions);
+        new HttpApiActions(httpPlane).register(operations);
+        new HttpRouteActions(httpPlane).register(operations);
+        new HttpIntegrationActions(httpPlane).register(operations);
+        new HttpStageActions(httpPlane).register(operations);
+        new HttpDeploymentActions(httpPlane).register(operations);
+        new HttpTagActions(httpPlane).register(operations);
     }
 
     /** The REST-JSON operations: API invocations and the control plane. */

@@ -9,8 +9,9 @@ import dev.simstack.core.SimClock;
 /**
  * API Gateway state for a data directory: every REST and HTTP API with its routes (integration, API key
  * requirement, throttle), stages and their throttles, and a control-plane API's resource tree with
- * methods, integrations and models; usage plans with their stages and keys; API keys. Throttle buckets and
- * quota counters restart full: they are rates, not state a client was promised.
+ * methods, integrations and models, an HTTP API's apigatewayv2 definition; usage plans with their stages and
+ * keys; API keys. Throttle buckets and quota counters restart full: they are rates, not state a client was
+ * promised.
  */
 public final class ApiGatewaySnapshots {
 
@@ -75,6 +76,10 @@ public final class ApiGatewaySnapshots {
             deployments.addObject().put("id", deployment.id()).put("description", deployment.description())
                     .put("createdAt", deployment.createdAt());
         }
+        HttpApiDefinition definition = api.httpDefinition();
+        if (definition != null) {
+            json.set("httpDefinition", definition.export());
+        }
         ArrayNode validators = json.putArray("requestValidators");
         for (RestApi.RequestValidator validator : api.requestValidators().values()) {
             validators.addObject().put("id", validator.id()).put("name", validator.name())
@@ -106,7 +111,11 @@ public final class ApiGatewaySnapshots {
         for (JsonNode node : snapshot.path("regions")) {
             ApiRegion region = regions.region(node.path("name").asText());
             for (JsonNode json : node.path("apis")) {
-                regions.add(region, api(json, clock));
+                RestApi api = api(json, clock);
+                regions.add(region, api);
+                if (json.has("httpDefinition")) {
+                    restoreDefinition(regions, region, api, json.path("httpDefinition"));
+                }
                 apis++;
             }
             for (JsonNode json : node.path("apiKeys")) {
@@ -125,6 +134,15 @@ public final class ApiGatewaySnapshots {
             }
         }
         return new long[] {apis, plans};
+    }
+
+    /** An HTTP API's apigatewayv2 definition, published over the routes and stages restored with it. */
+    private static void restoreDefinition(ApiRegions regions, ApiRegion region, RestApi api, JsonNode json) {
+        HttpApiDefinition definition = HttpApiDefinition.restore(json);
+        api.httpDefinition(definition);
+        synchronized (definition) {
+            new HttpControlPlane(regions).publish(api, definition, region.name());
+        }
     }
 
     private static RestApi api(JsonNode json, SimClock clock) {

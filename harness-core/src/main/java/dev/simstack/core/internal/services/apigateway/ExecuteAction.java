@@ -20,11 +20,13 @@ final class ExecuteAction {
     private final ApiRegions regions;
     private final Integrations integrations;
     private final NonProxyIntegration nonProxy;
+    private final HttpIntegrationCall httpIntegrations;
 
     ExecuteAction(ApiRegions regions, Integrations integrations, NonProxyIntegration nonProxy) {
         this.regions = regions;
         this.integrations = integrations;
         this.nonProxy = nonProxy;
+        this.httpIntegrations = new HttpIntegrationCall(integrations, regions.context().accountId());
     }
 
     CompletableFuture<JsonNode> execute(DecodedCall call, Input input) {
@@ -49,8 +51,11 @@ final class ExecuteAction {
         }
         ApiRoute route = match.route();
         ObjectNode refused = admit(region, api, route, request);
+        HttpApiDefinition definition = api.httpDefinition();
+        TokenBucket routeThrottle = definition == null ? route.throttle()
+                : definition.routeThrottle(stage.name(), route.routeKey());
         boolean throttled = refused == null
-                && (!takes(route.throttle()) || !takes(stage.throttle()) || !region.account().tryTake());
+                && (!takes(routeThrottle) || !takes(stage.throttle()) || !region.account().tryTake());
         api.decided(); // after the token buckets read the clock: a manual-clock burst may move it on now
         if (refused != null) {
             return done(api, ref, request, route, refused, GatewayResponses.status(refused) == 429);
@@ -69,6 +74,9 @@ final class ExecuteAction {
         if (method != null && method.integration() != null && !method.integration().proxy()) {
             answer = nonProxy.invoke(route, method, resource.id(), stage, request, match.pathParameters(),
                     region.name());
+        } else if (definition != null) {
+            answer = httpIntegrations.invoke(api, definition.integrationOf(route.routeKey()), route, stage, request,
+                    match.pathParameters(), region.name());
         } else if (route.integrationType().equals("sqs")) {
             answer = integrations.sqs(route, request);
         } else {

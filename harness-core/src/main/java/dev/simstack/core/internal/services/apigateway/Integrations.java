@@ -40,6 +40,15 @@ final class Integrations {
     }
 
     CompletableFuture<ObjectNode> lambda(RestApi api, ApiRoute route, ApiRequest request, byte[] event) {
+        return lambda(api, route, request, event, api.http());
+    }
+
+    /**
+     * The Lambda proxy integration with the function's answer read in payload format 2.0 ({@code v2Payload}) or
+     * 1.0: an HTTP API's integration may use either.
+     */
+    CompletableFuture<ObjectNode> lambda(RestApi api, ApiRoute route, ApiRequest request, byte[] event,
+            boolean v2Payload) {
         boolean http = api.http();
         CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
         SimClock clock = context.clock();
@@ -60,7 +69,7 @@ final class Integrations {
                 answer.complete(failed);
                 return;
             }
-            ObjectNode mapped = ProxyResponses.map(outcome.payload(), http);
+            ObjectNode mapped = ProxyResponses.map(outcome.payload(), v2Payload);
             answer.complete(mapped != null ? mapped : failed);
         });
         return answer;
@@ -76,12 +85,17 @@ final class Integrations {
 
     /** SendMessage of {@code body} to {@code queue}: SQS's JSON answer or error, as the AWS integration receives it. */
     ResponseMapping.Backend sendMessage(ResourceRef queue, String body) {
+        return sendMessage(queue, () -> MessageDraft.of(body));
+    }
+
+    /** SendMessage of the message {@code draft} makes (its checks fail as SQS's errors do). */
+    ResponseMapping.Backend sendMessage(ResourceRef queue, java.util.function.Supplier<MessageDraft> draft) {
         // SQS's request id for the send, which the integration's answer carries.
         String requestId = context.ids().next();
         Map<String, String> headers = Map.of("Content-Type", "application/json", "x-amzn-RequestId", requestId);
         try {
             // The sender is the account, as for an unsigned request: the integration has no caller's key.
-            SentMessage sent = sqs.send(queue, MessageDraft.of(body), context.accountId());
+            SentMessage sent = sqs.send(queue, draft.get(), context.accountId());
             ObjectNode json = NODES.objectNode();
             ObjectNode response = json.putObject("SendMessageResponse");
             response.putObject("ResponseMetadata").put("RequestId", requestId);

@@ -135,7 +135,7 @@ final class NonProxyIntegration {
     }
 
     /** The queue of a queue URL ({@code http://host/ACCOUNT/NAME}), or null. */
-    private static ResourceRef queueOfUrl(String url, String region) {
+    static ResourceRef queueOfUrl(String url, String region) {
         if (url == null) {
             return null;
         }

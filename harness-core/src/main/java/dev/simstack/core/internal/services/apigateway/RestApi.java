@@ -57,6 +57,8 @@ final class RestApi {
     private final AtomicLong decided = new AtomicLong();
     /** Requests this API has answered (its gateway or its integration), counted as they are recorded. */
     private final AtomicLong answered = new AtomicLong();
+    /** The apigatewayv2 definition of an HTTP API, once the control plane has read or built it; else null. */
+    private volatile HttpApiDefinition httpDefinition;
 
     RestApi(String id, String name, boolean http, long createdAt, String rootResourceId) {
         this.id = id;
@@ -140,6 +142,15 @@ final class RestApi {
 
     Map<String, Stage> stages() {
         return stages;
+    }
+
+    /** The apigatewayv2 definition of this HTTP API, or null when the v2 control plane has not touched it. */
+    HttpApiDefinition httpDefinition() {
+        return httpDefinition;
+    }
+
+    void httpDefinition(HttpApiDefinition definition) {
+        this.httpDefinition = definition;
     }
 
     ResourceTree resources() {

@@ -33,6 +33,17 @@ public record MessageDraft(String body, Integer delaySeconds, MessageAttributes 
                 MessageDigests.of(body, MessageAttributes.NONE, MessageAttributes.NONE));
     }
 
+    /**
+     * A message of {@code body} with SendMessage's delay and FIFO members (each may be null), as an API Gateway
+     * {@code SQS-SendMessage} integration maps them from a request; checked as SendMessage checks them.
+     */
+    public static MessageDraft of(String body, Integer delaySeconds, String groupId, String deduplicationId) {
+        checkBody(body);
+        return new MessageDraft(body, delaySeconds, MessageAttributes.NONE, MessageAttributes.NONE,
+                fifoId(groupId, "MessageGroupId"), fifoId(deduplicationId, "MessageDeduplicationId"),
+                MessageDigests.of(body, MessageAttributes.NONE, MessageAttributes.NONE));
+    }
+
     /** Reads a SendMessage request (or batch entry) and checks what does not depend on the queue. */
     static MessageDraft read(Input entry) {
         String body = entry.string("MessageBody");

@@ -1,0 +1,112 @@
+package dev.simstack.core.internal.services.apigateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.internal.engine.DecodedCall;
+import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * CreateRoute, GetRoute, GetRoutes, UpdateRoute and DeleteRoute. A route reaches its integration through
+ * its {@code target} ({@code integrations/ID}); a route without one answers 404 Not Found. Authorization
+ * members are stored, not enforced.
+ */
+final class HttpRouteActions {
+
+    private static final Set<String> MEMBERS = Set.of("routeKey", "target", "authorizationType", "authorizerId",
+            "authorizationScopes", "operationName", "requestParameters", "requestModels", "apiKeyRequired",
+            "modelSelectionExpression", "routeResponseSelectionExpression");
+    private static final Set<String> AUTHORIZATION_TYPES = Set.of("NONE", "AWS_IAM", "CUSTOM", "JWT");
+
+    private final HttpControlPlane plane;
+
+    HttpRouteActions(HttpControlPlane plane) {
+        this.plane = plane;
+    }
+
+    void register(OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations) {
+        operations.put(HttpApiRoutes.PREFIX + "CreateRoute", this::createRoute);
+        operations.put(HttpApiRoutes.PREFIX + "GetRoute", (call, input) -> read(call, input, false));
+        operations.put(HttpApiRoutes.PREFIX + "GetRoutes", (call, input) -> HttpControlPlane.items(
+                plane.api(call, input).httpDefinition(), HttpApiDefinition::routes));
+        operations.put(HttpApiRoutes.PREFIX + "UpdateRoute", (call, input) -> read(call, input, true));
+        operations.put(HttpApiRoutes.PREFIX + "DeleteRoute", this::deleteRoute);
+    }
+
+    /** A new route's members before the request's. */
+    static ObjectNode routeJson(String id, String routeKey) {
+        ObjectNode json = HttpControlPlane.NODES.objectNode();
+        json.put("routeId", id);
+        json.put("routeKey", routeKey);
+        json.put("apiKeyRequired", false);
+        json.put("authorizationType", "NONE");
+        return json;
+    }
+
+    private JsonNode createRoute(DecodedCall call, Input input) {
+        RestApi api = plane.api(call, input);
+        HttpApiDefinition definition = api.httpDefinition();
+        synchronized (definition) {
+            ObjectNode route = HttpControlPlane.merge(routeJson(plane.newId(),
+                    input.node().path("routeKey").asText("")), input.node(), MEMBERS);
+            check(definition, route);
+            definition.routes().put(route.path("routeId").asText(), route);
+            plane.changed(api, definition, call.region());
+            return route.deepCopy();
+        }
+    }
+
+    private JsonNode read(DecodedCall call, Input input, boolean update) {
+        RestApi api = plane.api(call, input);
+        HttpApiDefinition definition = api.httpDefinition();
+        synchronized (definition) {
+            String id = input.node().path("routeId").asText();
+            ObjectNode route = HttpControlPlane.part(definition.routes(), id, "Route");
+            if (!update) {
+                return route.deepCopy();
+            }
+            ObjectNode next = HttpControlPlane.merge(route, input.node(), MEMBERS);
+            check(definition, next);
+            definition.routes().put(id, next);
+            plane.changed(api, definition, call.region());
+            return next.deepCopy();
+        }
+    }
+
+    private JsonNode deleteRoute(DecodedCall call, Input input) {
+        RestApi api = plane.api(call, input);
+        HttpApiDefinition definition = api.httpDefinition();
+        synchronized (definition) {
+            String id = input.node().path("routeId").asText();
+            HttpControlPlane.part(definition.routes(), id, "Route");
+            definition.routes().remove(id);
+            plane.changed(api, definition, call.region());
+        }
+        return HttpControlPlane.NODES.objectNode();
+    }
+
+    /** The route key's form, its uniqueness in the API, the target's integration and the authorization type. */
+    private static void check(HttpApiDefinition definition, ObjectNode route) {
+        String key = route.path("routeKey").asText();
+        HttpRouteKeys.check(key);
+        String id = route.path("routeId").asText();
+        for (ObjectNode other : definition.routes().values()) {
+            if (!other.path("routeId").asText().equals(id) && other.path("routeKey").asText().equals(key)) {
+                throw ControlPlane.conflict("Route with key " + key + " already exists for this API");
+            }
+        }
+        String target = route.path("target").asText(null);
+        if (target != null && (!target.startsWith("integrations/")
+                || !definition.integrations().containsKey(target.substring("integrations/".length())))) {
+            throw ControlPlane.badRequest("Invalid target specified: " + target + "; a route's target is"
+                    + " integrations/ and the id of one of the API's integrations");
+        }
+        String authorization = route.path("authorizationType").asText();
+        if (!AUTHORIZATION_TYPES.contains(authorization)) {
+            throw ControlPlane.badRequest("Invalid authorization type specified: " + authorization
+                    + "; it must be one of " + new java.util.TreeSet<>(AUTHORIZATION_TYPES));
+        }
+    }
+}
