@@ -36,6 +36,19 @@ final class RestApi {
     record RequestValidator(String id, String name, boolean validateRequestBody, boolean validateRequestParameters) {
     }
 
+    /**
+     * A gateway response the API customised (PutGatewayResponse): its status (null keeps the type's), the
+     * {@code gatewayresponse.header.NAME} parameters and the templates by content type.
+     */
+    record GatewayResponse(GatewayResponseType type, String statusCode, Map<String, String> responseParameters,
+            Map<String, String> responseTemplates) {
+
+        GatewayResponse {
+            responseParameters = Map.copyOf(responseParameters);
+            responseTemplates = Map.copyOf(responseTemplates);
+        }
+    }
+
     /** A deployment (CreateDeployment): an id, a description and when it was made. */
     record Deployment(String id, String description, long createdAt) {
     }
@@ -50,6 +63,9 @@ final class RestApi {
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, RequestValidator> requestValidators = new ConcurrentHashMap<>();
     private final ResourceTree resources;
+    private final Map<String, Authorizer> authorizers = new ConcurrentHashMap<>();
+    private final Map<GatewayResponseType, GatewayResponse> gatewayResponses = new ConcurrentHashMap<>();
+    private final AuthorizerCache authorizerCache = new AuthorizerCache();
     /** Requests this API has taken in and decided (throttled, refused, or handed to the integration). */
     private final AtomicLong decided = new AtomicLong();
     /** Requests this API has answered (its gateway or its integration), counted as they are recorded. */
@@ -89,6 +105,21 @@ final class RestApi {
     /** Request validators by id. */
     Map<String, RequestValidator> requestValidators() {
         return requestValidators;
+    }
+
+    /** Authorizers by id. */
+    Map<String, Authorizer> authorizers() {
+        return authorizers;
+    }
+
+    /** The gateway responses this API customised, by type. */
+    Map<GatewayResponseType, GatewayResponse> gatewayResponses() {
+        return gatewayResponses;
+    }
+
+    /** The verdicts of its Lambda authorizers, by stage, authorizer and identity. */
+    AuthorizerCache authorizerCache() {
+        return authorizerCache;
     }
 
     /** True for an HTTP API (v2 events, v2 error bodies). */
