@@ -68,9 +68,19 @@ final class ApiGatewayRoutes {
             RestJsonRoute.of("PATCH", API + "/gatewayresponses/{response_type}", "UpdateGatewayResponse", 200),
             RestJsonRoute.of("DELETE", API + "/gatewayresponses/{response_type}", "DeleteGatewayResponse", 202),
             RestJsonRoute.of("POST", "/usageplans", "CreateUsagePlan", 201),
+            RestJsonRoute.of("GET", "/usageplans", "GetUsagePlans", 200),
             RestJsonRoute.of("GET", "/usageplans/{usageplanId}", "GetUsagePlan", 200),
+            RestJsonRoute.of("PATCH", "/usageplans/{usageplanId}", "UpdateUsagePlan", 200),
+            RestJsonRoute.of("DELETE", "/usageplans/{usageplanId}", "DeleteUsagePlan", 202),
             RestJsonRoute.of("POST", "/usageplans/{usageplanId}/keys", "CreateUsagePlanKey", 201),
-            RestJsonRoute.of("POST", "/apikeys", "CreateApiKey", 201)));
+            RestJsonRoute.of("GET", "/usageplans/{usageplanId}/keys", "GetUsagePlanKeys", 200),
+            RestJsonRoute.of("GET", "/usageplans/{usageplanId}/keys/{keyId}", "GetUsagePlanKey", 200),
+            RestJsonRoute.of("DELETE", "/usageplans/{usageplanId}/keys/{keyId}", "DeleteUsagePlanKey", 202),
+            RestJsonRoute.of("POST", "/apikeys", "CreateApiKey", 201),
+            RestJsonRoute.of("GET", "/apikeys", "GetApiKeys", 200),
+            RestJsonRoute.of("GET", "/apikeys/{api_Key}", "GetApiKey", 200),
+            RestJsonRoute.of("PATCH", "/apikeys/{api_Key}", "UpdateApiKey", 200),
+            RestJsonRoute.of("DELETE", "/apikeys/{api_Key}", "DeleteApiKey", 202)));
 
     private ApiGatewayRoutes() {
     }

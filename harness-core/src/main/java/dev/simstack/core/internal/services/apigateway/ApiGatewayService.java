@@ -61,6 +61,8 @@ public final class ApiGatewayService implements Service {
         authorizerActions.register(operations);
         new GatewayResponseActions(plane).register(operations);
         usagePlans.register(operations);
+        new UsagePlanKeyActions(regions).register(operations);
+        new ApiKeyActions(plane).register(operations);
     }
 
     /** The REST-JSON operations: API invocations and the control plane. */
