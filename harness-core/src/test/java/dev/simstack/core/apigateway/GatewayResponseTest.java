@@ -142,4 +142,23 @@ class GatewayResponseTest {
                 .responseType(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN)))
                 .isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void a_customised_bad_request_parameters_response_renders_the_validator_message() {
+        String validator = apis.createRequestValidator(b -> b.restApiId(apiId).name("params")
+                .validateRequestParameters(true)).id();
+        apis.putMethod(b -> b.restApiId(apiId).resourceId(ordersId).httpMethod("POST").authorizationType("NONE")
+                .requestValidatorId(validator).requestParameters(Map.of("method.request.querystring.id", true)));
+        apis.putIntegration(b -> b.restApiId(apiId).resourceId(ordersId).httpMethod("POST").type(IntegrationType.MOCK)
+                .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}")));
+        apis.putGatewayResponse(b -> b.restApiId(apiId).responseType(GatewayResponseType.BAD_REQUEST_PARAMETERS)
+                .responseTemplates(Map.of("application/json", "{\"error\":\"$context.error.message\"}")));
+        apis.createDeployment(b -> b.restApiId(apiId).stageName("prod"));
+
+        HttpResponse<String> answer = ApiTestSupport.post(URI.create(stack.endpoint() + "/restapis/" + apiId
+                + "/prod/_user_request_/orders"), "{}");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"error\":\"Missing required request parameters: [id]\"}");
+    }
 }

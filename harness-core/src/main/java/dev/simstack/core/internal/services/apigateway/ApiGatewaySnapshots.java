@@ -39,7 +39,9 @@ public final class ApiGatewaySnapshots {
             ArrayNode keys = node.putArray("apiKeys");
             for (ApiRegion.ApiKey key : region.keys().values()) {
                 keys.addObject().put("id", key.id()).put("name", key.name()).put("value", key.value())
-                        .put("enabled", key.enabled()).put("createdAt", key.createdAt());
+                        .put("enabled", key.enabled()).put("createdAt", key.createdAt())
+                        .put("description", key.description()).put("customerId", key.customerId())
+                        .put("updatedAt", key.updatedAt());
             }
         }
         return json;
@@ -81,6 +83,7 @@ public final class ApiGatewaySnapshots {
                     .put("validateRequestBody", validator.validateRequestBody())
                     .put("validateRequestParameters", validator.validateRequestParameters());
         }
+        AuthorizerSnapshots.export(api, json);
         return json;
     }
 
@@ -109,7 +112,8 @@ public final class ApiGatewaySnapshots {
             for (JsonNode json : node.path("apiKeys")) {
                 region.keys().put(json.path("id").asText(), new ApiRegion.ApiKey(json.path("id").asText(),
                         text(json, "name"), text(json, "value"), json.path("enabled").asBoolean(),
-                        json.path("createdAt").asLong()));
+                        json.path("createdAt").asLong(), text(json, "description"), text(json, "customerId"),
+                        json.path("updatedAt").asLong(json.path("createdAt").asLong())));
             }
             for (JsonNode json : node.path("usagePlans")) {
                 UsagePlanState plan = new UsagePlanState(json.path("id").asText(), text(json, "name"),
@@ -148,6 +152,7 @@ public final class ApiGatewaySnapshots {
                     validator.path("validateRequestBody").asBoolean(),
                     validator.path("validateRequestParameters").asBoolean()));
         }
+        AuthorizerSnapshots.restore(json, api);
         ResourceTree tree = api.resources();
         for (JsonNode resource : json.path("resources")) {
             String id = resource.path("id").asText();

@@ -102,7 +102,7 @@ final class ExecuteAction {
         ObjectNode invalid = method == null ? null
                 : RequestValidation.check(api, method, request, match.pathParameters());
         if (invalid != null) {
-            return done(api, ref, request, route, invalid, false);
+            return done(api, ref, request, route, GatewayResponses.invalidRequest(invalid), false);
         }
         Map<String, Object> authorized = verdict == null ? null : verdict.authorizerContext();
         CompletableFuture<ObjectNode> answer;

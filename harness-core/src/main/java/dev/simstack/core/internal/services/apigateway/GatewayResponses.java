@@ -27,6 +27,16 @@ final class GatewayResponses {
         return typed(forbidden(), GatewayResponseType.INVALID_API_KEY);
     }
 
+    /**
+     * A request validator's 400, typed for gateway responses: BAD_REQUEST_BODY for a body that fails its model
+     * ({@code Invalid request body}), else BAD_REQUEST_PARAMETERS.
+     */
+    static ObjectNode invalidRequest(ObjectNode refusal) {
+        String body = new String(RestMessage.body(refusal), StandardCharsets.UTF_8);
+        return typed(refusal, body.contains("Invalid request body") ? GatewayResponseType.BAD_REQUEST_BODY
+                : GatewayResponseType.BAD_REQUEST_PARAMETERS);
+    }
+
     /** A Lambda authorizer refused the identity, or the request has none (not in the identity sources). */
     static ObjectNode unauthorized() {
         return typed(answer(401, "UnauthorizedException", "{\"message\":\"Unauthorized\"}"),
