@@ -3,6 +3,8 @@ package dev.simstack.core.apigateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
@@ -42,10 +44,18 @@ class GatewayResponseTest {
     static void start() {
         stack = StackConfig.defaults().withSeed(7)
                 .withFunction(FunctionSpec.named("token-auth", AuthorizerHandlers.Token.class))
-                .withFunction(FunctionSpec.named("failing", ApiHandlers.Failing.class)).start();
+                .withFunction(FunctionSpec.named("no-order", NoOrder.class)).start();
         apis = ApiGatewayClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    /** A Lambda proxy that answers 404 itself: an integration's answer, which no gateway response replaces. */
+    public static final class NoOrder implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            return Map.of("statusCode", 404, "body", "{\"message\":\"no order\"}");
+        }
     }
 
     @AfterAll
@@ -67,7 +77,7 @@ class GatewayResponseTest {
                 .authorizerId(authorizer));
         apis.putIntegration(b -> b.restApiId(apiId).resourceId(ordersId).httpMethod("GET")
                 .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST")
-                .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + stack.function("failing").arn()
+                .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + stack.function("no-order").arn()
                         + "/invocations"));
     }
 
@@ -114,14 +124,15 @@ class GatewayResponseTest {
 
         HttpResponse<String> missing = get("/nowhere");
         HttpResponse<String> denied = get("/orders", "Authorization", "Bearer deny");
-        HttpResponse<String> failing = get("/orders", "Authorization", "Bearer allow");
+        HttpResponse<String> integration = get("/orders", "Authorization", "Bearer allow");
 
         assertThat(missing.statusCode()).isEqualTo(403);
         assertThat(missing.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
         assertThat(missing.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-        assertThat(failing.statusCode()).isEqualTo(502);
-        assertThat(failing.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(integration.statusCode()).isEqualTo(404);
+        assertThat(integration.body()).isEqualTo("{\"message\":\"no order\"}");
+        assertThat(integration.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
