@@ -25,7 +25,7 @@ declare -A SUITES=(
   [s3]="s3_cli.py"
   [iam]="iam_cli.py"
   [lambda]="lambda_cli.py"
-  [apigateway]="apigateway_cli.py apigatewayv2_cli.py"
+  [apigateway]="apigateway_cli.py apigatewayv2_cli.py apigateway_auth_cli.py"
 )
 
 WORK=$(mktemp -d)

@@ -37,14 +37,18 @@ public final class ApiGatewayService implements Service {
     private final java.util.Map<String, String[]> declaredIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecuteAction execute;
     private final UsagePlanActions usagePlans;
+    private final AuthorizerActions authorizerActions;
     private final OperationTable<BiFunction<DecodedCall, Input, JsonNode>> operations =
             OperationTable.forRest(operation -> Errors.notSupported("API Gateway's " + operation));
 
     public ApiGatewayService(StackContext context, LambdaPort lambda, SqsPort sqs) {
         this.regions = new ApiRegions(context);
         Integrations integrations = new Integrations(context, lambda, sqs);
+        MappingTemplates templates = new MappingTemplates();
+        LambdaAuthorizers authorizers = new LambdaAuthorizers(context, lambda);
         this.execute = new ExecuteAction(regions, integrations,
-                new NonProxyIntegration(new MappingTemplates(), integrations, context.accountId()));
+                new NonProxyIntegration(templates, integrations, context.accountId()), authorizers,
+                new CustomGatewayResponses(templates));
         this.usagePlans = new UsagePlanActions(regions);
         ControlPlane plane = new ControlPlane(regions);
         new RestApiActions(plane).register(operations);
@@ -63,6 +67,11 @@ public final class ApiGatewayService implements Service {
         new HttpStageActions(httpPlane).register(operations);
         new HttpDeploymentActions(httpPlane).register(operations);
         new HttpTagActions(httpPlane).register(operations);
+        this.authorizerActions = new AuthorizerActions(plane, authorizers);
+        authorizerActions.register(operations);
+        new GatewayResponseActions(plane).register(operations);
+        new UsagePlanKeyActions(regions).register(operations);
+        new ApiKeyActions(plane).register(operations);
     }
 
     /** The REST-JSON operations: API invocations and the control plane. */
@@ -79,6 +88,9 @@ public final class ApiGatewayService implements Service {
     public CompletionStage<JsonNode> invoke(DecodedCall call) {
         if (call.operation().equals("Execute")) {
             return execute.execute(call, new Input(call.input()));
+        }
+        if (call.operation().equals("TestInvokeAuthorizer")) { // it waits for the function: asynchronous
+            return authorizerActions.testInvoke(call, new Input(call.input()));
         }
         return CompletableFuture.completedFuture(operations.handler(call).apply(call, new Input(call.input())));
     }

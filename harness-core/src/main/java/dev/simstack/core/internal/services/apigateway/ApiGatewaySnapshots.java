@@ -40,7 +40,9 @@ public final class ApiGatewaySnapshots {
             ArrayNode keys = node.putArray("apiKeys");
             for (ApiRegion.ApiKey key : region.keys().values()) {
                 keys.addObject().put("id", key.id()).put("name", key.name()).put("value", key.value())
-                        .put("enabled", key.enabled()).put("createdAt", key.createdAt());
+                        .put("enabled", key.enabled()).put("createdAt", key.createdAt())
+                        .put("description", key.description()).put("customerId", key.customerId())
+                        .put("updatedAt", key.updatedAt());
             }
         }
         return json;
@@ -89,6 +91,7 @@ public final class ApiGatewaySnapshots {
         ArrayNode models = json.putArray("models");
         api.models().values().forEach(model -> models.add(ModelActions.json(model)));
         json.put("apiKeySource", api.apiKeySource());
+        AuthorizerSnapshots.export(api, json);
         return json;
     }
 
@@ -121,7 +124,8 @@ public final class ApiGatewaySnapshots {
             for (JsonNode json : node.path("apiKeys")) {
                 region.keys().put(json.path("id").asText(), new ApiRegion.ApiKey(json.path("id").asText(),
                         text(json, "name"), text(json, "value"), json.path("enabled").asBoolean(),
-                        json.path("createdAt").asLong()));
+                        json.path("createdAt").asLong(), text(json, "description"), text(json, "customerId"),
+                        json.path("updatedAt").asLong(json.path("createdAt").asLong())));
             }
             for (JsonNode json : node.path("usagePlans")) {
                 UsagePlanState plan = new UsagePlanState(json.path("id").asText(), text(json, "name"),
@@ -177,6 +181,7 @@ public final class ApiGatewaySnapshots {
         if (json.path("apiKeySource").isTextual()) {
             api.apiKeySource(json.path("apiKeySource").asText());
         }
+        AuthorizerSnapshots.restore(json, api);
         ResourceTree tree = api.resources();
         for (JsonNode resource : json.path("resources")) {
             String id = resource.path("id").asText();

@@ -10,8 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ApiRegion {
 
-    /** An API key. */
-    record ApiKey(String id, String name, String value, boolean enabled, long createdAt) {
+    /**
+     * An API key: a disabled key admits no request. Dates are milliseconds on the stack's clock.
+     */
+    record ApiKey(String id, String name, String value, boolean enabled, long createdAt, String description,
+            String customerId, long updatedAt) {
+
+        ApiKey(String id, String name, String value, boolean enabled, long createdAt) {
+            this(id, name, value, enabled, createdAt, null, null, createdAt);
+        }
     }
 
     static final double ACCOUNT_RATE = 10_000;

@@ -8,7 +8,7 @@ import java.util.Map;
  * and its integration (null until PutIntegration).
  *
  * @param httpMethod GET, POST, ..., or ANY
- * @param authorizationType NONE, AWS_IAM, CUSTOM or COGNITO_USER_POOLS (stored, not enforced)
+ * @param authorizationType NONE, AWS_IAM, CUSTOM (enforced through the authorizer) or COGNITO_USER_POOLS (stored)
  * @param apiKeyRequired whether {@code x-api-key} must name a key of a usage plan of the stage
  * @param requestValidatorId the request validator's id, or null
  * @param operationName the operation name, or null
@@ -16,10 +16,11 @@ import java.util.Map;
  * @param requestModels content type to model name
  * @param methodResponses by status code
  * @param integration the integration, or null
+ * @param authorizerId the authorizer a CUSTOM method calls, or null
  */
 record Method(String httpMethod, String authorizationType, boolean apiKeyRequired, String requestValidatorId,
         String operationName, Map<String, Boolean> requestParameters, Map<String, String> requestModels,
-        Map<String, MethodResponse> methodResponses, Integration integration) {
+        Map<String, MethodResponse> methodResponses, Integration integration, String authorizerId) {
 
     Method {
         requestParameters = Map.copyOf(requestParameters);
@@ -27,9 +28,17 @@ record Method(String httpMethod, String authorizationType, boolean apiKeyRequire
         methodResponses = Map.copyOf(methodResponses);
     }
 
+    /** A method without an authorizer. */
+    Method(String httpMethod, String authorizationType, boolean apiKeyRequired, String requestValidatorId,
+            String operationName, Map<String, Boolean> requestParameters, Map<String, String> requestModels,
+            Map<String, MethodResponse> methodResponses, Integration integration) {
+        this(httpMethod, authorizationType, apiKeyRequired, requestValidatorId, operationName, requestParameters,
+                requestModels, methodResponses, integration, null);
+    }
+
     Method withIntegration(Integration next) {
         return new Method(httpMethod, authorizationType, apiKeyRequired, requestValidatorId, operationName,
-                requestParameters, requestModels, methodResponses, next);
+                requestParameters, requestModels, methodResponses, next, authorizerId);
     }
 
     Method withResponse(String statusCode, MethodResponse response) {
@@ -40,12 +49,12 @@ record Method(String httpMethod, String authorizationType, boolean apiKeyRequire
             next.put(statusCode, response);
         }
         return new Method(httpMethod, authorizationType, apiKeyRequired, requestValidatorId, operationName,
-                requestParameters, requestModels, next, integration);
+                requestParameters, requestModels, next, integration, authorizerId);
     }
 
     /** The same method with {@code other}'s responses and integration (an update keeps them). */
     Method keeping(Method other) {
         return new Method(httpMethod, authorizationType, apiKeyRequired, requestValidatorId, operationName,
-                requestParameters, requestModels, other.methodResponses, other.integration);
+                requestParameters, requestModels, other.methodResponses, other.integration, authorizerId);
     }
 }

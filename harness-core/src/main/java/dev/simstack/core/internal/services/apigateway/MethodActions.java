@@ -81,6 +81,13 @@ final class MethodActions {
             throw ControlPlane.badRequest("Invalid authorization type specified. Must be one of "
                     + AUTHORIZATION_TYPES.stream().sorted().toList() + "; got " + method.authorizationType());
         }
+        boolean authorized = method.authorizationType().equals("CUSTOM")
+                || method.authorizationType().equals("COGNITO_USER_POOLS");
+        if (authorized && (method.authorizerId() == null || !api.authorizers().containsKey(method.authorizerId()))) {
+            throw ControlPlane.badRequest("Invalid authorizer ID specified. Setting the authorization type to "
+                    + method.authorizationType() + " requires a valid authorizer (CreateAuthorizer's id); got "
+                    + method.authorizerId());
+        }
         if (method.requestValidatorId() != null && !method.requestValidatorId().isEmpty()
                 && !api.requestValidators().containsKey(method.requestValidatorId())) {
             throw ControlPlane.badRequest("Invalid Request Validator identifier specified");

@@ -29,6 +29,7 @@ final class MethodJson {
         json.put("apiKeyRequired", method.apiKeyRequired());
         putText(json, "requestValidatorId", method.requestValidatorId());
         putText(json, "operationName", method.operationName());
+        putText(json, "authorizerId", method.authorizerId());
         putMap(json, "requestParameters", method.requestParameters(), (o, k, v) -> o.put(k, v));
         putMap(json, "requestModels", method.requestModels(), ObjectNode::put);
         putMap(json, "methodResponses", method.methodResponses(), (o, k, v) -> o.set(k, methodResponse(v)));
@@ -46,7 +47,7 @@ final class MethodJson {
         return new Method(json.path("httpMethod").asText(), text(json, "authorizationType"),
                 json.path("apiKeyRequired").asBoolean(), text(json, "requestValidatorId"), text(json, "operationName"),
                 map(json.path("requestParameters"), JsonNode::asBoolean), map(json.path("requestModels"), JsonNode::asText),
-                responses, integration.isObject() ? integration(integration) : null);
+                responses, integration.isObject() ? integration(integration) : null, text(json, "authorizerId"));
     }
 
     static ObjectNode methodResponse(MethodResponse response) {

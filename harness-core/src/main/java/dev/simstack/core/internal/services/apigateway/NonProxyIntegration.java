@@ -35,15 +35,20 @@ final class NonProxyIntegration {
         this.accountId = accountId;
     }
 
-    /** The method response to {@code request}, for a method of a resource built with the control plane. */
+    /**
+     * The method response to {@code request}, for a method of a resource built with the control plane.
+     *
+     * @param authorizer {@code $context.authorizer} (principalId and the authorizer's context), or null
+     */
     CompletableFuture<ObjectNode> invoke(ApiRoute route, Method method, String resourceId, RestApi.Stage stage,
-            ApiRequest request, Map<String, String> pathParameters, String region) {
+            ApiRequest request, Map<String, String> pathParameters, String region, Map<String, Object> authorizer) {
         Integration integration = method.integration();
         String template = RequestMapping.template(integration, request);
         if (template == null) {
             return CompletableFuture.completedFuture(GatewayResponses.unsupportedMediaType());
         }
-        MappingRequest scope = RequestMapping.scope(request, route, pathParameters, stage, accountId, resourceId);
+        MappingRequest scope = RequestMapping.scope(request, route, pathParameters, stage, accountId, resourceId,
+                authorizer);
         try {
             String payload = RequestMapping.text(request.body());
             String body = template.isEmpty() ? payload : templates.render(template, payload, scope);

@@ -33,6 +33,15 @@ final class ProxyEvents {
     /** Payload format 1.0 (REST APIs). */
     static byte[] v1(ApiRequest request, ApiRoute route, Map<String, String> pathParameters, String accountId,
             String region, String resourceId) {
+        return bytes(v1Event(request, route, pathParameters, accountId, region, resourceId));
+    }
+
+    /**
+     * Payload format 1.0 as a document: a REQUEST authorizer's event is made of it, and a request an authorizer
+     * let through gets {@code requestContext.authorizer} added to it.
+     */
+    static ObjectNode v1Event(ApiRequest request, ApiRoute route, Map<String, String> pathParameters,
+            String accountId, String region, String resourceId) {
         ObjectNode event = NODES.objectNode();
         String resource = route.path() == null ? "/{proxy+}" : route.path();
         event.put("resource", resource);
@@ -93,7 +102,7 @@ final class ProxyEvents {
         context.put("domainName", request.apiId() + ".execute-api." + region + ".amazonaws.com");
         context.put("apiId", request.apiId());
         body(event, request);
-        return bytes(event);
+        return event;
     }
 
     /** Payload format 2.0 (HTTP APIs). */
@@ -166,7 +175,7 @@ final class ProxyEvents {
         }
     }
 
-    private static byte[] bytes(ObjectNode event) {
+    static byte[] bytes(ObjectNode event) {
         return event.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

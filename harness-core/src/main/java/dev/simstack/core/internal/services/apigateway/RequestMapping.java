@@ -75,9 +75,12 @@ final class RequestMapping {
         return null;
     }
 
-    /** What the templates see of the request: its parameters' first values, $context, $stageVariables. */
+    /**
+     * What the templates see of the request: its parameters' first values, $context (with
+     * {@code $context.authorizer} when a Lambda authorizer let it through), $stageVariables.
+     */
     static MappingRequest scope(ApiRequest request, ApiRoute route, Map<String, String> pathParameters,
-            RestApi.Stage stage, String accountId, String resourceId) {
+            RestApi.Stage stage, String accountId, String resourceId, Map<String, Object> authorizer) {
         Map<String, String> query = new LinkedHashMap<>();
         request.query().forEach((name, values) -> query.put(name, first(values)));
         Map<String, String> headers = new LinkedHashMap<>();
@@ -97,6 +100,9 @@ final class RequestMapping {
         context.put("requestTime", ProxyEvents.requestTime(request.arrival()));
         context.put("identity", Map.of("sourceIp", "127.0.0.1", "userAgent",
                 headers.getOrDefault("User-Agent", "")));
+        if (authorizer != null) {
+            context.put("authorizer", authorizer);
+        }
         return new MappingRequest(Map.copyOf(pathParameters), query, headers, context, stage.variables());
     }
 

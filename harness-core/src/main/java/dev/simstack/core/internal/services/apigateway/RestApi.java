@@ -36,6 +36,19 @@ final class RestApi {
     record RequestValidator(String id, String name, boolean validateRequestBody, boolean validateRequestParameters) {
     }
 
+    /**
+     * A gateway response the API customised (PutGatewayResponse): its status (null keeps the type's), the
+     * {@code gatewayresponse.header.NAME} parameters and the templates by content type.
+     */
+    record GatewayResponse(GatewayResponseType type, String statusCode, Map<String, String> responseParameters,
+            Map<String, String> responseTemplates) {
+
+        GatewayResponse {
+            responseParameters = Map.copyOf(responseParameters);
+            responseTemplates = Map.copyOf(responseTemplates);
+        }
+    }
+
     /** A deployment (CreateDeployment): an id, a description and when it was made. */
     record Deployment(String id, String description, long createdAt) {
     }
@@ -53,6 +66,9 @@ final class RestApi {
     /** Where API keys come from: {@code HEADER} ({@code x-api-key}) or {@code AUTHORIZER}. */
     private volatile String apiKeySource = "HEADER";
     private final ResourceTree resources;
+    private final Map<String, Authorizer> authorizers = new ConcurrentHashMap<>();
+    private final Map<GatewayResponseType, GatewayResponse> gatewayResponses = new ConcurrentHashMap<>();
+    private final AuthorizerCache authorizerCache = new AuthorizerCache();
     /** Requests this API has taken in and decided (throttled, refused, or handed to the integration). */
     private final AtomicLong decided = new AtomicLong();
     /** Requests this API has answered (its gateway or its integration), counted as they are recorded. */
@@ -107,6 +123,21 @@ final class RestApi {
 
     void apiKeySource(String source) {
         this.apiKeySource = source;
+    }
+
+    /** Authorizers by id. */
+    Map<String, Authorizer> authorizers() {
+        return authorizers;
+    }
+
+    /** The gateway responses this API customised, by type. */
+    Map<GatewayResponseType, GatewayResponse> gatewayResponses() {
+        return gatewayResponses;
+    }
+
+    /** The verdicts of its Lambda authorizers, by stage, authorizer and identity. */
+    AuthorizerCache authorizerCache() {
+        return authorizerCache;
     }
 
     /** True for an HTTP API (v2 events, v2 error bodies). */

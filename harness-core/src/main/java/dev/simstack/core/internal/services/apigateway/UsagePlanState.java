@@ -33,11 +33,12 @@ final class UsagePlanState {
     enum Verdict { ALLOWED, THROTTLED, QUOTA_EXCEEDED }
 
     private final String id;
-    private final String name;
-    private final double rate;
-    private final int burst;
-    private final int quotaLimit;
-    private final String quotaPeriod;
+    private volatile String name;
+    private volatile String description;
+    private volatile double rate;
+    private volatile int burst;
+    private volatile int quotaLimit;
+    private volatile String quotaPeriod;
     private final SimClock clock;
     private final List<String[]> stages = new CopyOnWriteArrayList<>();
     private final Set<String> keyIds = ConcurrentHashMap.newKeySet();
@@ -60,6 +61,43 @@ final class UsagePlanState {
 
     String name() {
         return name;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /**
+     * Changes the plan (UpdateUsagePlan). Each key gets a throttle of the new rate; what a key used of its quota
+     * in the current period stays counted, as on AWS.
+     */
+    void update(String nextName, String nextDescription, double nextRate, int nextBurst, int nextQuotaLimit,
+            String nextQuotaPeriod) {
+        this.name = nextName;
+        this.description = nextDescription;
+        this.rate = nextRate;
+        this.burst = nextBurst;
+        this.quotaLimit = nextQuotaLimit;
+        this.quotaPeriod = nextQuotaPeriod;
+        uses.replaceAll((keyId, use) -> {
+            KeyUse next = new KeyUse(nextRate > 0 ? new TokenBucket(nextRate, nextBurst, clock) : null);
+            synchronized (use) {
+                next.periodStart = use.periodStart;
+                next.used = use.used;
+            }
+            return next;
+        });
+    }
+
+    /** Replaces the API stages the plan covers. */
+    void replaceStages(List<String[]> next) {
+        stages.clear();
+        stages.addAll(next);
+    }
+
+    void removeKey(String keyId) {
+        keyIds.remove(keyId);
+        uses.remove(keyId);
     }
 
     double rate() {
