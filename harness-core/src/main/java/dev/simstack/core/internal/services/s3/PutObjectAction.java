@@ -65,6 +65,6 @@ final class PutObjectAction {
                 ObjectUpload.checksums(written), "FULL_OBJECT", List.of());
         ObjectVersion version = writes.commit(bucket, put.key(), content, put.tags(), put.conditions(), requester,
                 ObjectWriteKind.PUT, "Put");
-        return new Stored(version, content, ObjectWrites.versionHeader(bucket, version));
+        return new Stored(version, version.content(), ObjectWrites.versionHeader(bucket, version));
     }
 }
