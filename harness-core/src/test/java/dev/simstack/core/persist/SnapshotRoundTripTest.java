@@ -283,7 +283,7 @@ class SnapshotRoundTripTest {
     }
 
     @Test
-    void s3_bucket_settings_keep_object_lock_and_locks_default_encryption_and_legacy_location() throws Exception {
+    void s3_bucket_settings_keep_object_lock_and_locks_default_encryption_lifecycle_and_legacy_location() throws Exception {
         DataDirectory data = DataDirectory.open(dir);
         java.time.Instant until = java.time.Instant.parse("2100-01-01T00:00:00Z");
         String version;
@@ -297,6 +297,8 @@ class SnapshotRoundTripTest {
                     .objectLockRetainUntilDate(until).objectLockLegalHoldStatus("ON"), RequestBody.fromString("x"))
                     .versionId();
             s3.createBucket(b -> b.bucket("old-eu").createBucketConfiguration(c -> c.locationConstraint("EU")));
+            s3.putBucketLifecycleConfiguration(b -> b.bucket("old-eu").lifecycleConfiguration(c -> c.rules(r -> r
+                    .id("month").status("Enabled").filter(f -> f.prefix("logs/")).expiration(e -> e.days(30)))));
             data.save(stack);
         }
         try (Stack stack = data.start(manual(), System.err::println); S3Client s3 = Clients.s3(stack)) {
@@ -310,6 +312,8 @@ class SnapshotRoundTripTest {
             assertThat(s3.getBucketEncryption(b -> b.bucket("vault")).serverSideEncryptionConfiguration().rules().get(0)
                     .applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("aws:kms");
             assertThat(s3.getBucketLocation(b -> b.bucket("old-eu")).locationConstraintAsString()).isEqualTo("EU");
+            assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket("old-eu")).rules()).singleElement()
+                    .satisfies(rule -> assertThat(rule.expiration().days()).isEqualTo(30));
         }
     }
 }

@@ -28,6 +28,7 @@ final class Bucket {
     private ObjectLockConfiguration objectLock;
     private final ObjectLocks locks = new ObjectLocks();
     private BucketEncryption encryption;
+    private LifecycleConfiguration lifecycle;
 
     Bucket(ResourceRef ref, Instant created) {
         this.ref = ref;
@@ -140,5 +141,14 @@ final class Bucket {
 
     synchronized void encryption(BucketEncryption encryption) {
         this.encryption = encryption;
+    }
+
+    /** The lifecycle configuration, or null. */
+    synchronized LifecycleConfiguration lifecycle() {
+        return lifecycle;
+    }
+
+    synchronized void lifecycle(LifecycleConfiguration lifecycle) {
+        this.lifecycle = lifecycle;
     }
 }

@@ -39,9 +39,12 @@ final class BucketSettingsSnapshot {
         if (bucket.encryption() != null) {
             node.put("encryption", bucket.encryption().toXml());
         }
+        if (bucket.lifecycle() != null) {
+            node.put("lifecycle", bucket.lifecycle().xml());
+        }
     }
 
-    static void restore(Bucket bucket, JsonNode node) {
+    static void restore(Bucket bucket, JsonNode node, S3Context s3) {
         bucket.locationConstraint(node.path("locationConstraint").asText(null));
         String objectLock = node.path("objectLock").asText(null);
         if (objectLock != null) {
@@ -57,6 +60,11 @@ final class BucketSettingsSnapshot {
         String encryption = node.path("encryption").asText(null);
         if (encryption != null) {
             bucket.encryption(BucketEncryption.parse(encryption.getBytes(StandardCharsets.UTF_8), null));
+        }
+        String lifecycle = node.path("lifecycle").asText(null);
+        if (lifecycle != null) {
+            bucket.lifecycle(LifecycleConfiguration.parse(lifecycle.getBytes(StandardCharsets.UTF_8),
+                    () -> s3.ids().versionId()));
         }
     }
 }

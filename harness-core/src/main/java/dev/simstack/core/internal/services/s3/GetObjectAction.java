@@ -73,6 +73,7 @@ final class GetObjectAction {
                 .header("Accept-Ranges", "bytes")
                 .header("x-amz-version-id", bucket.versioning() == null ? null : version.versionId());
         ObjectLocks.answer(bucket.locks().get(version.key(), version.versionId()), out);
+        LifecycleExpiry.answer(bucket, version, out);
         int tagCount = version.tags().get().size();
         out.header("x-amz-tagging-count", get && tagCount > 0 ? tagCount : null);
         if (slice.partial()) {

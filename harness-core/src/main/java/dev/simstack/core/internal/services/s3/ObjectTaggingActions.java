@@ -18,6 +18,7 @@ final class ObjectTaggingActions {
             Map<String, String> tags = TagSet.fromXml(call.payload().readAll(), TagSet.OBJECT_LIMIT);
             ObjectVersion version = version(call, "PUT");
             version.tags().set(tags);
+            LifecycleExpiry.track(s3, s3.store().bucket(call.bucket()), version); // a tag filter may now select it
             return RestOutput.ok().header("x-amz-version-id", versionHeader(call, version));
         });
         operations.put("GetObjectTagging", call -> {

@@ -60,6 +60,7 @@ final class ObjectWrites {
         });
         record(bucket, key, versionHeader(bucket, version), kind, requester, WriteOutcome.APPLIED);
         s3.notifier().objectCreated(bucket, version, event, requester);
+        LifecycleExpiry.track(s3, bucket, version);
         return version;
     }
 

@@ -78,7 +78,7 @@ public final class S3Snapshots {
                 }
                 bucket.cors(node.path("cors").asText(null));
                 bucket.policy(node.path("policy").asText(null));
-                BucketSettingsSnapshot.restore(bucket, node);
+                BucketSettingsSnapshot.restore(bucket, node, s3);
                 String notifications = node.path("notifications").asText(null);
                 if (notifications != null) {
                     bucket.notifications(NotificationConfiguration.parse(
@@ -97,6 +97,7 @@ public final class S3Snapshots {
                     bucket.uploads().put(restored.uploadId(), restored);
                 }
             }
+            LifecycleExpiry.trackAll(s3, bucket);
             buckets++;
         }
         s3.ids().continueAfter(lastSequence);
