@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bucket configuration that is stored and answered back: versioning, tagging, CORS and bucket policy.
+ * Bucket configuration that is stored and answered back: versioning, tagging, default encryption (applied
+ * to new objects' headers by {@link ObjectWrites}), CORS and bucket policy.
  * Deviation from AWS: CORS rules are returned but not applied to preflight requests, and bucket policies
  * are stored but not enforced (no request is ever denied by one), in line with signatures not being
  * verified (docs/architecture.md).
