@@ -1,7 +1,7 @@
 package dev.simstack.core.s3;
 
+import static dev.simstack.core.s3.S3TestSupport.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.core.LedgerEntry;
 import dev.simstack.core.Stack;
@@ -12,12 +12,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Lifecycle configuration: stored, validated, and its Expiration applied on the stack's clock. */
 class LifecycleConfigurationTest {
@@ -51,13 +49,6 @@ class LifecycleConfigurationTest {
         return builder.build();
     }
 
-    private static void assertError(Executable call, int status, String code, String message) {
-        assertThatThrownBy(call::execute).isInstanceOfSatisfying(S3Exception.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
-    }
 
     private boolean exists(String key) {
         try {
@@ -70,7 +61,7 @@ class LifecycleConfigurationTest {
 
     @Test
     void a_configuration_is_stored_answered_and_deleted() {
-        assertError(() -> s3.getBucketLifecycleConfiguration(l -> l.bucket("aging")), 404,
+        assertS3Error(() -> s3.getBucketLifecycleConfiguration(l -> l.bucket("aging")), 404,
                 "NoSuchLifecycleConfiguration", "The lifecycle configuration does not exist");
         putRules(rule(r -> r.id("logs").filter(f -> f.prefix("logs/")).expiration(e -> e.days(30))),
                 rule(r -> r.id("tmp").status(ExpirationStatus.DISABLED).filter(f -> f.prefix("tmp/"))
@@ -80,29 +71,29 @@ class LifecycleConfigurationTest {
         assertThat(rules.get(0).expiration().days()).isEqualTo(30);
         assertThat(rules.get(1).status()).isEqualTo(ExpirationStatus.DISABLED);
         s3.deleteBucketLifecycle(l -> l.bucket("aging"));
-        assertError(() -> s3.getBucketLifecycleConfiguration(l -> l.bucket("aging")), 404,
+        assertS3Error(() -> s3.getBucketLifecycleConfiguration(l -> l.bucket("aging")), 404,
                 "NoSuchLifecycleConfiguration", "The lifecycle configuration does not exist");
     }
 
     @Test
     void rules_are_checked_as_s3_checks_them() {
-        assertError(() -> putRules(rule(r -> r.id("none").filter(f -> f.prefix("")))), 400, "InvalidRequest",
+        assertS3Error(() -> putRules(rule(r -> r.id("none").filter(f -> f.prefix("")))), 400, "InvalidRequest",
                 "At least one action needs to be specified in a rule");
-        assertError(() -> putRules(rule(r -> r.id("zero").filter(f -> f.prefix("")).expiration(e -> e.days(0)))), 400,
+        assertS3Error(() -> putRules(rule(r -> r.id("zero").filter(f -> f.prefix("")).expiration(e -> e.days(0)))), 400,
                 "InvalidArgument", "'Days' for Expiration action must be a positive integer");
-        assertError(() -> putRules(rule(r -> r.id("noon").filter(f -> f.prefix(""))
+        assertS3Error(() -> putRules(rule(r -> r.id("noon").filter(f -> f.prefix(""))
                 .expiration(e -> e.date(Instant.parse("2030-01-01T12:00:00Z"))))), 400, "InvalidArgument",
                 "'Date' must be at midnight GMT");
-        assertError(() -> putRules(rule(r -> r.id("both").filter(f -> f.prefix("")).expiration(e -> e.days(1)
+        assertS3Error(() -> putRules(rule(r -> r.id("both").filter(f -> f.prefix("")).expiration(e -> e.days(1)
                 .date(Instant.parse("2030-01-01T00:00:00Z"))))), 400, "MalformedXML", MALFORMED);
-        assertError(() -> putRules(rule(r -> r.id("two").filter(f -> f.prefix("a/").tag(t -> t.key("k").value("v")))
+        assertS3Error(() -> putRules(rule(r -> r.id("two").filter(f -> f.prefix("a/").tag(t -> t.key("k").value("v")))
                 .expiration(e -> e.days(1)))), 400, "MalformedXML", MALFORMED);
-        assertError(() -> putRules(rule(r -> r.id("same").filter(f -> f.prefix("a/")).expiration(e -> e.days(1))),
+        assertS3Error(() -> putRules(rule(r -> r.id("same").filter(f -> f.prefix("a/")).expiration(e -> e.days(1))),
                 rule(r -> r.id("same").filter(f -> f.prefix("b/")).expiration(e -> e.days(1)))), 400,
                 "InvalidArgument", "Rule ID must be unique. Found same ID for more than one rule");
-        assertError(() -> putRules(rule(r -> r.id("x".repeat(256)).filter(f -> f.prefix("")).expiration(e -> e.days(1)))),
+        assertS3Error(() -> putRules(rule(r -> r.id("x".repeat(256)).filter(f -> f.prefix("")).expiration(e -> e.days(1)))),
                 400, "InvalidArgument", "ID length should not exceed allowed limit of 255");
-        assertError(() -> putRules(rule(r -> r.id("nc").filter(f -> f.prefix(""))
+        assertS3Error(() -> putRules(rule(r -> r.id("nc").filter(f -> f.prefix(""))
                 .noncurrentVersionExpiration(n -> n.noncurrentDays(0)))), 400, "InvalidArgument",
                 "'NoncurrentDays' for NoncurrentVersionExpiration action must be a positive integer");
     }

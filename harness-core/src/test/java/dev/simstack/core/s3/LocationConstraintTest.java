@@ -1,7 +1,7 @@
 package dev.simstack.core.s3;
 
+import static dev.simstack.core.s3.S3TestSupport.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.core.Stack;
 import java.util.Map;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** CreateBucket's location-constraint rules and what GetBucketLocation answers. */
 class LocationConstraintTest {
@@ -33,26 +32,19 @@ class LocationConstraintTest {
         stack.close();
     }
 
-    private static void assertError(Runnable call, int status, String code, String message) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
-    }
 
     @Test
     void us_east_1_takes_no_constraint_and_refuses_its_own_name_as_one() {
         east.createBucket(b -> b.bucket("plain"));
         assertThat(east.getBucketLocation(l -> l.bucket("plain")).locationConstraintAsString()).isEmpty();
-        assertError(() -> east.createBucket(b -> b.bucket("named").createBucketConfiguration(c -> c
+        assertS3Error(() -> east.createBucket(b -> b.bucket("named").createBucketConfiguration(c -> c
                 .locationConstraint("us-east-1"))), 400, "InvalidLocationConstraint",
                 "The specified location-constraint is not valid");
     }
 
     @Test
     void a_constraint_that_is_no_region_is_invalid() {
-        assertError(() -> east.createBucket(b -> b.bucket("moon").createBucketConfiguration(c -> c
+        assertS3Error(() -> east.createBucket(b -> b.bucket("moon").createBucketConfiguration(c -> c
                 .locationConstraint("moon-base"))), 400, "InvalidLocationConstraint",
                 "The specified location-constraint is not valid");
     }
@@ -67,7 +59,7 @@ class LocationConstraintTest {
         assertThat(answer.body()).contains("<Code>IllegalLocationConstraintException</Code>", "<Message>The unspecified"
                 + " location constraint is incompatible for the region specific endpoint this request was sent to."
                 + "</Message>");
-        assertError(() -> ireland.createBucket(b -> b.bucket("elsewhere").createBucketConfiguration(c -> c
+        assertS3Error(() -> ireland.createBucket(b -> b.bucket("elsewhere").createBucketConfiguration(c -> c
                 .locationConstraint("us-west-2"))), 400, "IllegalLocationConstraintException",
                 "The us-west-2 location constraint is incompatible for the region specific endpoint this request was"
                         + " sent to.");
@@ -101,8 +93,8 @@ class LocationConstraintTest {
         east.createBucket(b -> b.bucket("mine"));
         ireland.createBucket(b -> b.bucket("mine-eu").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
         String owned = "Your previous request to create the named bucket succeeded and you already own it.";
-        assertError(() -> ireland.createBucket(b -> b.bucket("mine-eu").createBucketConfiguration(c -> c
+        assertS3Error(() -> ireland.createBucket(b -> b.bucket("mine-eu").createBucketConfiguration(c -> c
                 .locationConstraint("eu-west-1"))), 409, "BucketAlreadyOwnedByYou", owned);
-        assertError(() -> east.createBucket(b -> b.bucket("mine-eu")), 409, "BucketAlreadyOwnedByYou", owned);
+        assertS3Error(() -> east.createBucket(b -> b.bucket("mine-eu")), 409, "BucketAlreadyOwnedByYou", owned);
     }
 }

@@ -1,7 +1,7 @@
 package dev.simstack.core.s3;
 
+import static dev.simstack.core.s3.S3TestSupport.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.core.Stack;
 import java.time.Duration;
@@ -10,14 +10,12 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Object Lock: the bucket's configuration, retention and legal hold on the stack's clock, and what they refuse. */
 class ObjectLockTest {
@@ -55,29 +53,22 @@ class ObjectLockTest {
                 .retainUntilDate(until)));
     }
 
-    private static void assertError(Executable call, int status, String code, String message) {
-        assertThatThrownBy(call::execute).isInstanceOfSatisfying(S3Exception.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
-    }
 
     @Test
     void a_bucket_created_with_object_lock_is_versioned_and_stays_so() {
         assertThat(s3.getBucketVersioning(v -> v.bucket("vault")).status()).isEqualTo(BucketVersioningStatus.ENABLED);
         assertThat(s3.getObjectLockConfiguration(c -> c.bucket("vault")).objectLockConfiguration()
                 .objectLockEnabledAsString()).isEqualTo("Enabled");
-        assertError(() -> s3.putBucketVersioning(v -> v.bucket("vault").versioningConfiguration(c -> c
+        assertS3Error(() -> s3.putBucketVersioning(v -> v.bucket("vault").versioningConfiguration(c -> c
                 .status(BucketVersioningStatus.SUSPENDED))), 409, "InvalidBucketState", "An Object Lock configuration"
                         + " is present on this bucket, so the versioning state cannot be changed.");
-        assertError(() -> s3.getObjectLockConfiguration(c -> c.bucket("plain")), 404,
+        assertS3Error(() -> s3.getObjectLockConfiguration(c -> c.bucket("plain")), 404,
                 "ObjectLockConfigurationNotFoundError", "Object Lock configuration does not exist for this bucket");
     }
 
     @Test
     void object_lock_needs_versioning_enabled_on_an_existing_bucket() {
-        assertError(() -> s3.putObjectLockConfiguration(c -> c.bucket("plain").objectLockConfiguration(o -> o
+        assertS3Error(() -> s3.putObjectLockConfiguration(c -> c.bucket("plain").objectLockConfiguration(o -> o
                 .objectLockEnabled("Enabled"))), 409, "InvalidBucketState",
                 "Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration");
         s3.putBucketVersioning(v -> v.bucket("plain").versioningConfiguration(c -> c.status("Enabled")));
@@ -93,13 +84,13 @@ class ObjectLockTest {
         assertThat(rule.defaultRetention().modeAsString()).isEqualTo("GOVERNANCE");
         assertThat(rule.defaultRetention().days()).isEqualTo(3);
         String malformed = "The XML you provided was not well-formed or did not validate against our published schema";
-        assertError(() -> s3.putObjectLockConfiguration(c -> c.bucket("vault").objectLockConfiguration(o -> o
+        assertS3Error(() -> s3.putObjectLockConfiguration(c -> c.bucket("vault").objectLockConfiguration(o -> o
                 .objectLockEnabled("Enabled").rule(r -> r.defaultRetention(d -> d.mode("GOVERNANCE").days(1).years(1))))),
                 400, "MalformedXML", malformed);
-        assertError(() -> s3.putObjectLockConfiguration(c -> c.bucket("vault").objectLockConfiguration(o -> o
+        assertS3Error(() -> s3.putObjectLockConfiguration(c -> c.bucket("vault").objectLockConfiguration(o -> o
                 .objectLockEnabled("Enabled").rule(r -> r.defaultRetention(d -> d.days(1))))), 400, "MalformedXML",
                 malformed);
-        assertError(() -> s3.putObjectLockConfiguration(c -> c.bucket("vault").objectLockConfiguration(o -> o
+        assertS3Error(() -> s3.putObjectLockConfiguration(c -> c.bucket("vault").objectLockConfiguration(o -> o
                 .objectLockEnabled("Enabled").rule(r -> r.defaultRetention(d -> d.mode("COMPLIANCE").days(0))))), 400,
                 "InvalidArgument", "Default retention period must be a positive integer value");
     }
@@ -113,9 +104,9 @@ class ObjectLockTest {
         var retention = s3.getObjectRetention(r -> r.bucket("vault").key("doc")).retention();
         assertThat(retention.mode()).isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
         assertThat(retention.retainUntilDate()).isEqualTo(written.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS));
-        assertError(() -> s3.deleteObject(d -> d.bucket("vault").key("doc").versionId(version)), 403, "AccessDenied",
+        assertS3Error(() -> s3.deleteObject(d -> d.bucket("vault").key("doc").versionId(version)), 403, "AccessDenied",
                 PROTECTED);
-        assertError(() -> s3.deleteObject(d -> d.bucket("vault").key("doc").versionId(version)
+        assertS3Error(() -> s3.deleteObject(d -> d.bucket("vault").key("doc").versionId(version)
                 .bypassGovernanceRetention(true)), 403, "AccessDenied", PROTECTED);
         s3.deleteObject(d -> d.bucket("vault").key("doc")); // a delete marker is always allowed
         stack.clock().advance(Duration.ofDays(1).plusSeconds(1));
@@ -127,9 +118,9 @@ class ObjectLockTest {
     void governance_retention_gives_way_to_the_bypass_header() {
         String version = put("vault", "gov");
         retain("gov", version, ObjectLockRetentionMode.GOVERNANCE, inDays(10));
-        assertError(() -> s3.deleteObject(d -> d.bucket("vault").key("gov").versionId(version)), 403, "AccessDenied",
+        assertS3Error(() -> s3.deleteObject(d -> d.bucket("vault").key("gov").versionId(version)), 403, "AccessDenied",
                 PROTECTED);
-        assertError(() -> retain("gov", version, ObjectLockRetentionMode.GOVERNANCE, inDays(5)), 403, "AccessDenied",
+        assertS3Error(() -> retain("gov", version, ObjectLockRetentionMode.GOVERNANCE, inDays(5)), 403, "AccessDenied",
                 PROTECTED);
         retain("gov", version, ObjectLockRetentionMode.GOVERNANCE, inDays(20)); // extending is always allowed
         s3.putObjectRetention(r -> r.bucket("vault").key("gov").versionId(version).bypassGovernanceRetention(true)
@@ -141,10 +132,10 @@ class ObjectLockTest {
     void compliance_retention_cannot_be_shortened_or_weakened() {
         String version = put("vault", "law");
         retain("law", version, ObjectLockRetentionMode.COMPLIANCE, inDays(10));
-        assertError(() -> s3.putObjectRetention(r -> r.bucket("vault").key("law").versionId(version)
+        assertS3Error(() -> s3.putObjectRetention(r -> r.bucket("vault").key("law").versionId(version)
                 .bypassGovernanceRetention(true).retention(t -> t.mode(ObjectLockRetentionMode.GOVERNANCE)
                         .retainUntilDate(inDays(10)))), 403, "AccessDenied", PROTECTED);
-        assertError(() -> retain("law", version, ObjectLockRetentionMode.COMPLIANCE, inDays(1)), 403, "AccessDenied",
+        assertS3Error(() -> retain("law", version, ObjectLockRetentionMode.COMPLIANCE, inDays(1)), 403, "AccessDenied",
                 PROTECTED);
         var deleted = s3.deleteObjects(d -> d.bucket("vault").bypassGovernanceRetention(true).delete(x -> x
                 .objects(o -> o.key("law").versionId(version))));
@@ -158,7 +149,7 @@ class ObjectLockTest {
     void a_retain_until_date_must_be_in_the_future_of_the_stacks_clock() {
         String version = put("vault", "past");
         Instant past = stack.clock().now().minusSeconds(60);
-        assertError(() -> retain("past", version, ObjectLockRetentionMode.GOVERNANCE, past), 400, "InvalidArgument",
+        assertS3Error(() -> retain("past", version, ObjectLockRetentionMode.GOVERNANCE, past), 400, "InvalidArgument",
                 "The retain until date must be in the future!");
     }
 
@@ -168,7 +159,7 @@ class ObjectLockTest {
         s3.putObjectLegalHold(h -> h.bucket("vault").key("held").legalHold(l -> l.status(ObjectLockLegalHoldStatus.ON)));
         assertThat(s3.getObjectLegalHold(h -> h.bucket("vault").key("held")).legalHold().status())
                 .isEqualTo(ObjectLockLegalHoldStatus.ON);
-        assertError(() -> s3.deleteObject(d -> d.bucket("vault").key("held").versionId(version)
+        assertS3Error(() -> s3.deleteObject(d -> d.bucket("vault").key("held").versionId(version)
                 .bypassGovernanceRetention(true)), 403, "AccessDenied", PROTECTED);
         s3.putObjectLegalHold(h -> h.bucket("vault").key("held").legalHold(l -> l.status(ObjectLockLegalHoldStatus.OFF)));
         assertThat(s3.getObjectLegalHold(h -> h.bucket("vault").key("held")).legalHold().status())
@@ -194,11 +185,11 @@ class ObjectLockTest {
     @Test
     void lock_requests_on_a_bucket_without_object_lock_are_invalid_requests() {
         put("plain", "none");
-        assertError(() -> s3.getObjectRetention(r -> r.bucket("plain").key("none")), 400, "InvalidRequest", MISSING);
-        assertError(() -> s3.getObjectLegalHold(r -> r.bucket("plain").key("none")), 400, "InvalidRequest", MISSING);
-        assertError(() -> s3.putObjectLegalHold(h -> h.bucket("plain").key("none").legalHold(l -> l.status("ON"))), 400,
+        assertS3Error(() -> s3.getObjectRetention(r -> r.bucket("plain").key("none")), 400, "InvalidRequest", MISSING);
+        assertS3Error(() -> s3.getObjectLegalHold(r -> r.bucket("plain").key("none")), 400, "InvalidRequest", MISSING);
+        assertS3Error(() -> s3.putObjectLegalHold(h -> h.bucket("plain").key("none").legalHold(l -> l.status("ON"))), 400,
                 "InvalidRequest", MISSING);
-        assertError(() -> s3.putObject(p -> p.bucket("plain").key("locked").objectLockMode(ObjectLockMode.GOVERNANCE)
+        assertS3Error(() -> s3.putObject(p -> p.bucket("plain").key("locked").objectLockMode(ObjectLockMode.GOVERNANCE)
                 .objectLockRetainUntilDate(inDays(1)), S3TestSupport.text("x")), 400, "InvalidRequest", MISSING);
     }
 
@@ -206,19 +197,19 @@ class ObjectLockTest {
     void a_version_without_a_lock_has_no_retention_or_legal_hold() {
         put("vault", "free");
         String none = "The specified object does not have a ObjectLock configuration";
-        assertError(() -> s3.getObjectRetention(r -> r.bucket("vault").key("free")), 404,
+        assertS3Error(() -> s3.getObjectRetention(r -> r.bucket("vault").key("free")), 404,
                 "NoSuchObjectLockConfiguration", none);
-        assertError(() -> s3.getObjectLegalHold(r -> r.bucket("vault").key("free")), 404,
+        assertS3Error(() -> s3.getObjectLegalHold(r -> r.bucket("vault").key("free")), 404,
                 "NoSuchObjectLockConfiguration", none);
         String marker = s3.deleteObject(d -> d.bucket("vault").key("free")).versionId();
-        assertError(() -> s3.putObjectLegalHold(h -> h.bucket("vault").key("free").versionId(marker)
+        assertS3Error(() -> s3.putObjectLegalHold(h -> h.bucket("vault").key("free").versionId(marker)
                 .legalHold(l -> l.status("ON"))), 405, "MethodNotAllowed",
                 "The specified method is not allowed against this resource.");
     }
 
     @Test
     void mode_and_retain_until_date_headers_come_together() {
-        assertError(() -> s3.putObject(p -> p.bucket("vault").key("half").objectLockMode(ObjectLockMode.COMPLIANCE),
+        assertS3Error(() -> s3.putObject(p -> p.bucket("vault").key("half").objectLockMode(ObjectLockMode.COMPLIANCE),
                 S3TestSupport.text("x")), 400, "InvalidArgument",
                 "x-amz-object-lock-retain-until-date and x-amz-object-lock-mode must both be supplied");
     }

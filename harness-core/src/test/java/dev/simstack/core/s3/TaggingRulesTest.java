@@ -1,7 +1,7 @@
 package dev.simstack.core.s3;
 
+import static dev.simstack.core.s3.S3TestSupport.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.core.Stack;
 import java.util.ArrayList;
@@ -9,9 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /** S3's rules for object and bucket tags, from PutObjectTagging, PutBucketTagging and the x-amz-tagging header. */
@@ -54,60 +52,53 @@ class TaggingRulesTest {
         s3.putBucketTagging(t -> t.bucket("tags").tagging(g -> g.tagSet(tags)));
     }
 
-    private static void assertError(Executable call, int status, String code, String message) {
-        assertThatThrownBy(call::execute).isInstanceOfSatisfying(S3Exception.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
-    }
 
     @Test
     void an_object_takes_ten_tags_and_a_bucket_fifty() {
         putObjectTags(tags(10));
-        assertError(() -> putObjectTags(tags(11)), 400, "BadRequest", "Object tags cannot be greater than 10");
+        assertS3Error(() -> putObjectTags(tags(11)), 400, "BadRequest", "Object tags cannot be greater than 10");
         putBucketTags(tags(50));
-        assertError(() -> putBucketTags(tags(51)), 400, "InvalidTag", "Bucket tag count cannot be greater than 50");
+        assertS3Error(() -> putBucketTags(tags(51)), 400, "InvalidTag", "Bucket tag count cannot be greater than 50");
         assertThat(s3.getObjectTagging(t -> t.bucket("tags").key("k")).tagSet()).hasSize(10);
     }
 
     @Test
     void keys_up_to_128_and_values_up_to_256_characters() {
         putObjectTags(List.of(tag("k".repeat(128), "v".repeat(256))));
-        assertError(() -> putObjectTags(List.of(tag("k".repeat(129), "v"))), 400, "InvalidTag",
+        assertS3Error(() -> putObjectTags(List.of(tag("k".repeat(129), "v"))), 400, "InvalidTag",
                 "The TagKey you have provided is invalid");
-        assertError(() -> putObjectTags(List.of(tag("k", "v".repeat(257)))), 400, "InvalidTag",
+        assertS3Error(() -> putObjectTags(List.of(tag("k", "v".repeat(257)))), 400, "InvalidTag",
                 "The TagValue you have provided is invalid");
-        assertError(() -> putBucketTags(List.of(tag("", "v"))), 400, "InvalidTag",
+        assertS3Error(() -> putBucketTags(List.of(tag("", "v"))), 400, "InvalidTag",
                 "The TagKey you have provided is invalid");
     }
 
     @Test
     void keys_and_values_take_letters_digits_spaces_and_a_few_signs() {
         putObjectTags(List.of(tag("Ünïcode key 1 +-=._:/@", "välue 2 +-=._:/@")));
-        assertError(() -> putObjectTags(List.of(tag("semi;colon", "v"))), 400, "InvalidTag",
+        assertS3Error(() -> putObjectTags(List.of(tag("semi;colon", "v"))), 400, "InvalidTag",
                 "The TagKey you have provided is invalid");
-        assertError(() -> putObjectTags(List.of(tag("k", "star*"))), 400, "InvalidTag",
+        assertS3Error(() -> putObjectTags(List.of(tag("k", "star*"))), 400, "InvalidTag",
                 "The TagValue you have provided is invalid");
     }
 
     @Test
     void the_aws_prefix_is_reserved_for_system_tags() {
-        assertError(() -> putObjectTags(List.of(tag("aws:team", "v"))), 400, "InvalidTag",
+        assertS3Error(() -> putObjectTags(List.of(tag("aws:team", "v"))), 400, "InvalidTag",
                 "Your TagKey cannot be prefixed with aws:");
-        assertError(() -> putBucketTags(List.of(tag("aws:cloudformation:stack-name", "v"))), 400, "InvalidTag",
+        assertS3Error(() -> putBucketTags(List.of(tag("aws:cloudformation:stack-name", "v"))), 400, "InvalidTag",
                 "System tags cannot be added/updated by requester");
-        assertError(() -> s3.putObject(p -> p.bucket("tags").key("h").tagging("aws:x=1"), S3TestSupport.text("x")),
+        assertS3Error(() -> s3.putObject(p -> p.bucket("tags").key("h").tagging("aws:x=1"), S3TestSupport.text("x")),
                 400, "InvalidTag", "Your TagKey cannot be prefixed with aws:");
     }
 
     @Test
     void a_key_given_twice_is_refused() {
-        assertError(() -> putObjectTags(List.of(tag("dup", "1"), tag("dup", "2"))), 400, "InvalidTag",
+        assertS3Error(() -> putObjectTags(List.of(tag("dup", "1"), tag("dup", "2"))), 400, "InvalidTag",
                 "Cannot provide multiple Tags with the same key");
-        assertError(() -> putBucketTags(List.of(tag("dup", "1"), tag("dup", "2"))), 400, "InvalidTag",
+        assertS3Error(() -> putBucketTags(List.of(tag("dup", "1"), tag("dup", "2"))), 400, "InvalidTag",
                 "Cannot provide multiple Tags with the same key");
-        assertError(() -> s3.putObject(p -> p.bucket("tags").key("h").tagging("a=1&a=2"), S3TestSupport.text("x")),
+        assertS3Error(() -> s3.putObject(p -> p.bucket("tags").key("h").tagging("a=1&a=2"), S3TestSupport.text("x")),
                 400, "InvalidArgument", "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL"
                         + " query parameters without tag name duplicates.");
     }
@@ -141,11 +132,11 @@ class TaggingRulesTest {
         assertThat(s3.getObjectTagging(t -> t.bucket("tags").key("v")).tagSet()).containsExactly(tag("gen", "2"));
         String marker = s3.deleteObject(d -> d.bucket("tags").key("v")).versionId();
         String allowed = "The specified method is not allowed against this resource.";
-        assertError(() -> s3.putObjectTagging(t -> t.bucket("tags").key("v").versionId(marker)
+        assertS3Error(() -> s3.putObjectTagging(t -> t.bucket("tags").key("v").versionId(marker)
                 .tagging(g -> g.tagSet(tag("a", "b")))), 405, "MethodNotAllowed", allowed);
-        assertError(() -> s3.getObjectTagging(t -> t.bucket("tags").key("v").versionId(marker)), 405,
+        assertS3Error(() -> s3.getObjectTagging(t -> t.bucket("tags").key("v").versionId(marker)), 405,
                 "MethodNotAllowed", allowed);
-        assertError(() -> s3.getObjectTagging(t -> t.bucket("tags").key("v")), 404, "NoSuchKey",
+        assertS3Error(() -> s3.getObjectTagging(t -> t.bucket("tags").key("v")), 404, "NoSuchKey",
                 "The specified key does not exist.");
     }
 }
