@@ -281,4 +281,39 @@ class SnapshotRoundTripTest {
             assertThat(versionsBefore.versions()).extracting(v -> v.versionId()).doesNotContain(newVersion);
         }
     }
+
+    @Test
+    void s3_bucket_settings_keep_object_lock_and_locks_default_encryption_lifecycle_and_legacy_location() throws Exception {
+        DataDirectory data = DataDirectory.open(dir);
+        java.time.Instant until = java.time.Instant.parse("2100-01-01T00:00:00Z");
+        String version;
+        try (Stack stack = data.start(manual(), System.err::println); S3Client s3 = Clients.s3(stack)) {
+            s3.createBucket(b -> b.bucket("vault").objectLockEnabledForBucket(true));
+            s3.putObjectLockConfiguration(b -> b.bucket("vault").objectLockConfiguration(c -> c.objectLockEnabled("Enabled")
+                    .rule(r -> r.defaultRetention(d -> d.mode("GOVERNANCE").years(2)))));
+            s3.putBucketEncryption(b -> b.bucket("vault").serverSideEncryptionConfiguration(c -> c.rules(r -> r
+                    .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm("aws:kms").kmsMasterKeyID("key-1")))));
+            version = s3.putObject(b -> b.bucket("vault").key("doc").objectLockMode("COMPLIANCE")
+                    .objectLockRetainUntilDate(until).objectLockLegalHoldStatus("ON"), RequestBody.fromString("x"))
+                    .versionId();
+            s3.createBucket(b -> b.bucket("old-eu").createBucketConfiguration(c -> c.locationConstraint("EU")));
+            s3.putBucketLifecycleConfiguration(b -> b.bucket("old-eu").lifecycleConfiguration(c -> c.rules(r -> r
+                    .id("month").status("Enabled").filter(f -> f.prefix("logs/")).expiration(e -> e.days(30)))));
+            data.save(stack);
+        }
+        try (Stack stack = data.start(manual(), System.err::println); S3Client s3 = Clients.s3(stack)) {
+            assertThat(s3.getObjectLockConfiguration(b -> b.bucket("vault")).objectLockConfiguration().rule()
+                    .defaultRetention().years()).isEqualTo(2);
+            var head = s3.headObject(b -> b.bucket("vault").key("doc").versionId(version));
+            assertThat(head.objectLockModeAsString()).isEqualTo("COMPLIANCE");
+            assertThat(head.objectLockRetainUntilDate()).isEqualTo(until);
+            assertThat(head.objectLockLegalHoldStatusAsString()).isEqualTo("ON");
+            assertThat(head.ssekmsKeyId()).endsWith(":key/key-1");
+            assertThat(s3.getBucketEncryption(b -> b.bucket("vault")).serverSideEncryptionConfiguration().rules().get(0)
+                    .applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("aws:kms");
+            assertThat(s3.getBucketLocation(b -> b.bucket("old-eu")).locationConstraintAsString()).isEqualTo("EU");
+            assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket("old-eu")).rules()).singleElement()
+                    .satisfies(rule -> assertThat(rule.expiration().days()).isEqualTo(30));
+        }
+    }
 }

@@ -63,9 +63,9 @@ class ErrorShapesTest {
     void unsupported_methods_and_sub_resources_get_s3_errors() throws Exception {
         assertThat(RawHttp.send(stack.port(), "PATCH", "/errors/key", Map.of(), "").body())
                 .contains("<Code>MethodNotAllowed</Code>");
-        RawHttp.Answer lifecycle = RawHttp.send(stack.port(), "GET", "/errors?lifecycle", Map.of(), (byte[]) null);
-        assertThat(lifecycle.status()).isEqualTo(501);
-        assertThat(lifecycle.body()).contains("<Code>NotImplemented</Code>").contains("GetBucketLifecycleConfiguration");
+        RawHttp.Answer website = RawHttp.send(stack.port(), "GET", "/errors?website", Map.of(), (byte[]) null);
+        assertThat(website.status()).isEqualTo(501);
+        assertThat(website.body()).contains("<Code>NotImplemented</Code>").contains("GetBucketWebsite");
     }
 
     @Test

@@ -170,4 +170,18 @@ class EventNotificationTest {
                     assertThat(e.getMessage()).contains("Unable to validate the following destination configurations");
                 });
     }
+
+    @Test
+    void a_lifecycle_expiration_sends_a_lifecycle_event_not_an_object_removed_one() throws Exception {
+        notifyQueue("", "", Event.S3_LIFECYCLE_EXPIRATION, Event.S3_OBJECT_REMOVED);
+        drain();
+        s3.putObject(p -> p.bucket("inbox").key("old.txt"), S3TestSupport.text("x"));
+        s3.putBucketLifecycleConfiguration(l -> l.bucket("inbox").lifecycleConfiguration(c -> c.rules(r -> r.id("day")
+                .status("Enabled").filter(f -> f.prefix("")).expiration(e -> e.days(1)))));
+        stack.clock().advance(java.time.Duration.ofDays(3));
+        assertThat(drain()).singleElement().satisfies(event -> {
+            assertThat(event.at("/Records/0/eventName").asText()).isEqualTo("LifecycleExpiration:Delete");
+            assertThat(event.at("/Records/0/s3/object/key").asText()).isEqualTo("old.txt");
+        });
+    }
 }

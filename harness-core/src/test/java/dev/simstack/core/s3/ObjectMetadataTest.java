@@ -73,14 +73,14 @@ class ObjectMetadataTest {
     }
 
     @Test
-    void more_than_ten_object_tags_is_invalid_tag() {
+    void more_than_ten_object_tags_is_a_bad_request() {
         StringBuilder tags = new StringBuilder();
         for (int i = 0; i < 11; i++) {
             tags.append(i == 0 ? "" : "&").append("k").append(i).append("=v");
         }
         assertThatThrownBy(() -> s3.putObject(p -> p.bucket("meta").key("t").tagging(tags.toString()),
                 S3TestSupport.text("x"))).isInstanceOfSatisfying(S3Exception.class,
-                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidTag"));
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadRequest"));
     }
 
     @Test

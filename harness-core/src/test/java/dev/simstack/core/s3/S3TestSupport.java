@@ -1,5 +1,8 @@
 package dev.simstack.core.s3;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.simstack.core.ClockSpec;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
@@ -7,6 +10,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -18,6 +22,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Stacks and S3 clients configured as an application would configure them against SimStack. */
 final class S3TestSupport {
@@ -74,6 +79,15 @@ final class S3TestSupport {
     static S3AsyncClient asyncClient(Stack stack) {
         return S3AsyncClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS).forcePathStyle(true).build();
+    }
+
+    /** Asserts that {@code call} fails with S3's {@code status}, error {@code code} and exact {@code message}. */
+    static void assertS3Error(Executable call, int status, String code, String message) {
+        assertThatThrownBy(call::execute).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(status);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+        });
     }
 
     static RequestBody text(String text) {

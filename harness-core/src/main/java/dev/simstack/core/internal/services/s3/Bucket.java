@@ -24,6 +24,11 @@ final class Bucket {
     private String cors;
     private String policy;
     private NotificationConfiguration notifications = NotificationConfiguration.NONE;
+    private String locationConstraint;
+    private ObjectLockConfiguration objectLock;
+    private final ObjectLocks locks = new ObjectLocks();
+    private BucketEncryption encryption;
+    private LifecycleConfiguration lifecycle;
 
     Bucket(ResourceRef ref, Instant created) {
         this.ref = ref;
@@ -104,5 +109,46 @@ final class Bucket {
 
     synchronized void notifications(NotificationConfiguration notifications) {
         this.notifications = notifications;
+    }
+
+    /** The LocationConstraint as given when it is not the region's own name (S3's legacy {@code EU}), else null. */
+    synchronized String locationConstraint() {
+        return locationConstraint;
+    }
+
+    synchronized void locationConstraint(String locationConstraint) {
+        this.locationConstraint = locationConstraint;
+    }
+
+    /** The Object Lock configuration, or null when the bucket was not created with Object Lock. */
+    synchronized ObjectLockConfiguration objectLock() {
+        return objectLock;
+    }
+
+    synchronized void objectLock(ObjectLockConfiguration objectLock) {
+        this.objectLock = objectLock;
+    }
+
+    /** The retention and legal hold of each locked version; hold the bucket's monitor while using them. */
+    ObjectLocks locks() {
+        return locks;
+    }
+
+    /** The default encryption of new objects, or null (SSE-S3, as S3 applies to every bucket since 2023). */
+    synchronized BucketEncryption encryption() {
+        return encryption;
+    }
+
+    synchronized void encryption(BucketEncryption encryption) {
+        this.encryption = encryption;
+    }
+
+    /** The lifecycle configuration, or null. */
+    synchronized LifecycleConfiguration lifecycle() {
+        return lifecycle;
+    }
+
+    synchronized void lifecycle(LifecycleConfiguration lifecycle) {
+        this.lifecycle = lifecycle;
     }
 }

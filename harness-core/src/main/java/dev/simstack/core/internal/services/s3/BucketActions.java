@@ -10,9 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** CreateBucket, HeadBucket, ListBuckets, DeleteBucket and GetBucketLocation. */
 final class BucketActions {
+
+    /** S3's legacy LocationConstraint for eu-west-1, which GetBucketLocation answers back as given. */
+    static final String EU = "EU";
+    /** What a region name looks like (us-west-2, us-gov-east-1, ap-southeast-5); S3 adds regions over time. */
+    private static final Pattern REGION = Pattern.compile(EU + "|[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}");
 
     private final S3Context s3;
 
@@ -29,7 +35,15 @@ final class BucketActions {
     }
 
     private RestOutput createBucket(S3Call call) {
-        create(call.bucket(), () -> region(call), call.arrival());
+        BucketName.check(call.bucket());
+        String constraint = locationConstraint(call);
+        Bucket bucket = create(call.bucket(), () -> region(constraint, call), call.arrival());
+        if (EU.equals(constraint)) {
+            bucket.locationConstraint(EU);
+        }
+        if ("true".equalsIgnoreCase(call.header("x-amz-bucket-object-lock-enabled"))) {
+            ObjectLockActions.enable(bucket);
+        }
         return RestOutput.ok().header("Location", "/" + call.bucket());
     }
 
@@ -44,30 +58,30 @@ final class BucketActions {
     }
 
     /**
-     * The bucket's region: the LocationConstraint if given, else us-east-1. As at S3's regional endpoints,
-     * a request signed for another region must name that region ("IllegalLocationConstraintException");
-     * us-east-1 (the global endpoint) accepts any.
+     * The bucket's region from its LocationConstraint, by S3's rules: us-east-1 takes none (naming it is
+     * InvalidLocationConstraint, as is a name that is no region), every other region needs its own, and a
+     * regional endpoint refuses any other ("IllegalLocationConstraintException"); us-east-1, the global
+     * endpoint, creates a bucket in any region. {@code EU} is S3's legacy name for eu-west-1.
      */
-    private static String region(S3Call call) {
-        String constraint = null;
-        if (!call.payload().isEmpty()) {
-            XmlReader configuration = XmlReader.parse(call.payload().readAll(), "CreateBucketConfiguration");
-            constraint = configuration.text("LocationConstraint");
-        }
-        if (constraint != null && constraint.equals("EU")) {
-            constraint = "eu-west-1"; // S3's legacy name for Ireland
-        }
-        if (constraint != null && (constraint.isEmpty() || constraint.equals("us-east-1"))) {
+    private static String region(String constraint, S3Call call) {
+        if (constraint != null && (!REGION.matcher(constraint).matches() || constraint.equals("us-east-1"))) {
             throw new RestXmlError("InvalidLocationConstraint", 400, "The specified location-constraint is not valid")
                     .with("LocationConstraint", constraint);
         }
-        String region = constraint == null ? "us-east-1" : constraint;
+        String region = constraint == null ? "us-east-1" : constraint.equals(EU) ? "eu-west-1" : constraint;
         if (!call.region().equals("us-east-1") && !call.region().equals(region)) {
             throw new RestXmlError("IllegalLocationConstraintException", 400, "The "
                     + (constraint == null ? "unspecified" : constraint) + " location constraint is incompatible for"
                     + " the region specific endpoint this request was sent to.");
         }
         return region;
+    }
+
+    private static String locationConstraint(S3Call call) {
+        if (call.payload().isEmpty()) {
+            return null;
+        }
+        return XmlReader.parse(call.payload().readAll(), "CreateBucketConfiguration").text("LocationConstraint");
     }
 
     private RestOutput headBucket(S3Call call) {
@@ -126,11 +140,13 @@ final class BucketActions {
         return RestOutput.ok().status(204);
     }
 
-    /** us-east-1 answers an empty LocationConstraint, as S3 does for its oldest region. */
+    /** us-east-1 answers an empty LocationConstraint, as S3 does for its oldest region; {@code EU} stays EU. */
     private RestOutput getBucketLocation(S3Call call) {
         Bucket bucket = s3.store().bucket(call.bucket());
         XmlWriter xml = XmlWriter.document("LocationConstraint");
-        if (!bucket.region().equals("us-east-1")) {
+        if (bucket.locationConstraint() != null) {
+            xml.raw(escape(bucket.locationConstraint()));
+        } else if (!bucket.region().equals("us-east-1")) {
             xml.raw(escape(bucket.region()));
         }
         return RestOutput.xml(xml.finish("LocationConstraint"));

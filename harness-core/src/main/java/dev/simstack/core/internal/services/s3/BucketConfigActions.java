@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bucket configuration that is stored and answered back: versioning, tagging, CORS and bucket policy.
+ * Bucket configuration that is stored and answered back: versioning, tagging, default encryption (applied
+ * to new objects' headers by {@link ObjectWrites}), CORS and bucket policy.
  * Deviation from AWS: CORS rules are returned but not applied to preflight requests, and bucket policies
  * are stored but not enforced (no request is ever denied by one), in line with signatures not being
  * verified (docs/architecture.md).
@@ -41,6 +42,19 @@ final class BucketConfigActions {
             s3.store().bucket(call.bucket()).tags(null);
             return RestOutput.ok().status(204);
         });
+        operations.put("PutBucketEncryption", call -> {
+            Bucket bucket = s3.store().bucket(call.bucket());
+            bucket.encryption(BucketEncryption.parse(call.payload().readAll(), call));
+            return RestOutput.ok();
+        });
+        operations.put("GetBucketEncryption", call -> {
+            BucketEncryption encryption = s3.store().bucket(call.bucket()).encryption();
+            return RestOutput.xml((encryption == null ? BucketEncryption.SSE_S3 : encryption).toXml());
+        });
+        operations.put("DeleteBucketEncryption", call -> {
+            s3.store().bucket(call.bucket()).encryption(null);
+            return RestOutput.ok().status(204);
+        });
         operations.put("PutBucketCors", this::putCors);
         operations.put("GetBucketCors", this::getCors);
         operations.put("DeleteBucketCors", call -> {
@@ -58,6 +72,9 @@ final class BucketConfigActions {
     private RestOutput putVersioning(S3Call call) {
         Bucket bucket = s3.store().bucket(call.bucket());
         String status = XmlReader.parse(call.payload().readAll(), "VersioningConfiguration").text("Status");
+        if ("Suspended".equals(status)) {
+            ObjectLockActions.checkVersioningChange(bucket, Bucket.Versioning.SUSPENDED);
+        }
         if ("Enabled".equals(status)) {
             bucket.versioning(Bucket.Versioning.ENABLED);
         } else if ("Suspended".equals(status)) {

@@ -77,7 +77,7 @@ final class CompleteMultipartAction {
         xml.element("ChecksumType", content.checksums().isEmpty() ? null : content.checksumType());
         RestOutput out = RestOutput.xml(xml.finish("CompleteMultipartUploadResult"))
                 .header("x-amz-version-id", ObjectWrites.versionHeader(bucket, version));
-        ObjectEncryption.answer(content.headers(), out);
+        ObjectEncryption.answer(version.content().headers(), out);
         return out;
     }
 

@@ -69,7 +69,7 @@ final class CopyObjectAction {
         RestOutput out = RestOutput.xml(xml.finish("CopyObjectResult"))
                 .header("x-amz-version-id", ObjectWrites.versionHeader(target, version))
                 .header("x-amz-copy-source-version-id", source.versionId() != null ? from.versionId() : null);
-        ObjectEncryption.answer(content.headers(), out);
+        ObjectEncryption.answer(version.content().headers(), out);
         return out;
     }
 

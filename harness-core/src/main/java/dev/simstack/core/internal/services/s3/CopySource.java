@@ -79,11 +79,18 @@ record CopySource(String bucket, String key, String versionId) {
         }
     }
 
-    /** {@code bytes=first-last}, both required and inside the source ("UploadPartCopy"). */
+    /**
+     * {@code bytes=first-last}, both required (else InvalidArgument saying so), and inside the source (else
+     * InvalidArgument naming its size), as S3 answers UploadPartCopy.
+     */
     private static ByteRange copyRange(String header, long size) {
         Matcher m = COPY_RANGE.matcher(header.trim());
-        if (!m.matches() || Long.parseLong(m.group(2)) < Long.parseLong(m.group(1))
-                || Long.parseLong(m.group(2)) >= size) {
+        if (!m.matches() || Long.parseLong(m.group(2)) < Long.parseLong(m.group(1))) {
+            throw S3Errors.invalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-last"
+                    + " where first and last are the zero-based offsets of the first and last bytes to copy",
+                    "x-amz-copy-source-range", header);
+        }
+        if (Long.parseLong(m.group(2)) >= size) {
             throw S3Errors.invalidArgument("Range specified is not valid for source object of size: " + size,
                     "x-amz-copy-source-range", header);
         }

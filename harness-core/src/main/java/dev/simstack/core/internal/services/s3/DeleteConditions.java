@@ -18,12 +18,12 @@ import dev.simstack.core.internal.protocol.restxml.RestXmlError;
  * directory buckets, and a general purpose bucket refuses them with 501 NotImplemented, as it refuses
  * {@code If-Match} together with a version id; so does the engine, which has no directory buckets.
  */
-record DeleteConditions(String ifMatch) {
+record DeleteConditions(String ifMatch, boolean bypassGovernance) {
 
     static final String IF_MATCH_SIZE = "x-amz-if-match-size";
     static final String IF_MATCH_LAST_MODIFIED_TIME = "x-amz-if-match-last-modified-time";
 
-    static final DeleteConditions NONE = new DeleteConditions(null);
+    static final DeleteConditions NONE = new DeleteConditions(null, false);
 
     /** DeleteObject's conditions, refusing those a general purpose bucket does not implement. */
     static DeleteConditions of(S3Call call, String versionId) {
@@ -32,7 +32,16 @@ record DeleteConditions(String ifMatch) {
                 throw notImplemented(header);
             }
         }
-        return forVersion(call.header("If-Match"), versionId);
+        return forVersion(call.header("If-Match"), versionId).bypassing(bypassGovernance(call));
+    }
+
+    /** {@code x-amz-bypass-governance-retention: true}: a GOVERNANCE retention does not refuse the delete. */
+    static boolean bypassGovernance(S3Call call) {
+        return "true".equalsIgnoreCase(call.header(ObjectLockActions.BYPASS_GOVERNANCE));
+    }
+
+    DeleteConditions bypassing(boolean bypass) {
+        return new DeleteConditions(ifMatch, bypass);
     }
 
     /** The {@code If-Match} condition of a delete of {@code versionId} (null: the current version). */
@@ -43,7 +52,7 @@ record DeleteConditions(String ifMatch) {
         if (versionId != null) {
             throw notImplemented("If-Match");
         }
-        return new DeleteConditions(ifMatch);
+        return new DeleteConditions(ifMatch, false);
     }
 
     /** S3's refusal of a condition that only directory buckets implement. */
@@ -52,6 +61,7 @@ record DeleteConditions(String ifMatch) {
                 + " implemented").with("Header", header);
     }
 
+    /** Whether an {@code If-Match} condition is set (the bypass is no condition). */
     boolean any() {
         return ifMatch != null;
     }

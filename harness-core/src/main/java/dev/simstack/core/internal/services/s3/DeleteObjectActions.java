@@ -55,7 +55,9 @@ final class DeleteObjectActions {
             checkConditions(bucket, key, versionId, conditions, requester);
             if (versionId != null) {
                 VersionLookup.checkVersionId(versionId);
+                bucket.locks().checkRemovable(key, versionId, s3.stack().clock().now(), conditions.bypassGovernance());
                 removed = bucket.keys().remove(key, versionId);
+                bucket.locks().remove(key, versionId);
             } else if (bucket.versioning() == null) {
                 removed = bucket.keys().remove(key, ObjectVersion.NULL_VERSION);
             } else {
@@ -115,7 +117,8 @@ final class DeleteObjectActions {
             String key = object.requiredText("Key");
             String versionId = object.text("VersionId");
             try {
-                DeleteConditions conditions = DeleteConditions.forVersion(object.text("ETag"), versionId);
+                DeleteConditions conditions = DeleteConditions.forVersion(object.text("ETag"), versionId)
+                        .bypassing(DeleteConditions.bypassGovernance(call));
                 Outcome outcome = delete(bucket, key, versionId, conditions, call.requester());
                 if (!quiet) {
                     xml.start("Deleted").element("Key", key).element("VersionId", versionId)

@@ -72,6 +72,8 @@ final class GetObjectAction {
         out.header("ETag", content.etag()).header("Last-Modified", S3Time.http(version.lastModified()))
                 .header("Accept-Ranges", "bytes")
                 .header("x-amz-version-id", bucket.versioning() == null ? null : version.versionId());
+        ObjectLocks.answer(bucket.locks().get(version.key(), version.versionId()), out);
+        LifecycleExpiry.answer(bucket, version, out);
         int tagCount = version.tags().get().size();
         out.header("x-amz-tagging-count", get && tagCount > 0 ? tagCount : null);
         if (slice.partial()) {

@@ -41,7 +41,7 @@ final class MultipartActions {
         }
         String type = checksumType(call.header("x-amz-checksum-type"), algorithm);
         MultipartUpload upload = new MultipartUpload(s3.ids().uploadId(), call.key(), s3.stack().clock().now(),
-                ObjectAttributes.storedHeaders(call), ObjectAttributes.metadata(call),
+                defaultEncryption(bucket, ObjectAttributes.storedHeaders(call)), ObjectAttributes.metadata(call),
                 ObjectAttributes.storageClass(call), TagSet.fromHeader(call.header("x-amz-tagging")), algorithm, type);
         synchronized (bucket) {
             bucket.uploads().put(upload.uploadId(), upload);
@@ -53,6 +53,12 @@ final class MultipartActions {
                 algorithm == null ? null : algorithm.name()).header("x-amz-checksum-type", algorithm == null ? null : type);
         ObjectEncryption.answer(upload.headers(), out);
         return out;
+    }
+
+    /** The upload's headers with the bucket's default encryption, so its parts answer what the object will be. */
+    private static java.util.Map<String, String> defaultEncryption(Bucket bucket, java.util.Map<String, String> headers) {
+        BucketEncryption encryption = bucket.encryption();
+        return encryption == null ? headers : encryption.applyTo(headers, bucket);
     }
 
     /**

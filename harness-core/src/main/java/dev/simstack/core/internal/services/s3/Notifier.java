@@ -54,6 +54,11 @@ final class Notifier {
         publish(bucket, version, "ObjectRemoved:" + event, requester);
     }
 
+    /** {@code event} is Delete or DeleteMarkerCreated: a lifecycle rule expired the object. */
+    void lifecycleExpired(Bucket bucket, ObjectVersion version, String event, S3Requester requester) {
+        publish(bucket, version, "LifecycleExpiration:" + event, requester);
+    }
+
     private void publish(Bucket bucket, ObjectVersion version, String eventName, S3Requester requester) {
         NotificationConfiguration configuration = bucket.notifications();
         for (NotificationConfiguration.Target target : configuration.targets()) {

@@ -24,6 +24,7 @@ final class ObjectAttributes {
             "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW",
             "EXPRESS_ONEZONE");
     private static final int METADATA_LIMIT = 2048;
+    private static final String LOCK_HEADERS = "x-amz-object-lock-";
 
     private ObjectAttributes() {
     }
@@ -121,7 +122,8 @@ final class ObjectAttributes {
     static Map<String, String> withWriteHeaders(Map<String, String> content, S3Call call) {
         Map<String, String> headers = new LinkedHashMap<>();
         content.forEach((name, value) -> {
-            if (!name.equals(WEBSITE_REDIRECT_LOCATION) && !ObjectEncryption.isEncryptionHeader(name)) {
+            if (!name.equals(WEBSITE_REDIRECT_LOCATION) && !ObjectEncryption.isEncryptionHeader(name)
+                    && !name.startsWith(LOCK_HEADERS)) {
                 headers.put(name, value);
             }
         });
@@ -135,6 +137,13 @@ final class ObjectAttributes {
             headers.put(WEBSITE_REDIRECT_LOCATION, redirect);
         }
         headers.putAll(ObjectEncryption.requested(call));
+        // Carried to the commit, which turns them into the version's lock and drops them from its headers.
+        ObjectLockActions.checkHeaders(call);
+        for (String name : new String[] {ObjectLocks.MODE, ObjectLocks.RETAIN_UNTIL, ObjectLocks.LEGAL_HOLD}) {
+            if (call.header(name) != null) {
+                headers.put(name, call.header(name));
+            }
+        }
         return headers;
     }
 

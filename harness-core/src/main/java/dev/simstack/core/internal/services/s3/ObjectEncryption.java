@@ -51,7 +51,7 @@ final class ObjectEncryption {
      * The key as S3 answers it: an ARN as given; a key id or alias made into an ARN of the request's region
      * and account; none given, the AWS managed key {@code alias/aws/s3}.
      */
-    private static String keyArn(String keyId, S3Call call) {
+    static String keyArn(String keyId, S3Call call) {
         if (keyId != null && keyId.startsWith("arn:")) {
             return keyId;
         }

@@ -40,10 +40,18 @@ final class ObjectWrites {
                 refused(bucket, key, kind, requester);
                 throw e;
             }
+            ObjectLocks.Lock lock;
+            try {
+                lock = ObjectLockActions.forWrite(bucket, content.headers(), s3.stack().clock().now());
+            } catch (RuntimeException e) {
+                content.blob().release();
+                throw e;
+            }
             String versionId = bucket.nextVersionId(s3.ids());
             version = new ObjectVersion(key, versionId, false, s3.stack().clock().now(), s3.ids().nextSequence(),
-                    content, new ObjectVersion.TagHolder(tags));
+                    stored(bucket, content), new ObjectVersion.TagHolder(tags));
             replaced = bucket.keys().add(version);
+            bucket.locks().put(key, versionId, lock);
         }
         replaced.forEach(old -> {
             if (old.content() != null) {
@@ -52,7 +60,26 @@ final class ObjectWrites {
         });
         record(bucket, key, versionHeader(bucket, version), kind, requester, WriteOutcome.APPLIED);
         s3.notifier().objectCreated(bucket, version, event, requester);
+        LifecycleExpiry.track(s3, bucket, version);
         return version;
+    }
+
+    /**
+     * The content as stored: with the bucket's default encryption when the write asked for none, and without
+     * the lock headers (the lock lives in the bucket's locks, where PutObjectRetention can change it).
+     */
+    private static ObjectVersion.StoredContent stored(Bucket bucket, ObjectVersion.StoredContent content) {
+        BucketEncryption encryption = bucket.encryption();
+        java.util.Map<String, String> headers = encryption == null ? content.headers()
+                : encryption.applyTo(content.headers(), bucket);
+        if (headers == content.headers()
+                && headers.keySet().stream().noneMatch(name -> name.startsWith("x-amz-object-lock-"))) {
+            return content;
+        }
+        headers = new java.util.LinkedHashMap<>(headers);
+        headers.keySet().removeIf(name -> name.startsWith("x-amz-object-lock-"));
+        return new ObjectVersion.StoredContent(content.blob(), content.etag(), headers, content.metadata(),
+                content.storageClass(), content.checksums(), content.checksumType(), content.parts());
     }
 
     /**

@@ -32,6 +32,9 @@ final class PutObjectAction {
         ObjectVersion.StoredContent content = stored.content();
         RestOutput out = RestOutput.ok().header("ETag", content.etag())
                 .header("x-amz-version-id", stored.versionId());
+        synchronized (bucket) {
+            LifecycleExpiry.answer(bucket, stored.version(), out);
+        }
         ObjectEncryption.answer(content.headers(), out);
         content.checksums().forEach((algorithm, value) -> out.header(algorithm.header(), value));
         out.header("x-amz-checksum-type", content.checksums().isEmpty() ? null : "FULL_OBJECT");
@@ -65,6 +68,6 @@ final class PutObjectAction {
                 ObjectUpload.checksums(written), "FULL_OBJECT", List.of());
         ObjectVersion version = writes.commit(bucket, put.key(), content, put.tags(), put.conditions(), requester,
                 ObjectWriteKind.PUT, "Put");
-        return new Stored(version, content, ObjectWrites.versionHeader(bucket, version));
+        return new Stored(version, version.content(), ObjectWrites.versionHeader(bucket, version));
     }
 }

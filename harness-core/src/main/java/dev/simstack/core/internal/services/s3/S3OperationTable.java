@@ -86,10 +86,14 @@ final class S3OperationTable implements RestOperations {
         boolean upload = query.containsKey("uploadId");
         return switch (method) {
             case "GET" -> tagging ? "GetObjectTagging" : upload ? "ListParts"
+                    : query.containsKey("retention") ? "GetObjectRetention"
+                    : query.containsKey("legal-hold") ? "GetObjectLegalHold"
                     : query.containsKey("attributes") ? "GetObjectAttributes"
                     : query.containsKey("acl") ? "GetObjectAcl" : "GetObject";
             case "HEAD" -> "HeadObject";
             case "PUT" -> tagging ? "PutObjectTagging"
+                    : query.containsKey("retention") ? "PutObjectRetention"
+                    : query.containsKey("legal-hold") ? "PutObjectLegalHold"
                     : query.containsKey("partNumber") || upload
                             ? (headers.contains("x-amz-copy-source") ? "UploadPartCopy" : "UploadPart")
                     : query.containsKey("acl") ? "PutObjectAcl"

@@ -62,6 +62,8 @@ public final class S3Service implements Service {
         new MultipartActions(s3).register(operations);
         new CompleteMultipartAction(s3).register(operations);
         new AclActions(s3).register(operations);
+        new ObjectLockActions(s3).register(operations);
+        new LifecycleActions(s3).register(operations);
         new ObjectAttributesAction(s3).register(operations);
         new PostObjectAction(s3).register(operations);
         this.port = new S3Port(s3, puts, deletes);

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * S3 state for a data directory: every bucket with its configuration (versioning, tags, CORS, policy,
- * notifications), every version and delete marker of every key with headers, metadata, checksums, parts
+ * notifications, Object Lock and the versions' locks, default encryption, lifecycle), every version and delete marker of every key with headers, metadata, checksums, parts
  * and tags, and unfinished multipart uploads with their parts. Bodies go to the snapshot's
  * content-addressed blobs ({@link ObjectSnapshots}). A bucket is read under its monitor, as every S3
  * action takes it, so no object is torn; buckets are not captured at one common instant.
@@ -40,6 +40,7 @@ public final class S3Snapshots {
                 }
                 node.put("cors", bucket.cors());
                 node.put("policy", bucket.policy());
+                BucketSettingsSnapshot.export(bucket, node);
                 if (!bucket.notifications().targets().isEmpty() || bucket.notifications().eventBridge()) {
                     node.put("notifications", bucket.notifications().toXml());
                 }
@@ -77,6 +78,7 @@ public final class S3Snapshots {
                 }
                 bucket.cors(node.path("cors").asText(null));
                 bucket.policy(node.path("policy").asText(null));
+                BucketSettingsSnapshot.restore(bucket, node, s3);
                 String notifications = node.path("notifications").asText(null);
                 if (notifications != null) {
                     bucket.notifications(NotificationConfiguration.parse(
@@ -95,6 +97,7 @@ public final class S3Snapshots {
                     bucket.uploads().put(restored.uploadId(), restored);
                 }
             }
+            LifecycleExpiry.trackAll(s3, bucket);
             buckets++;
         }
         s3.ids().continueAfter(lastSequence);

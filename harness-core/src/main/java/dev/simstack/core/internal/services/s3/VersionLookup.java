@@ -26,6 +26,14 @@ final class VersionLookup {
     }
 
     static ObjectVersion find(Bucket bucket, String key, String versionId) {
+        return find(bucket, key, versionId, "GET");
+    }
+
+    /**
+     * The version a request with {@code method} names; a version id naming a delete marker answers 405
+     * MethodNotAllowed naming that method (a marker has no tags, retention or legal hold).
+     */
+    static ObjectVersion find(Bucket bucket, String key, String versionId, String method) {
         if (versionId == null) {
             ObjectVersion latest = bucket.keys().latest(key);
             if (latest == null) {
@@ -46,7 +54,7 @@ final class VersionLookup {
             throw S3Errors.noSuchVersion(key, versionId);
         }
         if (version.deleteMarker()) {
-            throw S3Errors.methodNotAllowed("GET", "DeleteMarker").withHeader("x-amz-delete-marker", "true")
+            throw S3Errors.methodNotAllowed(method, "DeleteMarker").withHeader("x-amz-delete-marker", "true")
                     .withHeader("x-amz-version-id", versionId)
                     .withHeader("Last-Modified", S3Time.http(version.lastModified()));
         }

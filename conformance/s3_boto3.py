@@ -1,0 +1,152 @@
+#!/usr/bin/python3
+"""S3 fidelity through Debian's boto3 1.26 (botocore 1.29, REST-XML) against a running SimStack launcher: the
+location-constraint rules, tagging rules, Object Lock, lifecycle configuration and bucket default encryption,
+with AWS's error codes, statuses and messages."""
+import datetime
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from conformance import Suite, expect, expect_true, main_guard  # noqa: E402
+
+import boto3  # noqa: E402
+from botocore.config import Config  # noqa: E402
+from botocore.exceptions import ClientError  # noqa: E402
+
+S = Suite("s3_boto3")
+
+
+def client(region):
+    return boto3.client("s3", endpoint_url=S.endpoint, region_name=region, aws_access_key_id="test",
+                        aws_secret_access_key="test",
+                        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1, "mode": "standard"},
+                                      read_timeout=30, connect_timeout=5))
+
+
+S3 = client("us-east-1")
+IRELAND = client("eu-west-1")
+B = {}
+MALFORMED = "The XML you provided was not well-formed or did not validate against our published schema"
+PROTECTED = "Access Denied because object protected by object lock."
+
+
+def name(base):
+    return S.unique(base).lower().replace("_", "-")
+
+
+def expect_error(call, status, code, message, **kwargs):
+    try:
+        call(**kwargs)
+    except ClientError as e:
+        got = (e.response["ResponseMetadata"]["HTTPStatusCode"], e.response["Error"]["Code"],
+               e.response["Error"].get("Message"))
+        expect(got, (status, code, message), "error")
+        return
+    raise AssertionError("the call succeeded; an error was expected")
+
+
+def location_constraints():
+    expect_error(IRELAND.create_bucket, 400, "IllegalLocationConstraintException", "The unspecified location"
+                 " constraint is incompatible for the region specific endpoint this request was sent to.",
+                 Bucket=name("loc-none"))
+    expect_error(IRELAND.create_bucket, 400, "IllegalLocationConstraintException", "The us-west-2 location"
+                 " constraint is incompatible for the region specific endpoint this request was sent to.",
+                 Bucket=name("loc-other"), CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+    expect_error(S3.create_bucket, 400, "InvalidLocationConstraint", "The specified location-constraint is not valid",
+                 Bucket=name("loc-east"), CreateBucketConfiguration={"LocationConstraint": "us-east-1"})
+    eu = name("loc-eu")
+    IRELAND.create_bucket(Bucket=eu, CreateBucketConfiguration={"LocationConstraint": "EU"})
+    expect(S3.get_bucket_location(Bucket=eu).get("LocationConstraint"), "EU", "EU answered back")
+    expect_error(IRELAND.create_bucket, 409, "BucketAlreadyOwnedByYou", "Your previous request to create the named"
+                 " bucket succeeded and you already own it.", Bucket=eu,
+                 CreateBucketConfiguration={"LocationConstraint": "EU"})
+    plain = name("loc-plain")
+    S3.create_bucket(Bucket=plain)
+    S3.create_bucket(Bucket=plain)  # us-east-1 answers 200 for legacy compatibility
+    expect(S3.get_bucket_location(Bucket=plain).get("LocationConstraint"), None, "us-east-1's empty constraint")
+    B["plain"] = plain
+
+
+def tagging_rules():
+    bucket = B["plain"]
+    S3.put_object(Bucket=bucket, Key="t", Body=b"x")
+    tags = [{"Key": f"k{i}", "Value": "v"} for i in range(11)]
+    expect_error(S3.put_object_tagging, 400, "BadRequest", "Object tags cannot be greater than 10", Bucket=bucket,
+                 Key="t", Tagging={"TagSet": tags})
+    expect_error(S3.put_object_tagging, 400, "InvalidTag", "Your TagKey cannot be prefixed with aws:", Bucket=bucket,
+                 Key="t", Tagging={"TagSet": [{"Key": "aws:x", "Value": "v"}]})
+    expect_error(S3.put_bucket_tagging, 400, "InvalidTag", "System tags cannot be added/updated by requester",
+                 Bucket=bucket, Tagging={"TagSet": [{"Key": "aws:x", "Value": "v"}]})
+    expect_error(S3.put_object_tagging, 400, "InvalidTag", "The TagKey you have provided is invalid", Bucket=bucket,
+                 Key="t", Tagging={"TagSet": [{"Key": "k" * 129, "Value": "v"}]})
+    S3.put_object(Bucket=bucket, Key="h", Body=b"x", Tagging="a=1&b=2")
+    expect(S3.get_object(Bucket=bucket, Key="h").get("TagCount"), 2, "x-amz-tagging-count")
+
+
+def object_lock():
+    vault = name("vault")
+    S3.create_bucket(Bucket=vault, ObjectLockEnabledForBucket=True)
+    expect(S3.get_bucket_versioning(Bucket=vault).get("Status"), "Enabled", "versioning with Object Lock")
+    S3.put_object_lock_configuration(Bucket=vault, ObjectLockConfiguration={
+        "ObjectLockEnabled": "Enabled", "Rule": {"DefaultRetention": {"Mode": "GOVERNANCE", "Days": 1}}})
+    version = S3.put_object(Bucket=vault, Key="doc", Body=b"x")["VersionId"]
+    head = S3.head_object(Bucket=vault, Key="doc")
+    expect(head.get("ObjectLockMode"), "GOVERNANCE", "default retention's mode")
+    expect_error(S3.delete_object, 403, "AccessDenied", PROTECTED, Bucket=vault, Key="doc", VersionId=version)
+    S3.delete_object(Bucket=vault, Key="doc", VersionId=version, BypassGovernanceRetention=True)
+    version = S3.put_object(Bucket=vault, Key="held", Body=b"x")["VersionId"]
+    S3.put_object_legal_hold(Bucket=vault, Key="held", LegalHold={"Status": "ON"})
+    expect_error(S3.delete_object, 403, "AccessDenied", PROTECTED, Bucket=vault, Key="held", VersionId=version,
+                 BypassGovernanceRetention=True)
+    S3.put_object_legal_hold(Bucket=vault, Key="held", LegalHold={"Status": "OFF"})
+    until = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)
+    S3.put_object_retention(Bucket=vault, Key="held", VersionId=version, BypassGovernanceRetention=True,
+                            Retention={"Mode": "COMPLIANCE", "RetainUntilDate": until})
+    expect(S3.get_object_retention(Bucket=vault, Key="held")["Retention"]["Mode"], "COMPLIANCE", "retention mode")
+    expect_error(S3.get_object_retention, 400, "InvalidRequest", "Bucket is missing Object Lock Configuration",
+                 Bucket=B["plain"], Key="t")
+
+
+def lifecycle():
+    bucket = B["plain"]
+    expect_error(S3.get_bucket_lifecycle_configuration, 404, "NoSuchLifecycleConfiguration",
+                 "The lifecycle configuration does not exist", Bucket=bucket)
+    expect_error(S3.put_bucket_lifecycle_configuration, 400, "InvalidArgument",
+                 "'Days' for Expiration action must be a positive integer", Bucket=bucket, LifecycleConfiguration={
+                     "Rules": [{"ID": "r", "Status": "Enabled", "Filter": {"Prefix": ""}, "Expiration": {"Days": 0}}]})
+    expect_error(S3.put_bucket_lifecycle_configuration, 400, "MalformedXML", MALFORMED, Bucket=bucket,
+                 LifecycleConfiguration={"Rules": [{"ID": "r", "Status": "On", "Filter": {"Prefix": ""},
+                                                    "Expiration": {"Days": 1}}]})
+    S3.put_bucket_lifecycle_configuration(Bucket=bucket, LifecycleConfiguration={"Rules": [
+        {"ID": "logs", "Status": "Enabled", "Filter": {"Prefix": "logs/"}, "Expiration": {"Days": 30}}]})
+    rules = S3.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"]
+    expect([(r["ID"], r["Expiration"]["Days"]) for r in rules], [("logs", 30)], "rules answered back")
+    put = S3.put_object(Bucket=bucket, Key="logs/a", Body=b"x")
+    expect_true('rule-id="logs"' in put.get("Expiration", ""), f"x-amz-expiration on PUT: {put.get('Expiration')}")
+    expect_true('rule-id="logs"' in S3.head_object(Bucket=bucket, Key="logs/a").get("Expiration", ""),
+                "x-amz-expiration on HEAD")
+    S3.delete_bucket_lifecycle(Bucket=bucket)
+
+
+def default_encryption():
+    bucket = B["plain"]
+    rule = S3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]["Rules"][0]
+    expect(rule["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"], "AES256", "SSE-S3 by default")
+    S3.put_bucket_encryption(Bucket=bucket, ServerSideEncryptionConfiguration={"Rules": [{
+        "ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "alias/app"}}]})
+    put = S3.put_object(Bucket=bucket, Key="sealed", Body=b"x")
+    expect((put.get("ServerSideEncryption"), put.get("SSEKMSKeyId")),
+           ("aws:kms", "arn:aws:kms:us-east-1:000000000000:alias/app"), "default encryption applied")
+    S3.delete_bucket_encryption(Bucket=bucket)
+    expect(S3.put_object(Bucket=bucket, Key="plain", Body=b"x").get("ServerSideEncryption"), "AES256",
+           "SSE-S3 after DeleteBucketEncryption")
+
+
+def run():
+    for check in (location_constraints, tagging_rules, object_lock, lifecycle, default_encryption):
+        S.check(check.__name__, check)
+    return S.failed
+
+
+if __name__ == "__main__":
+    main_guard(run)
