@@ -42,6 +42,31 @@ final class TemplateChecks {
         if (!unknown.isEmpty()) {
             throw CloudFormationErrors.templateFormat("Unrecognized resource types: " + unknown);
         }
+        Set<String> unresolved = new TreeSet<>();
+        resources.forEach(resource -> references(resource, unresolved));
+        unresolved.removeIf(name -> name.startsWith("AWS::") || resources.has(name)
+                || template.path("Parameters").has(name));
+        if (!unresolved.isEmpty()) {
+            throw CloudFormationErrors.templateFormat("Unresolved resource dependencies " + unresolved
+                    + " in the Resources block of the template");
+        }
+    }
+
+    /** The names {@code Ref} and {@code Fn::GetAtt} point at in {@code node}. */
+    private static void references(JsonNode node, Set<String> names) {
+        if (node.isObject() && node.size() == 1) {
+            JsonNode ref = node.get("Ref");
+            JsonNode getAtt = node.get("Fn::GetAtt");
+            if (ref != null && ref.isTextual()) {
+                names.add(ref.textValue());
+                return;
+            }
+            if (getAtt != null && getAtt.isArray() && getAtt.path(0).isTextual()) {
+                names.add(getAtt.get(0).textValue());
+                return;
+            }
+        }
+        node.forEach(child -> references(child, names));
     }
 
     /**
