@@ -109,7 +109,8 @@ public final class CloudFormationTemplates implements StackTemplates {
         };
         TemplateFile file = new TemplateFile("template", deployment.template(), new Creator(engine),
                 engine.context().random(), deployment.stackName(), new TemplateFile.Deployment(deployment.region(),
-                deployment.stackId(), deployment.parameters(), deployment.existing(), deployment.imports(), reporter));
+                deployment.stackId(), deployment.parameters(), deployment.existing(), deployment.inPlace(),
+                deployment.imports(), reporter));
         AppliedResources applied;
         try {
             applied = file.apply();

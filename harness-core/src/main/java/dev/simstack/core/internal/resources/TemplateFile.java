@@ -34,7 +34,7 @@ final class TemplateFile {
             "AWS::Lambda::Function", "AWS::Serverless::Function", "AWS::Lambda::EventSourceMapping",
             "AWS::Serverless::Api", "AWS::Serverless::HttpApi");
     private static final Map<String, String> QUEUE_ATTRIBUTES = queueAttributes();
-    private static final Set<String> FUNCTION_IGNORED = Set.of("Code", "CodeUri", "InlineCode", "Role", "Policies",
+    private static final Set<String> FUNCTION_IGNORED = Set.of("InlineCode", "Role", "Policies",
             "Tags", "Architectures", "Layers", "VpcConfig", "TracingConfig", "Tracing", "LoggingConfig",
             "AutoPublishAlias", "PackageType", "KmsKeyArn", "EphemeralStorage", "SnapStart", "Events");
     private static final String SAM_REST_API = "ServerlessRestApi";
@@ -61,7 +61,12 @@ final class TemplateFile {
      * stacks made ({@code Fn::ImportValue}), and a listener told of each resource.
      */
     record Deployment(String region, String stackId, Map<String, String> parameters, Map<String, String> existing,
-            java.util.function.Function<String, String> imports, Progress progress) {
+            Set<String> inPlace, java.util.function.Function<String, String> imports, Progress progress) {
+
+        /** Whether an existing resource's new definition is applied to it (an update without replacement). */
+        boolean updates(String logicalId) {
+            return inPlace.contains(logicalId);
+        }
     }
 
     /** Told of each resource as it is created, as CloudFormation's stack events tell of it. */
@@ -369,6 +374,12 @@ final class TemplateFile {
             request.set("tags", tags);
         }
         Creator.Made made = creator.queue(region, request);
+        if (made.outcome() == Outcome.EXISTED && deployment != null && deployment.updates(logicalId)) {
+            Map<String, String> changed = new LinkedHashMap<>();
+            queueAttributes.fields().forEachRemaining(attribute -> changed.put(attribute.getKey(),
+                    attribute.getValue().asText()));
+            creator.queueAttributes(region, made.physicalId(), changed);
+        }
         String arn = ResourceRef.queue(region, creator.accountId(), name).arn();
         attributes.put(logicalId, Map.of("Arn", arn, "QueueName", name, "QueueUrl", made.physicalId()));
         done(logicalId, "AWS::SQS::Queue", made.physicalId(), made.outcome());
@@ -511,6 +522,8 @@ final class TemplateFile {
                 case "DeadLetterQueue" -> request.putObject("DeadLetterConfig").put("TargetArn",
                         property.getValue().path("TargetArn").asText());
                 case "ReservedConcurrentExecutions" -> reserved = property.getValue().asInt();
+                case "Code" -> FunctionCodes.code(request, property.getValue());
+                case "CodeUri" -> FunctionCodes.codeUri(request, property.getValue());
                 default -> {
                     if (!FUNCTION_IGNORED.contains(key)) {
                         throw new ResourceFileException("property " + key + " of " + type + " is not supported");
@@ -522,6 +535,9 @@ final class TemplateFile {
             request.put("Role", properties.get("Role").asText());
         }
         Creator.Made made = creator.function(region, request, reserved);
+        if (made.outcome() == Outcome.EXISTED && deployment != null && deployment.updates(logicalId)) {
+            creator.updateFunction(region, request);
+        }
         attributes.put(logicalId, Map.of("Arn", ResourceRef.function(region, creator.accountId(), name).arn()));
         done(logicalId, type, name, made.outcome());
         if (type.equals("AWS::Serverless::Function")) {

@@ -32,7 +32,8 @@ final class Provisioning {
     void create(String region, StackRecord stack, String onFailure) {
         stackEvent(stack, "CREATE_IN_PROGRESS", USER_INITIATED);
         try {
-            stack.outputs = templates.deploy(deployment(region, stack, Map.of()), new Events(stack, "CREATE"));
+            stack.outputs = templates.deploy(deployment(region, stack, Map.of(), java.util.Set.of()),
+                    new Events(stack, "CREATE", java.util.Set.of()));
             stackEvent(stack, "CREATE_COMPLETE", null);
             export(region, stack);
         } catch (DeploymentFailedException e) {
@@ -61,17 +62,19 @@ final class Provisioning {
         String previousBody = stack.templateBody;
         Map<String, String> previousParameters = stack.parameters;
         stackEvent(stack, "UPDATE_IN_PROGRESS", USER_INITIATED);
-        List<String> replaced = changes.stream().filter(change -> change.action().equals("Modify"))
+        List<String> replaced = changes.stream().filter(change -> "True".equals(change.replacement()))
                 .map(TemplateChanges.Change::logicalId).toList();
+        java.util.Set<String> inPlace = new java.util.HashSet<>(changes.stream()
+                .filter(change -> "False".equals(change.replacement())).map(TemplateChanges.Change::logicalId).toList());
         deleteResources(region, stack, replaced);
         replaced.forEach(stack.resources::remove);
         List<String> before = new ArrayList<>(stack.resources.keySet());
         stack.template = template;
         stack.templateBody = body;
         stack.parameters = parameters;
-        Events events = new Events(stack, "UPDATE");
+        Events events = new Events(stack, "UPDATE", inPlace);
         try {
-            stack.outputs = templates.deploy(deployment(region, stack, physicalIds(stack)), events);
+            stack.outputs = templates.deploy(deployment(region, stack, physicalIds(stack), inPlace), events);
         } catch (DeploymentFailedException e) {
             String reason = failureReason(stack, "update", e);
             stackEvent(stack, "UPDATE_ROLLBACK_IN_PROGRESS", reason);
@@ -83,8 +86,8 @@ final class Provisioning {
             stack.templateBody = previousBody;
             stack.parameters = previousParameters;
             try {
-                stack.outputs = templates.deploy(deployment(region, stack, physicalIds(stack)),
-                        new Events(stack, "UPDATE"));
+                stack.outputs = templates.deploy(deployment(region, stack, physicalIds(stack), inPlace),
+                        new Events(stack, "UPDATE", inPlace));
                 stackEvent(stack, "UPDATE_ROLLBACK_COMPLETE", null);
             } catch (DeploymentFailedException again) {
                 stackEvent(stack, "UPDATE_ROLLBACK_FAILED", again.getMessage());
@@ -149,9 +152,10 @@ final class Provisioning {
                 + ".";
     }
 
-    private StackTemplates.Deployment deployment(String region, StackRecord stack, Map<String, String> existing) {
+    private StackTemplates.Deployment deployment(String region, StackRecord stack, Map<String, String> existing,
+            java.util.Set<String> inPlace) {
         return new StackTemplates.Deployment(region, stack.name, stack.id, stack.template, stack.parameters,
-                existing, name -> {
+                existing, inPlace, name -> {
                     CloudFormationStore.Export export = store.exports(region).get(name);
                     return export == null ? null : export.value();
                 });
@@ -197,16 +201,22 @@ final class Provisioning {
         private final StackRecord stack;
         private final String verb;
         private final List<String> touched = new ArrayList<>();
+        private final java.util.Set<String> inPlace;
 
-        Events(StackRecord stack, String verb) {
+        Events(StackRecord stack, String verb, java.util.Set<String> inPlace) {
             this.stack = stack;
             this.verb = verb;
+            this.inPlace = inPlace;
         }
 
         @Override
         public void started(String logicalId, String type) {
             touched.add(logicalId);
             StackResource held = stack.resources.get(logicalId);
+            if (held != null && inPlace.contains(logicalId)) {
+                resourceEvent(stack, held, "UPDATE_IN_PROGRESS", null);
+                return;
+            }
             if (held != null) {
                 return; // kept as it is: no event, as CloudFormation writes none for an unchanged resource
             }
@@ -220,7 +230,9 @@ final class Provisioning {
         public void created(String logicalId, String type, String physicalId) {
             touched.add(logicalId);
             StackResource held = stack.resources.get(logicalId);
-            if (held != null && held.status().equals("CREATE_IN_PROGRESS") && held.physicalId().isEmpty()) {
+            if (held != null && held.status().equals("UPDATE_IN_PROGRESS")) {
+                resourceEvent(stack, held, "UPDATE_COMPLETE", null);
+            } else if (held != null && held.status().equals("CREATE_IN_PROGRESS") && held.physicalId().isEmpty()) {
                 StackResource made = new StackResource(logicalId, physicalId, type, "CREATE_IN_PROGRESS", null,
                         context.clock().now());
                 resourceEvent(stack, made, "CREATE_IN_PROGRESS", "Resource creation Initiated");

@@ -42,10 +42,12 @@ public interface StackTemplates {
      * One run of a template.
      *
      * @param existing the physical names of resources the stack holds already, by logical id: kept, not made
+     * @param inPlace the existing resources whose new definition is applied to them (updated without replacement)
      * @param imports the value exported under a name, or null
      */
     record Deployment(String region, String stackName, String stackId, JsonNode template,
-            Map<String, String> parameters, Map<String, String> existing, Function<String, String> imports) {
+            Map<String, String> parameters, Map<String, String> existing, java.util.Set<String> inPlace,
+            Function<String, String> imports) {
     }
 
     /** Told of each resource as it is made, in order. */

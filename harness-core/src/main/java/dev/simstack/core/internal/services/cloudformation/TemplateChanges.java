@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What applying a template to a stack would change, resource by resource, as a change set lists it. A
- * resource whose definition or parameters changed is replaced: SimStack re-creates it rather than updating it
- * in place (see docs/compatibility.md), so its Replacement is {@code True}.
+ * What applying a template to a stack would change, resource by resource, as a change set lists it. A queue
+ * or function whose name stays is updated in place (SetQueueAttributes, UpdateFunctionConfiguration and
+ * UpdateFunctionCode), Replacement {@code False}; any other changed resource is replaced (deleted and made
+ * again), Replacement {@code True}: where AWS replaces (a queue's name, a table's key schema) and, beyond AWS,
+ * where the engine has no update call behind it (see docs/compatibility.md).
  */
 final class TemplateChanges {
 
@@ -44,7 +46,8 @@ final class TemplateChanges {
                 changes.add(new Change("Add", id, null, type, null));
             } else if (!before.get(id).equals(resource.getValue()) || parametersChanged
                     && refersToParameters(resource.getValue(), template)) {
-                changes.add(new Change("Modify", id, held.physicalId(), type, "True"));
+                changes.add(new Change("Modify", id, held.physicalId(), type,
+                        inPlace(type, before.get(id), resource.getValue()) ? "False" : "True"));
             }
         });
         before.fields().forEachRemaining(resource -> {
@@ -54,6 +57,24 @@ final class TemplateChanges {
             }
         });
         return changes;
+    }
+
+    /** Whether the engine updates this change in place: a queue or function that keeps its name (and FIFO-ness). */
+    private static boolean inPlace(String type, JsonNode before, JsonNode after) {
+        List<String> identity = switch (type) {
+            case "AWS::SQS::Queue" -> List.of("QueueName", "FifoQueue");
+            case "AWS::Lambda::Function", "AWS::Serverless::Function" -> List.of("FunctionName", "Events");
+            default -> null;
+        };
+        if (identity == null) {
+            return false;
+        }
+        for (String property : identity) {
+            if (!before.path("Properties").path(property).equals(after.path("Properties").path(property))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean refersToParameters(JsonNode definition, JsonNode template) {
