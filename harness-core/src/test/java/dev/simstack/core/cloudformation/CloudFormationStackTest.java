@@ -236,6 +236,19 @@ class CloudFormationStackTest {
     }
 
     @Test
+    void get_template_summary_of_a_stack_answers_its_parameters_and_resource_types() {
+        create("summary", "summary");
+
+        var summary = cfn.getTemplateSummary(r -> r.stackName("summary"));
+
+        assertThat(summary.parameters()).extracting(p -> p.parameterKey() + ":" + p.parameterType())
+                .containsExactly("Prefix:String", "Retention:Number");
+        assertThat(summary.resourceTypes()).containsExactly("AWS::SQS::Queue", "AWS::DynamoDB::Table");
+        assertThat(summary.description()).isEqualTo("orders and their queue");
+        cfn.deleteStack(r -> r.stackName("summary"));
+    }
+
+    @Test
     void get_template_answers_the_body_as_given() {
         create("body", "body");
 

@@ -44,6 +44,7 @@ public final class CloudFormationService implements Service {
         StackActions stacks = new StackActions(context, store, port, provisioning);
         stacks.register(operations);
         new ResourceActions(store).register(operations);
+        new TemplateActions(store, port).register(operations);
         new ChangeSetActions(context, store, port, stacks, provisioning).register(operations);
     }
 

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** CreateStack, UpdateStack, DeleteStack, DescribeStacks, ListStacks, GetTemplate and ValidateTemplate. */
+/** CreateStack, UpdateStack, DeleteStack, DescribeStacks, ListStacks and GetTemplate. */
 final class StackActions {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -37,7 +37,6 @@ final class StackActions {
         operations.put("DescribeStacks", this::describeStacks);
         operations.put("ListStacks", this::listStacks);
         operations.put("GetTemplate", this::getTemplate);
-        operations.put("ValidateTemplate", this::validateTemplate);
     }
 
     private JsonNode createStack(DecodedCall call, Input input) {
@@ -210,40 +209,6 @@ final class StackActions {
         StackRecord stack = store.existing(call.region(), stackName);
         ObjectNode output = NODES.objectNode().put("TemplateBody", stack.templateBody);
         output.putArray("StagesAvailable").add("Original").add("Processed");
-        return output;
-    }
-
-    private JsonNode validateTemplate(DecodedCall call, Input input) {
-        JsonNode template = TemplateRequest.template(TemplateRequest.body(input, call.region(), templates), templates);
-        ObjectNode output = NODES.objectNode();
-        ArrayNode parameters = output.putArray("Parameters");
-        template.path("Parameters").fields().forEachRemaining(parameter -> {
-            ObjectNode entry = parameters.addObject().put("ParameterKey", parameter.getKey());
-            JsonNode fallback = parameter.getValue().get("Default");
-            if (fallback != null) {
-                entry.put("DefaultValue", fallback.asText());
-            }
-            entry.put("NoEcho", parameter.getValue().path("NoEcho").asText("false").equals("true"));
-            if (parameter.getValue().has("Description")) {
-                entry.put("Description", parameter.getValue().get("Description").asText());
-            }
-        });
-        if (template.path("Description").isTextual()) {
-            output.put("Description", template.get("Description").textValue());
-        }
-        String capability = TemplateChecks.iamCapability(template);
-        ArrayNode capabilities = output.putArray("Capabilities");
-        if (capability != null) {
-            capabilities.add(capability);
-            output.put("CapabilitiesReason", "The following resource(s) require capabilities: "
-                    + TemplateChecks.iamTypes(template));
-        }
-        ArrayNode transforms = output.putArray("DeclaredTransforms");
-        JsonNode transform = template.path("Transform");
-        if (transform.isTextual()) {
-            transforms.add(transform.textValue());
-        }
-        transform.forEach(each -> transforms.add(each.asText()));
         return output;
     }
 }
