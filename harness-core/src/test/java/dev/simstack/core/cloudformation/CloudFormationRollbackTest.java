@@ -125,6 +125,29 @@ class CloudFormationRollbackTest {
     }
 
     @Test
+    void an_export_name_another_stack_exports_fails_the_stack() {
+        String exporting = """
+                Resources:
+                  Queue:
+                    Type: AWS::SQS::Queue
+                Outputs:
+                  Url:
+                    Value: !Ref Queue
+                    Export:
+                      Name: shared-url
+                """;
+        cfn.createStack(r -> r.stackName("owner").templateBody(exporting));
+
+        cfn.createStack(r -> r.stackName("copycat").templateBody(exporting));
+
+        var copycat = cfn.describeStacks(r -> r.stackName("copycat")).stacks().get(0);
+        assertThat(copycat.stackStatus()).isEqualTo(StackStatus.ROLLBACK_COMPLETE);
+        assertThat(history(cfn, "copycat")).contains("copycat ROLLBACK_IN_PROGRESS Export with name shared-url is "
+                + "already exported by stack owner. Rollback requested by user.");
+        cfn.deleteStack(r -> r.stackName("owner"));
+    }
+
+    @Test
     void a_reference_to_nothing_is_a_template_format_error() {
         var error = error(() -> cfn.createStack(r -> r.stackName("dangling").templateBody("""
                 Resources:

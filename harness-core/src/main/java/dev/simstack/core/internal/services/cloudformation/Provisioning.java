@@ -34,6 +34,7 @@ final class Provisioning {
         try {
             stack.outputs = templates.deploy(deployment(region, stack, Map.of(), java.util.Set.of()),
                     new Events(stack, "CREATE", java.util.Set.of()));
+            checkExports(region, stack);
             stackEvent(stack, "CREATE_COMPLETE", null);
             export(region, stack);
         } catch (DeploymentFailedException e) {
@@ -42,7 +43,8 @@ final class Provisioning {
                 stackEvent(stack, "CREATE_FAILED", reason);
                 return;
             }
-            stackEvent(stack, "ROLLBACK_IN_PROGRESS", reason + " Rollback requested by user.");
+            stackEvent(stack, "ROLLBACK_IN_PROGRESS", reason + (reason.endsWith(".") ? "" : ".")
+                    + " Rollback requested by user.");
             List<String> stuck = deleteResources(region, stack, new ArrayList<>(stack.resources.keySet()));
             stackEvent(stack, stuck.isEmpty() ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED",
                     stuck.isEmpty() ? null : "The following resource(s) failed to delete: " + stuck + ". ");
@@ -75,6 +77,7 @@ final class Provisioning {
         Events events = new Events(stack, "UPDATE", inPlace);
         try {
             stack.outputs = templates.deploy(deployment(region, stack, physicalIds(stack), inPlace), events);
+            checkExports(region, stack);
         } catch (DeploymentFailedException e) {
             String reason = failureReason(stack, "update", e);
             stackEvent(stack, "UPDATE_ROLLBACK_IN_PROGRESS", reason);
@@ -167,7 +170,20 @@ final class Provisioning {
         return ids;
     }
 
-    /** Registers the stack's exports; a name another stack exports fails the call first (see checkExports). */
+    /** An export name is the region's once: another stack's export of it fails this stack, as in AWS. */
+    private void checkExports(String region, StackRecord stack) {
+        for (StackTemplates.StackOutput output : stack.outputs) {
+            CloudFormationStore.Export taken = output.exportName() == null ? null
+                    : store.exports(region).get(output.exportName());
+            if (taken != null && !taken.stackId().equals(stack.id)) {
+                String owner = store.find(region, taken.stackId()).name;
+                throw new DeploymentFailedException("Export with name " + output.exportName()
+                        + " is already exported by stack " + owner, null);
+            }
+        }
+    }
+
+    /** Registers the stack's exports, checked by {@link #checkExports}. */
     private void export(String region, StackRecord stack) {
         for (StackTemplates.StackOutput output : stack.outputs) {
             if (output.exportName() != null) {
