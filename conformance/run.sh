@@ -18,7 +18,7 @@ export PYTHONDONTWRITEBYTECODE=1   # no __pycache__ in the source tree
 SUITE_TIMEOUT=${CONFORMANCE_SUITE_TIMEOUT:-150}   # seconds per suite; suites run side by side
 
 # Suites per service, in the order they print. A service's suites run only when the launcher serves it.
-SERVICES=(sqs dynamodb s3 iam lambda apigateway)
+SERVICES=(sqs dynamodb s3 iam lambda apigateway cloudformation)
 declare -A SUITES=(
   [sqs]="sqs_boto3.py sqs_cli.py"
   [dynamodb]="dynamodb_boto3.py dynamodb_cli.py"
@@ -26,6 +26,7 @@ declare -A SUITES=(
   [iam]="iam_cli.py"
   [lambda]="lambda_cli.py"
   [apigateway]="apigateway_cli.py apigatewayv2_cli.py apigateway_auth_cli.py"
+  [cloudformation]="cloudformation_cli.py"
 )
 
 WORK=$(mktemp -d)

@@ -74,6 +74,7 @@ public record FaultError(String code, int status, String message) {
             case IAM -> new FaultError("ServiceFailure", 500, "The request processing has failed because of an "
                     + "unknown error, exception or failure.");
             case STS -> new FaultError("InternalFailure", 500, "An internal error occurred.");
+            case CLOUDFORMATION -> new FaultError("InternalFailure", 500, "An internal error occurred.");
         };
     }
 
@@ -102,7 +103,7 @@ public record FaultError(String code, int status, String message) {
                     + "busy.");
             case S3 -> new FaultError("ServiceUnavailable", 503, "Please reduce your request rate.");
             case LAMBDA, APIGATEWAY -> new FaultError("ServiceUnavailableException", 503, "Service Unavailable");
-            case IAM, STS -> new FaultError("ServiceUnavailable", 503, "Service Unavailable");
+            case IAM, STS, CLOUDFORMATION -> new FaultError("ServiceUnavailable", 503, "Service Unavailable");
         };
     }
 

@@ -280,9 +280,9 @@ class FaultInjectorTest {
             assertThat(FaultRule.throttle(service.signingName(), "Op")).isEqualTo(FaultRule.throttle(service, "Op"));
         }
         assertThatThrownBy(() -> FaultRule.throttle("sns", "Publish")).hasMessage("fault rule 'throttle sns.Publish':"
-                + " service 'sns' is not one of sqs, dynamodb, s3, lambda, apigateway, sts, iam");
+                + " service 'sns' is not one of sqs, dynamodb, s3, lambda, apigateway, sts, iam, cloudformation");
         assertThatThrownBy(() -> FaultError.internal("sns")).hasMessage("no service 'sns'; faults apply to sqs,"
-                + " dynamodb, s3, lambda, apigateway, sts, iam (signing names)");
+                + " dynamodb, s3, lambda, apigateway, sts, iam, cloudformation (signing names)");
     }
 
     @Test

@@ -35,7 +35,9 @@ public enum AwsService {
      * AWS Identity and Access Management (IAM), global (one store per stack, whatever the region); throttles
      * with {@code Throttling} (400).
      */
-    IAM("iam", "iam", "Throttling", 400, "Rate exceeded");
+    IAM("iam", "iam", "Throttling", 400, "Rate exceeded"),
+    /** AWS CloudFormation (stacks made from templates); throttles with {@code Throttling} (400). */
+    CLOUDFORMATION("cloudformation", "cloudformation", "Throttling", 400, "Rate exceeded");
 
     private final String signingName;
     private final String endpointPrefix;

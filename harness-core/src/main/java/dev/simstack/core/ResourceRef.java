@@ -78,6 +78,7 @@ public record ResourceRef(AwsService service, String region, String account, Str
             case APIGATEWAY -> PREFIX + "apigateway:" + region + "::/restapis/" + name;
             case IAM -> PREFIX + "iam::" + account + ":role/" + name;
             case STS -> PREFIX + "sts::" + account + ":assumed-role/" + name;
+            case CLOUDFORMATION -> PREFIX + "cloudformation:" + region + ":" + account + ":stack/" + name;
         };
     }
 
@@ -116,8 +117,10 @@ public record ResourceRef(AwsService service, String region, String account, Str
                     ? named(AwsService.IAM, "", account, between(resource, "role/", '\0')) : null;
             case "sts" -> region.isEmpty() && !account.isEmpty()
                     ? named(AwsService.STS, "", account, between(resource, "assumed-role/", '\0')) : null;
-            default -> throw malformed(arn, "SimStack's services are sqs, dynamodb, s3, lambda, apigateway, iam and"
-                    + " sts, not '"
+            case "cloudformation" -> regional(AwsService.CLOUDFORMATION, region, account,
+                    between(resource, "stack/", '\0'));
+            default -> throw malformed(arn, "SimStack's services are sqs, dynamodb, s3, lambda, apigateway, iam,"
+                    + " sts and cloudformation, not '"
                     + parts[2] + "'");
         };
         if (ref == null) {

@@ -33,6 +33,7 @@ public final class Stack implements AutoCloseable {
         this.endpoint = URI.create("http://" + engine.hostAndPort());
         this.handles = new ResourceHandles(engine);
         engine.resetHandler(this::reset);
+        engine.templates(new dev.simstack.core.internal.resources.CloudFormationTemplates(engine));
     }
 
     /** Starts a stack: binds its port, creates its declared resources, and returns once it serves. */

@@ -81,7 +81,7 @@ class ResourceRefTest {
         assertThat(AwsService.S3.throttlingError().code()).isEqualTo("SlowDown");
         assertThat(AwsService.S3.throttlingError().status()).isEqualTo(503);
         assertThatThrownBy(() -> AwsService.bySigningName("sns"))
-                .hasMessage("no service with signing name 'sns'; a stack serves sqs, dynamodb, s3, lambda, apigateway, sts, iam");
+                .hasMessage("no service with signing name 'sns'; a stack serves sqs, dynamodb, s3, lambda, apigateway, sts, iam, cloudformation");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ResetEndpointTest {
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                     .startsWith("application/json"));
             assertThat(answer.body()).isEqualTo("{\"reset\":true,\"services\":[\"sqs\",\"dynamodb\",\"s3\",\"lambda\","
-                    + "\"apigateway\",\"iam\",\"sts\"],\"recreated\":[]}");
+                    + "\"apigateway\",\"iam\",\"sts\",\"cloudformation\"],\"recreated\":[]}");
             assertThat(stack.ledger().size()).as("the ledger was cleared").isZero();
             assertThat(sqs.listQueues().queueUrls()).isEmpty();
             assertThat(dynamo.listTables().tableNames()).isEmpty();

@@ -26,7 +26,7 @@ final class CallResources {
                         : ResourceRef.bucket(call.region(), call.accountId(), named(call.input(), "Bucket"));
                 case LAMBDA -> function(call);
                 case APIGATEWAY -> api(call);
-                case IAM, STS -> null; // roles are named by RoleName alone, without their path
+                case IAM, STS, CLOUDFORMATION -> null; // roles are named by RoleName alone, without their path
             };
         } catch (IllegalArgumentException malformed) {
             return null;

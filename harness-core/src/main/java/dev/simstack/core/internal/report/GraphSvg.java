@@ -87,7 +87,7 @@ final class GraphSvg {
 
     private static int usualLayer(AwsService service) {
         return switch (service) {
-            case APIGATEWAY, S3, IAM, STS -> 0;
+            case APIGATEWAY, S3, IAM, STS, CLOUDFORMATION -> 0;
             case SQS -> 1;
             case LAMBDA -> 2;
             case DYNAMODB -> 3;

@@ -29,7 +29,7 @@ final class Palette {
             case DYNAMODB -> "#3b5bdb";
             case S3 -> "#5c940d";
             case APIGATEWAY -> "#7048e8";
-            case IAM, STS -> "#495057";
+            case IAM, STS, CLOUDFORMATION -> "#495057";
         };
     }
 
@@ -41,7 +41,7 @@ final class Palette {
             case DYNAMODB -> "#edf2ff";
             case S3 -> "#f4fce3";
             case APIGATEWAY -> "#f3f0ff";
-            case IAM, STS -> "#f1f3f5";
+            case IAM, STS, CLOUDFORMATION -> "#f1f3f5";
         };
     }
 
@@ -63,6 +63,7 @@ final class Palette {
             case APIGATEWAY -> "API Gateway";
             case IAM -> "IAM";
             case STS -> "STS";
+            case CLOUDFORMATION -> "CloudFormation";
         };
     }
 }

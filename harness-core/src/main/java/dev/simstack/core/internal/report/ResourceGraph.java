@@ -188,7 +188,7 @@ final class ResourceGraph {
             case LAMBDA -> "(" + text + ")";
             case DYNAMODB -> "[(" + text + ")]";
             case S3 -> "[/" + text + "\\]";
-            case IAM, STS -> "[" + text + "]";
+            case IAM, STS, CLOUDFORMATION -> "[" + text + "]";
         };
     }
 }

@@ -110,6 +110,7 @@ final class TimelineLanes {
             case S3 -> "bucket";
             case IAM -> "role";
             case STS -> "session";
+            case CLOUDFORMATION -> "stack";
         };
         return lane(group, kind, names.of(ref), Palette.of(service), categories, colours);
     }

@@ -52,7 +52,7 @@ final class Creator {
             JsonNode out = calls.json("sqs", "AmazonSQS", "CreateQueue", region, createQueue);
             return new Made(out.path("QueueUrl").asText(), existed ? Outcome.EXISTED : Outcome.CREATED);
         } catch (CallFailedException e) {
-            if (existed && e.code().equals("QueueAlreadyExists")) {
+            if (existed && (e.code().equals("QueueAlreadyExists") || e.code().equals("QueueNameExists"))) {
                 // Same name, other attributes: keep the queue as it is, as a restart over saved state must.
                 JsonNode out = calls.json("sqs", "AmazonSQS", "GetQueueUrl", region,
                         NODES.objectNode().put("QueueName", name));
@@ -208,6 +208,22 @@ final class Creator {
                     NODES.objectNode().put("ReservedConcurrentExecutions", reserved), "PutFunctionConcurrency");
         }
         return new Made(name, Outcome.CREATED);
+    }
+
+    /**
+     * UpdateFunctionConfiguration with the members of {@code createFunction} it takes, then UpdateFunctionCode when
+     * the request names a package: a function updated in place, as CloudFormation updates one.
+     */
+    void updateFunction(String region, ObjectNode createFunction) {
+        ObjectNode configuration = createFunction.deepCopy();
+        String name = configuration.remove("FunctionName").asText();
+        JsonNode code = configuration.remove("Code");
+        calls.restJson("lambda", "PUT", "/2015-03-31/functions/" + name + "/configuration", region, configuration,
+                "UpdateFunctionConfiguration");
+        if (code != null) {
+            calls.restJson("lambda", "PUT", "/2015-03-31/functions/" + name + "/code", region, code,
+                    "UpdateFunctionCode");
+        }
     }
 
     /** CreateEventSourceMapping; its UUID. */

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * CloudFormation's intrinsic functions over a template's values: Ref, Fn::GetAtt, Fn::Sub, Fn::Join,
- * Fn::Select, Fn::Split, Fn::FindInMap, Fn::Base64, Fn::GetAZs, and the pseudo parameters. Conditions
- * (Fn::If and friends) and Fn::ImportValue are refused by name.
+ * Fn::Select, Fn::Split, Fn::FindInMap, Fn::Base64, Fn::GetAZs, Fn::ImportValue (a CloudFormation stack's
+ * imports), and the pseudo parameters. Conditions (Fn::If and friends) are refused by name.
  */
 final class Intrinsics {
 
@@ -31,6 +31,11 @@ final class Intrinsics {
 
         /** Attribute {@code attribute} of resource {@code logicalId}; throws if it has no such attribute. */
         String attribute(String logicalId, String attribute);
+
+        /** The value another stack exported under {@code exportName}; null if none did. */
+        default String importValue(String exportName) {
+            return null;
+        }
     }
 
     private final Lookup lookup;
@@ -179,6 +184,14 @@ final class Intrinsics {
                 }
                 return found;
             }
+            case "Fn::ImportValue": {
+                String name = text(argument, "Fn::ImportValue's export name");
+                String value = lookup.importValue(name);
+                if (value == null) {
+                    throw new ResourceFileException("No export named " + name + " found.");
+                }
+                return NODES.textNode(value);
+            }
             case "Fn::Base64":
                 return NODES.textNode(Base64.getEncoder().encodeToString(text(argument, "Fn::Base64's value")
                         .getBytes(StandardCharsets.UTF_8)));
@@ -193,7 +206,7 @@ final class Intrinsics {
             default:
                 throw new ResourceFileException(function + " is not supported by SimStack's templates (supported: "
                         + "Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap, Fn::Base64, "
-                        + "Fn::GetAZs; no Conditions)");
+                        + "Fn::GetAZs, Fn::ImportValue in CloudFormation stacks; no Conditions)");
         }
     }
 

@@ -34,7 +34,7 @@ final class TemplateFile {
             "AWS::Lambda::Function", "AWS::Serverless::Function", "AWS::Lambda::EventSourceMapping",
             "AWS::Serverless::Api", "AWS::Serverless::HttpApi");
     private static final Map<String, String> QUEUE_ATTRIBUTES = queueAttributes();
-    private static final Set<String> FUNCTION_IGNORED = Set.of("Code", "CodeUri", "InlineCode", "Role", "Policies",
+    private static final Set<String> FUNCTION_IGNORED = Set.of("InlineCode", "Role", "Policies",
             "Tags", "Architectures", "Layers", "VpcConfig", "TracingConfig", "Tracing", "LoggingConfig",
             "AutoPublishAlias", "PackageType", "KmsKeyArn", "EphemeralStorage", "SnapStart", "Events");
     private static final String SAM_REST_API = "ServerlessRestApi";
@@ -51,15 +51,46 @@ final class TemplateFile {
     private final Map<String, Map<String, String>> attributes = new HashMap<>();
     private final Map<String, ApiSpec> apis = new LinkedHashMap<>();
     private final List<Resource> applied = new ArrayList<>();
+    private final Map<String, String> exports = new LinkedHashMap<>();
     private final Intrinsics intrinsics;
+    private final Deployment deployment;
+
+    /**
+     * What a CloudFormation stack adds to a resource file: the region and stack id, the parameter values given,
+     * the physical ids of the resources it holds already (kept under their generated names), the exports other
+     * stacks made ({@code Fn::ImportValue}), and a listener told of each resource.
+     */
+    record Deployment(String region, String stackId, Map<String, String> parameters, Map<String, String> existing,
+            Set<String> inPlace, java.util.function.Function<String, String> imports, Progress progress) {
+
+        /** Whether an existing resource's new definition is applied to it (an update without replacement). */
+        boolean updates(String logicalId) {
+            return inPlace.contains(logicalId);
+        }
+    }
+
+    /** Told of each resource as it is created, as CloudFormation's stack events tell of it. */
+    interface Progress {
+        void started(String logicalId, String type);
+
+        void created(Resource resource);
+
+        void failed(String logicalId, String type, String reason);
+    }
 
     TemplateFile(String file, JsonNode root, Creator creator, SimRandom random, String stackName) {
+        this(file, root, creator, random, stackName, null);
+    }
+
+    TemplateFile(String file, JsonNode root, Creator creator, SimRandom random, String stackName,
+            Deployment deployment) {
         this.file = file;
         this.root = root;
         this.creator = creator;
         this.random = random;
         this.stackName = stackName;
-        this.region = creator.defaultRegion();
+        this.deployment = deployment;
+        this.region = deployment != null ? deployment.region() : creator.defaultRegion();
         this.intrinsics = new Intrinsics(new Intrinsics.Lookup() {
             @Override
             public String ref(String name) {
@@ -69,6 +100,11 @@ final class TemplateFile {
             @Override
             public String attribute(String logicalId, String attribute) {
                 return TemplateFile.this.attribute(logicalId, attribute);
+            }
+
+            @Override
+            public String importValue(String exportName) {
+                return deployment == null ? null : deployment.imports().apply(exportName);
             }
         }, root.path("Mappings"));
     }
@@ -83,25 +119,42 @@ final class TemplateFile {
         for (String logicalId : order(resources)) {
             JsonNode definition = resources.get(logicalId);
             String type = definition.path("Type").asText();
+            if (isSamApi(type)) {
+                create(logicalId, type, definition.path("Properties")); // declared below, with its routes
+                continue;
+            }
+            int before = applied.size();
+            started(logicalId, type);
             try {
                 create(logicalId, type, definition.path("Properties"));
+                reportCreated(before);
             } catch (ResourceFileException | LocalCalls.CallFailedException e) {
+                if (deployment != null) {
+                    deployment.progress().failed(logicalId, type, e.getMessage());
+                }
                 throw new ResourceFileException(file + ": resource " + logicalId + " (" + type + "): "
                         + e.getMessage(), e);
             }
         }
         for (Map.Entry<String, ApiSpec> api : apis.entrySet()) {
-            Creator.Made made = creator.api(region, api.getValue());
-            refs.put(api.getKey(), made.physicalId());
             String type = api.getValue().kind() == ApiSpec.Kind.REST ? "AWS::Serverless::Api"
                     : "AWS::Serverless::HttpApi";
+            int before = applied.size();
+            started(api.getKey(), type);
+            Creator.Made made = creator.api(region, api.getValue());
+            refs.put(api.getKey(), made.physicalId());
             applied.add(new Resource(api.getKey(), type, region, made.physicalId(), made.outcome()));
+            reportCreated(before);
         }
         Map<String, String> outputs = new LinkedHashMap<>();
         root.path("Outputs").fields().forEachRemaining(output -> {
             try {
                 outputs.put(output.getKey(), intrinsics.text(output.getValue().path("Value"), "Output "
                         + output.getKey()));
+                JsonNode export = output.getValue().path("Export").path("Name");
+                if (!export.isMissingNode()) {
+                    exports.put(output.getKey(), intrinsics.text(export, "Output " + output.getKey() + " Export"));
+                }
             } catch (ResourceFileException e) {
                 throw new ResourceFileException(file + ": output " + output.getKey() + ": " + e.getMessage(), e);
             }
@@ -109,8 +162,33 @@ final class TemplateFile {
         return new AppliedResources(applied, outputs);
     }
 
+    /** The export names of the outputs that have one, by output key, once {@link #apply()} has run. */
+    Map<String, String> exports() {
+        return exports;
+    }
+
+    private static boolean isSamApi(String type) {
+        return type.equals("AWS::Serverless::Api") || type.equals("AWS::Serverless::HttpApi");
+    }
+
+    private void started(String logicalId, String type) {
+        if (deployment != null) {
+            deployment.progress().started(logicalId, type);
+        }
+    }
+
+    private void reportCreated(int from) {
+        if (deployment != null) {
+            applied.subList(from, applied.size()).forEach(deployment.progress()::created);
+        }
+    }
+
     private void readParameters() {
         root.path("Parameters").fields().forEachRemaining(parameter -> {
+            if (deployment != null && deployment.parameters().containsKey(parameter.getKey())) {
+                parameters.put(parameter.getKey(), deployment.parameters().get(parameter.getKey()));
+                return;
+            }
             JsonNode fallback = parameter.getValue().get("Default");
             if (fallback == null) {
                 throw new ResourceFileException(file + ": parameter " + parameter.getKey() + " has no Default; "
@@ -296,6 +374,12 @@ final class TemplateFile {
             request.set("tags", tags);
         }
         Creator.Made made = creator.queue(region, request);
+        if (made.outcome() == Outcome.EXISTED && deployment != null && deployment.updates(logicalId)) {
+            Map<String, String> changed = new LinkedHashMap<>();
+            queueAttributes.fields().forEachRemaining(attribute -> changed.put(attribute.getKey(),
+                    attribute.getValue().asText()));
+            creator.queueAttributes(region, made.physicalId(), changed);
+        }
         String arn = ResourceRef.queue(region, creator.accountId(), name).arn();
         attributes.put(logicalId, Map.of("Arn", arn, "QueueName", name, "QueueUrl", made.physicalId()));
         done(logicalId, "AWS::SQS::Queue", made.physicalId(), made.outcome());
@@ -438,6 +522,8 @@ final class TemplateFile {
                 case "DeadLetterQueue" -> request.putObject("DeadLetterConfig").put("TargetArn",
                         property.getValue().path("TargetArn").asText());
                 case "ReservedConcurrentExecutions" -> reserved = property.getValue().asInt();
+                case "Code" -> FunctionCodes.code(request, property.getValue());
+                case "CodeUri" -> FunctionCodes.codeUri(request, property.getValue());
                 default -> {
                     if (!FUNCTION_IGNORED.contains(key)) {
                         throw new ResourceFileException("property " + key + " of " + type + " is not supported");
@@ -449,6 +535,9 @@ final class TemplateFile {
             request.put("Role", properties.get("Role").asText());
         }
         Creator.Made made = creator.function(region, request, reserved);
+        if (made.outcome() == Outcome.EXISTED && deployment != null && deployment.updates(logicalId)) {
+            creator.updateFunction(region, request);
+        }
         attributes.put(logicalId, Map.of("Arn", ResourceRef.function(region, creator.accountId(), name).arn()));
         done(logicalId, type, name, made.outcome());
         if (type.equals("AWS::Serverless::Function")) {
@@ -557,6 +646,10 @@ final class TemplateFile {
 
     /** CloudFormation's name for an unnamed resource: stack, logical id and a random suffix. */
     private String generatedName(String logicalId, int maxLength, boolean lowerCase) {
+        String held = deployment == null ? null : deployment.existing().get(logicalId);
+        if (held != null) {
+            return held.substring(held.lastIndexOf('/') + 1); // a queue's URL ends with its name
+        }
         String alphabet = lowerCase ? "abcdefghijklmnopqrstuvwxyz0123456789" : "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         StringBuilder suffix = new StringBuilder();
         for (int i = 0; i < 13; i++) {
@@ -579,8 +672,8 @@ final class TemplateFile {
             case "AWS::StackName":
                 return stackName;
             case "AWS::StackId":
-                return "arn:aws:cloudformation:" + region + ":" + creator.accountId() + ":stack/" + stackName + "/"
-                        + stackName;
+                return deployment != null ? deployment.stackId() : "arn:aws:cloudformation:" + region + ":"
+                        + creator.accountId() + ":stack/" + stackName + "/" + stackName;
             case "AWS::Partition":
                 return "aws";
             case "AWS::URLSuffix":

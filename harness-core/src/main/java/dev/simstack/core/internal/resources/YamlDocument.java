@@ -39,6 +39,21 @@ final class YamlDocument {
         }
     }
 
+    /**
+     * A template given as text (CloudFormation's TemplateBody).
+     *
+     * @throws IOException when it is neither JSON nor YAML; the message says where
+     */
+    static JsonNode parse(String text) throws IOException {
+        try (JsonParser parser = YAML.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new IOException("the template is empty");
+            }
+            return value(parser, first);
+        }
+    }
+
     private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
         Object typeId = parser.getTypeId();
         String tag = typeId == null ? null : typeId.toString();

@@ -28,6 +28,8 @@ import dev.simstack.core.internal.services.lambda.LambdaService;
 import dev.simstack.core.internal.services.apigateway.ApiGatewayService;
 import dev.simstack.core.internal.services.iam.IamService;
 import dev.simstack.core.internal.services.sts.StsService;
+import dev.simstack.core.internal.services.cloudformation.CloudFormationService;
+import dev.simstack.core.internal.services.cloudformation.StackTemplates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,8 @@ public final class Engine implements AutoCloseable {
     private final LazyService<ApiGatewayService> apiGateway;
     private final LazyService<IamService> iam;
     private final LazyService<StsService> sts;
+    /** What CloudFormation makes stacks with; given by the Stack that wraps this engine (it lives above). */
+    private volatile StackTemplates templates;
     /** The URL functions reach the stack at, once the port is bound; a Lambda service built later reads it. */
     private volatile String lambdaEndpoint;
     private final ScratchDirectory scratch;
@@ -126,6 +130,8 @@ public final class Engine implements AutoCloseable {
         services.register(iam);
         this.sts = new LazyService<>(StsService.DESCRIPTOR, () -> new StsService(context, role -> iam.get().role(role)));
         services.register(sts);
+        services.register(new LazyService<>(CloudFormationService.DESCRIPTOR,
+                () -> new CloudFormationService(context, () -> templates)));
         try {
             load.accept(this);
         } catch (RuntimeException e) {
@@ -197,6 +203,11 @@ public final class Engine implements AutoCloseable {
     /** Routes the reset endpoint to {@code handler} (the stack's reset, which adds its listeners' work). */
     public void resetHandler(Function<Set<String>, List<AppliedResources.Resource>> handler) {
         this.resetHandler = handler;
+    }
+
+    /** Gives CloudFormation the template support that makes its stacks' resources. */
+    public void templates(StackTemplates support) {
+        this.templates = support;
     }
 
     /** The signing names of the services, in registration order. */

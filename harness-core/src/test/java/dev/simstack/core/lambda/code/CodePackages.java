@@ -23,16 +23,16 @@ import javax.tools.ToolProvider;
  * (against aws-lambda-java-core, and any jars given) into class files, zipped as a jar or as AWS's Java
  * layout ({@code lib/*.jar} beside the classes).
  */
-final class CodePackages {
+public final class CodePackages {
 
     private final Path work;
 
-    CodePackages(Path work) {
+    public CodePackages(Path work) {
         this.work = work;
     }
 
     /** The class files of {@code sources} (class name to source), by their path in a jar. */
-    Map<String, byte[]> compile(Map<String, String> sources, byte[]... classPathJars) {
+    public Map<String, byte[]> compile(Map<String, String> sources, byte[]... classPathJars) {
         try {
             Path dir = Files.createTempDirectory(work, "build-");
             Path src = Files.createDirectories(dir.resolve("src"));
@@ -63,7 +63,7 @@ final class CodePackages {
     }
 
     /** A jar (a zip) of {@code entries}, by path. */
-    static byte[] zip(Map<String, byte[]> entries) {
+    public static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
