@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -18,9 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class StandIn implements AutoCloseable {
 
     private final Stack stack = StackConfig.defaults().start();
-    private final SqsClient sqs = SimStackClients.configure(SqsClient.builder(), stack).build();
-    private final DynamoDbClient dynamo = SimStackClients.configure(DynamoDbClient.builder(), stack).build();
     private final S3Client s3 = SimStackClients.configure(S3Client.builder(), stack).build();
+    private final IamClient iam = SimStackClients.configure(IamClient.builder(), stack).build();
 
     String endpoint() {
         return stack.endpoint().toString();
@@ -31,12 +32,25 @@ final class StandIn implements AutoCloseable {
         return Map.of("simstack.backend", "endpoint", "simstack.endpoint", endpoint());
     }
 
-    /** Every queue, table and bucket the stand-in holds, e.g. {@code queue orders}. */
+    /** Every resource the stand-in holds (queues, tables, buckets, functions, mappings, roles), e.g. {@code queue a}. */
     List<String> resources() {
+        return resources("us-east-1");
+    }
+
+    /** Every resource the stand-in holds, the regional ones read in {@code region}. */
+    List<String> resources(String region) {
         List<String> all = new ArrayList<>();
-        sqs.listQueues().queueUrls().forEach(url -> all.add("queue " + url.substring(url.lastIndexOf('/') + 1)));
-        dynamo.listTables().tableNames().forEach(name -> all.add("table " + name));
+        try (SqsClient sqs = SimStackClients.configure(SqsClient.builder(), stack, region).build();
+                DynamoDbClient dynamo = SimStackClients.configure(DynamoDbClient.builder(), stack, region).build();
+                LambdaClient lambda = SimStackClients.configure(LambdaClient.builder(), stack, region).build()) {
+            sqs.listQueues().queueUrls().forEach(url -> all.add("queue " + url.substring(url.lastIndexOf('/') + 1)));
+            dynamo.listTables().tableNames().forEach(name -> all.add("table " + name));
+            lambda.listFunctions().functions().forEach(function -> all.add("function " + function.functionName()));
+            lambda.listEventSourceMappings().eventSourceMappings()
+                    .forEach(mapping -> all.add("event source mapping " + mapping.uuid()));
+        }
         s3.listBuckets().buckets().forEach(bucket -> all.add("bucket " + bucket.name()));
+        iam.listRoles().roles().forEach(role -> all.add("role " + role.roleName()));
         return all;
     }
 
@@ -53,9 +67,8 @@ final class StandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        sqs.close();
-        dynamo.close();
         s3.close();
+        iam.close();
         stack.close();
     }
 }

@@ -28,8 +28,9 @@ final class PrefixedNames implements ExecutionInterceptor {
     private final Map<String, String> buckets;
     private final Map<String, String> declaredBuckets;
 
-    PrefixedNames(Map<String, String> tables, Map<String, String> buckets, Map<String, String> queues) {
-        this.names = Map.of("TableName", tables, "QueueName", queues, BUCKET, buckets);
+    PrefixedNames(Map<String, String> tables, Map<String, String> buckets, Map<String, String> queues,
+            Map<String, String> functions) {
+        this.names = Map.of("TableName", tables, "QueueName", queues, BUCKET, buckets, "FunctionName", functions);
         this.buckets = buckets;
         this.declaredBuckets = buckets.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));

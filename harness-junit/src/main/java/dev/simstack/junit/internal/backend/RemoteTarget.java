@@ -61,6 +61,11 @@ final class RemoteTarget implements AutoCloseable {
         return prefix + declared;
     }
 
+    /** Whether names are prefixed by the run: an AWS account, shared with other runs and everything else. */
+    boolean prefixed() {
+        return !prefix.isEmpty();
+    }
+
     /** How messages name the backend, e.g. {@code ENDPOINT http://localhost:4566} or {@code AWS}. */
     String describe() {
         return backend + (endpoint == null ? "" : " " + endpoint);
