@@ -63,7 +63,8 @@ class NeedsTheEngineTest {
     }
 
     @SimStack(clock = "manual", queues = @Queue(name = "orders"), functions = @Function(name = "worker",
-            handler = Worker.class, coldStartDelay = "250ms"), apis = @Api(name = "shop", routes = @Route(key = "POST /orders", queue = "orders")))
+            handler = Worker.class, coldStartDelay = "250ms"),
+            apis = @Api(name = "shop", routes = @Route(key = "POST /orders", queue = "orders")))
     static class NeedsFunctions {
 
         @Test

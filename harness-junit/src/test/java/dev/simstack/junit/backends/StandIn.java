@@ -32,7 +32,7 @@ final class StandIn implements AutoCloseable {
         return Map.of("simstack.backend", "endpoint", "simstack.endpoint", endpoint());
     }
 
-    /** Every resource the stand-in holds (queues, tables, buckets, functions, mappings, roles), e.g. {@code queue a}. */
+    /** Every queue, table, bucket, function, event source mapping and role the stand-in holds. */
     List<String> resources() {
         return resources("us-east-1");
     }

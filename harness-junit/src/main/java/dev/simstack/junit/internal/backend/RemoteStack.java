@@ -53,7 +53,8 @@ public final class RemoteStack implements AutoCloseable {
         this.backendNames = backendNames(tables, buckets, queues, functions);
         this.faults = new ClientFaults(declared, Clock.systemUTC());
         this.ledger = new ClientLedger(target.describe(), testClass, Clock.systemUTC());
-        LedgerRecorder recorder = new LedgerRecorder(ledger, new ClientEffects(ledger, keyNames(config)), declared);
+        LedgerRecorder recorder = new LedgerRecorder(ledger, new ClientEffects(ledger, keyNames(config), declared),
+                declared);
         // The recorder first, so that it sees each attempt begin before a fault answers it.
         ClientOverrideConfiguration names = ClientOverrideConfiguration.builder().addExecutionInterceptor(recorder)
                 .addExecutionInterceptor(faults)
