@@ -7,6 +7,7 @@ import dev.simstack.junit.SimStackClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -32,7 +33,7 @@ final class StandIn implements AutoCloseable {
         return Map.of("simstack.backend", "endpoint", "simstack.endpoint", endpoint());
     }
 
-    /** Every queue, table, bucket, function, event source mapping and role the stand-in holds. */
+    /** Every queue, table, bucket, function, event source mapping, API and role the stand-in holds. */
     List<String> resources() {
         return resources("us-east-1");
     }
@@ -42,7 +43,10 @@ final class StandIn implements AutoCloseable {
         List<String> all = new ArrayList<>();
         try (SqsClient sqs = SimStackClients.configure(SqsClient.builder(), stack, region).build();
                 DynamoDbClient dynamo = SimStackClients.configure(DynamoDbClient.builder(), stack, region).build();
-                LambdaClient lambda = SimStackClients.configure(LambdaClient.builder(), stack, region).build()) {
+                LambdaClient lambda = SimStackClients.configure(LambdaClient.builder(), stack, region).build();
+                ApiGatewayClient apigateway = SimStackClients.configure(ApiGatewayClient.builder(), stack, region)
+                        .build()) {
+            apigateway.getRestApis().items().forEach(api -> all.add("API " + api.name()));
             sqs.listQueues().queueUrls().forEach(url -> all.add("queue " + url.substring(url.lastIndexOf('/') + 1)));
             dynamo.listTables().tableNames().forEach(name -> all.add("table " + name));
             lambda.listFunctions().functions().forEach(function -> all.add("function " + function.functionName()));

@@ -50,7 +50,7 @@ final class RemoteFunctions {
     }
 
     void create(List<FunctionSpec> specs) {
-        String role = ExecutionRole.of(target, resources);
+        String role = ExecutionRole.forFunctions(target, resources);
         for (FunctionSpec spec : specs) {
             String region = target.regionOf(spec.region());
             LambdaClient lambda = (LambdaClient) clients.client(LambdaClient.class, region);

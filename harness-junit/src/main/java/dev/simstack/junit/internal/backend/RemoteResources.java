@@ -32,6 +32,7 @@ final class RemoteResources implements AutoCloseable {
     private final List<Created> created = new ArrayList<>();
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
     private final Map<String, String> queueArns = new ConcurrentHashMap<>();
+    private final Map<String, String> apiUrls = new ConcurrentHashMap<>();
 
     RemoteResources(String owner, PrintStream out) {
         this.owner = owner;
@@ -53,6 +54,15 @@ final class RemoteResources implements AutoCloseable {
     /** The ARN of the queue declared as {@code declaredName} in {@code region}, or null. */
     String queueArn(String region, String declaredName) {
         return queueArns.get(region + "/" + declaredName);
+    }
+
+    void apiUrl(String region, String declaredName, String url) {
+        apiUrls.put(region + "/" + declaredName, url);
+    }
+
+    /** The invoke URL (with its stage) of the API declared as {@code declaredName} in {@code region}, or null. */
+    String apiUrl(String region, String declaredName) {
+        return apiUrls.get(region + "/" + declaredName);
     }
 
     /** Whether a resource of {@code kind} named {@code name} was created (and not yet deleted). */

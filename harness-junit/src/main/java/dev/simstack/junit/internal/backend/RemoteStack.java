@@ -1,5 +1,6 @@
 package dev.simstack.junit.internal.backend;
 
+import dev.simstack.core.ApiSpec;
 import dev.simstack.core.ClockSpec;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.StackConfig;
@@ -23,8 +24,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
  * A declaration's resources on a backend other than the embedded engine: queues (with their redrive policies),
  * tables (with their indexes), buckets, and functions packaged from the test class path (with their SQS event
  * sources) created through the AWS APIs when the class starts, tagged with the run, and deleted when it ends. A
- * test's wire faults act on the injected clients ({@link ClientFaults}). What needs the engine (APIs,
- * templates, a manual or scaled clock, semantic faults, handles) fails fast, naming the backend.
+ * test's wire faults act on the injected clients ({@link ClientFaults}). REST APIs are created through
+ * API Gateway's control plane. What needs the engine (HTTP APIs, usage plans, templates, a manual or scaled clock, semantic faults, handles) fails fast, naming the backend.
  */
 public final class RemoteStack implements AutoCloseable {
 
@@ -90,6 +91,9 @@ public final class RemoteStack implements AutoCloseable {
                 new RemoteFunctions(target, stack.creating, stack.resources, excludedJars(settings),
                         testClass.getClassLoader(), stack.backendNames).create(config.functions());
             }
+            if (!config.apis().isEmpty()) {
+                new RemoteApis(target, stack.creating, stack.resources).create(config.apis());
+            }
         } catch (RuntimeException e) {
             stack.close();
             throw new Misuse(on + " could not create its resources on backend " + target.describe() + ": "
@@ -107,7 +111,11 @@ public final class RemoteStack implements AutoCloseable {
                 .filter(f -> !f.coldStartDelay().isZero()).collect(Collectors.toList()), f -> f.name(), refused);
         names("functions with DynamoDB event sources", config.functions().stream()
                 .filter(f -> !f.dynamoDbEvents().isEmpty()).collect(Collectors.toList()), f -> f.name(), refused);
-        names("APIs", config.apis(), a -> a.name(), refused);
+        names("HTTP APIs", config.apis().stream().filter(a -> a.kind() == ApiSpec.Kind.HTTP)
+                .collect(Collectors.toList()), a -> a.name(), refused);
+        names("APIs with usage plans, API keys or route throttles", config.apis().stream()
+                .filter(a -> !a.usagePlans().isEmpty() || a.routes().stream().anyMatch(r -> r.apiKeyRequired()
+                        || r.rate() > 0 || r.burst() > 0)).collect(Collectors.toList()), a -> a.name(), refused);
         names("tables with replicas", config.tables().stream().filter(t -> !t.replicas().isEmpty())
                 .collect(Collectors.toList()), t -> t.name(), refused);
         names("buckets with notifications", config.buckets().stream().filter(b -> !b.notifications().isEmpty())
@@ -122,8 +130,8 @@ public final class RemoteStack implements AutoCloseable {
         }
         if (!refused.isEmpty()) {
             throw new Misuse(on + " runs on backend " + backend + ", which cannot provide " + String.join(", ",
-                    refused) + ": these need SimStack's embedded engine (queues, tables, buckets and functions with"
-                    + " SQS event sources are what a remote backend creates); pin the class with"
+                    refused) + ": these need SimStack's embedded engine (queues, tables, buckets, functions with"
+                    + " SQS event sources and REST APIs are what a remote backend creates); pin the class with"
                     + " @SimStack(backend = Backend.EMBEDDED)");
         }
     }
@@ -228,6 +236,16 @@ public final class RemoteStack implements AutoCloseable {
         if (url == null) {
             throw new Misuse("the stack declares no queue '" + name + "' in " + region + ": declare it, e.g."
                     + " @Queue(name = \"" + name + "\")");
+        }
+        return url;
+    }
+
+    /** The invoke URL, with its stage, of the API declared as {@code name} in {@code region}. */
+    public String apiUrl(String region, String name) {
+        String url = resources.apiUrl(region, name);
+        if (url == null) {
+            throw new Misuse("the stack declares no API '" + name + "' in " + region + ": declare it, e.g."
+                    + " @Api(name = \"" + name + "\", routes = ...)");
         }
         return url;
     }

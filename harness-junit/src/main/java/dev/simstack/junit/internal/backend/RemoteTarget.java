@@ -61,6 +61,11 @@ final class RemoteTarget implements AutoCloseable {
         return prefix + declared;
     }
 
+    /** The endpoint the clients are pointed at; null for AWS's own. */
+    URI endpoint() {
+        return endpoint;
+    }
+
     /** Whether names are prefixed by the run: an AWS account, shared with other runs and everything else. */
     boolean prefixed() {
         return !prefix.isEmpty();
