@@ -57,7 +57,8 @@ final class RemoteApis {
             if (spec.rate() > 0) {
                 apigateway.updateStage(b -> b.restApiId(id).stageName(spec.stage()).patchOperations(
                         p -> p.op(Op.REPLACE).path("/*/*/throttling/rateLimit").value(Double.toString(spec.rate())),
-                        p -> p.op(Op.REPLACE).path("/*/*/throttling/burstLimit").value(Integer.toString(spec.burst()))));
+                        p -> p.op(Op.REPLACE).path("/*/*/throttling/burstLimit")
+                                .value(Integer.toString(spec.burst()))));
             }
             resources.apiUrl(region, spec.name(), invokeUrl(id, region, spec.stage()));
         }

@@ -22,10 +22,11 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 /**
  * A declaration's resources on a backend other than the embedded engine: queues (with their redrive policies),
- * tables (with their indexes), buckets, and functions packaged from the test class path (with their SQS event
- * sources) created through the AWS APIs when the class starts, tagged with the run, and deleted when it ends. A
- * test's wire faults act on the injected clients ({@link ClientFaults}). REST APIs are created through
- * API Gateway's control plane. What needs the engine (HTTP APIs, usage plans, templates, a manual or scaled clock, semantic faults, handles) fails fast, naming the backend.
+ * tables (with their indexes), buckets, functions packaged from the test class path (with their SQS event
+ * sources) and REST APIs created through the AWS APIs when the class starts, tagged with the run, and deleted when
+ * it ends. A test's wire faults act on the injected clients ({@link ClientFaults}). What needs the engine (HTTP
+ * APIs, usage plans, templates, a manual or scaled clock, semantic faults, handles) fails fast, naming the
+ * backend.
  */
 public final class RemoteStack implements AutoCloseable {
 
