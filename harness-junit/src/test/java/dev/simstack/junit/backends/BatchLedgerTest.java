@@ -14,7 +14,6 @@ import dev.simstack.junit.SimStack;
 import dev.simstack.junit.Table;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,21 +42,8 @@ class BatchLedgerTest {
     @Test
     void on_aws_the_declared_tables_inside_batches_and_transactions_are_the_prefixed_ones() {
         try (StandIn account = new StandIn()) {
-            Map<String, String> run = Map.of("simstack.aws.allow", "true", "simstack.aws.endpoint",
-                    account.endpoint());
-            Kit.assertPassed(withDefaultChain(() -> Kit.run(run, BatchesOnAws.class)), 1);
+            Kit.assertPassed(StandIn.withDefaultChain("us-east-1", () -> Kit.run(account.asAws(), BatchesOnAws.class)), 1);
             assertThat(account.writtenKeys()).containsExactly("orderId=o-1", "id=a-1", "orderId=o-2");
-        }
-    }
-
-    private static <T> T withDefaultChain(Supplier<T> run) {
-        Map<String, String> properties = Map.of("aws.accessKeyId", "AKIDSTANDIN", "aws.secretAccessKey", "standin",
-                "aws.region", "us-east-1");
-        properties.forEach(System::setProperty);
-        try {
-            return run.get();
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
         }
     }
 

@@ -16,9 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -31,22 +28,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class RemoteApisTest {
 
-    /** Jars the handler does not need: a small package. */
-    private static final String LEAN = "s3-,lambda-,apigateway-,netty-,jackson-,velocity-,snakeyaml-,commons-io-,"
-            + "commons-lang3-,commons-compress-,joda-time-,dynamodb-,sqs-,apache-client-,httpc";
-
-    private static Map<String, String> lean(Map<String, String> run) {
-        Map<String, String> configuration = new LinkedHashMap<>(run);
-        configuration.put("simstack.functions.exclude", LEAN);
-        return configuration;
-    }
-
     @Test
     void a_declared_rest_api_answers_at_the_endpoints_url_and_is_deleted_after_the_class() {
         try (StandIn standIn = new StandIn()) {
             String[] printed = new String[1];
 
-            EngineExecutionResults results = Kit.capturingErr(() -> Kit.run(lean(standIn.asEndpoint()), Shop.class),
+            EngineExecutionResults results = Kit.capturingErr(() -> Kit.run(StandIn.leanPackages(standIn.asEndpoint()), Shop.class),
                     printed);
 
             Kit.assertPassed(results, 1);
@@ -58,29 +45,15 @@ class RemoteApisTest {
     @Test
     void on_aws_the_api_is_prefixed_its_integrations_take_a_role_of_the_run_and_all_is_deleted_after_a_failure() {
         try (StandIn account = new StandIn()) {
-            Map<String, String> run = new LinkedHashMap<>();
-            run.put("simstack.aws.allow", "true");
-            run.put("simstack.aws.endpoint", account.endpoint());
             String[] printed = new String[1];
 
-            EngineExecutionResults results = withDefaultChain(() -> Kit.capturingErr(
-                    () -> Kit.run(lean(run), ShopOnAws.class), printed));
+            EngineExecutionResults results = StandIn.withDefaultChain("us-east-1", () -> Kit.capturingErr(
+                    () -> Kit.run(StandIn.leanPackages(account.asAws()), ShopOnAws.class), printed));
 
             assertThat(Kit.failureMessages(results)).containsExactly("a failing test on AWS");
             assertThat(printed[0]).containsPattern("role simstack-([0-9a-z]{8})-apigateway \\(global\\), API"
                     + " simstack-\\1-shop \\(us-east-1\\)\\]");
             assertThat(account.resources()).isEmpty();
-        }
-    }
-
-    private static <T> T withDefaultChain(Supplier<T> run) {
-        Map<String, String> properties = Map.of("aws.accessKeyId", "AKIDSTANDIN", "aws.secretAccessKey", "standin",
-                "aws.region", "us-east-1");
-        properties.forEach(System::setProperty);
-        try {
-            return run.get();
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
         }
     }
 

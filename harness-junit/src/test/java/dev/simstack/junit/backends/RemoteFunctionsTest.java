@@ -12,9 +12,7 @@ import dev.simstack.junit.SimStack;
 import dev.simstack.junit.SqsEvent;
 import dev.simstack.junit.Table;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,16 +28,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * passed or failed.
  */
 class RemoteFunctionsTest {
-
-    /** Jars the recorder does not need, left out so that the tests but the first upload a small package. */
-    private static final String LEAN = "s3-,lambda-,apigateway-,netty-,jackson-,velocity-,snakeyaml-,commons-io-,"
-            + "commons-lang3-,commons-compress-,joda-time-,dynamodb-enhanced-";
-
-    private static Map<String, String> lean(Map<String, String> run) {
-        Map<String, String> configuration = new LinkedHashMap<>(run);
-        configuration.put("simstack.functions.exclude", LEAN);
-        return configuration;
-    }
 
     @Test
     void a_message_sent_to_the_mapped_queue_runs_the_packaged_function_on_the_endpoint() {
@@ -61,7 +49,7 @@ class RemoteFunctionsTest {
     @Test
     void the_function_and_its_mapping_are_deleted_after_a_failing_class_too() {
         try (StandIn standIn = new StandIn()) {
-            EngineExecutionResults results = Kit.run(lean(standIn.asEndpoint()), FailsAfterSending.class);
+            EngineExecutionResults results = Kit.run(StandIn.leanPackages(standIn.asEndpoint()), FailsAfterSending.class);
 
             assertThat(Kit.failureMessages(results)).containsExactly("the class fails after sending");
             assertThat(standIn.resources()).isEmpty();
@@ -71,13 +59,10 @@ class RemoteFunctionsTest {
     @Test
     void on_aws_the_function_runs_with_a_role_of_the_run_and_its_environment_names_the_prefixed_table() {
         try (StandIn account = new StandIn()) {
-            Map<String, String> run = new LinkedHashMap<>();
-            run.put("simstack.aws.allow", "true");
-            run.put("simstack.aws.endpoint", account.endpoint());
             String[] printed = new String[1];
 
-            EngineExecutionResults results = withDefaultChain(() -> Kit.capturingErr(
-                    () -> Kit.run(lean(run), RecordsOnAws.class), printed));
+            EngineExecutionResults results = StandIn.withDefaultChain("eu-west-1", () -> Kit.capturingErr(
+                    () -> Kit.run(StandIn.leanPackages(account.asAws()), RecordsOnAws.class), printed));
 
             assertThat(Kit.failureMessages(results)).containsExactly("a failing test on AWS");
             assertThat(printed[0]).containsPattern("created \\[queue simstack-([0-9a-z]{8})-orders \\(eu-west-1\\),"
@@ -98,18 +83,6 @@ class RemoteFunctionsTest {
                     + " com.example.Missing of function 'lost' is not on the test class path, so it cannot be"
                     + " packaged for the backend");
             assertThat(standIn.resources()).isEmpty();
-        }
-    }
-
-    /** Credentials and region for the SDK's default chains (as {@code AwsBackendTest} gives them). */
-    private static <T> T withDefaultChain(Supplier<T> run) {
-        Map<String, String> properties = Map.of("aws.accessKeyId", "AKIDSTANDIN", "aws.secretAccessKey", "standin",
-                "aws.region", "eu-west-1");
-        properties.forEach(System::setProperty);
-        try {
-            return run.get();
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
         }
     }
 

@@ -5,8 +5,10 @@ import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import dev.simstack.junit.SimStackClients;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -20,6 +22,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class StandIn implements AutoCloseable {
 
+    /** Jars the test handlers do not need, left out of their packages so that most tests upload a small one. */
+    private static final String LEAN_PACKAGES = "s3-,lambda-,apigateway-,netty-,jackson-,velocity-,snakeyaml-,"
+            + "commons-io-,commons-lang3-,commons-compress-,joda-time-,dynamodb-enhanced-";
+
     private final Stack stack = StackConfig.defaults().start();
     private final S3Client s3 = SimStackClients.configure(S3Client.builder(), stack).build();
     private final IamClient iam = SimStackClients.configure(IamClient.builder(), stack).build();
@@ -31,6 +37,36 @@ final class StandIn implements AutoCloseable {
     /** The configuration that points the ENDPOINT backend at the stand-in. */
     Map<String, String> asEndpoint() {
         return Map.of("simstack.backend", "endpoint", "simstack.endpoint", endpoint());
+    }
+
+    /** The configuration that points the AWS backend at the stand-in, allowed. */
+    Map<String, String> asAws() {
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("simstack.aws.allow", "true");
+        run.put("simstack.aws.endpoint", endpoint());
+        return run;
+    }
+
+    /** {@code run} with the jars the test handlers do not need left out of function packages. */
+    static Map<String, String> leanPackages(Map<String, String> run) {
+        Map<String, String> configuration = new LinkedHashMap<>(run);
+        configuration.put("simstack.functions.exclude", LEAN_PACKAGES);
+        return configuration;
+    }
+
+    /**
+     * Runs {@code run} with credentials and {@code region} for the SDK's default chains, from the system properties
+     * it reads first; the machines that build this have no AWS profile, and must not use one.
+     */
+    static <T> T withDefaultChain(String region, Supplier<T> run) {
+        Map<String, String> properties = Map.of("aws.accessKeyId", "AKIDSTANDIN", "aws.secretAccessKey", "standin",
+                "aws.region", region);
+        properties.forEach(System::setProperty);
+        try {
+            return run.get();
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
     }
 
     /** Every queue, table, bucket, function, event source mapping, API and role the stand-in holds. */

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -83,12 +84,16 @@ final class FunctionPackage {
 
     /** The class-path entry (directory or jar) {@code handler} was loaded from. */
     static Path entryOf(Class<?> handler) {
+        CodeSource source = handler.getProtectionDomain().getCodeSource();
         try {
-            return Paths.get(handler.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath()
-                    .normalize();
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("cannot tell where " + handler.getName() + " was loaded from", e);
+            if (source != null && source.getLocation() != null) {
+                return Paths.get(source.getLocation().toURI()).toAbsolutePath().normalize();
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // reported below
         }
+        throw new Misuse("cannot tell which class-path entry " + handler.getName() + " was loaded from, so it cannot"
+                + " be packaged for the backend");
     }
 
     byte[] zip() {
