@@ -1,5 +1,6 @@
 package dev.simstack.junit.internal.backend;
 
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -46,13 +47,9 @@ final class ExecutionRole {
                 b -> b.roleName(name).policyName("integrations").policyDocument(policy)));
     }
 
-    /** What a role is allowed, given once it exists. */
-    private interface Permissions {
-        void grant(IamClient iam, String roleName);
-    }
-
+    /** @param permissions grants the role what it is allowed, once it exists (given the client and its name) */
     private static String create(RemoteTarget target, RemoteResources resources, String suffix, String service,
-            Permissions permissions) {
+            BiConsumer<IamClient, String> permissions) {
         // IAM is global; its client is built here rather than injected, since tests are not given one.
         IamClient iam = target.configure(IamClient.builder(), target.defaultRegion()).build();
         String name = target.name(suffix);
@@ -61,7 +58,7 @@ final class ExecutionRole {
                     .description("Assumed by " + service + " for a SimStack test class")
                     .tags(t -> t.key(RemoteStack.RUN_TAG).value(target.runId()))).role().arn();
             resources.created("role", name, "global", () -> delete(iam, name));
-            permissions.grant(iam, name);
+            permissions.accept(iam, name);
             return arn;
         } catch (RuntimeException e) {
             if (!resources.holds("role", name)) {
