@@ -131,18 +131,26 @@ public final class Injectables {
             String url = remote.queueUrl(region, queueUrl.value());
             return type == URI.class ? URI.create(url) : url;
         }
-        if (SdkClients.isClientType(type) && target.getAnnotation(ApiUrl.class) == null) {
+        ApiUrl apiUrl = target.getAnnotation(ApiUrl.class);
+        if (apiUrl != null && (type == String.class || type == URI.class)) {
+            String url = remote.apiUrl(region, apiUrl.value());
+            return type == URI.class ? URI.create(url) : url;
+        }
+        if (SdkClients.isClientType(type) && apiUrl == null) {
             return remote.client(type, region);
         }
         if (type == Ledger.class) {
             return remote.ledger();
         }
-        if (target.getAnnotation(ApiUrl.class) != null || type == Stack.class || type == SimClock.class
-                || HANDLES.contains(type)) {
-            throw remote.needsEngine(target.getAnnotation(ApiUrl.class) != null ? "@ApiUrl" : type.getSimpleName());
+        if (apiUrl != null) {
+            throw new Misuse("@ApiUrl goes on a URI or String, not on " + type.getSimpleName());
+        }
+        if (type == Stack.class || type == SimClock.class || HANDLES.contains(type)) {
+            throw remote.needsEngine(type.getSimpleName());
         }
         throw new Misuse("on backend " + remote.backend() + " the harness injects SDK clients of SQS, DynamoDB, S3,"
-                + " Lambda and API Gateway, @QueueUrl String or URI, and the Ledger of what those clients saw"
+                + " Lambda and API Gateway, @QueueUrl and @ApiUrl String or URI, and the Ledger of what those clients"
+                + " saw"
                 + hint(type));
     }
 

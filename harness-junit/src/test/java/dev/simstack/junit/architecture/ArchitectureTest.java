@@ -72,6 +72,9 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteQueues")
                 .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteTables")
                 .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteBuckets")
+                .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteFunctions")
+                .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteApis")
+                .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.ExecutionRole")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services..",
                         "software.amazon.awssdk.enhanced..")
                 .check(MAIN);

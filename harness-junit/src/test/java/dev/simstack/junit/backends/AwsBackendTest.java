@@ -13,7 +13,6 @@ import dev.simstack.junit.Table;
 import dev.simstack.junit.Throttle;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -48,7 +47,7 @@ class AwsBackendTest {
             run.put("simstack.aws.endpoint", account.endpoint());
             String[] printed = new String[1];
 
-            EngineExecutionResults results = withDefaultChain(() -> Kit.capturingErr(
+            EngineExecutionResults results = StandIn.withDefaultChain("eu-west-1", () -> Kit.capturingErr(
                     () -> Kit.run(run, OnAws.class), printed));
 
             assertThat(Kit.failureMessages(results)).containsExactly("a failing test on AWS");
@@ -68,24 +67,9 @@ class AwsBackendTest {
         try (StandIn account = new StandIn()) {
             Map<String, String> run = Map.of("simstack.aws.allow", "true", "simstack.aws.endpoint",
                     account.endpoint());
-            Kit.assertPassed(withDefaultChain(() -> Kit.run(run, ThrottledOnAws.class)), 1);
+            Kit.assertPassed(StandIn.withDefaultChain("eu-west-1", () -> Kit.run(run, ThrottledOnAws.class)), 1);
             assertThat(account.requests("SendMessage")).isZero();
             assertThat(account.requests("PutItem")).isEqualTo(1);
-        }
-    }
-
-    /**
-     * Credentials and region for the SDK's default chains, from the system properties it reads first; the
-     * machines that build this have no AWS profile, and must not use one.
-     */
-    private static <T> T withDefaultChain(Supplier<T> run) {
-        Map<String, String> properties = Map.of("aws.accessKeyId", "AKIDSTANDIN", "aws.secretAccessKey", "standin",
-                "aws.region", "eu-west-1");
-        properties.forEach(System::setProperty);
-        try {
-            return run.get();
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.simstack.junit.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.simstack.core.ApiSpec;
 import dev.simstack.core.Ledger;
 import dev.simstack.core.Stack;
 import dev.simstack.junit.Api;
@@ -16,18 +17,19 @@ import dev.simstack.junit.shape.Worker;
 import org.junit.jupiter.api.Test;
 
 /**
- * What only the embedded engine provides (functions from handler classes, APIs, a manual clock, the stack and its
+ * What only the embedded engine provides (simulated cold starts, HTTP APIs, a manual clock, the stack and its
  * ledger, semantic faults) fails fast on another backend, naming the backend and the fix; nothing is left behind.
  */
 class NeedsTheEngineTest {
 
     @Test
-    void functions_apis_and_a_manual_clock_are_refused_before_anything_is_created() {
+    void cold_start_delays_apis_and_a_manual_clock_are_refused_before_anything_is_created() {
         try (StandIn standIn = new StandIn()) {
             assertThat(Kit.failureMessages(Kit.run(standIn.asEndpoint(), NeedsFunctions.class))).containsExactly(
-                    "@SimStack on NeedsFunctions runs on backend ENDPOINT, which cannot provide functions [worker],"
-                            + " APIs [shop], clock = \"manual\": these need SimStack's embedded engine (queues, tables"
-                            + " and buckets are what a remote backend creates); pin the class with @SimStack(backend"
+                    "@SimStack on NeedsFunctions runs on backend ENDPOINT, which cannot provide functions with a"
+                            + " cold start delay [worker], HTTP APIs [shop], clock = \"manual\": these need"
+                            + " SimStack's embedded engine (queues, tables, buckets, functions with SQS event sources"
+                            + " and REST APIs are what a remote backend creates); pin the class with @SimStack(backend"
                             + " = Backend.EMBEDDED)");
             assertThat(standIn.resources()).isEmpty();
         }
@@ -63,7 +65,9 @@ class NeedsTheEngineTest {
     }
 
     @SimStack(clock = "manual", queues = @Queue(name = "orders"), functions = @Function(name = "worker",
-            handler = Worker.class), apis = @Api(name = "shop", routes = @Route(key = "POST /orders", queue = "orders")))
+            handler = Worker.class, coldStartDelay = "250ms"),
+            apis = @Api(name = "shop", kind = ApiSpec.Kind.HTTP, routes = @Route(key = "POST /orders",
+                    queue = "orders")))
     static class NeedsFunctions {
 
         @Test

@@ -5,9 +5,14 @@ import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import dev.simstack.junit.SimStackClients;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -17,10 +22,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class StandIn implements AutoCloseable {
 
+    /** Jars the test handlers do not need, left out of their packages so that most tests upload a small one. */
+    private static final String LEAN_PACKAGES = "s3-,lambda-,apigateway-,netty-,jackson-,velocity-,snakeyaml-,"
+            + "commons-io-,commons-lang3-,commons-compress-,joda-time-,dynamodb-enhanced-";
+
     private final Stack stack = StackConfig.defaults().start();
-    private final SqsClient sqs = SimStackClients.configure(SqsClient.builder(), stack).build();
-    private final DynamoDbClient dynamo = SimStackClients.configure(DynamoDbClient.builder(), stack).build();
     private final S3Client s3 = SimStackClients.configure(S3Client.builder(), stack).build();
+    private final IamClient iam = SimStackClients.configure(IamClient.builder(), stack).build();
 
     String endpoint() {
         return stack.endpoint().toString();
@@ -31,12 +39,58 @@ final class StandIn implements AutoCloseable {
         return Map.of("simstack.backend", "endpoint", "simstack.endpoint", endpoint());
     }
 
-    /** Every queue, table and bucket the stand-in holds, e.g. {@code queue orders}. */
+    /** The configuration that points the AWS backend at the stand-in, allowed. */
+    Map<String, String> asAws() {
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("simstack.aws.allow", "true");
+        run.put("simstack.aws.endpoint", endpoint());
+        return run;
+    }
+
+    /** {@code run} with the jars the test handlers do not need left out of function packages. */
+    static Map<String, String> leanPackages(Map<String, String> run) {
+        Map<String, String> configuration = new LinkedHashMap<>(run);
+        configuration.put("simstack.functions.exclude", LEAN_PACKAGES);
+        return configuration;
+    }
+
+    /**
+     * Runs {@code run} with credentials and {@code region} for the SDK's default chains, from the system properties
+     * it reads first; the machines that build this have no AWS profile, and must not use one.
+     */
+    static <T> T withDefaultChain(String region, Supplier<T> run) {
+        Map<String, String> properties = Map.of("aws.accessKeyId", "AKIDSTANDIN", "aws.secretAccessKey", "standin",
+                "aws.region", region);
+        properties.forEach(System::setProperty);
+        try {
+            return run.get();
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    /** Every queue, table, bucket, function, event source mapping, API and role the stand-in holds. */
     List<String> resources() {
+        return resources("us-east-1");
+    }
+
+    /** Every resource the stand-in holds, the regional ones read in {@code region}. */
+    List<String> resources(String region) {
         List<String> all = new ArrayList<>();
-        sqs.listQueues().queueUrls().forEach(url -> all.add("queue " + url.substring(url.lastIndexOf('/') + 1)));
-        dynamo.listTables().tableNames().forEach(name -> all.add("table " + name));
+        try (SqsClient sqs = SimStackClients.configure(SqsClient.builder(), stack, region).build();
+                DynamoDbClient dynamo = SimStackClients.configure(DynamoDbClient.builder(), stack, region).build();
+                LambdaClient lambda = SimStackClients.configure(LambdaClient.builder(), stack, region).build();
+                ApiGatewayClient apigateway = SimStackClients.configure(ApiGatewayClient.builder(), stack, region)
+                        .build()) {
+            apigateway.getRestApis().items().forEach(api -> all.add("API " + api.name()));
+            sqs.listQueues().queueUrls().forEach(url -> all.add("queue " + url.substring(url.lastIndexOf('/') + 1)));
+            dynamo.listTables().tableNames().forEach(name -> all.add("table " + name));
+            lambda.listFunctions().functions().forEach(function -> all.add("function " + function.functionName()));
+            lambda.listEventSourceMappings().eventSourceMappings()
+                    .forEach(mapping -> all.add("event source mapping " + mapping.uuid()));
+        }
         s3.listBuckets().buckets().forEach(bucket -> all.add("bucket " + bucket.name()));
+        iam.listRoles().roles().forEach(role -> all.add("role " + role.roleName()));
         return all;
     }
 
@@ -53,9 +107,8 @@ final class StandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        sqs.close();
-        dynamo.close();
         s3.close();
+        iam.close();
         stack.close();
     }
 }

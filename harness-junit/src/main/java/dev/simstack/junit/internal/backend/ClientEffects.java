@@ -27,10 +27,13 @@ final class ClientEffects {
     private final Map<String, String> messageByReceipt = new ConcurrentHashMap<>();
     private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
     private final Map<String, String> groups = new ConcurrentHashMap<>();
+    private final BatchItemWrites batches;
 
-    ClientEffects(ClientLedger ledger, Map<String, List<String>> keys) {
+    /** @param declared the backend's names to the declared ones, for the tables named inside batches */
+    ClientEffects(ClientLedger ledger, Map<String, List<String>> keys, Map<String, String> declared) {
         this.ledger = ledger;
         this.keys = keys;
+        this.batches = new BatchItemWrites(this, declared);
     }
 
     /** The account in a request's queue URL ({@code https://host/123456789012/orders}), or null. */
@@ -46,6 +49,10 @@ final class ClientEffects {
 
     /** Records what {@code call}'s successful answer shows. */
     void answered(SdkCall call, String account, Object request, Object response) {
+        if (call.service() == AwsService.DYNAMODB && BatchItemWrites.OPERATIONS.contains(call.operation())) {
+            batches.answered(call, request, response);
+            return;
+        }
         if (call.resource() == null) {
             return;
         }
@@ -59,8 +66,12 @@ final class ClientEffects {
         }
     }
 
-    /** Records a write a condition refused ({@code errorCode} from the final answer). */
-    void refused(SdkCall call, Object request, String errorCode) {
+    /** Records a write a condition refused ({@code errorCode} from the final answer, {@code failure} its exception). */
+    void refused(SdkCall call, Object request, String errorCode, Object failure) {
+        if (call.service() == AwsService.DYNAMODB && "TransactionCanceledException".equals(errorCode)) {
+            batches.canceled(call, request, failure);
+            return;
+        }
         if (call.resource() == null) {
             return;
         }
@@ -141,17 +152,30 @@ final class ClientEffects {
             case "UpdateItem", "DeleteItem" -> member(request, "Key");
             default -> null;
         };
-        List<String> names = keys.get(call.resource());
-        if (!(item instanceof Map<?, ?> attributes) || names == null) {
+        itemWrite(call.region(), call.resource(), item, call.operation(), outcome);
+    }
+
+    /** Records a write of the item (or key) {@code item} to the declared table {@code table}. */
+    void itemWrite(String region, String table, Object item, String operation, ConditionOutcome outcome) {
+        String key = keyOf(table, item);
+        if (key == null) {
             return;
+        }
+        ResourceRef ref = ResourceRef.table(region, "", table);
+        ledger.append((sequence, at) -> new LedgerEntry.ItemWrite(sequence, at, ref, key, operation, outcome));
+    }
+
+    /** The item's key as the ledger writes it ({@code id=o-1}, {@code pk=a, sk=5}); null for an undeclared table. */
+    String keyOf(String table, Object item) {
+        List<String> names = keys.get(table);
+        if (!(item instanceof Map<?, ?> attributes) || names == null) {
+            return null;
         }
         StringBuilder key = new StringBuilder();
         for (String name : names) {
             key.append(key.length() == 0 ? "" : ", ").append(name).append('=').append(scalar(attributes.get(name)));
         }
-        ResourceRef table = ResourceRef.table(call.region(), "", call.resource());
-        ledger.append((sequence, at) -> new LedgerEntry.ItemWrite(sequence, at, table, key.toString(),
-                call.operation(), outcome));
+        return key.toString();
     }
 
     private void objectWrite(SdkCall call, Object request, Object response, WriteOutcome outcome) {
@@ -188,7 +212,7 @@ final class ClientEffects {
         return byId;
     }
 
-    private static List<?> list(Object value) {
+    static List<?> list(Object value) {
         return value instanceof List<?> list ? list : List.of();
     }
 

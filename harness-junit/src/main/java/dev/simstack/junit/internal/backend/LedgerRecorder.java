@@ -109,7 +109,7 @@ final class LedgerRecorder implements ExecutionInterceptor {
         if (call != null) {
             finish(call, attributes, context.exception());
             if (context.exception() instanceof AwsServiceException e && e.awsErrorDetails() != null) {
-                effects.refused(call.call, call.request, e.awsErrorDetails().errorCode());
+                effects.refused(call.call, call.request, e.awsErrorDetails().errorCode(), e);
             }
         }
     }

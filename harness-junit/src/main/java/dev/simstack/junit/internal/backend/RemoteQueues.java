@@ -48,8 +48,10 @@ final class RemoteQueues {
         String url = sqs.createQueue(b -> b.queueName(name).attributesWithStrings(attributes).tags(tags)).queueUrl();
         resources.created("queue", name, region, () -> sqs.deleteQueue(b -> b.queueUrl(url)));
         resources.queueUrl(region, spec.name(), url);
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
+        resources.queueArn(region, spec.name(), arn);
+        return arn;
     }
 
     private static String key(String region, String name) {

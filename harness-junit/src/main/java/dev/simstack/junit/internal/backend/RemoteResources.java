@@ -31,6 +31,8 @@ final class RemoteResources implements AutoCloseable {
     private final PrintStream out;
     private final List<Created> created = new ArrayList<>();
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+    private final Map<String, String> queueArns = new ConcurrentHashMap<>();
+    private final Map<String, String> apiUrls = new ConcurrentHashMap<>();
 
     RemoteResources(String owner, PrintStream out) {
         this.owner = owner;
@@ -43,6 +45,29 @@ final class RemoteResources implements AutoCloseable {
 
     void queueUrl(String region, String declaredName, String url) {
         queueUrls.put(region + "/" + declaredName, url);
+    }
+
+    void queueArn(String region, String declaredName, String arn) {
+        queueArns.put(region + "/" + declaredName, arn);
+    }
+
+    /** The ARN of the queue declared as {@code declaredName} in {@code region}, or null. */
+    String queueArn(String region, String declaredName) {
+        return queueArns.get(region + "/" + declaredName);
+    }
+
+    void apiUrl(String region, String declaredName, String url) {
+        apiUrls.put(region + "/" + declaredName, url);
+    }
+
+    /** The invoke URL (with its stage) of the API declared as {@code declaredName} in {@code region}, or null. */
+    String apiUrl(String region, String declaredName) {
+        return apiUrls.get(region + "/" + declaredName);
+    }
+
+    /** Whether a resource of {@code kind} named {@code name} was created (and not yet deleted). */
+    synchronized boolean holds(String kind, String name) {
+        return created.stream().anyMatch(resource -> resource.kind().equals(kind) && resource.name().equals(name));
     }
 
     /** The URL of the queue declared as {@code declaredName} in {@code region}, or null. */

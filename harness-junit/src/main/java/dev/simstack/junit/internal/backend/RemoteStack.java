@@ -1,5 +1,6 @@
 package dev.simstack.junit.internal.backend;
 
+import dev.simstack.core.ApiSpec;
 import dev.simstack.core.ClockSpec;
 import dev.simstack.core.ResourceRef;
 import dev.simstack.core.StackConfig;
@@ -21,10 +22,11 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 /**
  * A declaration's resources on a backend other than the embedded engine: queues (with their redrive policies),
- * tables (with their indexes) and buckets created through the AWS APIs when the class starts, tagged with the
- * run, and deleted when it ends. A test's wire faults act on the injected clients ({@link ClientFaults}). What
- * needs the engine (functions from handler classes, APIs, templates, a manual or scaled clock, semantic faults,
- * handles and the ledger) fails fast, naming the backend.
+ * tables (with their indexes), buckets, functions packaged from the test class path (with their SQS event
+ * sources) and REST APIs created through the AWS APIs when the class starts, tagged with the run, and deleted when
+ * it ends. A test's wire faults act on the injected clients ({@link ClientFaults}). What needs the engine (HTTP
+ * APIs, usage plans, templates, a manual or scaled clock, semantic faults, handles) fails fast, naming the
+ * backend.
  */
 public final class RemoteStack implements AutoCloseable {
 
@@ -38,6 +40,7 @@ public final class RemoteStack implements AutoCloseable {
     private final SdkClients injected;
     private final ClientFaults faults;
     private final ClientLedger ledger;
+    private final Map<String, String> backendNames;
 
     private RemoteStack(RemoteTarget target, StackConfig config, String testClass) {
         this.target = target;
@@ -47,14 +50,17 @@ public final class RemoteStack implements AutoCloseable {
         Map<String, String> tables = renamed(config.tables(), t -> t.name());
         Map<String, String> buckets = renamed(config.buckets(), b -> b.name());
         Map<String, String> queues = renamed(config.queues(), q -> q.name());
-        Map<String, String> declared = declaredNames(tables, buckets, queues);
+        Map<String, String> functions = renamed(config.functions(), f -> f.name());
+        Map<String, String> declared = declaredNames(tables, buckets, queues, functions);
+        this.backendNames = backendNames(tables, buckets, queues, functions);
         this.faults = new ClientFaults(declared, Clock.systemUTC());
         this.ledger = new ClientLedger(target.describe(), testClass, Clock.systemUTC());
-        LedgerRecorder recorder = new LedgerRecorder(ledger, new ClientEffects(ledger, keyNames(config)), declared);
+        LedgerRecorder recorder = new LedgerRecorder(ledger, new ClientEffects(ledger, keyNames(config), declared),
+                declared);
         // The recorder first, so that it sees each attempt begin before a fault answers it.
         ClientOverrideConfiguration names = ClientOverrideConfiguration.builder().addExecutionInterceptor(recorder)
                 .addExecutionInterceptor(faults)
-                .addExecutionInterceptor(new PrefixedNames(tables, buckets, queues)).build();
+                .addExecutionInterceptor(new PrefixedNames(tables, buckets, queues, functions)).build();
         this.injected = SdkClients.remote((builder, region) -> target.configure(builder, region)
                 .overrideConfiguration(names));
     }
@@ -82,6 +88,13 @@ public final class RemoteStack implements AutoCloseable {
             if (!config.buckets().isEmpty()) {
                 RemoteBuckets.create(config.buckets(), target, stack.creating, stack.resources);
             }
+            if (!config.functions().isEmpty()) {
+                new RemoteFunctions(target, stack.creating, stack.resources, excludedJars(settings),
+                        testClass.getClassLoader(), stack.backendNames).create(config.functions());
+            }
+            if (!config.apis().isEmpty()) {
+                new RemoteApis(target, stack.creating, stack.resources).create(config.apis());
+            }
         } catch (RuntimeException e) {
             stack.close();
             throw new Misuse(on + " could not create its resources on backend " + target.describe() + ": "
@@ -95,8 +108,15 @@ public final class RemoteStack implements AutoCloseable {
     private static void refuseWhatNeedsTheEngine(Backend backend, SimStack declaration, StackConfig config,
             String on) {
         List<String> refused = new ArrayList<>();
-        names("functions", config.functions(), f -> f.name(), refused);
-        names("APIs", config.apis(), a -> a.name(), refused);
+        names("functions with a cold start delay", config.functions().stream()
+                .filter(f -> !f.coldStartDelay().isZero()).collect(Collectors.toList()), f -> f.name(), refused);
+        names("functions with DynamoDB event sources", config.functions().stream()
+                .filter(f -> !f.dynamoDbEvents().isEmpty()).collect(Collectors.toList()), f -> f.name(), refused);
+        names("HTTP APIs", config.apis().stream().filter(a -> a.kind() == ApiSpec.Kind.HTTP)
+                .collect(Collectors.toList()), a -> a.name(), refused);
+        names("APIs with usage plans, API keys or route throttles", config.apis().stream()
+                .filter(a -> !a.usagePlans().isEmpty() || a.routes().stream().anyMatch(r -> r.apiKeyRequired()
+                        || r.rate() > 0 || r.burst() > 0)).collect(Collectors.toList()), a -> a.name(), refused);
         names("tables with replicas", config.tables().stream().filter(t -> !t.replicas().isEmpty())
                 .collect(Collectors.toList()), t -> t.name(), refused);
         names("buckets with notifications", config.buckets().stream().filter(b -> !b.notifications().isEmpty())
@@ -111,8 +131,9 @@ public final class RemoteStack implements AutoCloseable {
         }
         if (!refused.isEmpty()) {
             throw new Misuse(on + " runs on backend " + backend + ", which cannot provide " + String.join(", ",
-                    refused) + ": these need SimStack's embedded engine (queues, tables and buckets are what a"
-                    + " remote backend creates); pin the class with @SimStack(backend = Backend.EMBEDDED)");
+                    refused) + ": these need SimStack's embedded engine (queues, tables, buckets, functions with"
+                    + " SQS event sources and REST APIs are what a remote backend creates); pin the class with"
+                    + " @SimStack(backend = Backend.EMBEDDED)");
         }
     }
 
@@ -124,6 +145,22 @@ public final class RemoteStack implements AutoCloseable {
 
     private <T> Map<String, String> renamed(List<T> specs, Function<T, String> name) {
         return specs.stream().map(name).distinct().collect(Collectors.toMap(n -> n, target::name));
+    }
+
+    /** The jars (file name prefixes) the run leaves out of function packages. */
+    private static List<String> excludedJars(RunSettings settings) {
+        return settings.get(FunctionPackage.FUNCTIONS_EXCLUDE).map(list -> List.of(list.split("\\s*,\\s*")))
+                .orElse(List.of());
+    }
+
+    /** Every declared name to its name on the backend. */
+    @SafeVarargs
+    private static Map<String, String> backendNames(Map<String, String>... renamed) {
+        Map<String, String> names = new HashMap<>();
+        for (Map<String, String> kind : renamed) {
+            names.putAll(kind);
+        }
+        return names;
     }
 
     /** Tells the ledger the created resources, named as its entries will name them. */
@@ -138,6 +175,8 @@ public final class RemoteStack implements AutoCloseable {
                 : table.region(), "", table.name())));
         config.buckets().forEach(bucket -> ledger.declare(ResourceRef.bucket(bucket.region() == null ? home
                 : bucket.region(), "", bucket.name())));
+        config.functions().forEach(function -> ledger.declare(ResourceRef.function(function.region() == null ? home
+                : function.region(), "", function.name())));
     }
 
     /** Each declared table's key attribute names, partition key first. */
@@ -198,6 +237,16 @@ public final class RemoteStack implements AutoCloseable {
         if (url == null) {
             throw new Misuse("the stack declares no queue '" + name + "' in " + region + ": declare it, e.g."
                     + " @Queue(name = \"" + name + "\")");
+        }
+        return url;
+    }
+
+    /** The invoke URL, with its stage, of the API declared as {@code name} in {@code region}. */
+    public String apiUrl(String region, String name) {
+        String url = resources.apiUrl(region, name);
+        if (url == null) {
+            throw new Misuse("the stack declares no API '" + name + "' in " + region + ": declare it, e.g."
+                    + " @Api(name = \"" + name + "\", routes = ...)");
         }
         return url;
     }

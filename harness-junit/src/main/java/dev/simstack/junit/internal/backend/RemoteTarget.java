@@ -61,6 +61,16 @@ final class RemoteTarget implements AutoCloseable {
         return prefix + declared;
     }
 
+    /** The endpoint the clients are pointed at; null for AWS's own. */
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** Whether names are prefixed by the run: an AWS account, shared with other runs and everything else. */
+    boolean prefixed() {
+        return !prefix.isEmpty();
+    }
+
     /** How messages name the backend, e.g. {@code ENDPOINT http://localhost:4566} or {@code AWS}. */
     String describe() {
         return backend + (endpoint == null ? "" : " " + endpoint);

@@ -24,12 +24,18 @@ public final class JsonTrees {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     /** Deeper documents than any AWS shape are refused rather than risking the stack. */
     private static final int MAX_DEPTH = 64;
+    /**
+     * A string may be as long as a request (the front door's 64 MB), not Jackson's default 20 MB: CreateFunction's
+     * {@code ZipFile} carries a package of up to 50 MB as base64.
+     */
+    private static final int MAX_STRING_LENGTH = 64 * 1024 * 1024;
 
     private final JsonFactory factory;
 
     public JsonTrees() {
         this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH).build())
                 .build();
     }
 

@@ -1,0 +1,122 @@
+package dev.simstack.junit.internal.backend;
+
+import dev.simstack.core.ApiSpec;
+import dev.simstack.junit.internal.SdkClients;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.IntegrationType;
+import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigateway.model.PutIntegrationRequest;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * Creates declared REST APIs through API Gateway's v1 control plane: the API, a resource per path segment, a
+ * method per route with its integration (Lambda proxy, or SQS SendMessage with the request body as the message),
+ * a deployment to the declared stage and the stage's throttle; the invoke URL is kept for {@code @ApiUrl}. Deleted
+ * with the API after the class.
+ */
+final class RemoteApis {
+
+    /** Maps a request's body to SQS's form-encoded SendMessage, as a hand-written SQS integration does. */
+    private static final String SEND_BODY = "Action=SendMessage&MessageBody=$util.urlEncode($input.body)";
+
+    private final RemoteTarget target;
+    private final SdkClients clients;
+    private final RemoteResources resources;
+
+    RemoteApis(RemoteTarget target, SdkClients clients, RemoteResources resources) {
+        this.target = target;
+        this.clients = clients;
+        this.resources = resources;
+    }
+
+    void create(List<ApiSpec> specs) {
+        String credentials = ExecutionRole.forIntegrations(target, resources);
+        for (ApiSpec spec : specs) {
+            String region = target.regionOf(spec.region());
+            ApiGatewayClient apigateway = (ApiGatewayClient) clients.client(ApiGatewayClient.class, region);
+            String name = target.name(spec.name());
+            String id = apigateway.createRestApi(b -> b.name(name).tags(Map.of(RemoteStack.RUN_TAG, target.runId())))
+                    .id();
+            resources.created("API", name, region, () -> apigateway.deleteRestApi(b -> b.restApiId(id)));
+            Map<String, String> paths = new HashMap<>();
+            for (Resource resource : apigateway.getResources(b -> b.restApiId(id)).items()) {
+                paths.put(resource.path(), resource.id());
+            }
+            for (ApiSpec.Route route : spec.routes()) {
+                String[] key = route.routeKey().split(" ", 2);
+                String resourceId = resource(apigateway, id, key[1], paths);
+                apigateway.putMethod(b -> b.restApiId(id).resourceId(resourceId).httpMethod(key[0])
+                        .authorizationType("NONE"));
+                integrate(apigateway, region, id, resourceId, key[0], route.integration(), credentials);
+            }
+            apigateway.createDeployment(b -> b.restApiId(id).stageName(spec.stage()));
+            if (spec.rate() > 0) {
+                apigateway.updateStage(b -> b.restApiId(id).stageName(spec.stage()).patchOperations(
+                        p -> p.op(Op.REPLACE).path("/*/*/throttling/rateLimit").value(Double.toString(spec.rate())),
+                        p -> p.op(Op.REPLACE).path("/*/*/throttling/burstLimit")
+                                .value(Integer.toString(spec.burst()))));
+            }
+            resources.apiUrl(region, spec.name(), invokeUrl(id, region, spec.stage()));
+        }
+    }
+
+    /** The id of the resource at {@code path}, its missing segments created under their parents. */
+    private static String resource(ApiGatewayClient apigateway, String api, String path, Map<String, String> paths) {
+        String parent = paths.get("/");
+        String at = "";
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            at = at + "/" + segment;
+            String existing = paths.get(at);
+            if (existing == null) {
+                String parentId = parent;
+                existing = apigateway.createResource(b -> b.restApiId(api).parentId(parentId).pathPart(segment)).id();
+                paths.put(at, existing);
+            }
+            parent = existing;
+        }
+        return parent;
+    }
+
+    private void integrate(ApiGatewayClient apigateway, String region, String api, String resourceId, String method,
+            ApiSpec.Integration integration, String credentials) {
+        PutIntegrationRequest.Builder request = PutIntegrationRequest.builder().restApiId(api).resourceId(resourceId)
+                .httpMethod(method).integrationHttpMethod("POST").credentials(credentials);
+        if (integration.type().equals("lambda")) {
+            LambdaClient lambda = (LambdaClient) clients.client(LambdaClient.class, region);
+            String function = lambda.getFunction(b -> b.functionName(target.name(integration.target())))
+                    .configuration().functionArn();
+            apigateway.putIntegration(request.type(IntegrationType.AWS_PROXY).uri("arn:aws:apigateway:" + region
+                    + ":lambda:path/2015-03-31/functions/" + function + "/invocations").build());
+            return;
+        }
+        String queueUrl = resources.queueUrl(region, integration.target());
+        apigateway.putIntegration(request.type(IntegrationType.AWS).uri("arn:aws:apigateway:" + region
+                + ":sqs:path/" + ClientEffects.accountOf(queueUrl) + "/" + target.name(integration.target()))
+                .requestParameters(Map.of("integration.request.header.Content-Type",
+                        "'application/x-www-form-urlencoded'"))
+                .requestTemplates(Map.of("application/json", SEND_BODY)).passthroughBehavior("NEVER").build());
+        apigateway.putMethodResponse(b -> b.restApiId(api).resourceId(resourceId).httpMethod(method)
+                .statusCode("200"));
+        apigateway.putIntegrationResponse(b -> b.restApiId(api).resourceId(resourceId).httpMethod(method)
+                .statusCode("200").selectionPattern(""));
+    }
+
+    /**
+     * Where the API answers: on AWS's own endpoint its execute-api host; on an emulator (or an AWS endpoint
+     * override) LocalStack's path, which the SimStack launcher serves too.
+     */
+    private String invokeUrl(String id, String region, String stage) {
+        if (target.endpoint() == null) {
+            return "https://" + id + ".execute-api." + region + ".amazonaws.com/" + stage;
+        }
+        String base = target.endpoint().toString().replaceAll("/+$", "");
+        return base + "/restapis/" + id + "/" + stage + "/_user_request_";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.simstack.junit.backends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.simstack.junit.Api;
+import dev.simstack.junit.ApiUrl;
+import dev.simstack.junit.Backend;
+import dev.simstack.junit.Function;
+import dev.simstack.junit.Kit;
+import dev.simstack.junit.Queue;
+import dev.simstack.junit.QueueUrl;
+import dev.simstack.junit.Route;
+import dev.simstack.junit.SimStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * REST APIs on remote backends: created through API Gateway's control plane (resources, methods, Lambda proxy and
+ * SQS integrations, a deployment to the stage, its throttle), called at the backend's invoke URL, and deleted with
+ * everything else after the class, passed or failed.
+ */
+class RemoteApisTest {
+
+    @Test
+    void a_declared_rest_api_answers_at_the_endpoints_url_and_is_deleted_after_the_class() {
+        try (StandIn standIn = new StandIn()) {
+            String[] printed = new String[1];
+
+            EngineExecutionResults results = Kit.capturingErr(() -> Kit.run(StandIn.leanPackages(standIn.asEndpoint()), Shop.class),
+                    printed);
+
+            Kit.assertPassed(results, 1);
+            assertThat(printed[0]).contains("function greeter (us-east-1), API shop (us-east-1)]");
+            assertThat(standIn.resources()).isEmpty();
+        }
+    }
+
+    @Test
+    void on_aws_the_api_is_prefixed_its_integrations_take_a_role_of_the_run_and_all_is_deleted_after_a_failure() {
+        try (StandIn account = new StandIn()) {
+            String[] printed = new String[1];
+
+            EngineExecutionResults results = StandIn.withDefaultChain("us-east-1", () -> Kit.capturingErr(
+                    () -> Kit.run(StandIn.leanPackages(account.asAws()), ShopOnAws.class), printed));
+
+            assertThat(Kit.failureMessages(results)).containsExactly("a failing test on AWS");
+            assertThat(printed[0]).containsPattern("role simstack-([0-9a-z]{8})-apigateway \\(global\\), API"
+                    + " simstack-\\1-shop \\(us-east-1\\)\\]");
+            assertThat(account.resources()).isEmpty();
+        }
+    }
+
+    private static HttpResponse<String> post(URI url, String body) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SimStack(backend = Backend.ENDPOINT, queues = @Queue(name = "orders", receiveMessageWaitTimeSeconds = 0),
+            functions = @Function(name = "greeter", handler = Greets.class, timeout = 30),
+            apis = @Api(name = "shop", rate = 50, burst = 10, routes = {
+                    @Route(key = "POST /orders", queue = "orders"),
+                    @Route(key = "POST /greetings/{name}", function = "greeter")}))
+    static class Shop {
+
+        @Test
+        void routes_reach_the_queue_and_the_function(@ApiUrl("shop") URI shop, SqsClient sqs,
+                @QueueUrl("orders") String orders, ApiGatewayClient apigateway) throws Exception {
+            assertThat(shop.toString()).matches("http://127\\.0\\.0\\.1:\\d+/restapis/\\w+/prod/_user_request_");
+
+            assertThat(post(URI.create(shop + "/orders"), "{\"id\":\"o-1\"}").statusCode()).isEqualTo(200);
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(orders)).messages()).singleElement()
+                    .satisfies(message -> assertThat(message.body()).isEqualTo("{\"id\":\"o-1\"}"));
+
+            HttpResponse<String> greeting = post(URI.create(shop + "/greetings/ann"), "ann");
+            assertThat(greeting.statusCode()).isEqualTo(201);
+            assertThat(greeting.body()).isEqualTo("hello ann");
+
+            String id = shop.getPath().split("/")[2];
+            assertThat(apigateway.getStage(b -> b.restApiId(id).stageName("prod")).methodSettings().get("*/*")
+                    .throttlingRateLimit()).isEqualTo(50.0);
+        }
+    }
+
+    @SimStack(backend = Backend.AWS, queues = @Queue(name = "orders", receiveMessageWaitTimeSeconds = 0),
+            apis = @Api(name = "shop", routes = @Route(key = "POST /orders", queue = "orders")))
+    static class ShopOnAws {
+
+        @Test
+        void the_route_sends_to_the_prefixed_queue(@ApiUrl("shop") URI shop, SqsClient sqs,
+                @QueueUrl("orders") String orders) throws Exception {
+            assertThat(post(URI.create(shop + "/orders"), "order-1").statusCode()).isEqualTo(200);
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(orders)).messages()).singleElement()
+                    .satisfies(message -> assertThat(message.body()).isEqualTo("order-1"));
+            throw new AssertionError("a failing test on AWS");
+        }
+    }
+}
