@@ -173,6 +173,24 @@ def query_index():
            "items of the GSI")
 
 
+def index_capacity():
+    key = {"pk": {"S": "capacity#1"}, "sk": {"S": "s"}}
+
+    def consumed(call, **kwargs):
+        return call(TableName=T["name"], ReturnConsumedCapacity="INDEXES", **kwargs)["ConsumedCapacity"]
+
+    put = consumed(DDB.put_item, Item={**key, "status": {"S": "metered"}})
+    expect(put, {"TableName": T["name"], "CapacityUnits": 2.0, "WriteCapacityUnits": 2.0,
+                 "Table": {"CapacityUnits": 1.0, "WriteCapacityUnits": 1.0},
+                 "GlobalSecondaryIndexes": {"by-status": {"CapacityUnits": 1.0, "WriteCapacityUnits": 1.0}}},
+           "a new item in the GSI")
+    moved = consumed(DDB.update_item, Key=key, UpdateExpression="SET #s = :s",
+                     ExpressionAttributeNames={"#s": "status"}, ExpressionAttributeValues={":s": {"S": "moved"}})
+    expect(moved["GlobalSecondaryIndexes"]["by-status"]["CapacityUnits"], 2.0, "a moved GSI key costs two writes")
+    total = DDB.delete_item(TableName=T["name"], Key=key, ReturnConsumedCapacity="TOTAL")["ConsumedCapacity"]
+    expect(total, {"TableName": T["name"], "CapacityUnits": 2.0, "WriteCapacityUnits": 2.0}, "TOTAL: the sum only")
+
+
 def scan_with_pagination():
     paginator = DDB.get_paginator("scan")
     pages = list(paginator.paginate(TableName=T["name"], PaginationConfig={"PageSize": 2}))
@@ -369,7 +387,7 @@ def run():
                   update_item,
                   conditional_write_fails, batch_write_and_get, query_with_pagination, query_index,
                   scan_with_pagination, transactions, partiql, delete_item, errors, validation_messages, ttl_and_tags,
-                  streams_list_and_get_records, delete_table, wire_format):
+                  streams_list_and_get_records, index_capacity, delete_table, wire_format):
         S.check(check.__name__, check)
     return S.failed
 

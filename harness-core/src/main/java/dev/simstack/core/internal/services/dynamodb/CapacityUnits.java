@@ -2,6 +2,8 @@ package dev.simstack.core.internal.services.dynamodb;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
+import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
 import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.util.LinkedHashMap;
@@ -42,6 +44,28 @@ final class CapacityUnits {
     /** Units to write an item of {@code bytes}. */
     static double writeUnits(long bytes) {
         return Math.max(1, Math.ceil(bytes / WRITE_UNIT_BYTES));
+    }
+
+    /**
+     * Units an item write costs {@code index}, by the rules of "Provisioned throughput considerations for global
+     * secondary indexes" (local ones alike): an entry put or deleted is one write of its projected size; a
+     * changed index key is two (the old entry deleted, the new one put); changed projected attributes under the
+     * same index key are one write, of the larger entry, as for the table; no change to the entry, and an item in
+     * the index neither before nor after, cost the index nothing.
+     */
+    static double indexWriteUnits(SecondaryIndex index, AttributeMap before, AttributeMap after) {
+        AttributeMap old = before != null && index.covers(before) ? index.project(before) : null;
+        AttributeMap now = after != null && index.covers(after) ? index.project(after) : null;
+        if (old == null || now == null) {
+            return old == null && now == null ? 0 : writeUnits(ItemSize.of(old == null ? now : old));
+        }
+        if (!index.sameIndexKey(old, now)) {
+            return writeUnits(ItemSize.of(old)) + writeUnits(ItemSize.of(now));
+        }
+        if (old.toMap().equals(now.toMap())) {
+            return 0;
+        }
+        return writeUnits(Math.max(ItemSize.of(old), ItemSize.of(now)));
     }
 
     void table(String table, double units) {

@@ -39,7 +39,9 @@ public final class DynamoDbService implements Service {
         this.context = Objects.requireNonNull(context, "context");
         this.writer = new ItemWriter(context, tables);
         ItemRequests requests = new ItemRequests(tables);
-        this.tableOperations = new TableOperations(context, tables, writer);
+        ResourcePolicies policies = new ResourcePolicies(context, tables);
+        policies.register(operations);
+        this.tableOperations = new TableOperations(context, tables, writer, policies);
         tableOperations.register(operations);
         this.tableUpdates = new TableUpdates(context, tables, tableOperations, writer);
         tableUpdates.register(operations);

@@ -94,11 +94,9 @@ final class ItemOperations {
         long size = Math.max(before == null ? 0 : ItemSize.of(before), after == null ? 0 : ItemSize.of(after));
         units.table(table.name(), factor * CapacityUnits.writeUnits(size));
         for (SecondaryIndex index : table.indexes()) {
-            boolean touched = before != null && index.covers(before) || after != null && index.covers(after);
-            if (touched) {
-                AttributeMap entry = after != null ? after : before;
-                units.index(table.name(), index.name(), index.definition().global(),
-                        factor * CapacityUnits.writeUnits(ItemSize.of(entry)));
+            double indexUnits = CapacityUnits.indexWriteUnits(index, before, after);
+            if (indexUnits > 0) {
+                units.index(table.name(), index.name(), index.definition().global(), factor * indexUnits);
             }
         }
     }

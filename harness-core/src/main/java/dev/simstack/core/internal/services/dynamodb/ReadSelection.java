@@ -5,7 +5,7 @@ import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttrib
 import dev.simstack.core.internal.services.dynamodb.expressions.ProjectionExpression;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
-import dev.simstack.core.internal.services.dynamodb.table.IndexDefinition;
+import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
 import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
 import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
@@ -87,20 +87,7 @@ final class ReadSelection {
         if (index == null || select.equals("ALL_ATTRIBUTES")) {
             return item;
         }
-        IndexDefinition definition = index.definition();
-        if (definition.projectionType().equals("ALL")) {
-            return item;
-        }
-        Map<String, AttributeValue> kept = new LinkedHashMap<>();
-        keep(item, table.keys(), kept);
-        keep(item, definition.keys(), kept);
-        for (String name : definition.nonKeyAttributes()) {
-            AttributeValue value = item.get(name);
-            if (value != null) {
-                kept.put(name, value);
-            }
-        }
-        return AttributeMap.of(kept);
+        return index.project(item);
     }
 
     private static void keep(AttributeMap item, KeySchema keys, Map<String, AttributeValue> kept) {
@@ -108,6 +95,11 @@ final class ReadSelection {
         if (keys.hasRange()) {
             kept.put(keys.rangeName(), item.get(keys.rangeName()));
         }
+    }
+
+    /** Bytes a read of {@code item} is charged for: the whole item, or the entry an index holds of it. */
+    long chargedSize(AttributeMap item) {
+        return ItemSize.of(index == null ? item : index.project(item));
     }
 
     /** The item as returned. */

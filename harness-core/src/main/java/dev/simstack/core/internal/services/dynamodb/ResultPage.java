@@ -25,6 +25,7 @@ final class ResultPage {
     private int count;
     private int scanned;
     private long bytes;
+    private long charged;
     private AttributeMap last;
     private boolean more;
 
@@ -49,6 +50,7 @@ final class ResultPage {
             }
             scanned++;
             bytes += size;
+            charged += selection.chargedSize(item);
             last = item;
             AttributeMap indexed = selection.indexed(item);
             if (filter == null || filter.test(indexed)) {
@@ -70,8 +72,8 @@ final class ResultPage {
         return limit != null && scanned == limit;
     }
 
-    /** Bytes of the items read, which is what the page's capacity is charged for. */
+    /** Bytes of the items read as the table or index holds them, which is what the page's capacity is charged for. */
     long bytesRead() {
-        return bytes;
+        return charged;
     }
 }

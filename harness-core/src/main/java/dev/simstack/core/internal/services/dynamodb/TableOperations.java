@@ -37,12 +37,14 @@ final class TableOperations {
     private final StackContext context;
     private final Tables tables;
     private final ItemWriter writer;
+    private final ResourcePolicies policies;
     private volatile Duration statusDelay = Duration.ZERO;
 
-    TableOperations(StackContext context, Tables tables, ItemWriter writer) {
+    TableOperations(StackContext context, Tables tables, ItemWriter writer, ResourcePolicies policies) {
         this.context = context;
         this.tables = tables;
         this.writer = writer;
+        this.policies = policies;
     }
 
     void register(OperationTable<DynamoDbOperation> operations) {
@@ -62,9 +64,16 @@ final class TableOperations {
     }
 
     private JsonNode createTable(DecodedCall call, Input input) {
+        CreateTableRequest request = CreateTableRequest.decode(input);
+        // checked before the table exists, so a refused policy creates no table
+        String policy = input.string("ResourcePolicy");
+        String document = policy == null ? null : PolicyDocument.check(policy);
+        Table table = create(call.region(), request);
+        if (document != null) {
+            policies.attach(table, document);
+        }
         ObjectNode output = NODES.objectNode();
-        output.set("TableDescription", TableDescriptions.describe(create(call.region(),
-                CreateTableRequest.decode(input))));
+        output.set("TableDescription", TableDescriptions.describe(table));
         return output;
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -123,6 +124,39 @@ public final class SecondaryIndex {
     /** True if {@code item} has the index key attributes, so the index holds it. */
     public boolean covers(AttributeMap item) {
         return item.get(keys().hashName()) != null && (!keys().hasRange() || item.get(keys().rangeName()) != null);
+    }
+
+    /**
+     * The entry this index holds for {@code item}: the table's and the index's key attributes and what the
+     * projection keeps (everything for ALL). Reads of the index and index writes are charged by its size.
+     */
+    public AttributeMap project(AttributeMap item) {
+        if (definition.projectionType().equals("ALL")) {
+            return item;
+        }
+        Map<String, AttributeValue> kept = new LinkedHashMap<>();
+        keep(item, tableKeys, kept);
+        keep(item, keys(), kept);
+        for (String name : definition.nonKeyAttributes()) {
+            AttributeValue value = item.get(name);
+            if (value != null) {
+                kept.put(name, value);
+            }
+        }
+        return AttributeMap.of(kept);
+    }
+
+    /** True if both items are in the index under the same index key (an update that does not move the entry). */
+    public boolean sameIndexKey(AttributeMap before, AttributeMap after) {
+        return keys().hash(before).equals(keys().hash(after))
+                && (!keys().hasRange() || keys().range(before).equals(keys().range(after)));
+    }
+
+    private static void keep(AttributeMap item, KeySchema keys, Map<String, AttributeValue> kept) {
+        kept.put(keys.hashName(), item.get(keys.hashName()));
+        if (keys.hasRange()) {
+            kept.put(keys.rangeName(), item.get(keys.rangeName()));
+        }
     }
 
     private EntryKey entryKey(AttributeMap item) {

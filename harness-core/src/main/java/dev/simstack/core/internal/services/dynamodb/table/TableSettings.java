@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A table's identity and the settings its operations change: status, billing, stream, Time to Live,
@@ -24,6 +25,7 @@ public final class TableSettings {
     private final Map<String, String> attributeDefinitions;
     private final Map<String, String> tags = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Set<String> replicas = Collections.synchronizedSet(new TreeSet<>());
+    private final Map<String, ResourcePolicy> policies = new ConcurrentHashMap<>();
     private volatile String status = "ACTIVE";
     private volatile String billingMode;
     private volatile long readCapacity;
@@ -134,5 +136,10 @@ public final class TableSettings {
 
     public void deletionProtection(boolean enabled) {
         this.deletionProtection = enabled;
+    }
+
+    /** Resource-based policies by the ARN they are attached to (the table's, or one of its streams'). */
+    public Map<String, ResourcePolicy> policies() {
+        return policies;
     }
 }
