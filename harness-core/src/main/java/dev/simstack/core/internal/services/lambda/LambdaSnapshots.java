@@ -4,16 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simstack.core.internal.persist.BlobSink;
+import dev.simstack.core.internal.persist.BlobSource;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Lambda state for a data directory: every function's configuration, published versions, aliases,
  * reserved concurrency and event-invoke config, and every SQS event source mapping. Handler instances,
  * warm environments and invocations in progress are not state that can be saved: a reloaded function
- * starts cold, and its handler class must be on the reloading JVM's class path to be invoked (an uploaded
- * package is not saved: its digest and size are, and the function runs from the class path after a reload).
+ * starts cold. An uploaded package is saved as a blob (content-addressed, so a package shared by versions,
+ * or unchanged since the last save, is stored once) and unpacked again at the reload, so every version runs
+ * its own code; a function whose handler is on the class path needs it on the reloading JVM's class path.
  */
 public final class LambdaSnapshots {
 
@@ -22,31 +27,16 @@ public final class LambdaSnapshots {
     private LambdaSnapshots() {
     }
 
-    public static ObjectNode export(LambdaService service) {
+    public static ObjectNode export(LambdaService service, BlobSink blobs) {
         ObjectNode json = NODES.objectNode();
         ArrayNode functions = json.putArray("functions");
         ArrayNode mappings = json.putArray("mappings");
         for (LambdaRegion region : service.regions().all()) {
             for (LambdaFunction function : region.functions().list()) {
-                ObjectNode node = functions.addObject();
-                node.put("region", region.name());
-                node.put("name", function.name());
-                node.put("createdAt", function.createdAt());
-                node.put("lastModified", function.lastModified());
-                node.set("config", config(function.config()));
-                if (function.reservedConcurrency() != null) {
-                    node.put("reservedConcurrency", function.reservedConcurrency());
+                // Under the function's lock: UpdateFunctionCode deletes a package no version runs any more.
+                synchronized (function) {
+                    export(region, function, functions.addObject(), blobs);
                 }
-                LambdaFunction.EventInvokeConfig invoke = function.eventInvokeConfig();
-                node.putObject("eventInvokeConfig").put("maximumRetryAttempts", invoke.maximumRetryAttempts())
-                        .put("maximumEventAgeSeconds", invoke.maximumEventAgeSeconds())
-                        .put("onSuccess", invoke.onSuccess()).put("onFailure", invoke.onFailure());
-                ObjectNode versions = node.putObject("versions");
-                for (int version : function.versions()) {
-                    versions.set(String.valueOf(version), config(function.version(version)));
-                }
-                ObjectNode aliases = node.putObject("aliases");
-                function.aliases().forEach(aliases::put);
             }
             for (SqsPoller poller : region.mappings().list()) {
                 EventSourceMapping mapping = poller.mapping();
@@ -62,22 +52,46 @@ public final class LambdaSnapshots {
         return json;
     }
 
+    private static void export(LambdaRegion region, LambdaFunction function, ObjectNode node, BlobSink blobs) {
+        node.put("region", region.name());
+        node.put("name", function.name());
+        node.put("createdAt", function.createdAt());
+        node.put("lastModified", function.lastModified());
+        node.set("config", config(function.config(), blobs));
+        if (function.reservedConcurrency() != null) {
+            node.put("reservedConcurrency", function.reservedConcurrency());
+        }
+        LambdaFunction.EventInvokeConfig invoke = function.eventInvokeConfig();
+        node.putObject("eventInvokeConfig").put("maximumRetryAttempts", invoke.maximumRetryAttempts())
+                .put("maximumEventAgeSeconds", invoke.maximumEventAgeSeconds())
+                .put("onSuccess", invoke.onSuccess()).put("onFailure", invoke.onFailure());
+        ObjectNode versions = node.putObject("versions");
+        for (int version : function.versions()) {
+            versions.set(String.valueOf(version), config(function.version(version), blobs));
+        }
+        ObjectNode aliases = node.putObject("aliases");
+        function.aliases().forEach(aliases::put);
+    }
+
     /**
      * Recreates the snapshot's functions and starts its event source mappings (SQS must be loaded first:
      * the pollers start receiving at once).
      *
      * @return the number of functions and of event source mappings loaded
      */
-    public static long[] restore(LambdaService service, JsonNode snapshot) {
+    public static long[] restore(LambdaService service, JsonNode snapshot, BlobSource blobs) {
         LambdaRegions regions = service.regions();
         long functions = 0;
         for (JsonNode node : snapshot.path("functions")) {
             String region = node.path("region").asText();
+            // Versions that ran the same package share one unpacked copy, as they did before the save.
+            Map<String, FunctionCode> packages = new HashMap<>();
+            Function<JsonNode, FunctionConfig> config = json -> config(json, packages, service.uploads(), blobs);
             LambdaFunction function = new LambdaFunction(node.path("name").asText(), region,
-                    regions.context().accountId(), config(node.path("config")), node.path("createdAt").asLong());
+                    regions.context().accountId(), config.apply(node.path("config")), node.path("createdAt").asLong());
             Map<Integer, FunctionConfig> versions = new TreeMap<>();
             node.path("versions").fields().forEachRemaining(v -> versions.put(Integer.parseInt(v.getKey()),
-                    config(v.getValue())));
+                    config.apply(v.getValue())));
             Map<String, String> aliases = new LinkedHashMap<>();
             node.path("aliases").fields().forEachRemaining(a -> aliases.put(a.getKey(), a.getValue().asText()));
             function.restore(node.path("createdAt").asLong(), node.path("lastModified").asLong(), versions, aliases);
@@ -104,25 +118,31 @@ public final class LambdaSnapshots {
         return new long[] {functions, mappings};
     }
 
-    private static ObjectNode config(FunctionConfig config) {
+    private static ObjectNode config(FunctionConfig config, BlobSink blobs) {
         ObjectNode json = NODES.objectNode();
         json.put("handler", config.handler()).put("runtime", config.runtime())
                 .put("timeoutSeconds", config.timeoutSeconds()).put("memorySize", config.memorySize())
                 .put("role", config.role()).put("description", config.description())
                 .put("deadLetterArn", config.deadLetterArn()).put("coldStartMillis", config.coldStartMillis())
                 .put("codeSha256", config.code().sha256()).put("codeSize", config.code().size());
+        if (config.code().archive() != null) {
+            json.put("codeBlob", blobs.put(config.code().archive(), config.code().sha256Hex()));
+        }
         ObjectNode environment = json.putObject("environment");
         new TreeMap<>(config.environment()).forEach(environment::put);
         return json;
     }
 
-    private static FunctionConfig config(JsonNode json) {
+    private static FunctionConfig config(JsonNode json, Map<String, FunctionCode> packages, CodeUploads uploads,
+            BlobSource blobs) {
         Map<String, String> environment = new LinkedHashMap<>();
         json.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+        String blob = text(json, "codeBlob");
+        FunctionCode code = blob == null ? FunctionCode.classPath(text(json, "codeSha256"), json.path("codeSize").asLong())
+                : packages.computeIfAbsent(blob, b -> uploads.reload(blobs.file(b)));
         return new FunctionConfig(json.path("handler").asText(), text(json, "runtime"),
                 json.path("timeoutSeconds").asInt(), json.path("memorySize").asInt(), environment, text(json, "role"),
-                text(json, "description"), text(json, "deadLetterArn"), json.path("coldStartMillis").asLong(),
-                FunctionCode.classPath(text(json, "codeSha256"), json.path("codeSize").asLong()));
+                text(json, "description"), text(json, "deadLetterArn"), json.path("coldStartMillis").asLong(), code);
     }
 
     private static String text(JsonNode json, String name) {
