@@ -92,6 +92,11 @@ public final class LambdaService implements Service {
         mappings.start(region, mapping);
     }
 
+    /** Starts a stream mapping reloaded from a snapshot; false when its table's stream is gone. */
+    boolean startStreamMapping(LambdaRegion region, StreamMapping mapping) {
+        return streamMappings.restore(region.name(), mapping);
+    }
+
     /** The REST-JSON operations of the Lambda API. */
     public static RestJsonRoutes routes() {
         return LambdaRoutes.ROUTES;

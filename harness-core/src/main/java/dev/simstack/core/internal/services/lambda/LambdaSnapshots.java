@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.persist.BlobSink;
 import dev.simstack.core.internal.persist.BlobSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Lambda state for a data directory: every function's configuration, published versions, aliases,
- * reserved concurrency and event-invoke config, and every SQS event source mapping. Handler instances,
+ * reserved concurrency and event-invoke config, and every SQS and DynamoDB stream event source mapping (a
+ * stream mapping reads the reloaded stream from its start: stream records are not saved). Handler instances,
  * warm environments and invocations in progress are not state that can be saved: a reloaded function
  * starts cold. An uploaded package is saved as a blob (content-addressed, so a package shared by versions,
  * or unchanged since the last save, is stored once) and unpacked again at the reload, so every version runs
@@ -31,12 +34,16 @@ public final class LambdaSnapshots {
         ObjectNode json = NODES.objectNode();
         ArrayNode functions = json.putArray("functions");
         ArrayNode mappings = json.putArray("mappings");
+        ArrayNode streamMappings = json.putArray("streamMappings");
         for (LambdaRegion region : service.regions().all()) {
             for (LambdaFunction function : region.functions().list()) {
                 // Under the function's lock: UpdateFunctionCode deletes a package no version runs any more.
                 synchronized (function) {
                     export(region, function, functions.addObject(), blobs);
                 }
+            }
+            for (StreamPoller poller : region.mappings().streams()) {
+                streamMappings.add(streamMapping(region, poller.mapping()));
             }
             for (SqsPoller poller : region.mappings().list()) {
                 EventSourceMapping mapping = poller.mapping();
@@ -115,7 +122,39 @@ public final class LambdaSnapshots {
                     node.path("enabled").asBoolean(), node.path("lastModified").asLong()));
             mappings++;
         }
+        for (JsonNode node : snapshot.path("streamMappings")) {
+            if (service.startStreamMapping(regions.region(node.path("region").asText()), streamMapping(node))) {
+                mappings++;
+            }
+        }
         return new long[] {functions, mappings};
+    }
+
+    private static ObjectNode streamMapping(LambdaRegion region, StreamMapping mapping) {
+        ObjectNode json = NODES.objectNode().put("region", region.name()).put("uuid", mapping.uuid())
+                .put("functionArn", mapping.functionArn()).put("streamArn", mapping.streamArn())
+                .put("startingPosition", mapping.startingPosition()).put("batchSize", mapping.batchSize())
+                .put("batchingWindowSeconds", mapping.batchingWindowSeconds())
+                .put("bisectOnError", mapping.bisectOnError())
+                .put("maximumRetryAttempts", mapping.maximumRetryAttempts())
+                .put("maximumRecordAgeSeconds", mapping.maximumRecordAgeSeconds())
+                .put("reportBatchItemFailures", mapping.reportBatchItemFailures())
+                .put("onFailureArn", mapping.onFailureArn()).put("enabled", mapping.enabled())
+                .put("lastModified", mapping.lastModified());
+        ArrayNode filters = json.putArray("filters");
+        mapping.filters().forEach(filters::add);
+        return json;
+    }
+
+    private static StreamMapping streamMapping(JsonNode json) {
+        List<String> filters = new ArrayList<>();
+        json.path("filters").forEach(filter -> filters.add(filter.asText()));
+        return new StreamMapping(json.path("uuid").asText(), json.path("functionArn").asText(),
+                json.path("streamArn").asText(), json.path("startingPosition").asText(), json.path("batchSize").asInt(),
+                json.path("batchingWindowSeconds").asInt(), json.path("bisectOnError").asBoolean(),
+                json.path("maximumRetryAttempts").asInt(), json.path("maximumRecordAgeSeconds").asInt(),
+                json.path("reportBatchItemFailures").asBoolean(), text(json, "onFailureArn"), List.copyOf(filters),
+                json.path("enabled").asBoolean(), json.path("lastModified").asLong());
     }
 
     private static ObjectNode config(FunctionConfig config, BlobSink blobs) {

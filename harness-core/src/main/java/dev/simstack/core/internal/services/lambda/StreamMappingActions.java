@@ -80,6 +80,23 @@ final class StreamMappingActions {
     }
 
     /**
+     * Starts a mapping a data directory kept, as CreateEventSourceMapping did; false, and nothing started, when
+     * its stream is gone (its table was deleted: the mapping had no source left to read).
+     */
+    boolean restore(String region, StreamMapping mapping) {
+        StreamLog stream = streams.find(region, mapping.streamArn());
+        if (stream == null) {
+            return false;
+        }
+        // The stream's records were not kept: the reloaded stream is empty, and the mapping reads what is written
+        // to it from now on, whatever its starting position was.
+        StreamPoller poller = new StreamPoller(mapping, stream, regions.context(), lambda, regions, destinations);
+        regions.region(region).mappings().add(poller);
+        poller.start();
+        return true;
+    }
+
+    /**
      * Creates the mapping a function's declaration asks for, as CreateEventSourceMapping with these settings;
      * its UUID.
      */
