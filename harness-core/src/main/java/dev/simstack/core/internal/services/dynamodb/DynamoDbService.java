@@ -180,10 +180,18 @@ public final class DynamoDbService implements Service {
 
     /**
      * Timers already set for the old tables (Time to Live, status changes) find their table gone or act on
-     * a table no longer reachable; replication deliveries on their way are dropped.
+     * a table no longer reachable; replication deliveries on their way are dropped; the tables' streams are
+     * marked gone, so stream mappings stop reading them.
      */
     @Override
     public Runnable reset() {
+        // Lambda's stream mappings hold the streams they read: their source goes with its table, as when a table
+        // is deleted and created again on AWS (the new table's stream is another stream).
+        tables.all().forEach(table -> {
+            if (table.stream() != null) {
+                table.stream().remove();
+            }
+        });
         tables.clear();
         writer.replication().reset();
         transactWrite.forgetTokens();

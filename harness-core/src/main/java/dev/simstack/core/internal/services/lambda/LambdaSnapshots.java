@@ -43,7 +43,9 @@ public final class LambdaSnapshots {
                 }
             }
             for (StreamPoller poller : region.mappings().streams()) {
-                streamMappings.add(streamMapping(region, poller.mapping()));
+                if (!poller.sourceGone()) { // its table was reset: a stream of the same ARN may now be another one
+                    streamMappings.add(streamMapping(region, poller.mapping()));
+                }
             }
             for (SqsPoller poller : region.mappings().list()) {
                 EventSourceMapping mapping = poller.mapping();

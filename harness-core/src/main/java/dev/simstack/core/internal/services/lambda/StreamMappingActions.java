@@ -55,7 +55,8 @@ final class StreamMappingActions {
         LambdaFunction function = regions.function(region, FunctionRef.parse(input.requiredString("FunctionName"),
                 null));
         for (StreamPoller other : regions.region(region).mappings().streams()) {
-            if (other.mapping().streamArn().equals(streamArn) && other.mapping().functionArn().equals(function.arn())) {
+            if (other.mapping().streamArn().equals(streamArn) && other.mapping().functionArn().equals(function.arn())
+                    && !other.sourceGone()) { // a mapping of a reset table's stream, even if its ARN is the new one's
                 throw LambdaErrors.conflict("The event source arn (\" " + streamArn + " \") and function (\" "
                         + function.name() + " \") provided mapping already exists. Please update or delete the "
                         + "existing mapping with UUID " + other.mapping().uuid());
@@ -126,7 +127,8 @@ final class StreamMappingActions {
     String find(String region, String functionName, String streamArn) {
         LambdaFunction function = regions.function(region, FunctionRef.parse(functionName, null));
         for (StreamPoller poller : regions.region(region).mappings().streams()) {
-            if (poller.mapping().streamArn().equals(streamArn) && poller.mapping().functionArn().equals(function.arn())) {
+            if (poller.mapping().streamArn().equals(streamArn) && poller.mapping().functionArn().equals(function.arn())
+                    && !poller.sourceGone()) {
                 return poller.mapping().uuid();
             }
         }
