@@ -92,7 +92,9 @@ public interface ServiceCall {
      *       {@code QueueName} ({@code CreateQueue}, {@code GetQueueUrl});</li>
      *   <li>DynamoDB: the table of {@code TableName} (a name or a table ARN); for {@code BatchGetItem},
      *       {@code BatchWriteItem}, {@code TransactGetItems} and {@code TransactWriteItems}, the one table all
-     *       their items address, and empty when they address several;</li>
+     *       their items address, and empty when they address several; for {@code ExecuteStatement},
+     *       {@code BatchExecuteStatement} and {@code ExecuteTransaction}, the one table their PartiQL
+     *       statements name, likewise;</li>
      *   <li>S3: {@code Bucket}, in the call's region;</li>
      *   <li>Lambda: the function of {@code FunctionName}, whether a name, a partial ARN or an ARN, without its
      *       version or alias;</li>

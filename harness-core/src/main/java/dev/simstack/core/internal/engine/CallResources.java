@@ -65,7 +65,10 @@ final class CallResources {
         return ResourceRef.queue(call.region(), account, url.substring(slash + 1, end));
     }
 
-    /** {@code TableName}, or the one table every item of a batch or transaction addresses. */
+    /**
+     * {@code TableName}, or the one table every item of a batch or transaction addresses, or (PartiQL) the one
+     * table its statements address.
+     */
     private static ResourceRef table(DecodedCall call) {
         JsonNode input = call.input();
         Set<String> tables = new HashSet<>();
@@ -82,6 +85,12 @@ final class CallResources {
                     tables.add(table);
                 }
             });
+        }
+        if (tables.isEmpty()) {
+            String named = call.resourceNameFromService(); // PartiQL: the table is in the statements
+            if (named != null) {
+                tables.add(named);
+            }
         }
         if (tables.size() != 1) {
             return null;

@@ -1,5 +1,6 @@
 package dev.simstack.core.internal.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsService;
 import dev.simstack.core.ResourceRef;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * One decoded request on its way to a service, as the engine holds it: the public {@link ServiceCall} view
@@ -28,12 +30,25 @@ public final class DecodedCall implements ServiceCall {
     private final String host;
     private final Instant arrival;
     private final ObjectNode input;
+    private final BiFunction<String, JsonNode, String> resourceNames;
     private volatile String fault;
     /** The resource addressed, read on first use; null until then. */
     private volatile Optional<ResourceRef> resource;
 
     public DecodedCall(String service, String operation, String region, String accountId, String requestId,
             String protocol, String accessKeyId, String host, Instant arrival, ObjectNode input) {
+        this(service, operation, region, accountId, requestId, protocol, accessKeyId, host, arrival, input,
+                (name, members) -> null);
+    }
+
+    /**
+     * @param resourceNames the service's reading of a resource name that no input member holds
+     *     ({@link Service#resourceNameOf})
+     */
+    public DecodedCall(String service, String operation, String region, String accountId, String requestId,
+            String protocol, String accessKeyId, String host, Instant arrival, ObjectNode input,
+            BiFunction<String, JsonNode, String> resourceNames) {
+        this.resourceNames = Objects.requireNonNull(resourceNames, "resourceNames");
         this.service = Objects.requireNonNull(service, "service");
         this.operation = Objects.requireNonNull(operation, "operation");
         this.region = Objects.requireNonNull(region, "region");
@@ -115,6 +130,11 @@ public final class DecodedCall implements ServiceCall {
             resource = known;
         }
         return known;
+    }
+
+    /** The name of the resource the service reads from the input where no member names one, or null. */
+    String resourceNameFromService() {
+        return resourceNames.apply(operation, input);
     }
 
     @Override

@@ -27,6 +27,15 @@ public interface Service extends AutoCloseable {
     }
 
     /**
+     * The name of the resource a call addresses when no input member names it (DynamoDB's PartiQL operations
+     * name their table inside the statement), so that fault rules and the ledger see it; null when the input
+     * says none. Only asked when {@link DecodedCall#resource()} finds no member naming one.
+     */
+    default String resourceNameOf(String operation, JsonNode input) {
+        return null;
+    }
+
+    /**
      * Empties the service in every region, as if the stack had just started: its resources and their
      * contents go, waiters are answered as when a resource is deleted, and work it started in the background
      * (timers, pollers, invocations) stops or has its results dropped. The engine calls it under the write

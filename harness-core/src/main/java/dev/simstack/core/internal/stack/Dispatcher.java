@@ -110,7 +110,7 @@ public final class Dispatcher implements RequestHandler {
         DecodedCall call = new DecodedCall(descriptor.signingName(), decoded.operation(),
                 unsignedRegion != null ? unsignedRegion : region(scope),
                 context.accountId(), requestId, codec.name(), scope.accessKeyId(), exchange.headers().get("Host"),
-                arrival, decoded.input());
+                arrival, decoded.input(), route.service()::resourceNameOf);
         return chain.proceed(call, route.service(),
                 output -> codec.success(descriptor, call.operation(), call.requestId(), output))
                 .handle((result, failure) -> answer(call, codec, descriptor, result, failure));

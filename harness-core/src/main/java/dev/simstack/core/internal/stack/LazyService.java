@@ -62,6 +62,11 @@ final class LazyService<T extends Service> implements Service {
     }
 
     @Override
+    public String resourceNameOf(String operation, JsonNode input) {
+        return get().resourceNameOf(operation, input);
+    }
+
+    @Override
     public Runnable reset() {
         T service = built;
         return service == null ? () -> { } : service.reset();

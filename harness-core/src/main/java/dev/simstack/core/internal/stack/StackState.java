@@ -59,7 +59,7 @@ public final class StackState {
             pending.write("dynamodb.json", dynamodb);
             ObjectNode s3 = S3Snapshots.export(engine.s3(), pending);
             pending.write("s3.json", s3);
-            ObjectNode lambda = LambdaSnapshots.export(engine.lambda());
+            ObjectNode lambda = LambdaSnapshots.export(engine.lambda(), pending);
             pending.write("lambda.json", lambda);
             ObjectNode apiGateway = ApiGatewaySnapshots.export(engine.apiGateway());
             pending.write("apigateway.json", apiGateway);
@@ -118,7 +118,7 @@ public final class StackState {
         counts.put("buckets", String.valueOf(s3[0]));
         counts.put("object versions", String.valueOf(s3[1]));
         // After SQS: event source mappings start polling their queues at once.
-        long[] lambda = LambdaSnapshots.restore(engine.lambda(), document(snapshot, "lambda.json"));
+        long[] lambda = LambdaSnapshots.restore(engine.lambda(), document(snapshot, "lambda.json"), snapshot);
         counts.put("functions", String.valueOf(lambda[0]));
         counts.put("event source mappings", String.valueOf(lambda[1]));
         long[] apis = ApiGatewaySnapshots.restore(engine.apiGateway(), document(snapshot, "apigateway.json"));

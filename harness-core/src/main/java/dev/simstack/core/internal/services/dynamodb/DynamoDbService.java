@@ -7,11 +7,14 @@ import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.Service;
 import dev.simstack.core.internal.protocol.ServiceDescriptor;
 import dev.simstack.core.internal.engine.StackContext;
+import dev.simstack.core.internal.services.dynamodb.partiql.PartiqlParser;
 import dev.simstack.core.internal.services.dynamodb.streams.StreamLog;
 import dev.simstack.core.internal.services.dynamodb.streams.StreamedTable;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -181,11 +184,38 @@ public final class DynamoDbService implements Service {
     }
 
     /**
+     * The one table a PartiQL call's statements address (they have no {@code TableName}), so that fault rules
+     * on a table apply to them; null when they address several, or for other operations.
+     */
+    @Override
+    public String resourceNameOf(String operation, JsonNode input) {
+        if (operation.equals("ExecuteStatement")) {
+            return PartiqlParser.tableName(input.path("Statement").asText(""));
+        }
+        String member = operation.equals("BatchExecuteStatement") ? "Statements"
+                : operation.equals("ExecuteTransaction") ? "TransactStatements" : null;
+        if (member == null) {
+            return null;
+        }
+        Set<String> tables = new HashSet<>();
+        input.path(member).forEach(entry -> tables.add(PartiqlParser.tableName(entry.path("Statement").asText(""))));
+        return tables.size() == 1 ? tables.iterator().next() : null;
+    }
+
+    /**
      * Timers already set for the old tables (Time to Live, status changes) find their table gone or act on
-     * a table no longer reachable; replication deliveries on their way are dropped.
+     * a table no longer reachable; replication deliveries on their way are dropped; the tables' streams are
+     * marked gone, so stream mappings stop reading them.
      */
     @Override
     public Runnable reset() {
+        // Lambda's stream mappings hold the streams they read: their source goes with its table, as when a table
+        // is deleted and created again on AWS (the new table's stream is another stream).
+        tables.all().forEach(table -> {
+            if (table.stream() != null) {
+                table.stream().remove();
+            }
+        });
         tables.clear();
         writer.replication().reset();
         transactWrite.forgetTokens();

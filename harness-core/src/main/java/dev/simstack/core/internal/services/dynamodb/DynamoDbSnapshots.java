@@ -63,6 +63,12 @@ public final class DynamoDbSnapshots {
             JsonNode description = node.path("description");
             service.createTable(region, createTableRequest(description, node.path("tags")));
             Table table = service.tables().find(region, description.path("TableName").asText());
+            String label = description.path("LatestStreamLabel").asText(null);
+            if (label != null && table.settings().stream() != null) {
+                // The stream keeps its label, so its ARN, which stream event source mappings name, is unchanged.
+                table.settings().stream(TableUpdates.stream(table.settings(), label,
+                        table.settings().stream().viewType()));
+            }
             table.lock().writeLock().lock();
             try {
                 for (JsonNode item : node.path("items")) {

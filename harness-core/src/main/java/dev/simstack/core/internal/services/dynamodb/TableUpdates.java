@@ -67,6 +67,11 @@ final class TableUpdates {
 
     static StreamLog newStream(StackContext context, TableSettings settings, String viewType) {
         String label = LocalDateTime.ofInstant(context.clock().now(), ZoneOffset.UTC).format(STREAM_LABEL);
+        return stream(settings, label, viewType);
+    }
+
+    /** The stream labelled {@code label} of a table (one a data directory kept: its ARN is the one clients saw). */
+    static StreamLog stream(TableSettings settings, String label, String viewType) {
         return new StreamLog(settings.arn() + "/stream/" + label, label, viewType);
     }
 

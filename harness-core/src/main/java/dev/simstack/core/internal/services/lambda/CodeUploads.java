@@ -5,6 +5,7 @@ import dev.simstack.core.AwsException;
 import dev.simstack.core.internal.engine.ScratchDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,12 +40,37 @@ final class CodeUploads {
 
     /** The package {@code code}'s members give (ZipFile, or an S3 location), unpacked if it is a zip. */
     FunctionCode read(String region, JsonNode code) {
-        byte[] bytes = bytes(region, code);
+        return code(bytes(region, code));
+    }
+
+    /**
+     * The package a data directory kept in {@code file}, unpacked again as at its upload (the file is the
+     * snapshot's, read and left as it is).
+     */
+    FunctionCode reload(Path file) {
+        try {
+            return code(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the function package kept in " + file, e);
+        }
+    }
+
+    private FunctionCode code(byte[] bytes) {
         String sha256 = Base64.getEncoder().encodeToString(sha256(bytes));
         if (!isZip(bytes)) {
             return FunctionCode.classPath(sha256, bytes.length);
         }
-        return new FunctionCode(sha256, bytes.length, unpack(bytes));
+        Path directory = unpack(bytes);
+        // The package itself is kept too: a data directory saves it, since the unpacked files may be many.
+        Path archive = scratch.newFile("lambda-package-");
+        try {
+            Files.write(archive, bytes);
+        } catch (IOException e) {
+            ScratchDirectory.delete(directory);
+            ScratchDirectory.delete(archive);
+            throw new UncheckedIOException("SimStack could not keep a function package in " + archive, e);
+        }
+        return new FunctionCode(sha256, bytes.length, directory, archive);
     }
 
     private byte[] bytes(String region, JsonNode code) {

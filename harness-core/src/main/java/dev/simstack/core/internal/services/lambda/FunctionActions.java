@@ -60,9 +60,7 @@ final class FunctionActions {
         try {
             function = create(call.region(), name, config.withCode(code));
         } catch (RuntimeException e) {
-            if (code.unpacked()) {
-                dev.simstack.core.internal.engine.ScratchDirectory.delete(code.directory());
-            }
+            code.deleteFiles();
             throw e;
         }
         return FunctionJson.configuration(function, function.config(), "$LATEST");

@@ -1,7 +1,6 @@
 package dev.simstack.core.internal.services.lambda;
 
 import dev.simstack.core.ResourceRef;
-import dev.simstack.core.internal.engine.ScratchDirectory;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -90,7 +89,7 @@ final class LambdaFunction {
         if (next.code() != old) {
             closeLoader("$LATEST");
             if (old.unpacked() && !versions.values().stream().anyMatch(v -> v.code() == old)) {
-                ScratchDirectory.delete(old.directory());
+                old.deleteFiles();
             }
         }
         lastModified = now;
@@ -245,7 +244,7 @@ final class LambdaFunction {
         for (String version : List.copyOf(loaders.keySet())) {
             closeLoader(version);
         }
-        codes.stream().filter(FunctionCode::unpacked).forEach(code -> ScratchDirectory.delete(code.directory()));
+        codes.stream().filter(FunctionCode::unpacked).forEach(FunctionCode::deleteFiles);
     }
 
     private void closeLoader(String version) {

@@ -35,6 +35,7 @@ public final class LambdaService implements Service {
     private final FunctionRuntime runtime;
     private final InvocationLogs logs = new InvocationLogs();
     private final FunctionActions functions;
+    private final CodeUploads uploads;
     private final AsyncInvocations async;
     private final OperationTable<LambdaOperation> operations =
             OperationTable.forRest(operation -> Errors.notSupported("Lambda's " + operation));
@@ -64,7 +65,8 @@ public final class LambdaService implements Service {
         });
         this.runtime = new FunctionRuntime(context, new HandlerInvoker(handlers), executor, logs);
         this.async = new AsyncInvocations(context, runtime, sink);
-        this.functions = new FunctionActions(regions, new CodeUploads(scratch, codeObjects));
+        this.uploads = new CodeUploads(scratch, codeObjects);
+        this.functions = new FunctionActions(regions, uploads);
         functions.register(operations);
         new VersionActions(regions).register(operations);
         new ConcurrencyActions(regions).register(operations);
@@ -80,9 +82,19 @@ public final class LambdaService implements Service {
         return regions;
     }
 
+    /** Reads uploaded packages (and packages a data directory kept). */
+    CodeUploads uploads() {
+        return uploads;
+    }
+
     /** Starts polling for a mapping reloaded from a snapshot, as CreateEventSourceMapping does. */
     void startMapping(LambdaRegion region, EventSourceMapping mapping) {
         mappings.start(region, mapping);
+    }
+
+    /** Starts a stream mapping reloaded from a snapshot; false when its table's stream is gone. */
+    boolean startStreamMapping(LambdaRegion region, StreamMapping mapping) {
+        return streamMappings.restore(region.name(), mapping);
     }
 
     /** The REST-JSON operations of the Lambda API. */

@@ -55,7 +55,8 @@ final class StreamMappingActions {
         LambdaFunction function = regions.function(region, FunctionRef.parse(input.requiredString("FunctionName"),
                 null));
         for (StreamPoller other : regions.region(region).mappings().streams()) {
-            if (other.mapping().streamArn().equals(streamArn) && other.mapping().functionArn().equals(function.arn())) {
+            if (other.mapping().streamArn().equals(streamArn) && other.mapping().functionArn().equals(function.arn())
+                    && !other.sourceGone()) { // a mapping of a reset table's stream, even if its ARN is the new one's
                 throw LambdaErrors.conflict("The event source arn (\" " + streamArn + " \") and function (\" "
                         + function.name() + " \") provided mapping already exists. Please update or delete the "
                         + "existing mapping with UUID " + other.mapping().uuid());
@@ -77,6 +78,23 @@ final class StreamMappingActions {
         regions.region(region).mappings().add(poller);
         poller.start();
         return json(mapping, mapping.enabled() ? "Creating" : "Disabled");
+    }
+
+    /**
+     * Starts a mapping a data directory kept, as CreateEventSourceMapping did; false, and nothing started, when
+     * its stream is gone (its table was deleted: the mapping had no source left to read).
+     */
+    boolean restore(String region, StreamMapping mapping) {
+        StreamLog stream = streams.find(region, mapping.streamArn());
+        if (stream == null) {
+            return false;
+        }
+        // The stream's records were not kept: the reloaded stream is empty, and the mapping reads what is written
+        // to it from now on, whatever its starting position was.
+        StreamPoller poller = new StreamPoller(mapping, stream, regions.context(), lambda, regions, destinations);
+        regions.region(region).mappings().add(poller);
+        poller.start();
+        return true;
     }
 
     /**
@@ -109,7 +127,8 @@ final class StreamMappingActions {
     String find(String region, String functionName, String streamArn) {
         LambdaFunction function = regions.function(region, FunctionRef.parse(functionName, null));
         for (StreamPoller poller : regions.region(region).mappings().streams()) {
-            if (poller.mapping().streamArn().equals(streamArn) && poller.mapping().functionArn().equals(function.arn())) {
+            if (poller.mapping().streamArn().equals(streamArn) && poller.mapping().functionArn().equals(function.arn())
+                    && !poller.sourceGone()) {
                 return poller.mapping().uuid();
             }
         }

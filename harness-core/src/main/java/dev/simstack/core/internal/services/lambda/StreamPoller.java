@@ -119,7 +119,12 @@ final class StreamPoller implements MappingPoller {
     }
 
     private synchronized boolean running() {
-        return !stopped && mapping.enabled();
+        return !stopped && mapping.enabled() && !stream.gone();
+    }
+
+    /** Whether the stream it reads is gone with its table: the mapping has no source left. */
+    boolean sourceGone() {
+        return stream.gone();
     }
 
     /** A new record (or settings): poll now unless a poll is under way, which then polls once more. */

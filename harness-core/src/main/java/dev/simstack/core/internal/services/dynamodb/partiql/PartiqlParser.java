@@ -32,6 +32,35 @@ public final class PartiqlParser extends PartiqlConditions {
         return new PartiqlParser(text, parameters).statement();
     }
 
+    /**
+     * The table {@code text} names, read without parsing the rest of the statement (fault rules and the ledger
+     * ask it of every PartiQL call); null when the text does not get as far as a table name.
+     */
+    public static String tableName(String text) {
+        try {
+            return new PartiqlParser(text, List.of()).table();
+        } catch (RuntimeException malformed) {
+            return null; // the operation refuses it with its own error
+        }
+    }
+
+    private String table() {
+        PartiqlToken first = advance();
+        if (first.is("SELECT")) {
+            while (peek().kind() != Kind.END && !peek().is("FROM")) {
+                advance(); // the projection
+            }
+            expectKeyword("FROM");
+        } else if (first.is("INSERT")) {
+            expectKeyword("INTO");
+        } else if (first.is("DELETE")) {
+            expectKeyword("FROM");
+        } else if (!first.is("UPDATE")) {
+            return null;
+        }
+        return name();
+    }
+
     private PartiqlStatement statement() {
         PartiqlToken first = advance();
         PartiqlStatement statement;

@@ -32,6 +32,7 @@ public final class StreamLog {
     /** The highest sequence number trimmed away by the retention period; below the first while none was. */
     private long trimmedThrough = FIRST_SEQUENCE - 1;
     private volatile boolean enabled = true;
+    private volatile boolean gone;
 
     public StreamLog(String arn, String label, String viewType) {
         this.arn = arn;
@@ -85,6 +86,20 @@ public final class StreamLog {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /**
+     * The stream's table is gone with the state that held it (a reset of DynamoDB): it takes no records, and
+     * readers that still hold it (Lambda's mappings) must read nothing more from it.
+     */
+    public void remove() {
+        enabled = false;
+        gone = true;
+    }
+
+    /** Whether {@link #remove()} was called: the records it holds belong to a state that no longer exists. */
+    public boolean gone() {
+        return gone;
     }
 
     /** Stops taking records (StreamEnabled false); what it holds stays readable until it expires. */
