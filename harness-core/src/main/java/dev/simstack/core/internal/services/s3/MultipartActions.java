@@ -41,7 +41,8 @@ final class MultipartActions {
         }
         String type = checksumType(call.header("x-amz-checksum-type"), algorithm);
         MultipartUpload upload = new MultipartUpload(s3.ids().uploadId(), call.key(), s3.stack().clock().now(),
-                defaultEncryption(bucket, ObjectAttributes.storedHeaders(call)), ObjectAttributes.metadata(call),
+                defaultEncryption(bucket, AclActions.withWriteAcl(bucket, call, ObjectAttributes.storedHeaders(call))),
+                ObjectAttributes.metadata(call),
                 ObjectAttributes.storageClass(call), TagSet.fromHeader(call.header("x-amz-tagging")), algorithm, type);
         synchronized (bucket) {
             bucket.uploads().put(upload.uploadId(), upload);
