@@ -319,7 +319,10 @@ class SnapshotRoundTripTest {
     }
 
     @Test
-    void s3_ownership_acls_and_logging_survive() throws Exception {
+    void s3_ownership_acls_logging_and_customer_key_digests_survive() throws Exception {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String keyMd5 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                .digest(new byte[32]));
         DataDirectory data = DataDirectory.open(dir);
         String owner;
         try (Stack stack = data.start(manual(), System.err::println); S3Client s3 = Clients.s3(stack)) {
@@ -331,6 +334,8 @@ class SnapshotRoundTripTest {
             s3.putBucketLogging(b -> b.bucket("plain").bucketLoggingStatus(l -> l.loggingEnabled(e -> e
                     .targetBucket("shared").targetPrefix("plain/"))));
             owner = s3.getBucketAcl(b -> b.bucket("shared")).owner().id();
+            s3.putObject(b -> b.bucket("plain").key("sse-c").sseCustomerAlgorithm("AES256").sseCustomerKey(key)
+                    .sseCustomerKeyMD5(keyMd5), RequestBody.fromString("x"));
             data.save(stack);
         }
         try (Stack stack = data.start(manual(), System.err::println); S3Client s3 = Clients.s3(stack)) {
@@ -342,6 +347,10 @@ class SnapshotRoundTripTest {
             assertThat(s3.getObjectAcl(b -> b.bucket("shared").key("k")).grants()).extracting(g -> g.grantee().id())
                     .containsExactly(owner, null);
             assertThat(s3.getBucketLogging(b -> b.bucket("plain")).loggingEnabled().targetPrefix()).isEqualTo("plain/");
+            assertThat(s3.headObject(b -> b.bucket("plain").key("sse-c").sseCustomerAlgorithm("AES256")
+                    .sseCustomerKey(key).sseCustomerKeyMD5(keyMd5)).sseCustomerKeyMD5()).isEqualTo(keyMd5);
+            assertThatThrownBy(() -> s3.headObject(b -> b.bucket("plain").key("sse-c")))
+                    .hasMessageContaining("Status Code: 400");
         }
     }
 }

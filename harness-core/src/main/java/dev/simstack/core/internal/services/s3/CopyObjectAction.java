@@ -42,7 +42,7 @@ final class CopyObjectAction {
         if (source.bucket().equals(call.bucket()) && source.key().equals(call.key()) && source.versionId() == null
                 && !replaceMetadata && call.header("x-amz-storage-class") == null
                 && call.header(ObjectAttributes.WEBSITE_REDIRECT_LOCATION) == null
-                && call.header(ObjectEncryption.ALGORITHM) == null) {
+                && call.header(ObjectEncryption.ALGORITHM) == null && call.header(CustomerKeys.ALGORITHM) == null) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to"
                     + " itself without changing the object's metadata, storage class, website redirect location or"
                     + " encryption attributes.");

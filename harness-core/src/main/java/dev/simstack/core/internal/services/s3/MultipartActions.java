@@ -96,6 +96,7 @@ final class MultipartActions {
         Bucket bucket = s3.store().bucket(call.bucket());
         int number = PartNumbers.parse(String.valueOf(call.query("partNumber")));
         MultipartUpload upload = upload(bucket, call);
+        CustomerKeys.checkPart(upload.headers(), call);
         BlobWriter.Written written = ObjectUpload.receive(s3, call, upload.checksumAlgorithm());
         MultipartUpload.UploadedPart part = store(bucket, upload, number, written);
         RestOutput out = RestOutput.ok().header("ETag", part.etag());
