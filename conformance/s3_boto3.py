@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """S3 fidelity through Debian's boto3 1.26 (botocore 1.29, REST-XML) against a running SimStack launcher: the
-location-constraint rules, tagging rules, Object Lock, lifecycle configuration and bucket default encryption,
-with AWS's error codes, statuses and messages."""
+location-constraint rules, tagging rules, Object Lock, lifecycle configuration, bucket default encryption,
+Object Ownership and ACLs, bucket logging and SSE-C, with AWS's error codes, statuses and messages."""
 import datetime
 import os
 import sys
@@ -142,8 +142,61 @@ def default_encryption():
            "SSE-S3 after DeleteBucketEncryption")
 
 
+def ownership_and_acls():
+    enforced = name("acl-enforced")
+    S3.create_bucket(Bucket=enforced)
+    rules = S3.get_bucket_ownership_controls(Bucket=enforced)["OwnershipControls"]["Rules"]
+    expect(rules, [{"ObjectOwnership": "BucketOwnerEnforced"}], "a new bucket is BucketOwnerEnforced")
+    expect_error(S3.put_bucket_acl, 400, "AccessControlListNotSupported", "The bucket does not allow ACLs",
+                 Bucket=enforced, ACL="public-read")
+    writer = name("acl-writer")
+    S3.create_bucket(Bucket=writer, ObjectOwnership="ObjectWriter")
+    S3.put_object(Bucket=writer, Key="k", Body=b"x", ACL="public-read")
+    grants = S3.get_object_acl(Bucket=writer, Key="k")["Grants"]
+    expect([(g["Grantee"]["Type"], g["Permission"]) for g in grants],
+           [("CanonicalUser", "FULL_CONTROL"), ("Group", "READ")], "public-read answered")
+    expect_error(S3.put_bucket_acl, 400, "InvalidRequest", "Specifying both Canned ACLs and Header Grants is not"
+                 " allowed", Bucket=writer, ACL="private", GrantRead="uri=http://acs.amazonaws.com/groups/global/AllUsers")
+    S3.delete_bucket_ownership_controls(Bucket=enforced)
+    expect_error(S3.get_bucket_ownership_controls, 404, "OwnershipControlsNotFoundError",
+                 "The bucket ownership controls were not found", Bucket=enforced)
+
+
+def logging():
+    bucket, logs = name("logged"), name("logs")
+    S3.create_bucket(Bucket=bucket)
+    S3.create_bucket(Bucket=logs)
+    expect_error(S3.put_bucket_logging, 400, "InvalidTargetBucketForLogging", "The target bucket for logging does"
+                 " not exist", Bucket=bucket, BucketLoggingStatus={"LoggingEnabled": {
+                     "TargetBucket": name("nowhere"), "TargetPrefix": ""}})
+    S3.put_bucket_logging(Bucket=bucket, BucketLoggingStatus={"LoggingEnabled": {"TargetBucket": logs,
+                                                                                "TargetPrefix": "a/"}})
+    expect(S3.get_bucket_logging(Bucket=bucket)["LoggingEnabled"], {"TargetBucket": logs, "TargetPrefix": "a/"},
+           "logging answered")
+    S3.put_bucket_logging(Bucket=bucket, BucketLoggingStatus={})
+    expect(S3.get_bucket_logging(Bucket=bucket).get("LoggingEnabled"), None, "logging off")
+
+
+def customer_keys():
+    bucket = name("sse-c")
+    S3.create_bucket(Bucket=bucket)
+    key, other = b"k" * 32, b"o" * 32
+    put = S3.put_object(Bucket=bucket, Key="secret", Body=b"hidden", SSECustomerAlgorithm="AES256", SSECustomerKey=key)
+    expect(put.get("SSECustomerAlgorithm"), "AES256", "SSE-C echoed on PUT")
+    got = S3.get_object(Bucket=bucket, Key="secret", SSECustomerAlgorithm="AES256", SSECustomerKey=key)
+    expect(got["Body"].read(), b"hidden", "read with the key")
+    expect_error(S3.get_object, 400, "InvalidRequest", "The object was stored using a form of Server Side Encryption."
+                 " The correct parameters must be provided to retrieve the object.", Bucket=bucket, Key="secret")
+    expect_error(S3.get_object, 403, "AccessDenied", "Requests specifying Server Side Encryption with Customer"
+                 " provided keys must provide the correct secret key.", Bucket=bucket, Key="secret",
+                 SSECustomerAlgorithm="AES256", SSECustomerKey=other)
+    expect_error(S3.put_object, 400, "InvalidArgument", "The secret key was invalid for the specified algorithm.",
+                 Bucket=bucket, Key="short", Body=b"x", SSECustomerAlgorithm="AES256", SSECustomerKey=b"short")
+
+
 def run():
-    for check in (location_constraints, tagging_rules, object_lock, lifecycle, default_encryption):
+    for check in (location_constraints, tagging_rules, object_lock, lifecycle, default_encryption,
+                  ownership_and_acls, logging, customer_keys):
         S.check(check.__name__, check)
     return S.failed
 

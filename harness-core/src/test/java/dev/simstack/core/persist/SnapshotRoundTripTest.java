@@ -1,6 +1,7 @@
 package dev.simstack.core.persist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.simstack.core.ClockSpec;
 import dev.simstack.core.DataDirectory;
@@ -314,6 +315,42 @@ class SnapshotRoundTripTest {
             assertThat(s3.getBucketLocation(b -> b.bucket("old-eu")).locationConstraintAsString()).isEqualTo("EU");
             assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket("old-eu")).rules()).singleElement()
                     .satisfies(rule -> assertThat(rule.expiration().days()).isEqualTo(30));
+        }
+    }
+
+    @Test
+    void s3_ownership_acls_logging_and_customer_key_digests_survive() throws Exception {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String keyMd5 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                .digest(new byte[32]));
+        DataDirectory data = DataDirectory.open(dir);
+        String owner;
+        try (Stack stack = data.start(manual(), System.err::println); S3Client s3 = Clients.s3(stack)) {
+            s3.createBucket(b -> b.bucket("shared").objectOwnership("ObjectWriter")
+                    .acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ));
+            s3.createBucket(b -> b.bucket("plain"));
+            s3.deleteBucketOwnershipControls(b -> b.bucket("plain"));
+            s3.putObject(b -> b.bucket("shared").key("k").acl("authenticated-read"), RequestBody.fromString("x"));
+            s3.putBucketLogging(b -> b.bucket("plain").bucketLoggingStatus(l -> l.loggingEnabled(e -> e
+                    .targetBucket("shared").targetPrefix("plain/"))));
+            owner = s3.getBucketAcl(b -> b.bucket("shared")).owner().id();
+            s3.putObject(b -> b.bucket("plain").key("sse-c").sseCustomerAlgorithm("AES256").sseCustomerKey(key)
+                    .sseCustomerKeyMD5(keyMd5), RequestBody.fromString("x"));
+            data.save(stack);
+        }
+        try (Stack stack = data.start(manual(), System.err::println); S3Client s3 = Clients.s3(stack)) {
+            assertThat(s3.getBucketOwnershipControls(b -> b.bucket("shared")).ownershipControls().rules().get(0)
+                    .objectOwnershipAsString()).isEqualTo("ObjectWriter");
+            assertThatThrownBy(() -> s3.getBucketOwnershipControls(b -> b.bucket("plain")))
+                    .hasMessageStartingWith("The bucket ownership controls were not found");
+            assertThat(s3.getBucketAcl(b -> b.bucket("shared")).grants()).hasSize(2);
+            assertThat(s3.getObjectAcl(b -> b.bucket("shared").key("k")).grants()).extracting(g -> g.grantee().id())
+                    .containsExactly(owner, null);
+            assertThat(s3.getBucketLogging(b -> b.bucket("plain")).loggingEnabled().targetPrefix()).isEqualTo("plain/");
+            assertThat(s3.headObject(b -> b.bucket("plain").key("sse-c").sseCustomerAlgorithm("AES256")
+                    .sseCustomerKey(key).sseCustomerKeyMD5(keyMd5)).sseCustomerKeyMD5()).isEqualTo(keyMd5);
+            assertThatThrownBy(() -> s3.headObject(b -> b.bucket("plain").key("sse-c")))
+                    .hasMessageContaining("Status Code: 400");
         }
     }
 }

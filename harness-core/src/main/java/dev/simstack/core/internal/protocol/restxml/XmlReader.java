@@ -75,6 +75,12 @@ public final class XmlReader {
         return child == null ? null : child.text();
     }
 
+    /** The attribute {@code localName} of namespace {@code namespace} (null: none), or null if absent. */
+    public String attribute(String namespace, String localName) {
+        String value = element.getAttributeNS(namespace, localName);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     /** This element's text content. */
     public String text() {
         return element.getTextContent();

@@ -29,6 +29,10 @@ final class Bucket {
     private final ObjectLocks locks = new ObjectLocks();
     private BucketEncryption encryption;
     private LifecycleConfiguration lifecycle;
+    private String ownership = AclActions.BUCKET_OWNER_ENFORCED;
+    private AccessControlList acl;
+    private final Map<String, AccessControlList> objectAcls = new java.util.HashMap<>();
+    private BucketLogging logging;
 
     Bucket(ResourceRef ref, Instant created) {
         this.ref = ref;
@@ -150,5 +154,45 @@ final class Bucket {
 
     synchronized void lifecycle(LifecycleConfiguration lifecycle) {
         this.lifecycle = lifecycle;
+    }
+
+    /** The Object Ownership setting, or null after DeleteBucketOwnershipControls (ACLs then apply, as ObjectWriter). */
+    synchronized String ownership() {
+        return ownership;
+    }
+
+    synchronized void ownership(String ownership) {
+        this.ownership = ownership;
+    }
+
+    /** Whether ACLs are disabled (BucketOwnerEnforced): only the owner's FULL_CONTROL may be set. */
+    synchronized boolean aclsDisabled() {
+        return AclActions.BUCKET_OWNER_ENFORCED.equals(ownership);
+    }
+
+    /** The bucket's ACL, or null (its owner with FULL_CONTROL). */
+    synchronized AccessControlList acl() {
+        return acl;
+    }
+
+    synchronized void acl(AccessControlList acl) {
+        this.acl = acl;
+    }
+
+    /**
+     * The ACLs set on object versions, by {@code versionId/key} (a version without one has its owner's
+     * FULL_CONTROL); hold the bucket's monitor while using them.
+     */
+    Map<String, AccessControlList> objectAcls() {
+        return objectAcls;
+    }
+
+    /** The server access logging setting, or null (logging off). */
+    synchronized BucketLogging logging() {
+        return logging;
+    }
+
+    synchronized void logging(BucketLogging logging) {
+        this.logging = logging;
     }
 }

@@ -20,6 +20,9 @@ final class BucketActions {
     /** What a region name looks like (us-west-2, us-gov-east-1, ap-southeast-5); S3 adds regions over time. */
     private static final Pattern REGION = Pattern.compile(EU + "|[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}");
 
+    /** The owner's display name in every Owner and grant S3 answers. */
+    static final String DISPLAY_NAME = "simstack";
+
     private final S3Context s3;
 
     BucketActions(S3Context s3) {
@@ -37,10 +40,12 @@ final class BucketActions {
     private RestOutput createBucket(S3Call call) {
         BucketName.check(call.bucket());
         String constraint = locationConstraint(call);
+        AclActions.AtCreate ownership = AclActions.atCreateBucket(call);
         Bucket bucket = create(call.bucket(), () -> region(constraint, call), call.arrival());
         if (EU.equals(constraint)) {
             bucket.locationConstraint(EU);
         }
+        ownership.applyTo(bucket);
         if ("true".equalsIgnoreCase(call.header("x-amz-bucket-object-lock-enabled"))) {
             ObjectLockActions.enable(bucket);
         }
@@ -153,12 +158,16 @@ final class BucketActions {
     }
 
     static void owner(XmlWriter xml, S3Call call) {
-        xml.start("Owner").element("ID", canonicalId(call)).element("DisplayName", "simstack").end("Owner");
+        xml.start("Owner").element("ID", canonicalId(call)).element("DisplayName", DISPLAY_NAME).end("Owner");
     }
 
     /** A stable 64-hex canonical user id for the stack's account, shaped like S3's. */
     static String canonicalId(S3Call call) {
-        String account = call.accountId();
+        return canonicalId(call.accountId());
+    }
+
+    /** The canonical user id of {@code account}. */
+    static String canonicalId(String account) {
         StringBuilder id = new StringBuilder(64);
         while (id.length() < 64) {
             id.append(Integer.toHexString(Math.abs((account + id.length()).hashCode())));

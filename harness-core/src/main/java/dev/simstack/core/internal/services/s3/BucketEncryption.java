@@ -57,7 +57,8 @@ record BucketEncryption(String algorithm, String keyArn, boolean bucketKeyEnable
      * KMS default without a key names the AWS managed key of the bucket's region.
      */
     Map<String, String> applyTo(Map<String, String> headers, Bucket bucket) {
-        if (headers.containsKey(ObjectEncryption.ALGORITHM) || algorithm.equals("AES256")) {
+        if (headers.containsKey(ObjectEncryption.ALGORITHM) || headers.containsKey(CustomerKeys.ALGORITHM)
+                || algorithm.equals("AES256")) {
             return headers;
         }
         Map<String, String> applied = new LinkedHashMap<>(headers);

@@ -42,6 +42,37 @@ final class BucketSettingsSnapshot {
         if (bucket.lifecycle() != null) {
             node.put("lifecycle", bucket.lifecycle().xml());
         }
+        exportAccess(bucket, node);
+    }
+
+    /** Object Ownership (null once deleted), the bucket's and the versions' ACLs, and the logging setting. */
+    private static void exportAccess(Bucket bucket, ObjectNode node) {
+        String owner = AclActions.owner(bucket);
+        node.put("ownership", bucket.ownership());
+        if (bucket.acl() != null) {
+            node.put("acl", bucket.acl().toXml(owner));
+        }
+        ObjectNode acls = node.putObject("objectAcls");
+        bucket.objectAcls().forEach((id, acl) -> acls.put(id, acl.toXml(owner)));
+        if (bucket.logging() != null) {
+            node.put("logging", bucket.logging().toXml());
+        }
+    }
+
+    private static void restoreAccess(Bucket bucket, JsonNode node) {
+        if (node.has("ownership")) { // data directories saved before ownership was kept keep the new default
+            bucket.ownership(node.path("ownership").asText(null));
+        }
+        String acl = node.path("acl").asText(null);
+        if (acl != null) {
+            bucket.acl(AccessControlList.parse(acl.getBytes(StandardCharsets.UTF_8)));
+        }
+        node.path("objectAcls").fields().forEachRemaining(entry -> bucket.objectAcls().put(entry.getKey(),
+                AccessControlList.parse(entry.getValue().asText().getBytes(StandardCharsets.UTF_8))));
+        String logging = node.path("logging").asText(null);
+        if (logging != null) {
+            bucket.logging(BucketLogging.fromXml(logging));
+        }
     }
 
     static void restore(Bucket bucket, JsonNode node, S3Context s3) {
@@ -66,5 +97,6 @@ final class BucketSettingsSnapshot {
             bucket.lifecycle(LifecycleConfiguration.parse(lifecycle.getBytes(StandardCharsets.UTF_8),
                     () -> s3.ids().versionId()));
         }
+        restoreAccess(bucket, node);
     }
 }

@@ -42,11 +42,12 @@ final class CopyObjectAction {
         if (source.bucket().equals(call.bucket()) && source.key().equals(call.key()) && source.versionId() == null
                 && !replaceMetadata && call.header("x-amz-storage-class") == null
                 && call.header(ObjectAttributes.WEBSITE_REDIRECT_LOCATION) == null
-                && call.header(ObjectEncryption.ALGORITHM) == null) {
+                && call.header(ObjectEncryption.ALGORITHM) == null && call.header(CustomerKeys.ALGORITHM) == null) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to"
                     + " itself without changing the object's metadata, storage class, website redirect location or"
                     + " encryption attributes.");
         }
+        AclActions.withWriteAcl(target, call, Map.of()); // refused before the source is read, as S3 does
         WriteConditions conditions = WriteConditions.of(call);
         writes.checkBefore(target, call.key(), conditions, ObjectWriteKind.COPY, call.requester());
         CopySource.Read read;
@@ -59,7 +60,7 @@ final class CopyObjectAction {
             throw e;
         }
         ObjectVersion from = read.version();
-        ObjectVersion.StoredContent content = copiedContent(read, call, replaceMetadata);
+        ObjectVersion.StoredContent content = copiedContent(read, call, replaceMetadata, target);
         Map<String, String> tags = replaceTags ? TagSet.fromHeader(call.header("x-amz-tagging")) : from.tags().get();
         ObjectVersion version = writes.commit(target, call.key(), content, tags, conditions, call.requester(), ObjectWriteKind.COPY,
                 "Copy");
@@ -74,7 +75,8 @@ final class CopyObjectAction {
     }
 
     /** The source's bytes, rewritten with its whole-object checksums and the one requested, if any. */
-    private ObjectVersion.StoredContent copiedContent(CopySource.Read read, S3Call call, boolean replaceMetadata) {
+    private ObjectVersion.StoredContent copiedContent(CopySource.Read read, S3Call call, boolean replaceMetadata,
+            Bucket target) {
         ObjectVersion.StoredContent old = read.version().content();
         Set<ChecksumAlgorithm> algorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
         old.checksums().forEach((algorithm, value) -> {
@@ -94,8 +96,8 @@ final class CopyObjectAction {
         }
         // A copy is stored as one part: its ETag is the MD5 of its bytes, even if the source's was not.
         return new ObjectVersion.StoredContent(written.blob(), ObjectUpload.etag(written.md5()),
-                ObjectAttributes.withWriteHeaders(replaceMetadata ? ObjectAttributes.contentHeaders(call)
-                        : old.headers(), call),
+                AclActions.withWriteAcl(target, call, ObjectAttributes.withWriteHeaders(replaceMetadata
+                        ? ObjectAttributes.contentHeaders(call) : old.headers(), call)),
                 replaceMetadata ? ObjectAttributes.metadata(call) : old.metadata(),
                 call.header("x-amz-storage-class") != null ? ObjectAttributes.storageClass(call) : old.storageClass(),
                 ObjectUpload.checksums(written), "FULL_OBJECT", List.of());

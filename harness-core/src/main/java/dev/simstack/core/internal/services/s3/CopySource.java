@@ -72,6 +72,7 @@ record CopySource(String bucket, String key, String versionId) {
         Bucket source = store.bucket(bucket);
         synchronized (source) {
             ObjectVersion version = VersionLookup.find(source, key, versionId);
+            CustomerKeys.checkRead(version.content().headers(), call, CustomerKeys.COPY_SOURCE);
             checkConditions(call, version);
             ByteRange range = rangeHeader == null ? new ByteRange(0, version.size())
                     : copyRange(rangeHeader, version.size());

@@ -58,8 +58,10 @@ final class DeleteObjectActions {
                 bucket.locks().checkRemovable(key, versionId, s3.stack().clock().now(), conditions.bypassGovernance());
                 removed = bucket.keys().remove(key, versionId);
                 bucket.locks().remove(key, versionId);
+                AclActions.forget(bucket, key, versionId);
             } else if (bucket.versioning() == null) {
                 removed = bucket.keys().remove(key, ObjectVersion.NULL_VERSION);
+                AclActions.forget(bucket, key, ObjectVersion.NULL_VERSION);
             } else {
                 removed = null;
                 marker = ObjectVersion.marker(key, bucket.nextVersionId(s3.ids()), s3.stack().clock().now(),

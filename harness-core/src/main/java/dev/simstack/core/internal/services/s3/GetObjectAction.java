@@ -35,8 +35,9 @@ final class GetObjectAction {
         RestOutput out = RestOutput.ok();
         synchronized (bucket) {
             ObjectVersion version = VersionLookup.find(bucket, call.key(), call.query("versionId"));
-            ReadConditions.check(call, version);
             ObjectVersion.StoredContent content = version.content();
+            CustomerKeys.checkRead(content.headers(), call, "");
+            ReadConditions.check(call, version);
             if (get) {
                 checkReadable(content);
             }

@@ -75,6 +75,7 @@ final class LifecycleExpiry {
             if (bucket.versioning() == null) {
                 removed = bucket.keys().remove(key, ObjectVersion.NULL_VERSION);
                 bucket.locks().remove(key, ObjectVersion.NULL_VERSION);
+                AclActions.forget(bucket, key, ObjectVersion.NULL_VERSION);
             } else {
                 marker = ObjectVersion.marker(key, bucket.nextVersionId(s3.ids()), now, s3.ids().nextSequence());
                 replaced = bucket.keys().add(marker);

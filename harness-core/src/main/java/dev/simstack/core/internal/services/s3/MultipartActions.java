@@ -41,7 +41,8 @@ final class MultipartActions {
         }
         String type = checksumType(call.header("x-amz-checksum-type"), algorithm);
         MultipartUpload upload = new MultipartUpload(s3.ids().uploadId(), call.key(), s3.stack().clock().now(),
-                defaultEncryption(bucket, ObjectAttributes.storedHeaders(call)), ObjectAttributes.metadata(call),
+                defaultEncryption(bucket, AclActions.withWriteAcl(bucket, call, ObjectAttributes.storedHeaders(call))),
+                ObjectAttributes.metadata(call),
                 ObjectAttributes.storageClass(call), TagSet.fromHeader(call.header("x-amz-tagging")), algorithm, type);
         synchronized (bucket) {
             bucket.uploads().put(upload.uploadId(), upload);
@@ -95,6 +96,7 @@ final class MultipartActions {
         Bucket bucket = s3.store().bucket(call.bucket());
         int number = PartNumbers.parse(String.valueOf(call.query("partNumber")));
         MultipartUpload upload = upload(bucket, call);
+        CustomerKeys.checkPart(upload.headers(), call);
         BlobWriter.Written written = ObjectUpload.receive(s3, call, upload.checksumAlgorithm());
         MultipartUpload.UploadedPart part = store(bucket, upload, number, written);
         RestOutput out = RestOutput.ok().header("ETag", part.etag());

@@ -136,7 +136,9 @@ final class ObjectAttributes {
             }
             headers.put(WEBSITE_REDIRECT_LOCATION, redirect);
         }
+        Map<String, String> customerKey = CustomerKeys.forWrite(call);
         headers.putAll(ObjectEncryption.requested(call));
+        headers.putAll(customerKey);
         // Carried to the commit, which turns them into the version's lock and drops them from its headers.
         ObjectLockActions.checkHeaders(call);
         for (String name : new String[] {ObjectLocks.MODE, ObjectLocks.RETAIN_UNTIL, ObjectLocks.LEGAL_HOLD}) {

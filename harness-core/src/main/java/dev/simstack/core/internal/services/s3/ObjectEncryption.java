@@ -64,11 +64,17 @@ final class ObjectEncryption {
 
     /** Answers the encryption recorded in {@code headers}: SSE-S3 when none was asked for. */
     static void answer(Map<String, String> headers, RestOutput out) {
+        if (headers.containsKey(CustomerKeys.ALGORITHM)) { // SSE-C: S3 answers the key's MD5, not an algorithm
+            out.header(CustomerKeys.ALGORITHM, headers.get(CustomerKeys.ALGORITHM))
+                    .header(CustomerKeys.KEY_MD5, headers.get(CustomerKeys.KEY_MD5));
+            return;
+        }
         out.header(ALGORITHM, headers.getOrDefault(ALGORITHM, SSE_S3)).header(KMS_KEY_ID, headers.get(KMS_KEY_ID))
                 .header(BUCKET_KEY_ENABLED, headers.get(BUCKET_KEY_ENABLED));
     }
 
     static boolean isEncryptionHeader(String name) {
-        return name.equals(ALGORITHM) || name.equals(KMS_KEY_ID) || name.equals(BUCKET_KEY_ENABLED);
+        return name.equals(ALGORITHM) || name.equals(KMS_KEY_ID) || name.equals(BUCKET_KEY_ENABLED)
+                || CustomerKeys.isCustomerHeader(name);
     }
 }

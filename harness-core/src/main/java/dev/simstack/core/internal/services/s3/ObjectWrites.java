@@ -52,6 +52,7 @@ final class ObjectWrites {
                     stored(bucket, content), new ObjectVersion.TagHolder(tags));
             replaced = bucket.keys().add(version);
             bucket.locks().put(key, versionId, lock);
+            AclActions.commit(bucket, key, versionId, content.headers());
         }
         replaced.forEach(old -> {
             if (old.content() != null) {
@@ -72,14 +73,18 @@ final class ObjectWrites {
         BucketEncryption encryption = bucket.encryption();
         java.util.Map<String, String> headers = encryption == null ? content.headers()
                 : encryption.applyTo(content.headers(), bucket);
-        if (headers == content.headers()
-                && headers.keySet().stream().noneMatch(name -> name.startsWith("x-amz-object-lock-"))) {
+        if (headers == content.headers() && headers.keySet().stream().noneMatch(ObjectWrites::carriedToCommit)) {
             return content;
         }
         headers = new java.util.LinkedHashMap<>(headers);
-        headers.keySet().removeIf(name -> name.startsWith("x-amz-object-lock-"));
+        headers.keySet().removeIf(ObjectWrites::carriedToCommit);
         return new ObjectVersion.StoredContent(content.blob(), content.etag(), headers, content.metadata(),
                 content.storageClass(), content.checksums(), content.checksumType(), content.parts());
+    }
+
+    /** Headers a write carries to its commit only: the lock's and the ACL's, which the bucket keeps. */
+    private static boolean carriedToCommit(String name) {
+        return name.startsWith("x-amz-object-lock-") || name.equals(AclActions.WRITE_ACL);
     }
 
     /**

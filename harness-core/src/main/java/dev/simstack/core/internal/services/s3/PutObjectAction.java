@@ -25,7 +25,8 @@ final class PutObjectAction {
     private RestOutput putObject(S3Call call) {
         Bucket bucket = s3.store().bucket(call.bucket());
         ObjectUpload.checkKey(call.key());
-        ObjectPut put = new ObjectPut(call.key(), WriteConditions.of(call), ObjectAttributes.storedHeaders(call),
+        ObjectPut put = new ObjectPut(call.key(), WriteConditions.of(call),
+                AclActions.withWriteAcl(bucket, call, ObjectAttributes.storedHeaders(call)),
                 ObjectAttributes.metadata(call), ObjectAttributes.storageClass(call),
                 TagSet.fromHeader(call.header("x-amz-tagging")));
         Stored stored = put(bucket, put, () -> ObjectUpload.receive(s3, call, null), call.requester());

@@ -62,6 +62,7 @@ public final class S3Service implements Service {
         new MultipartActions(s3).register(operations);
         new CompleteMultipartAction(s3).register(operations);
         new AclActions(s3).register(operations);
+        BucketLogging.register(operations, s3);
         new ObjectLockActions(s3).register(operations);
         new LifecycleActions(s3).register(operations);
         new ObjectAttributesAction(s3).register(operations);
