@@ -44,116 +44,39 @@ public final class FrontDoor implements AutoCloseable {
         this.threads = threads;
     }
 
-    /**
-     * Starts building the event loop group on a thread of its own and returns at once: Netty's start (its
-     * classes, the selectors, the codecs every connection's pipeline uses) is a third of a fresh JVM's way to
-     * its first answer, and it needs nothing of the engine, so it runs beside the engine's own start.
-     * {@link Opening#bind} serves on it; {@link Opening#abandon} releases it if the engine fails to start.
-     */
-    public static Opening open(String name, int threads) {
-        return new Opening(name, threads);
-    }
-
-    /** A front door whose event loop group is being built: nothing listens until {@link #bind}. */
-    public static final class Opening {
-
-        private final List<Thread> started = new CopyOnWriteArrayList<>();
-        private final Thread builder;
-        private EventLoopGroup group;
-        private RuntimeException failure;
-
-        private Opening(String name, int threads) {
-            builder = new Thread(() -> {
-                try {
-                    group = new NioEventLoopGroup(threads, daemonThreads(name, started));
-                    loadPipelineClasses();
-                } catch (RuntimeException | LinkageError e) {
-                    failure = new IllegalStateException("SimStack could not start its HTTP server: " + e, e);
-                }
-            }, name + "-http-start");
-            builder.setDaemon(true);
-            builder.start();
-        }
-
-        /** The built group, once the builder thread has ended (so no thread of it outlives a closed stack). */
-        private EventLoopGroup built() {
-            boolean interrupted = false;
-            while (builder.isAlive()) {
-                try {
-                    builder.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure != null) {
-                if (group != null) {
-                    group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-                }
-                throw failure;
-            }
-            return group;
-        }
-
-        /**
-         * The handlers every connection's pipeline creates, made once and dropped, so that their classes are loaded
-         * here rather than on the event loop when the first client connects.
-         */
-        private static void loadPipelineClasses() {
-            new ServerBootstrap().channel(NioServerSocketChannel.class);
-            new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS);
-            new HttpServerCodec(ContentLengthGuard.decoderConfig());
-            new ContentLengthGuard();
-            new ChunkedWriteHandler();
-            new HttpServerExpectContinueHandler();
-            new HttpObjectAggregator(MAX_REQUEST_BYTES);
-        }
-
-        /** Waits for the event loop group, binds {@code host:port} (0 for an ephemeral port) and starts serving. */
-        public FrontDoor bind(String host, int port, RequestHandler handler, ScratchDirectory scratch) {
-            EventLoopGroup loops = built();
-            try {
-                ServerBootstrap bootstrap = new ServerBootstrap()
-                        .group(loops)
-                        .channel(NioServerSocketChannel.class)
-                        .option(ChannelOption.SO_BACKLOG, 1024)
-                        .childOption(ChannelOption.TCP_NODELAY, true)
-                        .childHandler(new ChannelInitializer<SocketChannel>() {
-                            @Override
-                            protected void initChannel(SocketChannel ch) {
-                                ChannelPipeline pipeline = ch.pipeline();
-                                pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
-                                pipeline.addLast(new HttpServerCodec(ContentLengthGuard.decoderConfig()));
-                                pipeline.addLast(new ContentLengthGuard());
-                                // Streams large S3 object bodies out in chunks instead of one buffer.
-                                pipeline.addLast(new ChunkedWriteHandler());
-                                pipeline.addLast(new HttpServerExpectContinueHandler());
-                                // REST requests (S3, Lambda, API Gateway) are spooled (to disk when large), not
-                                // aggregated.
-                                pipeline.addLast(new BodySpooler(scratch));
-                                pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-                                pipeline.addLast(new ExchangeHandler(handler));
-                            }
-                        });
-                Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
-                return new FrontDoor(loops, channel, started);
-            } catch (RuntimeException e) {
-                loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-                throw new IllegalStateException("SimStack could not listen on " + host + ":" + port + ": "
-                        + e.getMessage()
-                        + (port != 0 ? " (is another server on that port? use port 0 for a free one)" : ""), e);
-            }
-        }
-
-        /** Releases the event loop group of a front door that will not be bound (the engine failed to start). */
-        public void abandon() {
-            try {
-                built().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
-            } catch (IllegalStateException e) {
-                // the group was never built: nothing to release
-            }
+    /** Binds {@code host:port} (0 for an ephemeral port) and starts serving. */
+    public static FrontDoor bind(String host, int port, RequestHandler handler, String name, int threads,
+            ScratchDirectory scratch) {
+        List<Thread> started = new CopyOnWriteArrayList<>();
+        EventLoopGroup group = new NioEventLoopGroup(threads, daemonThreads(name, started));
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ChannelPipeline pipeline = ch.pipeline();
+                            pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+                            pipeline.addLast(new HttpServerCodec(ContentLengthGuard.decoderConfig()));
+                            pipeline.addLast(new ContentLengthGuard());
+                            // Streams large S3 object bodies out in chunks instead of one buffer.
+                            pipeline.addLast(new ChunkedWriteHandler());
+                            pipeline.addLast(new HttpServerExpectContinueHandler());
+                            // REST requests (S3, Lambda, API Gateway) are spooled (to disk when large), not aggregated.
+                            pipeline.addLast(new BodySpooler(scratch));
+                            pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                            pipeline.addLast(new ExchangeHandler(handler));
+                        }
+                    });
+            Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
+            return new FrontDoor(group, channel, started);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new IllegalStateException("SimStack could not listen on " + host + ":" + port + ": " + e.getMessage()
+                    + (port != 0 ? " (is another server on that port? use port 0 for a free one)" : ""), e);
         }
     }
 

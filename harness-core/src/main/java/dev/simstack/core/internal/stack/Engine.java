@@ -93,8 +93,6 @@ public final class Engine implements AutoCloseable {
     public Engine(StackConfig config, java.util.function.Consumer<Engine> load) {
         this.config = config;
         String name = "simstack-" + STACK_NUMBERS.incrementAndGet();
-        // Netty starts on a thread of its own while the engine is built (start-up time); bound at the end.
-        FrontDoor.Opening opening = FrontDoor.open(name, EVENT_LOOP_THREADS);
         this.timers = timerThread(name);
         long seed = config.seed() != null ? config.seed() : System.nanoTime() ^ 0x5DEECE66DL;
         Activity activity = new Activity();
@@ -135,7 +133,6 @@ public final class Engine implements AutoCloseable {
         try {
             load.accept(this);
         } catch (RuntimeException e) {
-            opening.abandon();
             timers.shutdownNow();
             scratch.close();
             throw e;
@@ -152,7 +149,8 @@ public final class Engine implements AutoCloseable {
                 new ResetEndpoint(signingNames(), names -> resetHandler.apply(names), name));
         this.localDoor = new LocalDoor(dispatcher, scratch);
         try {
-            this.frontDoor = opening.bind(config.host(), config.port(), dispatcher, scratch);
+            this.frontDoor = FrontDoor.bind(config.host(), config.port(), dispatcher, name, EVENT_LOOP_THREADS,
+                    scratch);
         } catch (RuntimeException e) {
             timers.shutdownNow();
             scratch.close();
