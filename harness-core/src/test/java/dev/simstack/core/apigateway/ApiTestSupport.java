@@ -1,5 +1,6 @@
 package dev.simstack.core.apigateway;
 
+import dev.simstack.core.Stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,13 +8,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 
-/** Plain HTTP calls, as a browser or curl would make them. */
+/** The control plane's SDK client, and plain HTTP calls as a browser or curl would make them. */
 final class ApiTestSupport {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ApiTestSupport() {
+    }
+
+    /** An API Gateway client of {@code stack}, as a deploy tool would configure one (endpoint override only). */
+    static ApiGatewayClient apiGateway(Stack stack) {
+        return ApiGatewayClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     static HttpResponse<String> get(URI uri, String... headers) {

@@ -11,10 +11,6 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
@@ -31,9 +27,7 @@ class ControlPlaneTest {
     static void start() {
         stack = StackConfig.defaults().withSeed(1)
                 .withFunction(FunctionSpec.named("echo", ApiHandlers.EventEcho.class)).start();
-        apis = ApiGatewayClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClientBuilder(ApacheHttpClient.builder()).build();
+        apis = ApiTestSupport.apiGateway(stack);
     }
 
     @AfterAll

@@ -15,10 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.AuthorizerType;
 import software.amazon.awssdk.services.apigateway.model.GatewayResponse;
@@ -45,9 +41,7 @@ class GatewayResponseTest {
         stack = StackConfig.defaults().withSeed(7)
                 .withFunction(FunctionSpec.named("token-auth", AuthorizerHandlers.Token.class))
                 .withFunction(FunctionSpec.named("no-order", NoOrder.class)).start();
-        apis = ApiGatewayClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClientBuilder(ApacheHttpClient.builder()).build();
+        apis = ApiTestSupport.apiGateway(stack);
     }
 
     /** A Lambda proxy that answers 404 itself: an integration's answer, which no gateway response replaces. */

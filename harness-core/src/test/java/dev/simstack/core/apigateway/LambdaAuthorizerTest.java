@@ -16,10 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.AuthorizerType;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
@@ -44,9 +40,7 @@ class LambdaAuthorizerTest {
                 .withFunction(FunctionSpec.named("token-auth", AuthorizerHandlers.Token.class))
                 .withFunction(FunctionSpec.named("request-auth", AuthorizerHandlers.Request.class))
                 .withFunction(FunctionSpec.named("echo", ApiHandlers.EventEcho.class)).start();
-        apis = ApiGatewayClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClientBuilder(ApacheHttpClient.builder()).build();
+        apis = ApiTestSupport.apiGateway(stack);
     }
 
     @AfterAll
