@@ -126,7 +126,8 @@ public final class Engine implements AutoCloseable {
         services.register(apiGateway);
         this.iam = new LazyService<>(IamService.DESCRIPTOR, () -> new IamService(context));
         services.register(iam);
-        this.sts = new LazyService<>(StsService.DESCRIPTOR, () -> new StsService(context, role -> iam.get().role(role)));
+        this.sts = new LazyService<>(StsService.DESCRIPTOR, () -> new StsService(context, role -> iam.get().role(role),
+                (accessKeyId, region) -> iam.get().keyOwner(accessKeyId, region)));
         services.register(sts);
         services.register(new LazyService<>(CloudFormationService.DESCRIPTOR,
                 () -> new CloudFormationService(context, () -> templates)));

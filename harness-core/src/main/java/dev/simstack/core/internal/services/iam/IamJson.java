@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-/** IAM's output shapes: {@code Role}, {@code Policy}, {@code PolicyVersion}, tags, dates and documents. */
+/**
+ * IAM's output shapes: {@code Role}, {@code User}, {@code Group}, {@code InstanceProfile}, {@code Policy},
+ * {@code PolicyVersion}, access keys, tags, dates and documents.
+ */
 final class IamJson {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -37,6 +40,39 @@ final class IamJson {
         return json;
     }
 
+    /** A {@code User}; GetUser's also carries the tags. */
+    static ObjectNode user(IamUser user, boolean full) {
+        ObjectNode json = NODES.objectNode().put("Path", user.path).put("UserName", user.name)
+                .put("UserId", user.id).put("Arn", user.arn).put("CreateDate", date(user.created));
+        if (full) {
+            tags(json, user.tags);
+        }
+        return json;
+    }
+
+    /** A {@code Group}. */
+    static ObjectNode group(IamGroup group) {
+        return NODES.objectNode().put("Path", group.path).put("GroupName", group.name)
+                .put("GroupId", group.id).put("Arn", group.arn).put("CreateDate", date(group.created));
+    }
+
+    /** An {@code InstanceProfile} with its roles (without their tags) and its tags. */
+    static ObjectNode instanceProfile(InstanceProfile profile) {
+        ObjectNode json = NODES.objectNode().put("Path", profile.path)
+                .put("InstanceProfileName", profile.name).put("InstanceProfileId", profile.id)
+                .put("Arn", profile.arn).put("CreateDate", date(profile.created));
+        ArrayNode roles = json.putArray("Roles");
+        profile.roles.forEach(role -> roles.add(role(role, false)));
+        tags(json, profile.tags);
+        return json;
+    }
+
+    /** An {@code AccessKeyMetadata}: an access key without its secret. */
+    static ObjectNode accessKey(AccessKey key) {
+        return NODES.objectNode().put("UserName", key.user.name).put("AccessKeyId", key.id)
+                .put("Status", key.status).put("CreateDate", date(key.created));
+    }
+
     /** A {@code Policy}. */
     static ObjectNode policy(ManagedPolicy policy, boolean full) {
         ObjectNode json = NODES.objectNode()
@@ -44,27 +80,28 @@ final class IamJson {
                 .put("PolicyId", policy.id)
                 .put("Arn", policy.arn)
                 .put("Path", policy.path)
-                .put("DefaultVersionId", ManagedPolicy.DEFAULT_VERSION)
+                .put("DefaultVersionId", policy.defaultVersion)
                 .put("AttachmentCount", policy.attachments)
                 .put("PermissionsBoundaryUsageCount", 0)
                 .put("IsAttachable", true);
         if (full && policy.description != null) {
             json.put("Description", policy.description);
         }
-        json.put("CreateDate", date(policy.created)).put("UpdateDate", date(policy.created));
+        json.put("CreateDate", date(policy.created)).put("UpdateDate", date(policy.updated));
         if (full) {
             tags(json, policy.tags);
         }
         return json;
     }
 
-    /** The {@code PolicyVersion} of a policy's one version. */
-    static ObjectNode version(ManagedPolicy policy) {
-        return NODES.objectNode()
-                .put("Document", document(policy.document))
-                .put("VersionId", ManagedPolicy.DEFAULT_VERSION)
-                .put("IsDefaultVersion", true)
-                .put("CreateDate", date(policy.created));
+    /** A {@code PolicyVersion}; its document only where the call answers it (GetPolicyVersion). */
+    static ObjectNode version(ManagedPolicy policy, ManagedPolicy.Version version, boolean withDocument) {
+        ObjectNode json = NODES.objectNode();
+        if (withDocument) {
+            json.put("Document", document(version.document()));
+        }
+        return json.put("VersionId", version.id()).put("IsDefaultVersion", version.id().equals(policy.defaultVersion))
+                .put("CreateDate", date(version.created()));
     }
 
     /** {@code Tags} as IAM lists them, {@code [{Key, Value}]}; absent when there are none. */

@@ -21,8 +21,12 @@ final class IamNames {
     }
 
     static Violations roleName(Violations violations, String name) {
-        return violations.required("RoleName", name).length("RoleName", name, 1, ROLE_NAME_MAX)
-                .pattern("RoleName", name, NAME);
+        return name(violations, "RoleName", name, ROLE_NAME_MAX);
+    }
+
+    /** A name of IAM's {@code [\w+=,.@-]+} shape, required, of 1 to {@code max} characters. */
+    static Violations name(Violations violations, String member, String name, int max) {
+        return violations.required(member, name).length(member, name, 1, max).pattern(member, name, NAME);
     }
 
     static Violations policyName(Violations violations, String name) {

@@ -13,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * AWS IAM (API version 2010-05-08) over the Query protocol, its only one: roles with trust policies and
- * tags, customer managed policies, and a role's attached and inline policies. Global: one store per stack
+ * AWS IAM (API version 2010-05-08) over the Query protocol, its only one: roles with trust policies, users
+ * with access keys, groups, instance profiles, customer managed policies with versions, and the attached and
+ * inline policies of roles, users and groups. Global: one store per stack
  * whatever region a call is signed for. Policies are stored and checked for their grammar, never enforced:
  * every call to every service is allowed, whatever the caller's policies say.
  */
@@ -30,14 +31,24 @@ public final class IamService implements Service {
             "com.amazonaws.iam", false, false, SHAPES);
 
     private final IamStore store;
+    private final AccessKeyActions accessKeys;
     private final OperationTable<IamOperation> operations = OperationTable.forJsonAndQuery(DESCRIPTOR);
 
     public IamService(StackContext context) {
         this.store = new IamStore(context.accountId());
         UniqueIds ids = new UniqueIds(context.ids());
         new RoleActions(store, ids, context.clock()).register(operations);
-        new PolicyActions(store, ids, context.clock()).register(operations);
-        new RolePolicyActions(store).register(operations);
+        PolicyActions policies = new PolicyActions(store, ids, context.clock());
+        policies.register(operations);
+        new PolicyVersionActions(store, policies, context.clock()).register(operations);
+        for (IdentityKind kind : IdentityKind.values()) {
+            new IdentityPolicyActions(store, kind).register(operations);
+        }
+        new InstanceProfileActions(store, ids, context.clock()).register(operations);
+        new UserActions(store, ids, context.clock()).register(operations);
+        new GroupActions(store, ids, context.clock()).register(operations);
+        this.accessKeys = new AccessKeyActions(store, ids, context.clock());
+        accessKeys.register(operations);
     }
 
     @Override
@@ -51,7 +62,19 @@ public final class IamService implements Service {
         // IAM is a control plane called a few times per deployment: one lock for the whole store keeps
         // attach counts and role policies consistent without finer locking.
         synchronized (store) {
+            accessKeys.used(call.accessKeyId(), DESCRIPTOR.signingName(), call.region());
             return CompletableFuture.completedFuture(operation.invoke(call, new Input(call.input())));
+        }
+    }
+
+    /**
+     * What STS reads of the user whose access key {@code accessKeyId} is (null if none is), noting that the
+     * key signed a call to STS in {@code region}, for GetAccessKeyLastUsed.
+     */
+    public IamStore.UserSummary keyOwner(String accessKeyId, String region) {
+        synchronized (store) {
+            accessKeys.used(accessKeyId, "sts", region);
+            return store.keyOwner(accessKeyId);
         }
     }
 

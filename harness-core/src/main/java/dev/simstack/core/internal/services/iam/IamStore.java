@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The roles and managed policies of a stack's account. IAM is global: one store per stack, whatever the
+ * The roles, users, groups, instance profiles, access keys and managed policies of a stack's account. IAM is global: one store per stack, whatever the
  * region a call is signed for. Not thread-safe: {@link IamService} runs each call under its lock.
  */
 public final class IamStore {
@@ -19,7 +19,16 @@ public final class IamStore {
     private static final Pattern AWS_MANAGED = Pattern.compile("arn:aws:iam::aws:policy/([\\u0021-\\u007E]+/)?[\\w+=,.@-]+");
 
     private final String account;
-    private final Map<String, IamRole> roles = new HashMap<>();
+    final NamedEntities<IamRole> roles = new NamedEntities<>(role -> role.name,
+            "The role with name %s cannot be found.", "Role with name %s already exists.");
+    final NamedEntities<IamUser> users = new NamedEntities<>(user -> user.name,
+            "The user with name %s cannot be found.", "User with name %s already exists.");
+    final NamedEntities<IamGroup> groups = new NamedEntities<>(group -> group.name,
+            "The group with name %s cannot be found.", "Group with name %s already exists.");
+    final NamedEntities<InstanceProfile> instanceProfiles = new NamedEntities<>(profile -> profile.name,
+            "Instance Profile %s cannot be found.", "Instance Profile %s already exists.");
+    /** Every user's access keys, by id. */
+    final Map<String, AccessKey> accessKeys = new HashMap<>();
     private final Map<String, ManagedPolicy> policiesByName = new HashMap<>();
     private final Map<String, ManagedPolicy> policiesByArn = new HashMap<>();
 
@@ -36,38 +45,17 @@ public final class IamStore {
         return new ResourceRef(AwsService.IAM, "", account, path.substring(1) + name).arn();
     }
 
+    /**
+     * The ARN of another kind of IAM entity: {@code arn:aws:iam::<account>:<kind><path><name>}, kind
+     * {@code policy}, {@code user}, {@code group} or {@code instance-profile}.
+     */
+    String arn(String kind, String path, String name) {
+        return "arn:aws:iam::" + account + ":" + kind + path + name;
+    }
+
     /** A customer managed policy's ARN: {@code arn:aws:iam::<account>:policy/<path><name>}. */
     String policyArn(String path, String name) {
-        return "arn:aws:iam::" + account + ":policy" + path + name;
-    }
-
-    IamRole findRole(String name) {
-        return name == null ? null : roles.get(IamNames.key(name));
-    }
-
-    IamRole role(String name) {
-        IamRole role = findRole(name);
-        if (role == null) {
-            throw IamErrors.noSuchEntity("The role with name " + name + " cannot be found.");
-        }
-        return role;
-    }
-
-    void add(IamRole role) {
-        if (roles.putIfAbsent(IamNames.key(role.name), role) != null) {
-            throw IamErrors.entityAlreadyExists("Role with name " + role.name + " already exists.");
-        }
-    }
-
-    void remove(IamRole role) {
-        roles.remove(IamNames.key(role.name));
-    }
-
-    /** Every role, by name regardless of case, as ListRoles answers them. */
-    List<IamRole> roles() {
-        List<IamRole> all = new ArrayList<>(roles.values());
-        all.sort(Comparator.comparing(role -> IamNames.key(role.name)));
-        return all;
+        return arn("policy", path, name);
     }
 
     ManagedPolicy policy(String arn) {
@@ -109,12 +97,22 @@ public final class IamStore {
 
     /** The role named {@code name}'s id and longest session, for STS; null if there is no such role. */
     public RoleSummary summary(String name) {
-        IamRole role = findRole(name);
+        IamRole role = roles.find(name);
         return role == null ? null : new RoleSummary(role.id, role.maxSessionDuration);
+    }
+
+    /** The user whose access key {@code accessKeyId} is, for STS; null if no user of this stack has it. */
+    public UserSummary keyOwner(String accessKeyId) {
+        AccessKey key = accessKeyId == null ? null : accessKeys.get(accessKeyId);
+        return key == null ? null : new UserSummary(key.user.id, key.user.arn);
     }
 
     void clear() {
         roles.clear();
+        users.clear();
+        groups.clear();
+        instanceProfiles.clear();
+        accessKeys.clear();
         policiesByName.clear();
         policiesByArn.clear();
     }
@@ -126,5 +124,14 @@ public final class IamStore {
      * @param maxSessionDuration the longest session the role allows, in seconds
      */
     public record RoleSummary(String roleId, int maxSessionDuration) {
+    }
+
+    /**
+     * What STS reads of the user an access key belongs to.
+     *
+     * @param userId the user's unique id, {@code AIDA...}
+     * @param arn the user's ARN
+     */
+    public record UserSummary(String userId, String arn) {
     }
 }

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Customer managed policies: CreatePolicy, GetPolicy, GetPolicyVersion, ListPolicyVersions, ListPolicies
- * and DeletePolicy. Each has one version, {@code v1}; AWS managed policies are attachable by ARN but not
- * listed or read.
+ * Customer managed policies: CreatePolicy, GetPolicy, ListPolicies, DeletePolicy and their tags (their
+ * versions are {@link PolicyVersionActions}'). AWS managed policies are attachable by ARN but not listed or read.
  */
 final class PolicyActions {
 
@@ -33,10 +32,9 @@ final class PolicyActions {
     void register(OperationTable<IamOperation> operations) {
         operations.put("CreatePolicy", this::createPolicy);
         operations.put("GetPolicy", (call, input) -> RoleActions.wrap("Policy", IamJson.policy(policy(input), true)));
-        operations.put("GetPolicyVersion", this::getPolicyVersion);
-        operations.put("ListPolicyVersions", this::listPolicyVersions);
         operations.put("ListPolicies", this::listPolicies);
         operations.put("DeletePolicy", this::deletePolicy);
+        Tags.register(operations, "Policy", input -> policy(input).tags);
     }
 
     private JsonNode createPolicy(DecodedCall call, Input input) {
@@ -55,28 +53,6 @@ final class PolicyActions {
         Tags.merge(policy.tags, tags, "Policy");
         store.add(policy);
         return RoleActions.wrap("Policy", IamJson.policy(policy, true));
-    }
-
-    private JsonNode getPolicyVersion(DecodedCall call, Input input) {
-        ManagedPolicy policy = policy(input);
-        String version = input.string("VersionId");
-        new Violations().required("VersionId", version).pattern("VersionId", version,
-                java.util.regex.Pattern.compile("v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?")).check();
-        if (!ManagedPolicy.DEFAULT_VERSION.equals(version)) {
-            throw IamErrors.noSuchEntity("Policy " + policy.arn + " version " + version + " does not exist or is"
-                    + " not attachable.");
-        }
-        return RoleActions.wrap("PolicyVersion", IamJson.version(policy));
-    }
-
-    private JsonNode listPolicyVersions(DecodedCall call, Input input) {
-        ManagedPolicy policy = policy(input);
-        ObjectNode output = IamJson.NODES.objectNode();
-        ObjectNode version = IamJson.version(policy);
-        version.remove("Document"); // ListPolicyVersions leaves the documents out
-        output.putArray("Versions").add(version);
-        output.put("IsTruncated", false);
-        return output;
     }
 
     private JsonNode listPolicies(DecodedCall call, Input input) {
@@ -99,12 +75,16 @@ final class PolicyActions {
         if (policy.attachments > 0) {
             throw IamErrors.deleteConflict("Cannot delete a policy attached to entities.");
         }
+        if (policy.versions.size() > 1) {
+            throw IamErrors.deleteConflict("This policy has more than one version. Before you delete a policy, you"
+                    + " must delete the policy's versions. The default version is deleted with the policy.");
+        }
         store.remove(policy);
         return IamJson.NODES.objectNode();
     }
 
     /** The account's policy {@code PolicyArn} names. */
-    private ManagedPolicy policy(Input input) {
+    ManagedPolicy policy(Input input) {
         String arn = input.string("PolicyArn");
         new Violations().required("PolicyArn", arn).length("PolicyArn", arn, 20, 2048).check();
         if (!arn.startsWith("arn:")) {

@@ -10,11 +10,7 @@ import dev.simstack.core.internal.engine.OperationTable;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Roles: CreateRole, GetRole, ListRoles, UpdateRole, UpdateAssumeRolePolicy, DeleteRole, their tags, and
- * ListInstanceProfilesForRole (always empty: instance profiles are not served, and Terraform only reads it
- * before deleting a role).
- */
+/** Roles: CreateRole, GetRole, ListRoles, UpdateRole, UpdateAssumeRolePolicy, DeleteRole and their tags. */
 final class RoleActions {
 
     /** AWS's quota on a trust policy's size (ACLSizePerRole), white space not counted. */
@@ -38,10 +34,7 @@ final class RoleActions {
         operations.put("UpdateRole", this::updateRole);
         operations.put("UpdateAssumeRolePolicy", this::updateAssumeRolePolicy);
         operations.put("DeleteRole", this::deleteRole);
-        operations.put("TagRole", this::tagRole);
-        operations.put("UntagRole", this::untagRole);
-        operations.put("ListRoleTags", this::listRoleTags);
-        operations.put("ListInstanceProfilesForRole", this::listInstanceProfilesForRole);
+        Tags.register(operations, "Role", input -> role(input).tags);
     }
 
     private JsonNode createRole(DecodedCall call, Input input) {
@@ -57,21 +50,19 @@ final class RoleActions {
                 .range("MaxSessionDuration", maxSession, IamNames.SESSION_MIN, IamNames.SESSION_MAX).check();
         Map<String, String> tags = Tags.read(input);
         checkTrustPolicy(trustPolicy);
-        if (store.findRole(name) != null) {
-            throw IamErrors.entityAlreadyExists("Role with name " + name + " already exists.");
-        }
+        store.roles.checkFree(name);
         IamRole role = new IamRole(name, path, ids.uniqueId("AROA"), store.roleArn(path, name), clock.now());
         role.trustPolicy = trustPolicy;
         role.description = description;
         role.maxSessionDuration = maxSession == null ? DEFAULT_SESSION : maxSession;
         Tags.merge(role.tags, tags, "Role");
-        store.add(role);
+        store.roles.add(role);
         return wrap("Role", IamJson.role(role, true));
     }
 
     private JsonNode listRoles(DecodedCall call, Input input) {
         String prefix = input.has("PathPrefix") ? input.string("PathPrefix") : "/";
-        List<IamRole> matching = store.roles().stream().filter(role -> role.path.startsWith(prefix)).toList();
+        List<IamRole> matching = store.roles.sorted().stream().filter(role -> role.path.startsWith(prefix)).toList();
         ObjectNode output = IamJson.NODES.objectNode();
         ArrayNode roles = output.putArray("Roles");
         IamPage.of(matching, role -> IamNames.key(role.name), input, output)
@@ -107,54 +98,19 @@ final class RoleActions {
 
     private JsonNode deleteRole(DecodedCall call, Input input) {
         IamRole role = role(input);
-        // IAM refuses to leave policies behind: they are detached and deleted first (Terraform does so).
-        if (!role.attached.isEmpty()) {
-            throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
+        if (store.instanceProfiles.sorted().stream().anyMatch(profile -> profile.roles.contains(role))) {
+            throw IamErrors.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
         }
-        if (!role.inline.isEmpty()) {
-            throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
-        }
-        store.remove(role);
+        role.checkNoPolicies();
+        store.roles.remove(role);
         return IamJson.NODES.objectNode();
-    }
-
-    private JsonNode tagRole(DecodedCall call, Input input) {
-        IamRole role = role(input);
-        Map<String, String> tags = Tags.read(input);
-        new Violations().required("Tags", tags.isEmpty() && !input.has("Tags") ? null : tags).check();
-        Tags.merge(role.tags, tags, "Role");
-        return IamJson.NODES.objectNode();
-    }
-
-    private JsonNode untagRole(DecodedCall call, Input input) {
-        IamRole role = role(input);
-        new Violations().required("TagKeys", input.has("TagKeys") ? "" : null).check();
-        Tags.remove(role.tags, input.stringList("TagKeys"));
-        return IamJson.NODES.objectNode();
-    }
-
-    private JsonNode listRoleTags(DecodedCall call, Input input) {
-        IamRole role = role(input);
-        ObjectNode output = IamJson.NODES.objectNode();
-        output.putArray("Tags");
-        IamJson.tags(output, role.tags);
-        output.put("IsTruncated", false);
-        return output;
-    }
-
-    private JsonNode listInstanceProfilesForRole(DecodedCall call, Input input) {
-        role(input);
-        ObjectNode output = IamJson.NODES.objectNode();
-        output.putArray("InstanceProfiles");
-        output.put("IsTruncated", false);
-        return output;
     }
 
     /** The role {@code RoleName} names, after checking the name's shape. */
-    private IamRole role(Input input) {
+    IamRole role(Input input) {
         String name = input.string("RoleName");
         IamNames.roleName(new Violations(), name).check();
-        return store.role(name);
+        return store.roles.get(name);
     }
 
     private static void checkTrustPolicy(String document) {

@@ -1,9 +1,11 @@
 package dev.simstack.core.internal.services.iam;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.internal.engine.Input;
+import dev.simstack.core.internal.engine.OperationTable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** IAM's tag rules: keys of 1 to 128 characters, values up to 256, at most 50 tags on an entity. */
@@ -13,6 +15,35 @@ final class Tags {
     private static final int MAX_TAGS = 50;
 
     private Tags() {
+    }
+
+    /**
+     * Registers {@code Tag<entity>}, {@code Untag<entity>} and {@code List<entity>Tags}, e.g. TagRole, over the
+     * tags of the entity an input names.
+     */
+    static void register(OperationTable<IamOperation> operations, String entity,
+            Function<Input, Map<String, String>> tagsOf) {
+        operations.put("Tag" + entity, (call, input) -> {
+            Map<String, String> tags = tagsOf.apply(input);
+            Map<String, String> added = read(input);
+            new Violations().required("Tags", added.isEmpty() && !input.has("Tags") ? null : added).check();
+            merge(tags, added, entity);
+            return IamJson.NODES.objectNode();
+        });
+        operations.put("Untag" + entity, (call, input) -> {
+            Map<String, String> tags = tagsOf.apply(input);
+            new Violations().required("TagKeys", input.has("TagKeys") ? "" : null).check();
+            input.stringList("TagKeys").forEach(tags::remove);
+            return IamJson.NODES.objectNode();
+        });
+        operations.put("List" + entity + "Tags", (call, input) -> {
+            Map<String, String> tags = tagsOf.apply(input);
+            ObjectNode output = IamJson.NODES.objectNode();
+            output.putArray("Tags");
+            IamJson.tags(output, tags);
+            output.put("IsTruncated", false);
+            return output;
+        });
     }
 
     /** The {@code Tags} of {@code input}, checked. */
@@ -41,9 +72,5 @@ final class Tags {
             throw IamErrors.limitExceeded("Cannot exceed quota for TagsPer" + entity + ": " + MAX_TAGS);
         }
         tags.putAll(added);
-    }
-
-    static void remove(Map<String, String> tags, List<String> keys) {
-        keys.forEach(tags::remove);
     }
 }

@@ -16,6 +16,7 @@ import dev.simstack.core.internal.services.iam.Violations;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -36,13 +37,15 @@ final class SessionActions {
     private final StackContext context;
     private final UniqueIds ids;
     private final Function<String, IamStore.RoleSummary> roles;
+    private final BiFunction<String, String, IamStore.UserSummary> users;
     private final Map<String, CallerIdentity> issued;
 
     SessionActions(StackContext context, UniqueIds ids, Function<String, IamStore.RoleSummary> roles,
-            Map<String, CallerIdentity> issued) {
+            BiFunction<String, String, IamStore.UserSummary> users, Map<String, CallerIdentity> issued) {
         this.context = context;
         this.ids = ids;
         this.roles = roles;
+        this.users = users;
         this.issued = issued;
     }
 
@@ -106,14 +109,20 @@ final class SessionActions {
     }
 
     /**
-     * Who signed {@code call}: the identity of credentials this stack issued; otherwise the root user of
-     * the account a twelve-digit access key id names (as LocalStack reads it), or of the stack's account.
+     * Who signed {@code call}: the identity of credentials this stack issued, or the IAM user of an access
+     * key this stack created; otherwise the root user of the account a twelve-digit access key id names (as
+     * LocalStack reads it), or of the stack's account.
      */
     private CallerIdentity caller(DecodedCall call) {
         String key = call.accessKeyId();
         CallerIdentity known = key == null ? null : issued.get(key);
         if (known != null) {
             return known;
+        }
+        // Only IAM's long-term keys start AKIA; other keys (test, twelve digits) never ask IAM.
+        IamStore.UserSummary user = key != null && key.startsWith("AKIA") ? users.apply(key, call.region()) : null;
+        if (user != null) {
+            return new CallerIdentity(context.accountId(), user.userId(), user.arn());
         }
         return CallerIdentity.root(key != null && ACCOUNT.matcher(key).matches() ? key : context.accountId());
     }

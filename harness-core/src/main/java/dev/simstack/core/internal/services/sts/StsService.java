@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * AWS STS (API version 2011-06-15) over the Query protocol, the one its service model and the SDKs use:
  * GetCallerIdentity, AssumeRole and GetSessionToken. The credentials it issues are remembered, so
- * GetCallerIdentity signed with them answers the assumed role; the engine accepts them as it accepts any
+ * GetCallerIdentity signed with them answers the assumed role (and signed with an IAM user's access key, the
+ * user); the engine accepts them as it accepts any
  * credentials (signatures are not checked, policies not enforced).
  */
 public final class StsService implements Service {
@@ -34,9 +36,11 @@ public final class StsService implements Service {
 
     /**
      * @param roles the IAM role of a name, or null: an assumed role's id and longest session come from it
+     * @param users the IAM user of an access key id signing in a region, or null: the caller it stands for
      */
-    public StsService(StackContext context, Function<String, IamStore.RoleSummary> roles) {
-        SessionActions sessions = new SessionActions(context, new UniqueIds(context.ids()), roles, issued);
+    public StsService(StackContext context, Function<String, IamStore.RoleSummary> roles,
+            BiFunction<String, String, IamStore.UserSummary> users) {
+        SessionActions sessions = new SessionActions(context, new UniqueIds(context.ids()), roles, users, issued);
         sessions.register(operations);
     }
 
