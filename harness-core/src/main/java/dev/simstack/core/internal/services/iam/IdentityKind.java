@@ -1,5 +1,7 @@
 package dev.simstack.core.internal.services.iam;
 
+import dev.simstack.core.internal.engine.Input;
+
 /**
  * The kinds of IAM identity that hold policies, with the member that names one on the wire, the longest
  * name, and IAM's default quotas (managed policies attached; inline policies' size together, white space not
@@ -43,7 +45,7 @@ enum IdentityKind {
     }
 
     /** The identity {@code input}'s member names, after checking the name's shape. */
-    IamIdentity read(IamStore store, dev.simstack.core.internal.engine.Input input) {
+    IamIdentity read(IamStore store, Input input) {
         String name = input.string(member());
         IamNames.name(new Violations(), member(), name, nameMax).check();
         return of(store).get(name);

@@ -107,7 +107,7 @@ final class RoleActions {
     }
 
     /** The role {@code RoleName} names, after checking the name's shape. */
-    IamRole role(Input input) {
+    private IamRole role(Input input) {
         String name = input.string("RoleName");
         IamNames.roleName(new Violations(), name).check();
         return store.roles.get(name);
