@@ -373,7 +373,7 @@ def export_and_import_through_s3():
     s3 = boto3.client("s3", endpoint_url=S.endpoint, region_name="us-east-1", aws_access_key_id="test",
                       aws_secret_access_key="test",
                       config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1, "mode": "standard"}))
-    bucket = S.unique("exports")
+    bucket = S.unique("exports").lower().replace("_", "-")  # S3 names: no capitals or underscores
     s3.create_bucket(Bucket=bucket)
     name = S.unique("exported")
     arn = DDB.create_table(
