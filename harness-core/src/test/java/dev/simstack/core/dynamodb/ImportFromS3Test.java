@@ -190,6 +190,11 @@ class ImportFromS3Test {
                         + "[DYNAMODB_JSON, ION, CSV]; Value null at 'tableCreationParameters' failed to satisfy "
                         + "constraint: Member must not be null");
         assertThatThrownBy(() -> io.support.dynamo.importTable(b -> b.inputFormat(InputFormat.CSV)
+                .s3BucketSource(s -> s.s3Bucket("no-such-bucket")).tableCreationParameters(t -> t
+                        .billingMode(BillingMode.PAY_PER_REQUEST)))).isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("1 validation error detected: Value null at "
+                        + "'tableCreationParameters.tableName' failed to satisfy constraint: Member must not be null");
+        assertThatThrownBy(() -> io.support.dynamo.importTable(b -> b.inputFormat(InputFormat.CSV)
                 .inputFormatOptions(o -> o.csv(c -> c.delimiter("x")))
                 .s3BucketSource(s -> s.s3Bucket("imports")).tableCreationParameters(table("delimited"))))
                 .isInstanceOf(DynamoDbException.class).hasMessageStartingWith("1 validation error detected: Value 'x' "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simstack.core.AwsException;
+import dev.simstack.core.ResourceRef;
 import dev.simstack.core.internal.engine.DecodedCall;
 import dev.simstack.core.internal.engine.Input;
 import dev.simstack.core.internal.engine.OperationTable;
@@ -65,7 +66,12 @@ final class TableImports {
         Input parameters = input.object("TableCreationParameters");
         CreateTableRequest request = CreateTableRequest.decode(parameters);
         String region = call.region();
-        if (request.tableName() != null && tables.find(region, request.tableName()) != null) {
+        // the name is checked before the source, which may fail the import without creating the table
+        if (request.tableName() == null) {
+            throw DynamoDbErrors.constraint("null", "tableCreationParameters.tableName", "Member must not be null");
+        }
+        Requests.checkName(request.tableName(), "tableCreationParameters.tableName");
+        if (tables.find(region, request.tableName()) != null) {
             throw DynamoDbErrors.resourceInUse("Table already exists: " + request.tableName());
         }
         Input source = input.object("S3BucketSource");
@@ -74,8 +80,7 @@ final class TableImports {
         ImportJob job;
         if (!s3.bucketExists(bucket)) {
             // nothing to read: the import fails and, as a failed import on AWS, leaves no table behind
-            String tableArn = dev.simstack.core.ResourceRef.table(region, context.accountId(), request.tableName())
-                    .arn();
+            String tableArn = ResourceRef.table(region, context.accountId(), request.tableName()).arn();
             job = new ImportJob(tableArn + "/import/" + id, tableArn, null, region, input.string("ClientToken"),
                     TransferJobs.withoutToken(input.node()), now, now, ImportJob.ImportCounts.NONE, "S3NoSuchBucket",
                     "The specified bucket does not exist");
