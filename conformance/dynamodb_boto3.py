@@ -1,5 +1,7 @@
 #!/usr/bin/python3
 """DynamoDB through Debian's boto3 1.26 (botocore 1.29, AWS JSON 1.0) against a running SimStack launcher."""
+import gzip
+import json
 import os
 import sys
 import time
@@ -366,6 +368,59 @@ def streams_list_and_get_records():
     DDB.delete_table(TableName=name)
 
 
+def export_and_import_through_s3():
+    """PITR, ExportTableToPointInTime into our S3 (manifests and gzip DynamoDB JSON), ImportTable of its data."""
+    s3 = boto3.client("s3", endpoint_url=S.endpoint, region_name="us-east-1", aws_access_key_id="test",
+                      aws_secret_access_key="test",
+                      config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1, "mode": "standard"}))
+    bucket = S.unique("exports").lower().replace("_", "-")  # S3 names: no capitals or underscores
+    s3.create_bucket(Bucket=bucket)
+    name = S.unique("exported")
+    arn = DDB.create_table(
+        TableName=name, BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}])["TableDescription"]["TableArn"]
+    wait_active(name)
+    DDB.put_item(TableName=name, Item={"id": {"S": "a"}, "n": {"N": "1"}, "tags": {"SS": ["x"]}})
+    err = error_of(DDB.export_table_to_point_in_time, TableArn=arn, S3Bucket=bucket)
+    expect_code(err, "PointInTimeRecoveryUnavailableException")
+    DDB.update_continuous_backups(TableName=name,
+                                  PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+    status = DDB.describe_continuous_backups(TableName=name)["ContinuousBackupsDescription"]
+    expect(status["PointInTimeRecoveryDescription"]["PointInTimeRecoveryStatus"], "ENABLED", "PITR status")
+    started = DDB.export_table_to_point_in_time(TableArn=arn, S3Bucket=bucket, S3Prefix="p")["ExportDescription"]
+    expect(started["ExportStatus"], "IN_PROGRESS", "export answered")
+    done = DDB.describe_export(ExportArn=started["ExportArn"])["ExportDescription"]
+    expect((done["ExportStatus"], done["ItemCount"]), ("COMPLETED", 1), "export described")
+    summary = json.loads(s3.get_object(Bucket=bucket, Key=done["ExportManifest"])["Body"].read())
+    files = s3.get_object(Bucket=bucket, Key=summary["manifestFilesS3Key"])["Body"].read().decode().splitlines()
+    data_key = json.loads(files[0])["dataFileS3Key"]
+    lines = gzip.decompress(s3.get_object(Bucket=bucket, Key=data_key)["Body"].read()).decode().splitlines()
+    expect([json.loads(line) for line in lines],
+           [{"Item": {"id": {"S": "a"}, "n": {"N": "1"}, "tags": {"SS": ["x"]}}}], "exported items")
+    listed = DDB.list_exports(TableArn=arn)["ExportSummaries"]
+    expect([e["ExportArn"] for e in listed], [started["ExportArn"]], "ListExports")
+    copy = S.unique("imported")
+    imported = DDB.import_table(
+        S3BucketSource={"S3Bucket": bucket, "S3KeyPrefix": data_key.rsplit("/", 1)[0] + "/"},
+        InputFormat="DYNAMODB_JSON", InputCompressionType="GZIP",
+        TableCreationParameters={"TableName": copy, "BillingMode": "PAY_PER_REQUEST",
+                                 "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                                 "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]})["ImportTableDescription"]
+    described = DDB.describe_import(ImportArn=imported["ImportArn"])["ImportTableDescription"]
+    expect((described["ImportStatus"], described["ImportedItemCount"], described["ErrorCount"]),
+           ("COMPLETED", 1, 0), "import described")
+    expect(DDB.get_item(TableName=copy, Key={"id": {"S": "a"}})["Item"],
+           {"id": {"S": "a"}, "n": {"N": "1"}, "tags": {"SS": ["x"]}}, "imported item")
+    err = error_of(DDB.import_table, S3BucketSource={"S3Bucket": bucket}, InputFormat="CSV",
+                   TableCreationParameters={"TableName": copy, "BillingMode": "PAY_PER_REQUEST",
+                                            "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                                            "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]})
+    expect_code(err, "ResourceInUseException")
+    DDB.delete_table(TableName=name)
+    DDB.delete_table(TableName=copy)
+
+
 def wire_format():
     """Every answer: application/x-amz-json-1.0, x-amzn-RequestId, and an x-amz-crc32 that matches the body."""
     problems = []
@@ -387,7 +442,8 @@ def run():
                   update_item,
                   conditional_write_fails, batch_write_and_get, query_with_pagination, query_index,
                   scan_with_pagination, transactions, partiql, delete_item, errors, validation_messages, ttl_and_tags,
-                  streams_list_and_get_records, index_capacity, delete_table, wire_format):
+                  streams_list_and_get_records, index_capacity, export_and_import_through_s3, delete_table,
+                  wire_format):
         S.check(check.__name__, check)
     return S.failed
 

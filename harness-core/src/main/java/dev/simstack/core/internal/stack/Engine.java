@@ -102,13 +102,14 @@ public final class Engine implements AutoCloseable {
                 config.interceptors(), activity);
         this.sqs = new SqsService(context);
         services.register(sqs);
-        this.dynamodb = new LazyService<>(DynamoDbService.DESCRIPTOR, () -> new DynamoDbService(context));
-        services.register(dynamodb);
-        services.register(new LazyService<>(DynamoDbStreamsService.DESCRIPTOR,
-                () -> new DynamoDbStreamsService(context, region -> dynamodb.get().streamedTables(region))));
         this.scratch = new ScratchDirectory(name);
         this.s3 = new LazyService<>(S3Service.DESCRIPTOR,
                 () -> new S3Service(context, scratch, new SqsQueueSink(sqs.port(), context), this::invokeFunction));
+        this.dynamodb = new LazyService<>(DynamoDbService.DESCRIPTOR,
+                () -> new DynamoDbService(context, new S3ForDynamoDb(s3::get, context.accountId())));
+        services.register(dynamodb);
+        services.register(new LazyService<>(DynamoDbStreamsService.DESCRIPTOR,
+                () -> new DynamoDbStreamsService(context, region -> dynamodb.get().streamedTables(region))));
         services.register(s3);
         ClassLoader handlers = handlerClassLoader(); // the starting thread's, not the first caller's
         this.lambda = new LazyService<>(LambdaService.DESCRIPTOR, () -> {

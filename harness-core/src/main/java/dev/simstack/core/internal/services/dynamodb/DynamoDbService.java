@@ -36,9 +36,16 @@ public final class DynamoDbService implements Service {
     private final TransactWriteOperation transactWrite;
     private final DynamoDbPort port;
     private final PartiqlTransactions partiqlTransactions;
+    private final TableExports exports;
+    private final TableImports imports;
     private final OperationTable<DynamoDbOperation> operations = OperationTable.forJsonAndQuery(DESCRIPTOR);
 
     public DynamoDbService(StackContext context) {
+        this(context, S3Objects.NONE);
+    }
+
+    /** A service whose exports and imports write and read the stack's S3 through {@code s3}. */
+    public DynamoDbService(StackContext context, S3Objects s3) {
         this.context = Objects.requireNonNull(context, "context");
         this.writer = new ItemWriter(context, tables);
         ItemRequests requests = new ItemRequests(tables);
@@ -48,6 +55,11 @@ public final class DynamoDbService implements Service {
         tableOperations.register(operations);
         this.tableUpdates = new TableUpdates(context, tables, tableOperations, writer);
         tableUpdates.register(operations);
+        new ContinuousBackups(context, tables).register(operations);
+        this.exports = new TableExports(context, tables, s3);
+        exports.register(operations);
+        this.imports = new TableImports(context, tables, tableOperations, s3);
+        imports.register(operations);
         new TableTags(tables).register(operations);
         DynamoDbFaultPoints faults = new DynamoDbFaultPoints(context);
         this.transactWrite = new TransactWriteOperation(context, requests, writer, faults);
@@ -220,6 +232,8 @@ public final class DynamoDbService implements Service {
         writer.replication().reset();
         transactWrite.forgetTokens();
         partiqlTransactions.forgetTokens();
+        exports.reset();
+        imports.reset();
         return () -> { };
     }
 

@@ -33,6 +33,8 @@ public final class TableSettings {
     private volatile StreamLog stream;
     private volatile String ttlAttribute;
     private volatile boolean deletionProtection;
+    private volatile Instant pointInTimeRecoverySince;
+    private volatile int recoveryPeriodDays = 35;
 
     public TableSettings(ResourceRef ref, String tableId, Instant created, KeySchema keys,
             Map<String, String> attributeDefinitions) {
@@ -141,5 +143,21 @@ public final class TableSettings {
     /** Resource-based policies by the ARN they are attached to (the table's, or one of its streams'). */
     public Map<String, ResourcePolicy> policies() {
         return policies;
+    }
+
+    /** When point-in-time recovery was last enabled, or null while it is disabled (AWS's default). */
+    public Instant pointInTimeRecoverySince() {
+        return pointInTimeRecoverySince;
+    }
+
+    /** The days of point-in-time recovery's window (1-35, AWS's default 35). */
+    public int recoveryPeriodDays() {
+        return recoveryPeriodDays;
+    }
+
+    /** Enables point-in-time recovery from {@code since} with a window of {@code days}, or disables it (null). */
+    public void pointInTimeRecovery(Instant since, int days) {
+        this.pointInTimeRecoverySince = since;
+        this.recoveryPeriodDays = days;
     }
 }
