@@ -91,7 +91,8 @@ final class JwtAuthorizer {
         ObjectNode authorizer = HttpControlPlane.NODES.objectNode();
         ObjectNode jwtContext = authorizer.putObject("jwt");
         ObjectNode claimValues = jwtContext.putObject("claims");
-        claims.getClaims().forEach((name, value) -> claimValues.put(name, text(value)));
+        // as the token has them (Nimbus's claims set turns a single aud into a list and times into dates)
+        jwt.getPayload().toJSONObject().forEach((name, value) -> claimValues.put(name, text(value)));
         if (scopes.isEmpty()) {
             jwtContext.putNull("scopes");
         } else {
@@ -149,11 +150,8 @@ final class JwtAuthorizer {
         return scopes;
     }
 
-    /** A claim as the 2.0 event carries it: a string; dates in epoch seconds, lists as {@code [a b]}. */
+    /** A claim as the 2.0 event carries it: a string; lists as {@code [a b]}, objects as JSON. */
     private static String text(Object value) {
-        if (value instanceof Date date) {
-            return Long.toString(date.toInstant().getEpochSecond());
-        }
         if (value instanceof Collection<?> values) {
             List<String> items = new ArrayList<>();
             values.forEach(item -> items.add(String.valueOf(item)));
