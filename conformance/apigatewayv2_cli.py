@@ -90,21 +90,28 @@ def request_reaches_the_queue():
     expect([m["Body"] for m in messages], ['ada: {"order":42}'], "the queue's messages")
 
 
-def java_function(name, class_name, code, handler):
-    """A java21 function from a jar of {class_name}'s {code}, compiled here; its FunctionArn."""
-    root = os.path.join(TMP, name)
-    os.makedirs(os.path.join(root, "src", "example"))
-    source = os.path.join(root, "src", "example", class_name + ".java")
-    with open(source, "w") as f:
-        f.write(code)
-    subprocess.run(["javac", "--release", "17", "-d", os.path.join(root, "classes"), source], check=True,
-                   capture_output=True, timeout=120)
-    jar = os.path.join(TMP, name + ".jar")
-    subprocess.run(["jar", "--create", "--file", jar, "-C", os.path.join(root, "classes"), "."], check=True,
-                   capture_output=True, timeout=60)
-    return aws(S.endpoint, "lambda", "create-function", "--function-name", S.unique(name), "--runtime",
-               "java21", "--handler", "example." + class_name + "::" + handler, "--role", ROLE,
-               "--zip-file", "fileb://" + jar)["FunctionArn"]
+def functions_jar():
+    """One jar of both handlers (Routes and Doorman), compiled here once: javac is the suite's slowest step."""
+    if "jar" not in R:
+        root = os.path.join(TMP, "functions")
+        os.makedirs(os.path.join(root, "src", "example"))
+        sources = []
+        for class_name, code in (("Routes", HANDLER), ("Doorman", DOORMAN)):
+            sources.append(os.path.join(root, "src", "example", class_name + ".java"))
+            with open(sources[-1], "w") as f:
+                f.write(code)
+        subprocess.run(["javac", "--release", "17", "-d", os.path.join(root, "classes"), *sources], check=True,
+                       capture_output=True, timeout=120)
+        R["jar"] = os.path.join(TMP, "functions.jar")
+        subprocess.run(["jar", "--create", "--file", R["jar"], "-C", os.path.join(root, "classes"), "."],
+                       check=True, capture_output=True, timeout=60)
+    return R["jar"]
+
+
+def java_function(name, handler):
+    """A java21 function of the handlers' jar; its FunctionArn."""
+    return aws(S.endpoint, "lambda", "create-function", "--function-name", S.unique(name), "--runtime", "java21",
+               "--handler", handler, "--role", ROLE, "--zip-file", "fileb://" + functions_jar())["FunctionArn"]
 
 
 def call_with(api, path, headers):
@@ -117,7 +124,7 @@ def call_with(api, path, headers):
 
 
 def quick_create_calls_a_java_function():
-    R["routes_function"] = java_function("routes", "Routes", HANDLER, "handle")
+    R["routes_function"] = java_function("routes", "example.Routes::handle")
     function = {"FunctionArn": R["routes_function"]}
     api = v2("create-api", "--name", S.unique("quick"), "--protocol-type", "HTTP", "--target",
              function["FunctionArn"])
@@ -130,7 +137,7 @@ def quick_create_calls_a_java_function():
 
 
 def lambda_authorizer_refuses_and_admits():
-    doorman = java_function("doorman", "Doorman", DOORMAN, "authorize")
+    doorman = java_function("doorman", "example.Doorman::authorize")
     api = v2("create-api", "--name", S.unique("guarded"), "--protocol-type", "HTTP")["ApiId"]
     integration = v2("create-integration", "--api-id", api, "--integration-type", "AWS_PROXY", "--integration-uri",
                      R["routes_function"], "--payload-format-version", "2.0")["IntegrationId"]
