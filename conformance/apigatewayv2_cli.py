@@ -2,7 +2,10 @@
 """API Gateway's HTTP API (apigatewayv2) control plane through Debian's AWS CLI v2 (/usr/bin/aws): an API built
 call by call (the SQS-SendMessage integration with request parameters, a route, an auto-deployed stage) accepts a
 request and the message arrives in the queue; a quick-created API (`create-api --target`) calls a Java function
-from a jar built here; route settings throttle; routes are updated and deleted; the control plane's errors."""
+from a jar built here; a Lambda REQUEST authorizer (payload 2.0, simple responses, from a jar built here) refuses
+a request without its identity source (401) or with the wrong one (403) and lets the right one through, and cannot
+be deleted while its route uses it; route settings throttle; routes are updated and deleted; the control plane's
+errors."""
 import json
 import os
 import subprocess
@@ -24,6 +27,17 @@ import java.util.Map;
 public class Routes {
     public Map<String, Object> handle(Map<String, Object> event) {
         return Map.of("statusCode", 200, "body", event.get("routeKey") + " " + event.get("rawPath"));
+    }
+}
+"""
+# A payload 2.0 Lambda authorizer with simple responses: authorizes the identity "let-me-in", refuses any other.
+DOORMAN = """package example;
+import java.util.List;
+import java.util.Map;
+public class Doorman {
+    public Map<String, Object> authorize(Map<String, Object> event) {
+        Object identity = ((List<?>) event.get("identitySource")).get(0);
+        return Map.of("isAuthorized", "let-me-in".equals(identity), "context", Map.of("user", "ada"));
     }
 }
 """
@@ -76,19 +90,42 @@ def request_reaches_the_queue():
     expect([m["Body"] for m in messages], ['ada: {"order":42}'], "the queue's messages")
 
 
+def functions_jar():
+    """One jar of both handlers (Routes and Doorman), compiled here once: javac is the suite's slowest step."""
+    if "jar" not in R:
+        root = os.path.join(TMP, "functions")
+        os.makedirs(os.path.join(root, "src", "example"))
+        sources = []
+        for class_name, code in (("Routes", HANDLER), ("Doorman", DOORMAN)):
+            sources.append(os.path.join(root, "src", "example", class_name + ".java"))
+            with open(sources[-1], "w") as f:
+                f.write(code)
+        subprocess.run(["javac", "--release", "17", "-d", os.path.join(root, "classes"), *sources], check=True,
+                       capture_output=True, timeout=120)
+        R["jar"] = os.path.join(TMP, "functions.jar")
+        subprocess.run(["jar", "--create", "--file", R["jar"], "-C", os.path.join(root, "classes"), "."],
+                       check=True, capture_output=True, timeout=60)
+    return R["jar"]
+
+
+def java_function(name, handler):
+    """A java21 function of the handlers' jar; its FunctionArn."""
+    return aws(S.endpoint, "lambda", "create-function", "--function-name", S.unique(name), "--runtime", "java21",
+               "--handler", handler, "--role", ROLE, "--zip-file", "fileb://" + functions_jar())["FunctionArn"]
+
+
+def call_with(api, path, headers):
+    request = urllib.request.Request(f"{S.endpoint}/_aws/execute-api/{api}/$default{path}", headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=20) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
 def quick_create_calls_a_java_function():
-    root = os.path.join(TMP, "routes")
-    os.makedirs(os.path.join(root, "src", "example"))
-    source = os.path.join(root, "src", "example", "Routes.java")
-    with open(source, "w") as f:
-        f.write(HANDLER)
-    subprocess.run(["javac", "--release", "17", "-d", os.path.join(root, "classes"), source], check=True,
-                   capture_output=True, timeout=120)
-    jar = os.path.join(TMP, "routes.jar")
-    subprocess.run(["jar", "--create", "--file", jar, "-C", os.path.join(root, "classes"), "."], check=True,
-                   capture_output=True, timeout=60)
-    function = aws(S.endpoint, "lambda", "create-function", "--function-name", S.unique("routes"), "--runtime",
-                   "java21", "--handler", "example.Routes::handle", "--role", ROLE, "--zip-file", "fileb://" + jar)
+    R["routes_function"] = java_function("routes", "example.Routes::handle")
+    function = {"FunctionArn": R["routes_function"]}
     api = v2("create-api", "--name", S.unique("quick"), "--protocol-type", "HTTP", "--target",
              function["FunctionArn"])
     stages = v2("get-stages", "--api-id", api["ApiId"])["Items"]
@@ -97,6 +134,28 @@ def quick_create_calls_a_java_function():
     expect([r["RouteKey"] for r in routes], ["$default"], "the quick-created route")
     status, body = call(api["ApiId"], "$default", "/any/path")
     expect((status, body), (200, "$default /any/path"), "the function's answer")
+
+
+def lambda_authorizer_refuses_and_admits():
+    doorman = java_function("doorman", "example.Doorman::authorize")
+    api = v2("create-api", "--name", S.unique("guarded"), "--protocol-type", "HTTP")["ApiId"]
+    integration = v2("create-integration", "--api-id", api, "--integration-type", "AWS_PROXY", "--integration-uri",
+                     R["routes_function"], "--payload-format-version", "2.0")["IntegrationId"]
+    uri = f"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{doorman}/invocations"
+    authorizer = v2("create-authorizer", "--api-id", api, "--name", "doorman", "--authorizer-type", "REQUEST",
+                    "--authorizer-uri", uri, "--identity-source", "$request.header.X-Pass",
+                    "--authorizer-payload-format-version", "2.0", "--enable-simple-responses",
+                    "--authorizer-result-ttl-in-seconds", "0")
+    expect((authorizer["AuthorizerType"], authorizer["IdentitySource"], authorizer["EnableSimpleResponses"]),
+           ("REQUEST", ["$request.header.X-Pass"], True), "the created authorizer")
+    v2("create-route", "--api-id", api, "--route-key", "GET /private", "--target", "integrations/" + integration,
+       "--authorization-type", "CUSTOM", "--authorizer-id", authorizer["AuthorizerId"])
+    v2("create-stage", "--api-id", api, "--stage-name", "$default", "--auto-deploy")
+    expect(call_with(api, "/private", {}), (401, '{"message":"Unauthorized"}'), "without the identity source")
+    expect(call_with(api, "/private", {"X-Pass": "nope"}), (403, '{"message":"Forbidden"}'), "a refused identity")
+    expect(call_with(api, "/private", {"X-Pass": "let-me-in"}), (200, "GET /private /private"), "an admitted one")
+    expect(aws_error(S.endpoint, "apigatewayv2", "delete-authorizer", "--api-id", api, "--authorizer-id",
+                     authorizer["AuthorizerId"]), "ConflictException", "deleting an authorizer a route uses")
 
 
 def route_settings_throttle():
@@ -141,7 +200,8 @@ def run():
     S.check("build_api", build_api)
     if S.failed:
         return S.failed
-    for check in (request_reaches_the_queue, quick_create_calls_a_java_function, route_settings_throttle,
+    for check in (request_reaches_the_queue, quick_create_calls_a_java_function, lambda_authorizer_refuses_and_admits,
+                  route_settings_throttle,
                   routes_update_and_delete, control_plane_errors):
         S.check(check.__name__, check)
     return S.failed

@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 
 /** The control plane's SDK client, and plain HTTP calls as a browser or curl would make them. */
 final class ApiTestSupport {
@@ -25,6 +26,13 @@ final class ApiTestSupport {
     /** An API Gateway client of {@code stack}, as a deploy tool would configure one (endpoint override only). */
     static ApiGatewayClient apiGateway(Stack stack) {
         return ApiGatewayClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    /** An apigatewayv2 (HTTP API) client of {@code stack}, configured the same way. */
+    static ApiGatewayV2Client apiGatewayV2(Stack stack) {
+        return ApiGatewayV2Client.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }

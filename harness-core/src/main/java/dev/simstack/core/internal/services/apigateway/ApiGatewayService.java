@@ -48,7 +48,7 @@ public final class ApiGatewayService implements Service {
         LambdaAuthorizers authorizers = new LambdaAuthorizers(context, lambda);
         this.execute = new ExecuteAction(regions, integrations,
                 new NonProxyIntegration(templates, integrations, context.accountId()), authorizers,
-                new CustomGatewayResponses(templates));
+                new HttpAuthorizers(context, lambda), new CustomGatewayResponses(templates));
         this.usagePlans = new UsagePlanActions(regions);
         ControlPlane plane = new ControlPlane(regions);
         new RestApiActions(plane).register(operations);
@@ -67,6 +67,7 @@ public final class ApiGatewayService implements Service {
         new HttpStageActions(httpPlane).register(operations);
         new HttpDeploymentActions(httpPlane).register(operations);
         new HttpTagActions(httpPlane).register(operations);
+        new HttpAuthorizerActions(httpPlane).register(operations);
         this.authorizerActions = new AuthorizerActions(plane, authorizers);
         authorizerActions.register(operations);
         new GatewayResponseActions(plane).register(operations);

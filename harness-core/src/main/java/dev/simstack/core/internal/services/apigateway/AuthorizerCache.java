@@ -16,7 +16,8 @@ final class AuthorizerCache {
     record Result(String principalId, AuthorizerPolicy policy, Map<String, Object> context) {
 
         Result {
-            context = Map.copyOf(context);
+            // in the function's order (Map.copyOf's order changes from run to run, and events must not)
+            context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
         }
     }
 

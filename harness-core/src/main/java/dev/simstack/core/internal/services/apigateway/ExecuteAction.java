@@ -24,15 +24,17 @@ final class ExecuteAction {
     private final NonProxyIntegration nonProxy;
     private final HttpIntegrationCall httpIntegrations;
     private final LambdaAuthorizers authorizers;
+    private final HttpAuthorizers httpAuthorizers;
     private final CustomGatewayResponses responses;
 
     ExecuteAction(ApiRegions regions, Integrations integrations, NonProxyIntegration nonProxy,
-            LambdaAuthorizers authorizers, CustomGatewayResponses responses) {
+            LambdaAuthorizers authorizers, HttpAuthorizers httpAuthorizers, CustomGatewayResponses responses) {
         this.regions = regions;
         this.integrations = integrations;
         this.nonProxy = nonProxy;
         this.httpIntegrations = new HttpIntegrationCall(integrations, regions.context().accountId());
         this.authorizers = authorizers;
+        this.httpAuthorizers = httpAuthorizers;
         this.responses = responses;
     }
 
@@ -59,15 +61,26 @@ final class ExecuteAction {
         ApiRoute route = match.route();
         ResourceTree.Resource resource = route.path() == null ? null : api.resources().at(route.path());
         Method method = resource == null ? null : resource.methods().get(route.method());
+        if (api.httpDefinition() != null) { // an apigatewayv2 route's JWT or Lambda authorizer
+            return httpAuthorizers.authorize(api, api.httpDefinition(), route, stage, request, match.pathParameters(),
+                    region.name()).thenCompose(verdict -> {
+                        if (verdict.refusal() == null) {
+                            return admit(region, api, stage, ref, request, match, resource, method, null, verdict);
+                        }
+                        api.decided();
+                        return done(api, ref, request, route, verdict.refusal(), false);
+                    });
+        }
         Authorizer authorizer = authorizer(api, method);
         if (authorizer == null || !authorizer.lambda()) { // Cognito user pools are stored, not enforced
-            return admit(region, api, stage, ref, request, match, resource, method, null);
+            return admit(region, api, stage, ref, request, match, resource, method, null, HttpAuthorizers.Verdict.NONE);
         }
         AuthorizerRequest asked = new AuthorizerRequest(request, route, match.pathParameters(), stage, region.name(),
                 resource.id());
         return authorizers.authorize(api, authorizer, asked).thenCompose(verdict -> {
             if (verdict.refusal() == null) {
-                return admit(region, api, stage, ref, request, match, resource, method, verdict);
+                return admit(region, api, stage, ref, request, match, resource, method, verdict,
+                        HttpAuthorizers.Verdict.NONE);
             }
             api.decided();
             return done(api, ref, request, route, verdict.refusal(), false);
@@ -89,7 +102,7 @@ final class ExecuteAction {
     /** After the authorizer: the API key and usage plan, the throttles, the validator, the integration. */
     private CompletableFuture<JsonNode> admit(ApiRegion region, RestApi api, RestApi.Stage stage, ResourceRef ref,
             ApiRequest request, RouteMatcher.Match match, ResourceTree.Resource resource, Method method,
-            LambdaAuthorizers.Verdict verdict) {
+            LambdaAuthorizers.Verdict verdict, HttpAuthorizers.Verdict httpVerdict) {
         ApiRoute route = match.route();
         ObjectNode refused = admit(region, api, route, request);
         HttpApiDefinition definition = api.httpDefinition();
@@ -116,7 +129,7 @@ final class ExecuteAction {
                     region.name(), authorized);
         } else if (definition != null) {
             answer = httpIntegrations.invoke(api, definition.integrationOf(route.routeKey()), route, stage, request,
-                    match.pathParameters(), region.name());
+                    match.pathParameters(), region.name(), httpVerdict);
         } else if (route.integrationType().equals("sqs")) {
             answer = integrations.sqs(route, request);
         } else {

@@ -20,6 +20,7 @@ final class HttpApiDefinition {
     private final Map<String, ObjectNode> integrations = new LinkedHashMap<>();
     private final Map<String, ObjectNode> stages = new LinkedHashMap<>();
     private final Map<String, ObjectNode> deployments = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> authorizers = new LinkedHashMap<>();
     /** The integration of each routed route key, as invocations read it. */
     private volatile Map<String, ObjectNode> integrationByRouteKey = Map.of();
     /** {@code RouteSettings} throttles by stage name, then route key. */
@@ -53,6 +54,28 @@ final class HttpApiDefinition {
         return deployments;
     }
 
+    Map<String, ObjectNode> authorizers() {
+        return authorizers;
+    }
+
+    /**
+     * What a request on {@code routeKey} is authorized with: a copy of the route and, when it names one, of its
+     * authorizer ({@code null} members when there is none).
+     */
+    synchronized RouteAuthorization authorization(String routeKey) {
+        for (ObjectNode route : routes.values()) {
+            if (route.path("routeKey").asText().equals(routeKey)) {
+                ObjectNode authorizer = authorizers.get(route.path("authorizerId").asText(""));
+                return new RouteAuthorization(route.deepCopy(), authorizer == null ? null : authorizer.deepCopy());
+            }
+        }
+        return new RouteAuthorization(null, null);
+    }
+
+    /** A route and its authorizer, as {@link #authorization} copies them. */
+    record RouteAuthorization(ObjectNode route, ObjectNode authorizer) {
+    }
+
     /** The values of {@code map} as a list, for answers built outside the lock. */
     static List<ObjectNode> copies(Map<String, ObjectNode> map) {
         List<ObjectNode> copies = new ArrayList<>();
@@ -68,6 +91,7 @@ final class HttpApiDefinition {
         copies(integrations).forEach(json.putArray("integrations")::add);
         copies(stages).forEach(json.putArray("stages")::add);
         copies(deployments).forEach(json.putArray("deployments")::add);
+        copies(authorizers).forEach(json.putArray("authorizers")::add);
         return json;
     }
 
@@ -79,6 +103,8 @@ final class HttpApiDefinition {
                 part.deepCopy()));
         json.path("stages").forEach(part -> definition.stages.put(part.path("stageName").asText(), part.deepCopy()));
         json.path("deployments").forEach(part -> definition.deployments.put(part.path("deploymentId").asText(),
+                part.deepCopy()));
+        json.path("authorizers").forEach(part -> definition.authorizers.put(part.path("authorizerId").asText(),
                 part.deepCopy()));
         return definition;
     }

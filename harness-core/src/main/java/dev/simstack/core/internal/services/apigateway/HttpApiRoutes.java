@@ -41,6 +41,12 @@ final class HttpApiRoutes {
             route("GET", API + "/deployments", "GetDeployments", 200),
             route("GET", API + "/deployments/{deploymentId}", "GetDeployment", 200),
             route("DELETE", API + "/deployments/{deploymentId}", "DeleteDeployment", 204),
+            route("POST", API + "/authorizers", "CreateAuthorizer", 201),
+            route("GET", API + "/authorizers", "GetAuthorizers", 200),
+            route("GET", API + "/authorizers/{authorizerId}", "GetAuthorizer", 200),
+            route("PATCH", API + "/authorizers/{authorizerId}", "UpdateAuthorizer", 200),
+            route("DELETE", API + "/authorizers/{authorizerId}", "DeleteAuthorizer", 204),
+            route("DELETE", API + "/stages/{stageName}/cache/authorizers", "ResetAuthorizersCache", 204),
             route("POST", "/v2/tags/{resource-arn}", "TagResource", 201),
             route("GET", "/v2/tags/{resource-arn}", "GetTags", 200),
             route("DELETE", "/v2/tags/{resource-arn}", "UntagResource", 204));

@@ -25,8 +25,12 @@ final class HttpIntegrationCall {
         this.accountId = accountId;
     }
 
+    /**
+     * Calls the integration; {@code authorized} is what the route's authorizer said of the request (the event's
+     * {@code requestContext.authorizer}).
+     */
     CompletableFuture<ObjectNode> invoke(RestApi api, ObjectNode integration, ApiRoute route, RestApi.Stage stage,
-            ApiRequest request, Map<String, String> pathParameters, String region) {
+            ApiRequest request, Map<String, String> pathParameters, String region, HttpAuthorizers.Verdict authorized) {
         if (integration == null) { // the route lost its integration after it was matched
             return CompletableFuture.completedFuture(GatewayResponses.internalServerError());
         }
@@ -36,10 +40,14 @@ final class HttpIntegrationCall {
                     region));
         }
         boolean v2 = integration.path("payloadFormatVersion").asText().equals("2.0");
-        byte[] event = v2 ? ProxyEvents.v2(request, route, pathParameters, accountId, region)
-                : ProxyEvents.v1(request, route, pathParameters, accountId, region,
+        ObjectNode event = v2 ? ProxyEvents.v2Event(request, route, pathParameters, accountId, region)
+                : ProxyEvents.v1Event(request, route, pathParameters, accountId, region,
                         Integer.toHexString(route.routeKey().hashCode()));
-        return integrations.lambda(api, route, request, event, v2);
+        ObjectNode authorizer = authorized.forPayload(v2);
+        if (authorizer != null) {
+            ((ObjectNode) event.path("requestContext")).set("authorizer", authorizer);
+        }
+        return integrations.lambda(api, route, request, ProxyEvents.bytes(event), v2);
     }
 
     /** SendMessage of the mapped parameters; SQS's answer, or its error with its status, as JSON. */

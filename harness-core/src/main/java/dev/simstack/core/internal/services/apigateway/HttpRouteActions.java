@@ -10,8 +10,9 @@ import java.util.function.BiFunction;
 
 /**
  * CreateRoute, GetRoute, GetRoutes, UpdateRoute and DeleteRoute. A route reaches its integration through
- * its {@code target} ({@code integrations/ID}); a route without one answers 404 Not Found. Authorization
- * members are stored, not enforced.
+ * its {@code target} ({@code integrations/ID}); a route without one answers 404 Not Found. A route's
+ * {@code authorizationType} JWT or CUSTOM names an authorizer of the API of that kind, which requests must pass;
+ * AWS_IAM (SigV4 callers checked against IAM policies) is refused, as SimStack does not enforce IAM.
  */
 final class HttpRouteActions {
 
@@ -68,6 +69,14 @@ final class HttpRouteActions {
                 return route.deepCopy();
             }
             ObjectNode next = HttpControlPlane.merge(route, input.node(), MEMBERS);
+            if (next.path("authorizationType").asText().equals("NONE")) {
+                if (input.node().hasNonNull("authorizerId")) {
+                    // AWS ignores nothing here: an authorizer is attached together with its type
+                    throw ControlPlane.badRequest("Unable to update route. Authorizer type is invalid or null.");
+                }
+                next.remove("authorizerId"); // setting NONE detaches the authorizer, as on AWS
+                next.remove("authorizationScopes");
+            }
             check(definition, next);
             definition.routes().put(id, next);
             plane.changed(api, definition, call.region());
@@ -107,6 +116,28 @@ final class HttpRouteActions {
         if (!AUTHORIZATION_TYPES.contains(authorization)) {
             throw ControlPlane.badRequest("Invalid authorization type specified: " + authorization
                     + "; it must be one of " + new java.util.TreeSet<>(AUTHORIZATION_TYPES));
+        }
+        checkAuthorizer(definition, route, authorization);
+    }
+
+    /** CUSTOM needs a REQUEST authorizer of the API, JWT a JWT one; AWS_IAM is not enforced, so it is refused. */
+    private static void checkAuthorizer(HttpApiDefinition definition, ObjectNode route, String authorization) {
+        if (authorization.equals("AWS_IAM")) {
+            throw ControlPlane.badRequest("Authorization type AWS_IAM is not supported by SimStack: it stores IAM"
+                    + " policies but does not enforce them; use NONE, JWT or CUSTOM (a Lambda authorizer)");
+        }
+        if (authorization.equals("NONE")) {
+            if (route.hasNonNull("authorizerId")) {
+                throw ControlPlane.badRequest("Unable to create route. Authorizer type is invalid or null.");
+            }
+            return;
+        }
+        ObjectNode authorizer = definition.authorizers().get(route.path("authorizerId").asText(""));
+        String expected = authorization.equals("JWT") ? "JWT" : "REQUEST";
+        if (authorizer == null || !authorizer.path("authorizerType").asText().equals(expected)) {
+            throw ControlPlane.badRequest("Invalid authorizer ID specified. Setting the authorization type to "
+                    + (authorization.equals("JWT") ? "JWT" : "CUSTOM or COGNITO_USER_POOLS")
+                    + " requires a valid authorizer.");
         }
     }
 }

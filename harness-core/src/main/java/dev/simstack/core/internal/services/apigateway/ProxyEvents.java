@@ -108,6 +108,15 @@ final class ProxyEvents {
     /** Payload format 2.0 (HTTP APIs). */
     static byte[] v2(ApiRequest request, ApiRoute route, Map<String, String> pathParameters, String accountId,
             String region) {
+        return bytes(v2Event(request, route, pathParameters, accountId, region));
+    }
+
+    /**
+     * Payload format 2.0 as a document: an HTTP API's REQUEST authorizer's event is made of it, and a request an
+     * authorizer let through gets {@code requestContext.authorizer} added to it.
+     */
+    static ObjectNode v2Event(ApiRequest request, ApiRoute route, Map<String, String> pathParameters,
+            String accountId, String region) {
         ObjectNode event = NODES.objectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
@@ -159,7 +168,7 @@ final class ProxyEvents {
         } else {
             event.put("isBase64Encoded", false);
         }
-        return bytes(event);
+        return event;
     }
 
     private static void body(ObjectNode event, ApiRequest request) {
