@@ -41,7 +41,8 @@ final class RemoteBuckets {
         }
     }
 
-    private static void delete(S3Client s3, String bucket) {
+    /** Empties {@code bucket} of every object version and delete marker, then deletes it. */
+    static void delete(S3Client s3, String bucket) {
         for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket))) {
             List<ObjectIdentifier> objects = new ArrayList<>();
             for (ObjectVersion version : page.versions()) {
