@@ -48,16 +48,7 @@ final class PackageBuckets {
 
     private String createBucket(String region) {
         String name = "simstack-" + target.runId() + "-packages-" + region;
-        S3Client s3 = s3(region);
-        // us-east-1 takes no location constraint; every other region needs its own.
-        if (region.equals("us-east-1")) {
-            s3.createBucket(b -> b.bucket(name));
-        } else {
-            s3.createBucket(b -> b.bucket(name).createBucketConfiguration(c -> c.locationConstraint(region)));
-        }
-        resources.created("bucket", name, region, () -> RemoteBuckets.delete(s3, name));
-        s3.putBucketTagging(b -> b.bucket(name).tagging(t -> t.tagSet(s -> s.key(RemoteStack.RUN_TAG)
-                .value(target.runId()))));
+        RemoteBuckets.createTagged(s3(region), name, region, target, resources);
         return name;
     }
 
