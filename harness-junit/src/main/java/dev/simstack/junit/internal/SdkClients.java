@@ -33,7 +33,8 @@ public final class SdkClients implements AutoCloseable {
     private static final String SERVICES = "software.amazon.awssdk.services.";
     private static final String ENHANCED = "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhanced";
     /** The services the engine serves, by their SDK package. */
-    private static final List<String> SERVED = List.of("sqs", "dynamodb", "s3", "lambda", "apigateway");
+    private static final List<String> SERVED = List.of("sqs", "dynamodb", "s3", "lambda", "apigateway",
+            "apigatewayv2");
 
     private final Stack stack;
     private final Configurer configurer;
@@ -89,8 +90,7 @@ public final class SdkClients implements AutoCloseable {
         String service = service(type);
         if (!SERVED.contains(service)) {
             throw new Misuse(type.getSimpleName() + " is a client of " + service + ", which SimStack does not serve;"
-                    + " it serves " + SERVED + (service.equals("apigatewayv2") ? " (HTTP APIs are declared with"
-                            + " @Api(kind = HTTP), and their control plane is not served)" : ""));
+                    + " it serves " + SERVED);
         }
         String simpleName = type.getSimpleName();
         if (simpleName.equals("S3Presigner")) {

@@ -74,6 +74,9 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteBuckets")
                 .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteFunctions")
                 .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteApis")
+                .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteHttpApis")
+                .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.RemoteUsagePlans")
+                .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.PackageBuckets")
                 .and().doNotHaveFullyQualifiedName("dev.simstack.junit.internal.backend.ExecutionRole")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services..",
                         "software.amazon.awssdk.enhanced..")

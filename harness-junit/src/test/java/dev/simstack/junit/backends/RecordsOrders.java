@@ -41,8 +41,9 @@ public class RecordsOrders implements RequestHandler<SQSEvent, Void> {
         return null;
     }
 
+    /** The function's environment: from its {@code Context} where the runtime offers it, else the process's. */
     @SuppressWarnings("unchecked")
-    private static Map<String, String> environment(Context context) {
+    static Map<String, String> environment(Context context) {
         for (Class<?> type : context.getClass().getInterfaces()) {
             if (Modifier.isPublic(type.getModifiers())) {
                 try {

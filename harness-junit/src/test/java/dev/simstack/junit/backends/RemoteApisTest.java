@@ -11,6 +11,7 @@ import dev.simstack.junit.Queue;
 import dev.simstack.junit.QueueUrl;
 import dev.simstack.junit.Route;
 import dev.simstack.junit.SimStack;
+import dev.simstack.junit.UsagePlan;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * REST APIs on remote backends: created through API Gateway's control plane (resources, methods, Lambda proxy and
- * SQS integrations, a deployment to the stage, its throttle), called at the backend's invoke URL, and deleted with
+ * SQS integrations, a deployment to the stage, its throttle, usage plans and API keys), called at the backend's invoke URL, and deleted with
  * everything else after the class, passed or failed.
  */
 class RemoteApisTest {
@@ -57,9 +58,31 @@ class RemoteApisTest {
         }
     }
 
-    private static HttpResponse<String> post(URI url, String body) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    void a_usage_plan_and_its_keys_guard_the_routes_that_require_one_and_are_deleted_after_a_failing_class() {
+        try (StandIn standIn = new StandIn()) {
+            String[] printed = new String[1];
+
+            EngineExecutionResults results = Kit.capturingErr(() -> Kit.run(standIn.asEndpoint(), KeyedShop.class),
+                    printed);
+
+            assertThat(Kit.failureMessages(results)).containsExactly("the class fails after calling");
+            assertThat(printed[0]).contains("created [queue orders (us-east-1), API shop (us-east-1), usage plan"
+                    + " partners (us-east-1), API key partners-key-1 (us-east-1)]")
+                    .contains("deleted [API key partners-key-1 (us-east-1), usage plan partners (us-east-1), API shop"
+                            + " (us-east-1), queue orders (us-east-1)]");
+            assertThat(standIn.resources()).isEmpty();
+        }
+    }
+
+    private static HttpResponse<String> post(URI url, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newHttpClient().send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @SimStack(backend = Backend.ENDPOINT, queues = @Queue(name = "orders", receiveMessageWaitTimeSeconds = 0),
@@ -85,6 +108,30 @@ class RemoteApisTest {
             String id = shop.getPath().split("/")[2];
             assertThat(apigateway.getStage(b -> b.restApiId(id).stageName("prod")).methodSettings().get("*/*")
                     .throttlingRateLimit()).isEqualTo(50.0);
+        }
+    }
+
+    @SimStack(backend = Backend.ENDPOINT, queues = @Queue(name = "orders", receiveMessageWaitTimeSeconds = 0),
+            apis = @Api(name = "shop", routes = @Route(key = "POST /orders", queue = "orders", apiKeyRequired = true),
+                    usagePlans = @UsagePlan(name = "partners", rate = 5, burst = 2, quotaLimit = 100,
+                            quotaPeriod = "DAY", apiKeys = "partner-key-0123456789")))
+    static class KeyedShop {
+
+        @Test
+        void a_request_without_the_key_is_refused_and_one_with_it_is_sent(@ApiUrl("shop") URI shop,
+                ApiGatewayClient apigateway) throws Exception {
+            assertThat(post(URI.create(shop + "/orders"), "anonymous").statusCode()).isEqualTo(403);
+            assertThat(post(URI.create(shop + "/orders"), "order-1", "x-api-key", "partner-key-0123456789")
+                    .statusCode()).isEqualTo(200);
+
+            var plan = apigateway.getUsagePlans(b -> { }).items().get(0);
+            assertThat(plan.throttle().rateLimit()).isEqualTo(5.0);
+            assertThat(plan.throttle().burstLimit()).isEqualTo(2);
+            assertThat(plan.quota().limit()).isEqualTo(100);
+            assertThat(plan.apiStages()).singleElement().satisfies(stage -> assertThat(stage.stage()).isEqualTo("prod"));
+            assertThat(apigateway.getUsagePlanKeys(b -> b.usagePlanId(plan.id())).items()).singleElement()
+                    .satisfies(key -> assertThat(key.name()).isEqualTo("partners-key-1"));
+            throw new AssertionError("the class fails after calling");
         }
     }
 

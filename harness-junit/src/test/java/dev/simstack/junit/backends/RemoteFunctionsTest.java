@@ -12,6 +12,7 @@ import dev.simstack.junit.SimStack;
 import dev.simstack.junit.SqsEvent;
 import dev.simstack.junit.Table;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -24,8 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Functions on remote backends: the handler on the test class path is packaged as a deployment zip, created with
  * CreateFunction and an execution role, its SQS event source mapped, and the function runs on the backend (the
- * stand-in runs uploaded Java packages); the function, its mapping and its role are deleted after the class,
- * passed or failed.
+ * stand-in runs uploaded Java packages), or through a bucket of the run when the package is above the direct upload
+ * limit; the function, its mapping, its role and that bucket are deleted after the class, passed or failed.
  */
 class RemoteFunctionsTest {
 
@@ -71,6 +72,34 @@ class RemoteFunctionsTest {
                     + " simstack-\\1-recorder \\(eu-west-1\\)\\], tagged simstack:run=\\1\n");
             assertThat(account.resources("eu-west-1")).isEmpty();
         }
+    }
+
+    @Test
+    void a_package_above_the_direct_upload_limit_goes_through_a_bucket_of_the_run_deleted_after_the_class() {
+        try (StandIn standIn = new StandIn(); StandIn failing = new StandIn()) {
+            String[] printed = new String[1];
+
+            EngineExecutionResults results = Kit.capturingErr(() -> Kit.run(throughS3(standIn),
+                    RecordsTheQueue.class), printed);
+            EngineExecutionResults failed = Kit.run(throughS3(failing), FailsAfterSending.class);
+
+            Kit.assertPassed(results, 1);
+            assertThat(printed[0]).containsPattern("table orders \\(us-east-1\\), bucket"
+                    + " simstack-([0-9a-z]{8})-packages-us-east-1 \\(us-east-1\\), function recorder \\(us-east-1\\),"
+                    + " event source mapping orders -> recorder \\(us-east-1\\)\\], tagged simstack:run=\\1\n");
+            assertThat(standIn.requests("PutObject")).isEqualTo(1);
+            assertThat(standIn.resources()).isEmpty();
+            assertThat(Kit.failureMessages(failed)).containsExactly("the class fails after sending");
+            assertThat(failing.requests("PutObject")).isEqualTo(1);
+            assertThat(failing.resources()).isEmpty();
+        }
+    }
+
+    /** The stand-in as the endpoint, with every package but the tiniest above the direct upload limit. */
+    private static Map<String, String> throughS3(StandIn standIn) {
+        Map<String, String> run = new HashMap<>(StandIn.leanPackages(standIn.asEndpoint()));
+        run.put("simstack.functions.directUploadLimit", "1024");
+        return run;
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -69,7 +71,10 @@ final class StandIn implements AutoCloseable {
         }
     }
 
-    /** Every queue, table, bucket, function, event source mapping, API and role the stand-in holds. */
+    /**
+     * Every queue, table, bucket, function, event source mapping, REST and HTTP API, usage plan, API key and role
+     * the stand-in holds.
+     */
     List<String> resources() {
         return resources("us-east-1");
     }
@@ -81,8 +86,14 @@ final class StandIn implements AutoCloseable {
                 DynamoDbClient dynamo = SimStackClients.configure(DynamoDbClient.builder(), stack, region).build();
                 LambdaClient lambda = SimStackClients.configure(LambdaClient.builder(), stack, region).build();
                 ApiGatewayClient apigateway = SimStackClients.configure(ApiGatewayClient.builder(), stack, region)
+                        .build();
+                ApiGatewayV2Client apis = SimStackClients.configure(ApiGatewayV2Client.builder(), stack, region)
                         .build()) {
             apigateway.getRestApis().items().forEach(api -> all.add("API " + api.name()));
+            apis.getApis(b -> { }).items().stream().filter(api -> api.protocolType() == ProtocolType.HTTP)
+                    .forEach(api -> all.add("HTTP API " + api.name()));
+            apigateway.getUsagePlans(b -> { }).items().forEach(plan -> all.add("usage plan " + plan.name()));
+            apigateway.getApiKeys(b -> { }).items().forEach(key -> all.add("API key " + key.name()));
             sqs.listQueues().queueUrls().forEach(url -> all.add("queue " + url.substring(url.lastIndexOf('/') + 1)));
             dynamo.listTables().tableNames().forEach(name -> all.add("table " + name));
             lambda.listFunctions().functions().forEach(function -> all.add("function " + function.functionName()));

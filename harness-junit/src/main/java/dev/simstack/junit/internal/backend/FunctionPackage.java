@@ -34,8 +34,17 @@ final class FunctionPackage {
     /** The run setting naming jars (by file name prefix) a function's package leaves out. */
     static final String FUNCTIONS_EXCLUDE = "simstack.functions.exclude";
 
-    /** Lambda's limit on a zip uploaded directly ({@code ZipFile}), 50 MB zipped. */
+    /**
+     * The run setting lowering the zipped size above which a package goes through S3 (bytes); Lambda's 50 MB when
+     * absent. For tests of that path, which should not have to make 50 MB.
+     */
+    static final String DIRECT_UPLOAD_SETTING = "simstack.functions.directUploadLimit";
+
+    /** Lambda's limit on a zip uploaded directly ({@code ZipFile}), 50 MB zipped; above it, through S3. */
     static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
+
+    /** Lambda's limit on a package unzipped (262,144,000 bytes, "250 MB"), however it is uploaded. */
+    static final long UNZIPPED_LIMIT = 250L * 1024 * 1024;
 
     /** The packages of code that runs tests: an entry holding any of them is not the handler's code. */
     private static final List<String> TEST_CODE = List.of("dev/simstack/core/", "dev/simstack/junit/",
@@ -45,11 +54,17 @@ final class FunctionPackage {
             "org/testcontainers/", "com/github/dockerjava/", "com/sun/jna/", "org/rnorth/ducttape/");
 
     private final byte[] zip;
+    private final long unzipped;
     private final List<Path> entries;
 
-    private FunctionPackage(byte[] zip, List<Path> entries) {
-        this.zip = zip;
+    private FunctionPackage(Zipped zipped, List<Path> entries) {
+        this.zip = zipped.bytes();
+        this.unzipped = zipped.unzipped();
         this.entries = entries;
+    }
+
+    /** A zip and the bytes it holds unzipped. */
+    private record Zipped(byte[] bytes, long unzipped) {
     }
 
     /**
@@ -100,9 +115,23 @@ final class FunctionPackage {
         return zip;
     }
 
-    /** The zipped size in MB, one decimal, as the limit's message says it. */
+    /** The zipped size in MB, one decimal, as messages say it. */
     String megabytes() {
-        return String.format(Locale.ROOT, "%.1f MB", zip.length / (1024.0 * 1024.0));
+        return megabytes(zip.length);
+    }
+
+    /** The size of what the package holds, unzipped, in bytes. */
+    long unzippedSize() {
+        return unzipped;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** Whether Lambda takes the package directly ({@code ZipFile}) under {@code limit} zipped bytes. */
+    boolean uploadsDirectly(long limit) {
+        return zip.length <= limit;
     }
 
     /** The class-path entries the package was made of. */
@@ -110,15 +139,17 @@ final class FunctionPackage {
         return entries;
     }
 
-    /** Fails naming the function, the size and the way out when the package is above the direct-upload limit. */
+    /** Fails naming the function, the size and the way out when the package is above Lambda's unzipped limit. */
     void checkSize(String function) {
-        checkSize(function, DIRECT_UPLOAD_LIMIT);
+        checkSize(function, UNZIPPED_LIMIT);
     }
 
+    /** @param limit the most bytes the package may hold unzipped */
     void checkSize(String function, long limit) {
-        if (zip.length > limit) {
-            throw new Misuse("the deployment package of function '" + function + "' is " + megabytes()
-                    + " zipped, above Lambda's 50 MB limit for a direct upload; it holds " + entries.size()
+        if (unzipped > limit) {
+            throw new Misuse("the deployment package of function '" + function + "' is " + megabytes(unzipped)
+                    + " unzipped (" + megabytes() + " zipped), above Lambda's limit of 250 MB unzipped for a"
+                    + " package uploaded through S3; it holds " + entries.size()
                     + " entries of the test class path: leave out the jars the handler does not need with -D"
                     + FUNCTIONS_EXCLUDE + "=<jar name prefixes, comma-separated>, or pin the class with"
                     + " @SimStack(backend = Backend.EMBEDDED)");
@@ -144,26 +175,29 @@ final class FunctionPackage {
         }
     }
 
-    private static byte[] zip(List<Path> entries) {
+    private static Zipped zip(List<Path> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Set<String> written = new HashSet<>();
+        long unzipped = 0;
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             // Jars are compressed already; the fastest level keeps a package of many jars quick to make.
             zip.setLevel(Deflater.BEST_SPEED);
             for (Path entry : entries) {
                 if (Files.isDirectory(entry)) {
-                    addDirectory(zip, entry, written);
+                    unzipped += addDirectory(zip, entry, written);
                 } else {
-                    add(zip, "lib/" + unique(entry.getFileName().toString(), written), entry, written);
+                    unzipped += add(zip, "lib/" + unique(entry.getFileName().toString(), written), entry, written);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not make a deployment package of " + entries, e);
         }
-        return bytes.toByteArray();
+        return new Zipped(bytes.toByteArray(), unzipped);
     }
 
-    private static void addDirectory(ZipOutputStream zip, Path directory, Set<String> written) throws IOException {
+    /** Adds the directory's files at the zip's root; the bytes added. */
+    private static long addDirectory(ZipOutputStream zip, Path directory, Set<String> written) throws IOException {
+        long added = 0;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -172,9 +206,10 @@ final class FunctionPackage {
             String name = directory.relativize(file).toString().replace(File.separatorChar, '/');
             // Two directories holding one name: the first on the class path wins, as it does for the class loader.
             if (!written.contains(name)) {
-                add(zip, name, file, written);
+                added += add(zip, name, file, written);
             }
         }
+        return added;
     }
 
     private static String unique(String jar, Set<String> written) {
@@ -185,10 +220,11 @@ final class FunctionPackage {
         return name;
     }
 
-    private static void add(ZipOutputStream zip, String name, Path file, Set<String> written) throws IOException {
+    private static long add(ZipOutputStream zip, String name, Path file, Set<String> written) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        Files.copy(file, zip);
+        long added = Files.copy(file, zip);
         zip.closeEntry();
         written.add(name);
+        return added;
     }
 }

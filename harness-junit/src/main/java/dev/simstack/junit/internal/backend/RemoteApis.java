@@ -14,9 +14,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Creates declared REST APIs through API Gateway's v1 control plane: the API, a resource per path segment, a
- * method per route with its integration (Lambda proxy, or SQS SendMessage with the request body as the message),
- * a deployment to the declared stage and the stage's throttle; the invoke URL is kept for {@code @ApiUrl}. Deleted
- * with the API after the class.
+ * method per route with its integration (Lambda proxy, or SQS SendMessage with the request body as the message)
+ * and its API key requirement, a deployment to the declared stage, the stage's throttle and the usage plans
+ * ({@link RemoteUsagePlans}); the invoke URL is kept for {@code @ApiUrl}. Deleted with the API after the class.
+ * HTTP APIs go to {@link RemoteHttpApis}, with the same integrations' role.
  */
 final class RemoteApis {
 
@@ -36,32 +37,41 @@ final class RemoteApis {
     void create(List<ApiSpec> specs) {
         String credentials = ExecutionRole.forIntegrations(target, resources);
         for (ApiSpec spec : specs) {
-            String region = target.regionOf(spec.region());
-            ApiGatewayClient apigateway = (ApiGatewayClient) clients.client(ApiGatewayClient.class, region);
-            String name = target.name(spec.name());
-            String id = apigateway.createRestApi(b -> b.name(name).tags(Map.of(RemoteStack.RUN_TAG, target.runId())))
-                    .id();
-            resources.created("API", name, region, () -> apigateway.deleteRestApi(b -> b.restApiId(id)));
-            Map<String, String> paths = new HashMap<>();
-            for (Resource resource : apigateway.getResources(b -> b.restApiId(id)).items()) {
-                paths.put(resource.path(), resource.id());
+            if (spec.kind() == ApiSpec.Kind.HTTP) {
+                new RemoteHttpApis(target, clients, resources).create(spec, credentials);
+            } else {
+                createRest(spec, credentials);
             }
-            for (ApiSpec.Route route : spec.routes()) {
-                String[] key = route.routeKey().split(" ", 2);
-                String resourceId = resource(apigateway, id, key[1], paths);
-                apigateway.putMethod(b -> b.restApiId(id).resourceId(resourceId).httpMethod(key[0])
-                        .authorizationType("NONE"));
-                integrate(apigateway, region, id, resourceId, key[0], route.integration(), credentials);
-            }
-            apigateway.createDeployment(b -> b.restApiId(id).stageName(spec.stage()));
-            if (spec.rate() > 0) {
-                apigateway.updateStage(b -> b.restApiId(id).stageName(spec.stage()).patchOperations(
-                        p -> p.op(Op.REPLACE).path("/*/*/throttling/rateLimit").value(Double.toString(spec.rate())),
-                        p -> p.op(Op.REPLACE).path("/*/*/throttling/burstLimit")
-                                .value(Integer.toString(spec.burst()))));
-            }
-            resources.apiUrl(region, spec.name(), invokeUrl(id, region, spec.stage()));
         }
+    }
+
+    private void createRest(ApiSpec spec, String credentials) {
+        String region = target.regionOf(spec.region());
+        ApiGatewayClient apigateway = (ApiGatewayClient) clients.client(ApiGatewayClient.class, region);
+        String name = target.name(spec.name());
+        String id = apigateway.createRestApi(b -> b.name(name).tags(Map.of(RemoteStack.RUN_TAG, target.runId())))
+                .id();
+        resources.created("API", name, region, () -> apigateway.deleteRestApi(b -> b.restApiId(id)));
+        Map<String, String> paths = new HashMap<>();
+        for (Resource resource : apigateway.getResources(b -> b.restApiId(id)).items()) {
+            paths.put(resource.path(), resource.id());
+        }
+        for (ApiSpec.Route route : spec.routes()) {
+            String[] key = route.routeKey().split(" ", 2);
+            String resourceId = resource(apigateway, id, key[1], paths);
+            apigateway.putMethod(b -> b.restApiId(id).resourceId(resourceId).httpMethod(key[0])
+                    .authorizationType("NONE").apiKeyRequired(route.apiKeyRequired()));
+            integrate(apigateway, region, id, resourceId, key[0], route.integration(), credentials);
+        }
+        apigateway.createDeployment(b -> b.restApiId(id).stageName(spec.stage()));
+        if (spec.rate() > 0) {
+            apigateway.updateStage(b -> b.restApiId(id).stageName(spec.stage()).patchOperations(
+                    p -> p.op(Op.REPLACE).path("/*/*/throttling/rateLimit").value(Double.toString(spec.rate())),
+                    p -> p.op(Op.REPLACE).path("/*/*/throttling/burstLimit")
+                            .value(Integer.toString(spec.burst()))));
+        }
+        RemoteUsagePlans.create(apigateway, spec, id, region, target, resources);
+        resources.apiUrl(region, spec.name(), invokeUrl(id, region, spec.stage()));
     }
 
     /** The id of the resource at {@code path}, its missing segments created under their parents. */

@@ -25,15 +25,7 @@ final class RemoteBuckets {
             String region = target.regionOf(spec.region());
             S3Client s3 = (S3Client) clients.client(S3Client.class, region);
             String name = target.name(spec.name());
-            // us-east-1 takes no location constraint; every other region needs its own.
-            if (region.equals(DEFAULT_REGION)) {
-                s3.createBucket(b -> b.bucket(name));
-            } else {
-                s3.createBucket(b -> b.bucket(name).createBucketConfiguration(c -> c.locationConstraint(region)));
-            }
-            resources.created("bucket", name, region, () -> delete(s3, name));
-            s3.putBucketTagging(b -> b.bucket(name).tagging(t -> t.tagSet(s -> s.key(RemoteStack.RUN_TAG)
-                    .value(target.runId()))));
+            createTagged(s3, name, region, target, resources);
             if (spec.versioning()) {
                 s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v
                         .status(BucketVersioningStatus.ENABLED)));
@@ -41,6 +33,21 @@ final class RemoteBuckets {
         }
     }
 
+    /** Creates bucket {@code name} in {@code region}, tagged with the run, deleted (emptied first) with the rest. */
+    static void createTagged(S3Client s3, String name, String region, RemoteTarget target,
+            RemoteResources resources) {
+        // us-east-1 takes no location constraint; every other region needs its own.
+        if (region.equals(DEFAULT_REGION)) {
+            s3.createBucket(b -> b.bucket(name));
+        } else {
+            s3.createBucket(b -> b.bucket(name).createBucketConfiguration(c -> c.locationConstraint(region)));
+        }
+        resources.created("bucket", name, region, () -> delete(s3, name));
+        s3.putBucketTagging(b -> b.bucket(name).tagging(t -> t.tagSet(s -> s.key(RemoteStack.RUN_TAG)
+                .value(target.runId()))));
+    }
+
+    /** Empties {@code bucket} of every object version and delete marker, then deletes it. */
     private static void delete(S3Client s3, String bucket) {
         for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket))) {
             List<ObjectIdentifier> objects = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.simstack.junit.internal.backend;
 
+import dev.simstack.core.DynamoDbEventSource;
 import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.SqsEventSource;
 import dev.simstack.junit.internal.Misuse;
@@ -11,16 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingRequest;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.EventSourcePosition;
+import software.amazon.awssdk.services.lambda.model.Filter;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 
 /**
  * Creates declared functions through Lambda's API from handler classes on the test class path: each packaged
- * as a deployment zip ({@link FunctionPackage}), created with the class's execution role, waited until
- * {@code Active}, then its SQS event sources mapped; all deleted after the class, mappings first.
+ * as a deployment zip ({@link FunctionPackage}), uploaded directly or, above Lambda's 50 MB, through the run's
+ * package bucket ({@link PackageBuckets}), created with the class's execution role, waited until {@code Active},
+ * then its SQS event sources and its tables' streams mapped; all deleted after the class, mappings first.
  */
 final class RemoteFunctions {
 
@@ -34,19 +40,24 @@ final class RemoteFunctions {
     private final ClassLoader testLoader;
     private final Map<String, String> backendNames;
     private final Map<Path, FunctionPackage> packages = new HashMap<>();
+    private final long directUploadLimit;
+    private final PackageBuckets packageBuckets;
 
     /**
      * @param excluded jar name prefixes the run leaves out of packages
      * @param backendNames declared resource names to their names on the backend (environment values are renamed)
+     * @param directUploadLimit the most zipped bytes uploaded directly; bigger packages go through S3
      */
     RemoteFunctions(RemoteTarget target, SdkClients clients, RemoteResources resources, List<String> excluded,
-            ClassLoader testLoader, Map<String, String> backendNames) {
+            ClassLoader testLoader, Map<String, String> backendNames, long directUploadLimit) {
         this.target = target;
         this.clients = clients;
         this.resources = resources;
         this.excluded = excluded;
         this.testLoader = testLoader;
         this.backendNames = backendNames;
+        this.directUploadLimit = directUploadLimit;
+        this.packageBuckets = new PackageBuckets(target, clients, resources);
     }
 
     void create(List<FunctionSpec> specs) {
@@ -55,7 +66,7 @@ final class RemoteFunctions {
             String region = target.regionOf(spec.region());
             LambdaClient lambda = (LambdaClient) clients.client(LambdaClient.class, region);
             String name = target.name(spec.name());
-            createFunction(lambda, request(spec, name, role));
+            createFunction(lambda, request(spec, name, role, region));
             resources.created("function", name, region, () -> lambda.deleteFunction(b -> b.functionName(name)));
             lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
             if (spec.reservedConcurrency() != null) {
@@ -65,19 +76,29 @@ final class RemoteFunctions {
             for (SqsEventSource source : spec.sqsEvents()) {
                 map(lambda, source, name, region);
             }
+            for (DynamoDbEventSource source : spec.dynamoDbEvents()) {
+                mapStream(lambda, source, name, region);
+            }
         }
     }
 
-    private CreateFunctionRequest request(FunctionSpec spec, String name, String role) {
+    private CreateFunctionRequest request(FunctionSpec spec, String name, String role, String region) {
         FunctionPackage code = packageOf(spec);
         code.checkSize(spec.name());
+        FunctionCode.Builder location = FunctionCode.builder();
+        if (code.uploadsDirectly(directUploadLimit)) {
+            location.zipFile(SdkBytes.fromByteArray(code.zip()));
+        } else {
+            PackageBuckets.Location object = packageBuckets.upload(code, name, region);
+            location.s3Bucket(object.bucket()).s3Key(object.key());
+        }
         Map<String, String> environment = new LinkedHashMap<>();
         // The function's code runs on the backend, beyond the injected clients' renaming: a value naming a
         // declared resource is given the resource's name there.
         spec.environment().forEach((key, value) -> environment.put(key, backendNames.getOrDefault(value, value)));
         return CreateFunctionRequest.builder().functionName(name).role(role).handler(spec.handler())
                 .runtime(runtime()).memorySize(spec.memorySize()).timeout((int) spec.timeout().getSeconds())
-                .environment(e -> e.variables(environment)).code(c -> c.zipFile(SdkBytes.fromByteArray(code.zip())))
+                .environment(e -> e.variables(environment)).code(location.build())
                 .tags(Map.of(RemoteStack.RUN_TAG, target.runId())).build();
     }
 
@@ -146,6 +167,47 @@ final class RemoteFunctions {
         }
         String uuid = lambda.createEventSourceMapping(request.build()).uuid();
         resources.created("event source mapping", target.name(source.queueName()) + " -> " + function, region,
+                () -> lambda.deleteEventSourceMapping(b -> b.uuid(uuid)));
+    }
+
+    /** Maps the stream of a declared table to {@code function}, as {@code CreateEventSourceMapping} does. */
+    private void mapStream(LambdaClient lambda, DynamoDbEventSource source, String function, String region) {
+        DynamoDbClient dynamo = (DynamoDbClient) clients.client(DynamoDbClient.class, region);
+        String table = target.name(source.tableName());
+        String streamArn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        if (streamArn == null) {
+            throw new Misuse("function '" + function + "' reads the stream of table '" + source.tableName()
+                    + "', which has none: declare the table with a stream, e.g. TableSpec.withStream(...)");
+        }
+        CreateEventSourceMappingRequest.Builder request = CreateEventSourceMappingRequest.builder()
+                .functionName(function).eventSourceArn(streamArn).batchSize(source.batchSize())
+                .startingPosition(EventSourcePosition.fromValue(source.startingPosition().name()))
+                .bisectBatchOnFunctionError(source.bisectBatchOnFunctionError())
+                .maximumRetryAttempts(source.maximumRetryAttempts()).enabled(source.enabled());
+        if (!source.batchingWindow().isZero()) {
+            request.maximumBatchingWindowInSeconds((int) source.batchingWindow().getSeconds());
+        }
+        if (source.maximumRecordAge() != null) {
+            request.maximumRecordAgeInSeconds((int) source.maximumRecordAge().getSeconds());
+        }
+        if (source.reportBatchItemFailures()) {
+            request.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
+        }
+        if (source.onFailureQueue() != null) {
+            String queueArn = resources.queueArn(region, source.onFailureQueue());
+            if (queueArn == null) {
+                throw new Misuse("function '" + function + "' sends failed batches to queue '"
+                        + source.onFailureQueue() + "', which is not declared in " + region + ": declare it, e.g."
+                        + " @Queue(name = \"" + source.onFailureQueue() + "\")");
+            }
+            request.destinationConfig(d -> d.onFailure(f -> f.destination(queueArn)));
+        }
+        if (!source.filterPatterns().isEmpty()) {
+            request.filterCriteria(f -> f.filters(source.filterPatterns().stream()
+                    .map(pattern -> Filter.builder().pattern(pattern).build()).toList()));
+        }
+        String uuid = lambda.createEventSourceMapping(request.build()).uuid();
+        resources.created("event source mapping", table + " stream -> " + function, region,
                 () -> lambda.deleteEventSourceMapping(b -> b.uuid(uuid)));
     }
 }

@@ -22,11 +22,11 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 /**
  * A declaration's resources on a backend other than the embedded engine: queues (with their redrive policies),
- * tables (with their indexes), buckets, functions packaged from the test class path (with their SQS event
- * sources) and REST APIs created through the AWS APIs when the class starts, tagged with the run, and deleted when
- * it ends. A test's wire faults act on the injected clients ({@link ClientFaults}). What needs the engine (HTTP
- * APIs, usage plans, templates, a manual or scaled clock, semantic faults, handles) fails fast, naming the
- * backend.
+ * tables (with their indexes and streams), buckets, functions packaged from the test class path (with their SQS and
+ * DynamoDB event sources), REST APIs (with their usage plans and keys) and HTTP APIs created through the AWS APIs
+ * when the class starts, tagged with the run, and deleted when it ends. A test's wire faults act on the injected
+ * clients ({@link ClientFaults}). What needs the engine (templates, a manual or scaled clock, semantic faults,
+ * handles) fails fast, naming the backend.
  */
 public final class RemoteStack implements AutoCloseable {
 
@@ -90,7 +90,8 @@ public final class RemoteStack implements AutoCloseable {
             }
             if (!config.functions().isEmpty()) {
                 new RemoteFunctions(target, stack.creating, stack.resources, excludedJars(settings),
-                        testClass.getClassLoader(), stack.backendNames).create(config.functions());
+                        testClass.getClassLoader(), stack.backendNames, directUploadLimit(settings))
+                        .create(config.functions());
             }
             if (!config.apis().isEmpty()) {
                 new RemoteApis(target, stack.creating, stack.resources).create(config.apis());
@@ -110,13 +111,15 @@ public final class RemoteStack implements AutoCloseable {
         List<String> refused = new ArrayList<>();
         names("functions with a cold start delay", config.functions().stream()
                 .filter(f -> !f.coldStartDelay().isZero()).collect(Collectors.toList()), f -> f.name(), refused);
-        names("functions with DynamoDB event sources", config.functions().stream()
-                .filter(f -> !f.dynamoDbEvents().isEmpty()).collect(Collectors.toList()), f -> f.name(), refused);
-        names("HTTP APIs", config.apis().stream().filter(a -> a.kind() == ApiSpec.Kind.HTTP)
-                .collect(Collectors.toList()), a -> a.name(), refused);
-        names("APIs with usage plans, API keys or route throttles", config.apis().stream()
-                .filter(a -> !a.usagePlans().isEmpty() || a.routes().stream().anyMatch(r -> r.apiKeyRequired()
-                        || r.rate() > 0 || r.burst() > 0)).collect(Collectors.toList()), a -> a.name(), refused);
+        // The v1 control plane's UpdateStage takes the stage's throttle only (the launcher serves no method
+        // settings); HTTP APIs have no API keys (AWS's rule).
+        names("REST APIs with route throttles", config.apis().stream().filter(a -> a.kind() == ApiSpec.Kind.REST
+                && a.routes().stream().anyMatch(r -> r.rate() > 0 || r.burst() > 0)).collect(Collectors.toList()),
+                a -> a.name(), refused);
+        names("HTTP APIs with usage plans or API keys", config.apis().stream().filter(a -> a.kind()
+                == ApiSpec.Kind.HTTP && (!a.usagePlans().isEmpty() || a.routes().stream()
+                        .anyMatch(ApiSpec.Route::apiKeyRequired))).collect(Collectors.toList()), a -> a.name(),
+                refused);
         names("tables with replicas", config.tables().stream().filter(t -> !t.replicas().isEmpty())
                 .collect(Collectors.toList()), t -> t.name(), refused);
         names("buckets with notifications", config.buckets().stream().filter(b -> !b.notifications().isEmpty())
@@ -132,8 +135,8 @@ public final class RemoteStack implements AutoCloseable {
         if (!refused.isEmpty()) {
             throw new Misuse(on + " runs on backend " + backend + ", which cannot provide " + String.join(", ",
                     refused) + ": these need SimStack's embedded engine (queues, tables, buckets, functions with"
-                    + " SQS event sources and REST APIs are what a remote backend creates); pin the class with"
-                    + " @SimStack(backend = Backend.EMBEDDED)");
+                    + " SQS and DynamoDB event sources, REST and HTTP APIs are what a remote backend creates); pin"
+                    + " the class with @SimStack(backend = Backend.EMBEDDED)");
         }
     }
 
@@ -151,6 +154,19 @@ public final class RemoteStack implements AutoCloseable {
     private static List<String> excludedJars(RunSettings settings) {
         return settings.get(FunctionPackage.FUNCTIONS_EXCLUDE).map(list -> List.of(list.split("\\s*,\\s*")))
                 .orElse(List.of());
+    }
+
+    /** The most zipped bytes a function's package is uploaded directly with; above, it goes through S3. */
+    private static long directUploadLimit(RunSettings settings) {
+        String limit = settings.get(FunctionPackage.DIRECT_UPLOAD_SETTING).orElse(null);
+        if (limit == null) {
+            return FunctionPackage.DIRECT_UPLOAD_LIMIT;
+        }
+        try {
+            return Long.parseLong(limit);
+        } catch (NumberFormatException e) {
+            throw new Misuse(FunctionPackage.DIRECT_UPLOAD_SETTING + " is a number of bytes, got '" + limit + "'");
+        }
     }
 
     /** Every declared name to its name on the backend. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -44,12 +45,25 @@ class FunctionPackageTest {
     }
 
     @Test
-    void a_package_above_the_limit_fails_naming_the_function_and_the_way_out() {
+    void lambdas_limits_are_50_mb_zipped_for_a_direct_upload_and_250_mb_unzipped_through_s3() {
+        FunctionPackage code = FunctionPackage.of(HANDLER, List.of(), List.of());
+
+        assertThat(FunctionPackage.DIRECT_UPLOAD_LIMIT).isEqualTo(52_428_800L);
+        assertThat(FunctionPackage.UNZIPPED_LIMIT).isEqualTo(262_144_000L);
+        assertThat(code.uploadsDirectly(FunctionPackage.DIRECT_UPLOAD_LIMIT)).isTrue();
+        assertThat(code.uploadsDirectly(code.zip().length - 1)).isFalse();
+        assertThat(code.unzippedSize()).isGreaterThan(0);
+    }
+
+    @Test
+    void a_package_above_the_unzipped_limit_fails_naming_the_function_and_the_way_out() {
         FunctionPackage code = FunctionPackage.of(HANDLER, List.of(), List.of());
 
         assertThatThrownBy(() -> code.checkSize("worker", 1)).isInstanceOf(Misuse.class)
-                .hasMessage("the deployment package of function 'worker' is " + code.megabytes() + " zipped, above"
-                        + " Lambda's 50 MB limit for a direct upload; it holds 1 entries of the test class path: leave"
+                .hasMessage("the deployment package of function 'worker' is " + String.format(Locale.ROOT, "%.1f MB",
+                        code.unzippedSize() / (1024.0 * 1024.0)) + " unzipped (" + code.megabytes() + " zipped),"
+                        + " above Lambda's limit of 250 MB unzipped for a package uploaded through S3; it holds 1"
+                        + " entries of the test class path: leave"
                         + " out the jars the handler does not need with -Dsimstack.functions.exclude=<jar name"
                         + " prefixes, comma-separated>, or pin the class with @SimStack(backend = Backend.EMBEDDED)");
     }
