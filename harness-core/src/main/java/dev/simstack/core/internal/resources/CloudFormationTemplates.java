@@ -144,8 +144,10 @@ public final class CloudFormationTemplates implements StackTemplates {
                         + physicalId, region, null, "DeleteFunction");
                 case "AWS::Lambda::EventSourceMapping" -> calls.restJson("lambda", "DELETE",
                         "/2015-03-31/event-source-mappings/" + physicalId, region, null, "DeleteEventSourceMapping");
-                case "AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api" -> calls.restJson("apigateway", "DELETE",
+                case "AWS::ApiGateway::RestApi" -> calls.restJson("apigateway", "DELETE",
                         "/restapis/" + physicalId, region, null, "DeleteRestApi");
+                case "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Integration" ->
+                        new HttpApiResources(calls).delete(type, region, physicalId);
                 default -> {
                     // Policies, permissions, roles and log groups: accepted and never made, nothing to delete.
                 }
