@@ -55,6 +55,7 @@ final class TemplateFile {
     private final List<Resource> applied = new ArrayList<>();
     private final Map<String, String> exports = new LinkedHashMap<>();
     private final Intrinsics intrinsics;
+    private final TemplateConditions conditions;
     private final Deployment deployment;
 
     /**
@@ -108,15 +109,26 @@ final class TemplateFile {
             public String importValue(String exportName) {
                 return deployment == null ? null : deployment.imports().apply(exportName);
             }
+
+            @Override
+            public boolean condition(String name) {
+                if (!root.path("Conditions").has(name)) {
+                    throw new ResourceFileException("Template error: unresolved condition dependency " + name
+                            + " in Fn::If");
+                }
+                return conditions.holds(name);
+            }
         }, root.path("Mappings"));
+        this.conditions = new TemplateConditions(root, intrinsics::resolve);
     }
 
     AppliedResources apply() {
-        if (root.path("Conditions").size() > 0) {
-            throw new ResourceFileException(file + ": Conditions are not supported by SimStack's templates; "
-                    + "remove them (or the resources they guard) from the template you give SimStack");
-        }
         readParameters();
+        java.util.Set<String> undefined = TemplateConditions.undefined(root);
+        if (!undefined.isEmpty()) {
+            throw new ResourceFileException(file + ": Template format error: Unresolved dependencies " + undefined
+                    + ". Cannot reference resources in the Conditions block of the template");
+        }
         Map<String, JsonNode> resources = resources();
         for (String logicalId : order(resources)) {
             JsonNode definition = resources.get(logicalId);
@@ -151,6 +163,9 @@ final class TemplateFile {
         }
         Map<String, String> outputs = new LinkedHashMap<>();
         root.path("Outputs").fields().forEachRemaining(output -> {
+            if (!conditions.includes(output.getValue())) {
+                return;
+            }
             try {
                 outputs.put(output.getKey(), intrinsics.text(output.getValue().path("Value"), "Output "
                         + output.getKey()));
@@ -224,9 +239,8 @@ final class TemplateFile {
                         + ", which SimStack does not emulate; it creates " + new java.util.TreeSet<>(SUPPORTED)
                         + " and ignores " + new java.util.TreeSet<>(IGNORED));
             }
-            if (entry.getValue().has("Condition")) {
-                throw new ResourceFileException(file + ": resource " + entry.getKey() + " has a Condition; "
-                        + "Conditions are not supported by SimStack's templates");
+            if (!conditions.includes(entry.getValue())) {
+                return; // its condition is false: CloudFormation does not make it
             }
             JsonNode definition = entry.getValue();
             if (type.equals("AWS::Serverless::Function") && globals.isObject()) {

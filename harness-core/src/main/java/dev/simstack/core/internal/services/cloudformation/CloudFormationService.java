@@ -107,6 +107,12 @@ public final class CloudFormationService implements Service {
         }
 
         @Override
+        public java.util.Set<String> excluded(String region, String stackName, JsonNode template,
+                java.util.Map<String, String> parameters) {
+            return port().excluded(region, stackName, template, parameters);
+        }
+
+        @Override
         public void delete(String region, String type, String physicalId) {
             port().delete(region, type, physicalId);
         }
