@@ -61,6 +61,11 @@ public final class CloudFormationService implements Service {
         }
     }
 
+    /** The stacks, change sets and exports, for the data directory's snapshots (under their lock). */
+    CloudFormationStore store() {
+        return store;
+    }
+
     @Override
     public Runnable reset() {
         synchronized (store) {
