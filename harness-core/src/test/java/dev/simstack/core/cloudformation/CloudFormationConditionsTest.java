@@ -148,6 +148,22 @@ class CloudFormationConditionsTest {
     }
 
     @Test
+    void a_condition_cannot_refer_to_a_resource() {
+        String template = """
+                Conditions:
+                  HasOrders: !Equals [!Ref Orders, x]
+                Resources:
+                  Orders:
+                    Type: AWS::SQS::Queue
+                """;
+        String error = message(error(() -> cfn.validateTemplate(r -> r.templateBody(template)),
+                "ValidationError", 400));
+
+        assertThat(error).isEqualTo("Template format error: Unresolved dependencies [Orders]. Cannot reference "
+                + "resources in the Conditions block of the template");
+    }
+
+    @Test
     void an_undefined_condition_in_fn_if_is_a_template_error() {
         String template = """
                 Resources:

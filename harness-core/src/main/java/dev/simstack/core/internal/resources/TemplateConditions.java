@@ -29,7 +29,8 @@ final class TemplateConditions {
 
     /**
      * The condition names a template uses and does not define, in its resources' and outputs' {@code Condition}
-     * and in its {@code Conditions} section; empty when every name is defined.
+     * and in its {@code Conditions} section, and the names the section refers to that are no parameter (a resource
+     * cannot be referred to there); empty when every name is defined.
      */
     static Set<String> undefined(JsonNode template) {
         JsonNode section = template.path("Conditions");
@@ -42,18 +43,25 @@ final class TemplateConditions {
                 }
             });
         }
-        section.forEach(condition -> conditionNames(condition, section, undefined));
+        section.forEach(condition -> conditionNames(condition, template, undefined));
         return undefined;
     }
 
-    private static void conditionNames(JsonNode node, JsonNode section, Set<String> undefined) {
+    private static void conditionNames(JsonNode node, JsonNode template, Set<String> undefined) {
         if (node.isObject() && node.size() == 1 && node.has("Condition") && node.get("Condition").isTextual()) {
-            if (!section.has(node.get("Condition").textValue())) {
+            if (!template.path("Conditions").has(node.get("Condition").textValue())) {
                 undefined.add(node.get("Condition").textValue());
             }
             return;
         }
-        node.forEach(child -> conditionNames(child, section, undefined));
+        if (node.isObject() && node.size() == 1 && node.has("Ref") && node.get("Ref").isTextual()) {
+            String name = node.get("Ref").textValue();
+            if (!name.startsWith("AWS::") && !template.path("Parameters").has(name)) {
+                undefined.add(name);
+            }
+            return;
+        }
+        node.forEach(child -> conditionNames(child, template, undefined));
     }
 
     /** The names of the conditions {@code Fn::If} uses and the template does not define. */
