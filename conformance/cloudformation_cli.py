@@ -2,8 +2,8 @@
 """CloudFormation through Debian's AWS CLI v2 (/usr/bin/aws): `aws cloudformation deploy` of a SAM template
 (a queue with its dead-letter queue, a table, a bucket), deployed again without changes, then `delete-stack`
 leaving nothing behind; a stack whose resource SQS refuses rolls back; and a SAM Java function whose jar is
-in our S3, fed by its queue's SQS event. The CLI drives; what it made is read back with boto3 (one CLI call
-costs seconds on a busy machine)."""
+in our S3, fed by its queue's SQS event (HTTP APIs: cloudformation_http_cli.py). The CLI drives; what it made
+is read back with boto3 (one CLI call costs seconds on a busy machine)."""
 import json
 import os
 import subprocess
@@ -91,7 +91,6 @@ Resources:
             Queue: !GetAtt Jobs.Arn
             BatchSize: 1
 """
-
 
 def unique(base):
     """A name CloudFormation and S3 both take (letters, digits, hyphens; lower case), unique per run."""

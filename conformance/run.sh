@@ -26,7 +26,7 @@ declare -A SUITES=(
   [iam]="iam_cli.py"
   [lambda]="lambda_cli.py"
   [apigateway]="apigateway_cli.py apigatewayv2_cli.py apigateway_auth_cli.py"
-  [cloudformation]="cloudformation_cli.py"
+  [cloudformation]="cloudformation_cli.py cloudformation_http_cli.py"
 )
 
 WORK=$(mktemp -d)

@@ -233,7 +233,9 @@ class ResourceFilesTest {
                 Resources:
                   Q:
                     Type: AWS::SQS::Queue
-                """))).hasMessageContaining("Conditions are not supported");
+                    Condition: IsStaging
+                """))).hasMessage("conditions.yaml: Template format error: Unresolved dependencies [IsStaging]. "
+                        + "Cannot reference resources in the Conditions block of the template");
         assertThatThrownBy(() -> stack.apply(write(dir, "ref.yaml", """
                 Resources:
                   Q:
@@ -397,6 +399,44 @@ class ResourceFilesTest {
                       Replicas: [{Region: us-east-1}, {Region: ap-south-1}]
                 """))).hasMessageContaining("the replica region ap-south-1 is not one of this stack's regions "
                         + "[us-east-1, eu-west-1]");
+    }
+
+    @Test
+    void aFilesConditionsDecideItsResourcesAndValuesFromTheParameterDefaults(@TempDir Path dir) throws Exception {
+        start();
+        AppliedResources applied = stack.apply(write(dir, "conditional.yaml", """
+                Parameters:
+                  Env: {Type: String, Default: dev}
+                Conditions:
+                  IsProd: !Equals [!Ref Env, prod]
+                  IsDev: !Not [!Condition IsProd]
+                Resources:
+                  Orders:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: file-orders
+                      VisibilityTimeout: !If [IsProd, 120, !Ref AWS::NoValue]
+                      DelaySeconds: !If [IsDev, 7, 0]
+                  Audit:
+                    Type: AWS::SQS::Queue
+                    Condition: IsProd
+                    Properties:
+                      QueueName: file-audit
+                Outputs:
+                  AuditUrl:
+                    Condition: IsProd
+                    Value: !Ref Audit
+                """));
+
+        assertThat(applied.resources()).extracting(AppliedResources.Resource::logicalId).containsExactly("Orders");
+        assertThat(applied.outputs()).isEmpty();
+        try (SqsClient sqs = client(SqsClient.builder(), "us-east-1")) {
+            String url = sqs.getQueueUrl(r -> r.queueName("file-orders")).queueUrl();
+            assertThat(sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNamesWithStrings("VisibilityTimeout",
+                    "DelaySeconds")).attributesAsStrings()).containsEntry("VisibilityTimeout", "30")
+                    .containsEntry("DelaySeconds", "7");
+            assertThat(sqs.listQueues().queueUrls()).noneMatch(queue -> queue.endsWith("/file-audit"));
+        }
     }
 
     @Test

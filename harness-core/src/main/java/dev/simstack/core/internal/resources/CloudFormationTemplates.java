@@ -47,7 +47,18 @@ public final class CloudFormationTemplates implements StackTemplates {
     @Override
     public JsonNode parse(String body) {
         try {
-            return YamlDocument.parse(body);
+            JsonNode template = YamlDocument.parse(body);
+            Set<String> undefined = TemplateConditions.undefined(template);
+            if (!undefined.isEmpty()) {
+                throw new AwsException("ValidationError", 400, "Template format error: Unresolved dependencies "
+                        + undefined + ". Cannot reference resources in the Conditions block of the template");
+            }
+            Set<String> undefinedInIf = TemplateConditions.undefinedInIf(template);
+            if (!undefinedInIf.isEmpty()) {
+                throw new AwsException("ValidationError", 400, "Template error: unresolved condition dependency "
+                        + undefinedInIf.iterator().next() + " in Fn::If");
+            }
+            return template;
         } catch (JsonProcessingException e) {
             String format = body.stripLeading().startsWith("{") ? "JSON" : "YAML";
             throw new AwsException("ValidationError", 400, "Template format error: " + format + " not well-formed. "
@@ -55,6 +66,36 @@ public final class CloudFormationTemplates implements StackTemplates {
         } catch (IOException | ResourceFileException e) {
             throw new AwsException("ValidationError", 400, "Template format error: " + e.getMessage());
         }
+    }
+
+    @Override
+    public Set<String> excluded(String region, String stackName, JsonNode template, Map<String, String> parameters) {
+        Map<String, String> pseudo = Map.of("AWS::Region", region, "AWS::AccountId", engine.config().accountId(),
+                "AWS::StackName", stackName, "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com");
+        Intrinsics.Lookup lookup = new Intrinsics.Lookup() {
+            @Override
+            public String ref(String name) {
+                return parameters.getOrDefault(name, pseudo.get(name));
+            }
+
+            @Override
+            public String attribute(String logicalId, String attribute) {
+                throw new ResourceFileException("Fn::GetAtt cannot be used in Conditions");
+            }
+        };
+        TemplateConditions conditions = new TemplateConditions(template,
+                new Intrinsics(lookup, template.path("Mappings"))::resolve);
+        Set<String> excluded = new java.util.TreeSet<>();
+        try {
+            template.path("Resources").fields().forEachRemaining(resource -> {
+                if (!conditions.includes(resource.getValue())) {
+                    excluded.add(resource.getKey());
+                }
+            });
+        } catch (ResourceFileException e) {
+            throw new AwsException("ValidationError", 400, e.getMessage());
+        }
+        return excluded;
     }
 
     @Override
@@ -144,8 +185,10 @@ public final class CloudFormationTemplates implements StackTemplates {
                         + physicalId, region, null, "DeleteFunction");
                 case "AWS::Lambda::EventSourceMapping" -> calls.restJson("lambda", "DELETE",
                         "/2015-03-31/event-source-mappings/" + physicalId, region, null, "DeleteEventSourceMapping");
-                case "AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api" -> calls.restJson("apigateway", "DELETE",
+                case "AWS::ApiGateway::RestApi" -> calls.restJson("apigateway", "DELETE",
                         "/restapis/" + physicalId, region, null, "DeleteRestApi");
+                case "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Integration" ->
+                        new HttpApiResources(calls).delete(type, region, physicalId);
                 default -> {
                     // Policies, permissions, roles and log groups: accepted and never made, nothing to delete.
                 }

@@ -251,6 +251,19 @@ final class Creator {
         return new Made(engine.apiGateway().declareApi(region, spec), Outcome.CREATED);
     }
 
+    /** The apigatewayv2 resources of a template, made through this stack's calls. */
+    HttpApiResources httpApis() {
+        return new HttpApiResources(calls);
+    }
+
+    /** A CloudFormation stack's API: the one the stack holds already ({@code heldId}), else a new one. */
+    Made stackApi(String region, ApiSpec spec, String heldId) {
+        if (heldId != null && engine.apiGateway().apiIds(region, spec.name()).contains(heldId)) {
+            return new Made(heldId, Outcome.EXISTED);
+        }
+        return new Made(engine.apiGateway().createApi(region, spec), Outcome.CREATED);
+    }
+
     /** The endpoint base of the stack, e.g. {@code http://127.0.0.1:4566}. */
     String endpoint() {
         return "http://" + engine.hostAndPort();

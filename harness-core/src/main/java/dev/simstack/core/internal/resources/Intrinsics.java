@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * CloudFormation's intrinsic functions over a template's values: Ref, Fn::GetAtt, Fn::Sub, Fn::Join,
  * Fn::Select, Fn::Split, Fn::FindInMap, Fn::Base64, Fn::GetAZs, Fn::ImportValue (a CloudFormation stack's
- * imports), and the pseudo parameters. Conditions (Fn::If and friends) are refused by name.
+ * imports), Fn::If (its condition from the template's Conditions; a branch of {@code Ref AWS::NoValue} removes
+ * the property), and the pseudo parameters.
  */
 final class Intrinsics {
 
@@ -35,6 +36,11 @@ final class Intrinsics {
         /** The value another stack exported under {@code exportName}; null if none did. */
         default String importValue(String exportName) {
             return null;
+        }
+
+        /** The value of the template's condition {@code name}; throws if the template does not define it. */
+        default boolean condition(String name) {
+            throw new ResourceFileException("Template error: unresolved condition dependency " + name + " in Fn::If");
         }
     }
 
@@ -192,6 +198,15 @@ final class Intrinsics {
                 }
                 return NODES.textNode(value);
             }
+            case "Fn::If": {
+                if (!argument.isArray() || argument.size() != 3 || !argument.get(0).isTextual()) {
+                    throw new ResourceFileException("Template error: Fn::If requires a list argument with three "
+                            + "elements: a condition name, the value if true, the value if false");
+                }
+                return resolve(lookup.condition(argument.get(0).textValue()) ? argument.get(1) : argument.get(2));
+            }
+            case "Condition":
+                return NODES.booleanNode(lookup.condition(argument.asText()));
             case "Fn::Base64":
                 return NODES.textNode(Base64.getEncoder().encodeToString(text(argument, "Fn::Base64's value")
                         .getBytes(StandardCharsets.UTF_8)));
@@ -206,7 +221,7 @@ final class Intrinsics {
             default:
                 throw new ResourceFileException(function + " is not supported by SimStack's templates (supported: "
                         + "Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap, Fn::Base64, "
-                        + "Fn::GetAZs, Fn::ImportValue in CloudFormation stacks; no Conditions)");
+                        + "Fn::GetAZs, Fn::If, Fn::ImportValue in CloudFormation stacks)");
         }
     }
 

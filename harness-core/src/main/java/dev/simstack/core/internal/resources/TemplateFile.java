@@ -32,7 +32,9 @@ final class TemplateFile {
     private static final Set<String> SUPPORTED = Set.of("AWS::SQS::Queue", "AWS::SQS::QueuePolicy",
             "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
             "AWS::Lambda::Function", "AWS::Serverless::Function", "AWS::Lambda::EventSourceMapping",
-            "AWS::Serverless::Api", "AWS::Serverless::HttpApi");
+            "AWS::Serverless::Api", "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api",
+            "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Stage",
+            "AWS::ApiGatewayV2::Deployment");
     private static final Map<String, String> QUEUE_ATTRIBUTES = queueAttributes();
     private static final Set<String> FUNCTION_IGNORED = Set.of("InlineCode", "Role", "Policies",
             "Tags", "Architectures", "Layers", "VpcConfig", "TracingConfig", "Tracing", "LoggingConfig",
@@ -53,6 +55,7 @@ final class TemplateFile {
     private final List<Resource> applied = new ArrayList<>();
     private final Map<String, String> exports = new LinkedHashMap<>();
     private final Intrinsics intrinsics;
+    private final TemplateConditions conditions;
     private final Deployment deployment;
 
     /**
@@ -106,15 +109,26 @@ final class TemplateFile {
             public String importValue(String exportName) {
                 return deployment == null ? null : deployment.imports().apply(exportName);
             }
+
+            @Override
+            public boolean condition(String name) {
+                if (!root.path("Conditions").has(name)) {
+                    throw new ResourceFileException("Template error: unresolved condition dependency " + name
+                            + " in Fn::If");
+                }
+                return conditions.holds(name);
+            }
         }, root.path("Mappings"));
+        this.conditions = new TemplateConditions(root, intrinsics::resolve);
     }
 
     AppliedResources apply() {
-        if (root.path("Conditions").size() > 0) {
-            throw new ResourceFileException(file + ": Conditions are not supported by SimStack's templates; "
-                    + "remove them (or the resources they guard) from the template you give SimStack");
-        }
         readParameters();
+        java.util.Set<String> undefined = TemplateConditions.undefined(root);
+        if (!undefined.isEmpty()) {
+            throw new ResourceFileException(file + ": Template format error: Unresolved dependencies " + undefined
+                    + ". Cannot reference resources in the Conditions block of the template");
+        }
         Map<String, JsonNode> resources = resources();
         for (String logicalId : order(resources)) {
             JsonNode definition = resources.get(logicalId);
@@ -141,13 +155,17 @@ final class TemplateFile {
                     : "AWS::Serverless::HttpApi";
             int before = applied.size();
             started(api.getKey(), type);
-            Creator.Made made = creator.api(region, api.getValue());
+            Creator.Made made = deployment == null ? creator.api(region, api.getValue())
+                    : creator.stackApi(region, api.getValue(), deployment.existing().get(api.getKey()));
             refs.put(api.getKey(), made.physicalId());
             applied.add(new Resource(api.getKey(), type, region, made.physicalId(), made.outcome()));
             reportCreated(before);
         }
         Map<String, String> outputs = new LinkedHashMap<>();
         root.path("Outputs").fields().forEachRemaining(output -> {
+            if (!conditions.includes(output.getValue())) {
+                return;
+            }
             try {
                 outputs.put(output.getKey(), intrinsics.text(output.getValue().path("Value"), "Output "
                         + output.getKey()));
@@ -221,9 +239,8 @@ final class TemplateFile {
                         + ", which SimStack does not emulate; it creates " + new java.util.TreeSet<>(SUPPORTED)
                         + " and ignores " + new java.util.TreeSet<>(IGNORED));
             }
-            if (entry.getValue().has("Condition")) {
-                throw new ResourceFileException(file + ": resource " + entry.getKey() + " has a Condition; "
-                        + "Conditions are not supported by SimStack's templates");
+            if (!conditions.includes(entry.getValue())) {
+                return; // its condition is false: CloudFormation does not make it
             }
             JsonNode definition = entry.getValue();
             if (type.equals("AWS::Serverless::Function") && globals.isObject()) {
@@ -305,7 +322,7 @@ final class TemplateFile {
             if (stage.isEmpty()) {
                 throw new ResourceFileException("StageName is required");
             }
-            String name = properties.path("Name").asText(logicalId);
+            String name = properties.path("Name").asText(defaultApiName(logicalId));
             ApiSpec spec = (rest ? ApiSpec.rest(name) : ApiSpec.http(name)).withStage(stage);
             apis.merge(logicalId, stageThrottle(spec, properties), (old, fresh) -> withRoutes(fresh, old));
             return;
@@ -341,7 +358,16 @@ final class TemplateFile {
                         "FunctionName").asText(), properties.path("EventSourceArn").asText()));
                 done(logicalId, type, made.physicalId(), made.outcome());
             }
-            default -> throw new IllegalStateException(type);
+            default -> {
+                if (!HttpApiResources.TYPES.contains(type)) {
+                    throw new IllegalStateException(type);
+                }
+                String held = deployment == null ? null : deployment.existing().get(logicalId);
+                HttpApiResources.Made made = held != null ? HttpApiResources.held(type, region, held)
+                        : creator.httpApis().create(type, region, properties);
+                attributes.put(logicalId, made.attributes());
+                done(logicalId, type, made.physicalId(), held != null ? Outcome.EXISTED : Outcome.CREATED);
+            }
         }
     }
 
@@ -580,7 +606,8 @@ final class TemplateFile {
                     if (method.isEmpty() || path.isEmpty()) {
                         throw new ResourceFileException("event " + event.getKey() + " needs Path and Method");
                     }
-                    ApiSpec implicit = rest ? ApiSpec.rest(apiId).withStage("Prod") : ApiSpec.http(apiId);
+                    String name = defaultApiName(apiId);
+                    ApiSpec implicit = rest ? ApiSpec.rest(name).withStage("Prod") : ApiSpec.http(name);
                     ApiSpec route = implicit.withRoute(method + " " + path, ApiSpec.Integration.lambda(functionName));
                     apis.merge(apiId, route, (old, fresh) -> withRoutes(old, fresh));
                 }
@@ -617,6 +644,14 @@ final class TemplateFile {
             }
         }
         return throttled;
+    }
+
+    /**
+     * The name of a SAM API that gives none: in a CloudFormation stack the stack's name, as SAM titles its
+     * definition; in a resource file its logical id, which {@code stack.api(name)} finds.
+     */
+    private String defaultApiName(String logicalId) {
+        return deployment != null ? stackName : logicalId;
     }
 
     private static ApiSpec withRoutes(ApiSpec base, ApiSpec more) {

@@ -64,6 +64,7 @@ public final class Engine implements AutoCloseable {
     private final LazyService<ApiGatewayService> apiGateway;
     private final LazyService<IamService> iam;
     private final LazyService<StsService> sts;
+    private final LazyService<CloudFormationService> cloudFormation;
     /** What CloudFormation makes stacks with; given by the Stack that wraps this engine (it lives above). */
     private volatile StackTemplates templates;
     /** The URL functions reach the stack at, once the port is bound; a Lambda service built later reads it. */
@@ -130,8 +131,9 @@ public final class Engine implements AutoCloseable {
         this.sts = new LazyService<>(StsService.DESCRIPTOR, () -> new StsService(context, role -> iam.get().role(role),
                 (accessKeyId, region) -> iam.get().keyOwner(accessKeyId, region)));
         services.register(sts);
-        services.register(new LazyService<>(CloudFormationService.DESCRIPTOR,
-                () -> new CloudFormationService(context, () -> templates)));
+        this.cloudFormation = new LazyService<>(CloudFormationService.DESCRIPTOR,
+                () -> new CloudFormationService(context, () -> templates));
+        services.register(cloudFormation);
         try {
             load.accept(this);
         } catch (RuntimeException e) {
@@ -260,6 +262,17 @@ public final class Engine implements AutoCloseable {
 
     public ApiGatewayService apiGateway() {
         return apiGateway.get();
+    }
+
+    public CloudFormationService cloudFormation() {
+        return cloudFormation.get();
+    }
+
+    /** CloudFormation's service if a call or a reload built it, else null: its state is then empty. */
+    public CloudFormationService cloudFormationIfBuilt() {
+        CloudFormationService[] built = new CloudFormationService[1];
+        cloudFormation.ifBuilt(service -> built[0] = service);
+        return built[0];
     }
 
     /**

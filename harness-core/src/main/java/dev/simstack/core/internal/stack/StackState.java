@@ -9,6 +9,8 @@ import dev.simstack.core.internal.persist.SnapshotDirectory;
 import dev.simstack.core.internal.persist.SnapshotException;
 import dev.simstack.core.internal.stack.Engine;
 import dev.simstack.core.internal.services.apigateway.ApiGatewaySnapshots;
+import dev.simstack.core.internal.services.cloudformation.CloudFormationService;
+import dev.simstack.core.internal.services.cloudformation.CloudFormationSnapshots;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbSnapshots;
 import dev.simstack.core.internal.services.lambda.LambdaSnapshots;
 import dev.simstack.core.internal.services.s3.S3Snapshots;
@@ -63,6 +65,10 @@ public final class StackState {
             pending.write("lambda.json", lambda);
             ObjectNode apiGateway = ApiGatewaySnapshots.export(engine.apiGateway());
             pending.write("apigateway.json", apiGateway);
+            CloudFormationService cloudFormation = engine.cloudFormationIfBuilt();
+            ObjectNode stacks = cloudFormation == null ? JsonNodeFactory.instance.objectNode()
+                    : CloudFormationSnapshots.export(cloudFormation);
+            pending.write("cloudformation.json", stacks);
             Path published = pending.commit();
             Map<String, String> counts = new LinkedHashMap<>();
             counts.put("queues", String.valueOf(sqs.path("queues").size()));
@@ -73,6 +79,10 @@ public final class StackState {
             counts.put("object versions", String.valueOf(total(s3.path("buckets"), "versions", null)));
             counts.put("functions", String.valueOf(lambda.path("functions").size()));
             counts.put("APIs", String.valueOf(total(apiGateway.path("regions"), "apis", null)));
+            long stackCount = total(stacks.path("regions"), "stacks", null);
+            if (stackCount > 0) {
+                counts.put("CloudFormation stacks", String.valueOf(stackCount));
+            }
             return new Summary(pending.sequence(), published, counts, pending.blobBytesWritten());
         } catch (RuntimeException e) {
             pending.abandon();
@@ -124,6 +134,11 @@ public final class StackState {
         long[] apis = ApiGatewaySnapshots.restore(engine.apiGateway(), document(snapshot, "apigateway.json"));
         counts.put("APIs", String.valueOf(apis[0]));
         counts.put("usage plans", String.valueOf(apis[1]));
+        JsonNode stacks = document(snapshot, "cloudformation.json");
+        if (stacks.path("regions").size() > 0) { // CloudFormation is built only for a snapshot that holds stacks
+            counts.put("CloudFormation stacks", String.valueOf(CloudFormationSnapshots.restore(engine.cloudFormation(),
+                    stacks)));
+        }
         return new Summary(snapshot.sequence(), snapshot.directory(), counts, 0);
     }
 

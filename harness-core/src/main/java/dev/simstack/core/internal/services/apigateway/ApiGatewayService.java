@@ -108,10 +108,21 @@ public final class ApiGatewayService implements Service {
 
     /** Creates an API declared in the stack's configuration; returns its id. */
     public String declareApi(String region, ApiSpec spec) {
+        return declareApi(region, spec, declaredIds.computeIfAbsent(region + "/" + spec.name(),
+                key -> new String[] {regions.newId(), regions.newId()}));
+    }
+
+    /**
+     * Creates an API as {@link #declareApi} does, under new ids: a CloudFormation stack's API is a new API
+     * each time it is created (API names need not be unique, and two stacks may name theirs alike).
+     */
+    public String createApi(String region, ApiSpec spec) {
+        return declareApi(region, spec, new String[] {regions.newId(), regions.newId()});
+    }
+
+    private String declareApi(String region, ApiSpec spec, String[] ids) {
         ApiRegion state = regions.region(region);
         StackContext context = regions.context();
-        String[] ids = declaredIds.computeIfAbsent(region + "/" + spec.name(),
-                key -> new String[] {regions.newId(), regions.newId()});
         RestApi api = new RestApi(ids[0], spec.name(), spec.kind() == ApiSpec.Kind.HTTP,
                 context.clock().millis(), ids[1]);
         for (ApiSpec.Route route : spec.routes()) {

@@ -70,13 +70,15 @@ final class ChangeSetActions {
                 stack = stacks.newStack(region, stackName, null, null, Map.of(), capabilities, tags);
                 provisioning.stackEvent(stack, "REVIEW_IN_PROGRESS", "User Initiated");
             }
-            changes = TemplateChanges.creation(template);
+            changes = TemplateChanges.creation(template, templates.excluded(region, stackName, template,
+                    parameters));
         } else if (type.equals("UPDATE")) {
             if (stack == null || stack.status.equals("REVIEW_IN_PROGRESS")) {
                 throw CloudFormationErrors.validation("Stack [" + stackName + "] does not exist");
             }
             parameters = TemplateChecks.parameters(template, TemplateRequest.parameters(input), stack.parameters);
-            changes = TemplateChanges.update(stack, template, parameters);
+            changes = TemplateChanges.update(stack, template, parameters, templates.excluded(region, stackName,
+                    template, parameters));
         } else {
             throw CloudFormationErrors.validation("1 validation error detected: Value '" + type + "' at "
                     + "'changeSetType' failed to satisfy constraint: Member must satisfy enum value set: "

@@ -61,6 +61,11 @@ public final class CloudFormationService implements Service {
         }
     }
 
+    /** The stacks, change sets and exports, for the data directory's snapshots (under their lock). */
+    CloudFormationStore store() {
+        return store;
+    }
+
     @Override
     public Runnable reset() {
         synchronized (store) {
@@ -104,6 +109,12 @@ public final class CloudFormationService implements Service {
         @Override
         public java.util.List<StackOutput> deploy(Deployment deployment, ResourceProgress progress) {
             return port().deploy(deployment, progress);
+        }
+
+        @Override
+        public java.util.Set<String> excluded(String region, String stackName, JsonNode template,
+                java.util.Map<String, String> parameters) {
+            return port().excluded(region, stackName, template, parameters);
         }
 
         @Override

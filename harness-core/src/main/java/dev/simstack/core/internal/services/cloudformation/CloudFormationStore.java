@@ -21,6 +21,13 @@ final class CloudFormationStore {
     private final Map<String, Map<String, Export>> exports = new HashMap<>();
     private final Map<String, Map<String, ChangeSet>> changeSets = new HashMap<>();
 
+    /** The regions that have stacks or exports. */
+    java.util.Set<String> regions() {
+        java.util.Set<String> regions = new java.util.TreeSet<>(stacks.keySet());
+        regions.addAll(exports.keySet());
+        return regions;
+    }
+
     List<StackRecord> stacks(String region) {
         return stacks.computeIfAbsent(region, r -> new ArrayList<>());
     }

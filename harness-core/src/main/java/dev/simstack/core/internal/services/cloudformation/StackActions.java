@@ -98,7 +98,8 @@ final class StackActions {
         List<String> capabilities = TemplateRequest.capabilities(input);
         TemplateRequest.checkCapabilities(template, capabilities, true);
         checkUpdatable(stack);
-        List<TemplateChanges.Change> changes = TemplateChanges.update(stack, template, parameters);
+        List<TemplateChanges.Change> changes = TemplateChanges.update(stack, template, parameters,
+                templates.excluded(call.region(), stack.name, template, parameters));
         if (changes.isEmpty()) {
             throw CloudFormationErrors.validation("No updates are to be performed.");
         }

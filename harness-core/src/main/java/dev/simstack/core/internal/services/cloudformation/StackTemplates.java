@@ -32,6 +32,12 @@ public interface StackTemplates {
     List<StackOutput> deploy(Deployment deployment, ResourceProgress progress);
 
     /**
+     * The logical ids of the template's resources whose {@code Condition} is false with these parameter values:
+     * CloudFormation neither makes them nor lists them as changes.
+     */
+    java.util.Set<String> excluded(String region, String stackName, JsonNode template, Map<String, String> parameters);
+
+    /**
      * Deletes one resource a stack made.
      *
      * @throws DeploymentFailedException with the service's reason when it cannot be deleted

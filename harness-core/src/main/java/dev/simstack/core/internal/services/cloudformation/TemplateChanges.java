@@ -22,10 +22,14 @@ final class TemplateChanges {
     }
 
     /** Every resource of {@code template} as an Add: a new stack's changes. */
-    static List<Change> creation(JsonNode template) {
+    static List<Change> creation(JsonNode template, java.util.Set<String> excluded) {
         List<Change> changes = new ArrayList<>();
-        template.path("Resources").fields().forEachRemaining(resource -> changes.add(new Change("Add",
-                resource.getKey(), null, resource.getValue().path("Type").asText(), null)));
+        template.path("Resources").fields().forEachRemaining(resource -> {
+            if (!excluded.contains(resource.getKey())) {
+                changes.add(new Change("Add", resource.getKey(), null, resource.getValue().path("Type").asText(),
+                        null));
+            }
+        });
         return changes;
     }
 
@@ -33,7 +37,8 @@ final class TemplateChanges {
      * The changes from the stack's template and parameters to the new ones: resources added, removed, and
      * modified (a changed definition, or a changed parameter value while the template refers to parameters).
      */
-    static List<Change> update(StackRecord stack, JsonNode template, Map<String, String> parameters) {
+    static List<Change> update(StackRecord stack, JsonNode template, Map<String, String> parameters,
+            java.util.Set<String> excluded) {
         JsonNode before = stack.template.path("Resources");
         JsonNode after = template.path("Resources");
         boolean parametersChanged = !parameters.equals(stack.parameters);
@@ -42,6 +47,9 @@ final class TemplateChanges {
             String id = resource.getKey();
             String type = resource.getValue().path("Type").asText();
             StackResource held = stack.resources.get(id);
+            if (excluded.contains(id)) {
+                return; // its condition is false: removed below if the stack holds it
+            }
             if (!before.has(id) || held == null) {
                 changes.add(new Change("Add", id, null, type, null));
             } else if (!before.get(id).equals(resource.getValue()) || parametersChanged
@@ -52,7 +60,8 @@ final class TemplateChanges {
         });
         before.fields().forEachRemaining(resource -> {
             StackResource held = stack.resources.get(resource.getKey());
-            if (!after.has(resource.getKey()) && held != null) {
+            boolean gone = !after.has(resource.getKey()) || excluded.contains(resource.getKey());
+            if (gone && held != null) {
                 changes.add(new Change("Remove", resource.getKey(), held.physicalId(), held.type(), null));
             }
         });
