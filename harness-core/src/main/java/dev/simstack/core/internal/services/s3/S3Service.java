@@ -66,6 +66,7 @@ public final class S3Service implements Service {
         new ObjectLockActions(s3).register(operations);
         new LifecycleActions(s3).register(operations);
         new ObjectAttributesAction(s3).register(operations);
+        new SelectObjectAction(s3).register(operations);
         new PostObjectAction(s3).register(operations);
         this.port = new S3Port(s3, puts, deletes);
     }
