@@ -6,13 +6,13 @@ import dev.simstack.core.internal.protocol.restxml.RestXmlError;
  * The errors of SelectObjectContent, by the codes of S3's "List of SELECT Object Content Error Codes". Where
  * S3's sentence is not documented the sentence is the engine's own (docs/compatibility.md says which).
  */
-public final class SelectErrors {
+final class SelectErrors {
 
     private SelectErrors() {
     }
 
     /** A 400 answer with {@code code} and {@code message}. */
-    public static RestXmlError of(String code, String message) {
+    static RestXmlError of(String code, String message) {
         return new RestXmlError(code, 400, message);
     }
 
