@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """S3 fidelity through Debian's boto3 1.26 (botocore 1.29, REST-XML) against a running SimStack launcher: the
 location-constraint rules, tagging rules, Object Lock, lifecycle configuration, bucket default encryption,
-Object Ownership and ACLs, bucket logging and SSE-C, with AWS's error codes, statuses and messages."""
+Object Ownership and ACLs, bucket logging, SSE-C, SelectObjectContent (boto3 reads the event stream) and bucket
+replication, with AWS's error codes, statuses and messages."""
 import datetime
+import gzip
 import os
 import sys
 
@@ -194,9 +196,81 @@ def customer_keys():
                  Bucket=bucket, Key="short", Body=b"x", SSECustomerAlgorithm="AES256", SSECustomerKey=b"short")
 
 
+def select(bucket, key, sql, input_serialization, output_serialization, **kwargs):
+    """The records' text and the event names of a SelectObjectContent answer, as boto3 decodes the stream."""
+    answer = S3.select_object_content(Bucket=bucket, Key=key, Expression=sql, ExpressionType="SQL",
+                                      InputSerialization=input_serialization,
+                                      OutputSerialization=output_serialization, **kwargs)
+    records, events = [], []
+    for event in answer["Payload"]:
+        name = next(iter(event))
+        events.append(name)
+        if name == "Records":
+            records.append(event["Records"]["Payload"].decode("utf-8"))
+    return "".join(records), events
+
+
+def select_object_content():
+    bucket = name("select")
+    S3.create_bucket(Bucket=bucket)
+    S3.put_object(Bucket=bucket, Key="people.csv", Body=b"name,city,age\nAda,London,36\nGrace,New York,85\n"
+                  b"Alan,London,41\n")
+    csv_in = {"CSV": {"FileHeaderInfo": "USE"}}
+    records, events = select(bucket, "people.csv", "SELECT s.name FROM S3Object s WHERE s.city = 'London'", csv_in,
+                             {"CSV": {}})
+    expect(records, "Ada\nAlan\n", "CSV records")
+    expect(events, ["Records", "Stats", "End"], "event order")
+    records, events = select(bucket, "people.csv", "SELECT COUNT(*) AS n, MAX(CAST(s.age AS INT)) AS oldest"
+                             " FROM S3Object s", csv_in, {"JSON": {}}, RequestProgress={"Enabled": True})
+    expect(records, '{"n":3,"oldest":85}\n', "aggregates as JSON")
+    expect(events, ["Records", "Progress", "Stats", "End"], "progress requested")
+    S3.put_object(Bucket=bucket, Key="orders.json.gz", Body=gzip.compress(
+        b'{"id":1,"customer":{"tier":"gold"}}\n{"id":2,"customer":{}}\n'))
+    records, _ = select(bucket, "orders.json.gz", "SELECT s.id FROM S3Object s WHERE s.customer.tier IS MISSING",
+                        {"CompressionType": "GZIP", "JSON": {"Type": "LINES"}}, {"JSON": {}})
+    expect(records, '{"id":2}\n', "gzip JSON lines")
+    expect_error(S3.select_object_content, 400, "InvalidExpressionType", "The ExpressionType is invalid. Only SQL"
+                 " expressions are supported.", Bucket=bucket, Key="people.csv", Expression="SELECT * FROM S3Object",
+                 ExpressionType="XPATH", InputSerialization=csv_in, OutputSerialization={"CSV": {}})
+    expect_error(S3.select_object_content, 400, "CastFailed", "Attempt to convert from one data type to another"
+                 " using CAST failed in the SQL expression.", Bucket=bucket, Key="people.csv",
+                 Expression="SELECT CAST(s.city AS INT) FROM S3Object s", ExpressionType="SQL",
+                 InputSerialization=csv_in, OutputSerialization={"CSV": {}})
+
+
+def replication():
+    source, backup = name("replicated"), name("replica")
+    S3.create_bucket(Bucket=source)
+    IRELAND.create_bucket(Bucket=backup, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    rules = {"Role": "arn:aws:iam::000000000000:role/replication", "Rules": [{
+        "ID": "all", "Priority": 1, "Status": "Enabled", "Filter": {"Prefix": ""},
+        "DeleteMarkerReplication": {"Status": "Enabled"}, "Destination": {"Bucket": "arn:aws:s3:::" + backup}}]}
+    expect_error(S3.put_bucket_replication, 400, "InvalidRequest", "Versioning must be 'Enabled' on the bucket to"
+                 " apply a replication configuration", Bucket=source, ReplicationConfiguration=rules)
+    S3.put_bucket_versioning(Bucket=source, VersioningConfiguration={"Status": "Enabled"})
+    expect_error(S3.put_bucket_replication, 400, "InvalidRequest", "Destination bucket must have versioning enabled.",
+                 Bucket=source, ReplicationConfiguration=rules)
+    IRELAND.put_bucket_versioning(Bucket=backup, VersioningConfiguration={"Status": "Enabled"})
+    expect_error(S3.get_bucket_replication, 404, "ReplicationConfigurationNotFoundError",
+                 "The replication configuration was not found", Bucket=source)
+    S3.put_bucket_replication(Bucket=source, ReplicationConfiguration=rules)
+    expect(S3.get_bucket_replication(Bucket=source)["ReplicationConfiguration"]["Rules"][0]["ID"], "all", "rule")
+    version = S3.put_object(Bucket=source, Key="k", Body=b"v", Metadata={"owner": "ada"})["VersionId"]
+    expect(S3.head_object(Bucket=source, Key="k")["ReplicationStatus"], "COMPLETED", "source status")
+    replica = IRELAND.get_object(Bucket=backup, Key="k")
+    expect((replica["Body"].read(), replica["VersionId"], replica["ReplicationStatus"], replica["Metadata"]),
+           (b"v", version, "REPLICA", {"owner": "ada"}), "replica")
+    marker = S3.delete_object(Bucket=source, Key="k")["VersionId"]
+    expect([m["VersionId"] for m in IRELAND.list_object_versions(Bucket=backup).get("DeleteMarkers", [])], [marker],
+           "delete marker replicated")
+    S3.delete_bucket_replication(Bucket=source)
+    expect_error(S3.get_bucket_replication, 404, "ReplicationConfigurationNotFoundError",
+                 "The replication configuration was not found", Bucket=source)
+
+
 def run():
     for check in (location_constraints, tagging_rules, object_lock, lifecycle, default_encryption,
-                  ownership_and_acls, logging, customer_keys):
+                  ownership_and_acls, logging, customer_keys, select_object_content, replication):
         S.check(check.__name__, check)
     return S.failed
 

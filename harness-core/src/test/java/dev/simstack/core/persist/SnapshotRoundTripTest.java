@@ -353,4 +353,30 @@ class SnapshotRoundTripTest {
                     .hasMessageContaining("Status Code: 400");
         }
     }
+
+    @Test
+    void s3_replication_configuration_and_replication_status_survive() throws Exception {
+        DataDirectory data = DataDirectory.open(dir);
+        try (Stack stack = data.start(manual(), System.err::println); S3Client s3 = Clients.s3(stack)) {
+            for (String bucket : java.util.List.of("origin", "copy")) {
+                s3.createBucket(b -> b.bucket(bucket));
+                s3.putBucketVersioning(v -> v.bucket(bucket).versioningConfiguration(c -> c.status("Enabled")));
+            }
+            s3.putBucketReplication(r -> r.bucket("origin").replicationConfiguration(c -> c
+                    .role("arn:aws:iam::000000000000:role/replication").rules(rule -> rule.id("all").priority(1)
+                            .status("Enabled").filter(f -> f.prefix("")).deleteMarkerReplication(d -> d.status(
+                                    "Enabled")).destination(d -> d.bucket("arn:aws:s3:::copy")))));
+            s3.putObject(b -> b.bucket("origin").key("k"), RequestBody.fromString("x"));
+            data.save(stack);
+        }
+        try (Stack stack = data.start(manual(), System.err::println); S3Client s3 = Clients.s3(stack)) {
+            assertThat(s3.getBucketReplication(b -> b.bucket("origin")).replicationConfiguration().rules().get(0)
+                    .id()).isEqualTo("all");
+            assertThat(s3.headObject(b -> b.bucket("origin").key("k")).replicationStatusAsString())
+                    .isEqualTo("COMPLETED");
+            assertThat(s3.headObject(b -> b.bucket("copy").key("k")).replicationStatusAsString()).isEqualTo("REPLICA");
+            s3.putObject(b -> b.bucket("origin").key("after"), RequestBody.fromString("y"));
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("copy").key("after")).asUtf8String()).isEqualTo("y");
+        }
+    }
 }

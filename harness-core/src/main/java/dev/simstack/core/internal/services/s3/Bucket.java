@@ -33,6 +33,7 @@ final class Bucket {
     private AccessControlList acl;
     private final Map<String, AccessControlList> objectAcls = new java.util.HashMap<>();
     private BucketLogging logging;
+    private ReplicationConfiguration replication;
 
     Bucket(ResourceRef ref, Instant created) {
         this.ref = ref;
@@ -194,5 +195,14 @@ final class Bucket {
 
     synchronized void logging(BucketLogging logging) {
         this.logging = logging;
+    }
+
+    /** The replication configuration, or null (none). */
+    synchronized ReplicationConfiguration replication() {
+        return replication;
+    }
+
+    synchronized void replication(ReplicationConfiguration replication) {
+        this.replication = replication;
     }
 }

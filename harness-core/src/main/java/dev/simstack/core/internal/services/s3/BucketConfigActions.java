@@ -74,6 +74,7 @@ final class BucketConfigActions {
         String status = XmlReader.parse(call.payload().readAll(), "VersioningConfiguration").text("Status");
         if ("Suspended".equals(status)) {
             ObjectLockActions.checkVersioningChange(bucket, Bucket.Versioning.SUSPENDED);
+            ReplicationActions.checkVersioningChange(bucket);
         }
         if ("Enabled".equals(status)) {
             bucket.versioning(Bucket.Versioning.ENABLED);

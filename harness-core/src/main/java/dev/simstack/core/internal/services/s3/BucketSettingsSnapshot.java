@@ -45,7 +45,8 @@ final class BucketSettingsSnapshot {
         exportAccess(bucket, node);
     }
 
-    /** Object Ownership (null once deleted), the bucket's and the versions' ACLs, and the logging setting. */
+    /** Object Ownership (null once deleted), the bucket's and the versions' ACLs, the logging
+     * setting and the replication configuration. */
     private static void exportAccess(Bucket bucket, ObjectNode node) {
         String owner = AclActions.owner(bucket);
         node.put("ownership", bucket.ownership());
@@ -56,6 +57,9 @@ final class BucketSettingsSnapshot {
         bucket.objectAcls().forEach((id, acl) -> acls.put(id, acl.toXml(owner)));
         if (bucket.logging() != null) {
             node.put("logging", bucket.logging().toXml());
+        }
+        if (bucket.replication() != null) {
+            node.put("replication", bucket.replication().toXml());
         }
     }
 
@@ -72,6 +76,10 @@ final class BucketSettingsSnapshot {
         String logging = node.path("logging").asText(null);
         if (logging != null) {
             bucket.logging(BucketLogging.fromXml(logging));
+        }
+        String replication = node.path("replication").asText(null);
+        if (replication != null) {
+            bucket.replication(ReplicationConfiguration.fromXml(replication));
         }
     }
 

@@ -75,6 +75,7 @@ final class DeleteObjectActions {
                 marker != null ? ObjectWriteKind.DELETE_MARKER : ObjectWriteKind.DELETE, requester, WriteOutcome.APPLIED);
         if (marker != null) {
             s3.notifier().objectRemoved(bucket, marker, "DeleteMarkerCreated", requester);
+            writes.markerAdded(bucket, marker, requester);
             return new Outcome(marker.versionId(), true);
         }
         if (removed != null) {

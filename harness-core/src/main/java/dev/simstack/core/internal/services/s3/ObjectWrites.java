@@ -14,9 +14,11 @@ import java.util.List;
 final class ObjectWrites {
 
     private final S3Context s3;
+    private final ReplicationActions replication;
 
     ObjectWrites(S3Context s3) {
         this.s3 = s3;
+        this.replication = new ReplicationActions(s3, this);
     }
 
     /**
@@ -30,6 +32,9 @@ final class ObjectWrites {
             String event) {
         ObjectVersion version;
         List<ObjectVersion> replaced;
+        List<ReplicationConfiguration.Rule> rules = ReplicationActions.rules(bucket, key, tags, content);
+        content = replication.withStatus(content, rules);
+        String replicaOf = content.headers().get(ReplicationActions.REPLICA_OF);
         synchronized (bucket) {
             try {
                 if (conditions != null && conditions.any()) {
@@ -47,7 +52,8 @@ final class ObjectWrites {
                 content.blob().release();
                 throw e;
             }
-            String versionId = bucket.nextVersionId(s3.ids());
+            // a replica keeps its source's version id, as S3's replication does
+            String versionId = replicaOf != null ? replicaOf : bucket.nextVersionId(s3.ids());
             version = new ObjectVersion(key, versionId, false, s3.stack().clock().now(), s3.ids().nextSequence(),
                     stored(bucket, content), new ObjectVersion.TagHolder(tags));
             replaced = bucket.keys().add(version);
@@ -62,6 +68,7 @@ final class ObjectWrites {
         record(bucket, key, versionHeader(bucket, version), kind, requester, WriteOutcome.APPLIED);
         s3.notifier().objectCreated(bucket, version, event, requester);
         LifecycleExpiry.track(s3, bucket, version);
+        replication.replicate(bucket, version, rules, requester);
         return version;
     }
 
@@ -84,7 +91,8 @@ final class ObjectWrites {
 
     /** Headers a write carries to its commit only: the lock's and the ACL's, which the bucket keeps. */
     private static boolean carriedToCommit(String name) {
-        return name.startsWith("x-amz-object-lock-") || name.equals(AclActions.WRITE_ACL);
+        return name.startsWith("x-amz-object-lock-") || name.equals(AclActions.WRITE_ACL)
+                || name.equals(ReplicationActions.REPLICA_OF);
     }
 
     /**
@@ -103,6 +111,11 @@ final class ObjectWrites {
                 throw e;
             }
         }
+    }
+
+    /** Replicates a delete marker just added to {@code bucket}, where its replication rules say so. */
+    void markerAdded(Bucket bucket, ObjectVersion marker, S3Requester requester) {
+        replication.replicateMarker(bucket, marker, requester);
     }
 
     /** Records a write a precondition refused: no version was made, so none is named. */

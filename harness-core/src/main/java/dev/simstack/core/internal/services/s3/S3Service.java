@@ -63,9 +63,11 @@ public final class S3Service implements Service {
         new CompleteMultipartAction(s3).register(operations);
         new AclActions(s3).register(operations);
         BucketLogging.register(operations, s3);
+        ReplicationActions.register(operations, s3);
         new ObjectLockActions(s3).register(operations);
         new LifecycleActions(s3).register(operations);
         new ObjectAttributesAction(s3).register(operations);
+        new SelectObjectAction(s3).register(operations);
         new PostObjectAction(s3).register(operations);
         this.port = new S3Port(s3, puts, deletes);
     }
