@@ -94,8 +94,8 @@ final class ApiGatewayRoutes {
             RestJsonRoute.of("DELETE", "/apikeys/{api_Key}", "DeleteApiKey", 202)));
 
     private static RestJsonRoutes withHttpApis(List<RestJsonRoute> restApis) {
-        return new RestJsonRoutes(java.util.stream.Stream.concat(restApis.stream(), HttpApiRoutes.ROUTES.stream())
-                .toList());
+        return new RestJsonRoutes(java.util.stream.Stream.of(restApis, DomainNameRoutes.ROUTES, HttpApiRoutes.ROUTES)
+                .flatMap(List::stream).toList());
     }
 
     private ApiGatewayRoutes() {
