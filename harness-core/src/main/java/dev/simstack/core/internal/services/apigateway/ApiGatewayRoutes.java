@@ -52,6 +52,7 @@ final class ApiGatewayRoutes {
             RestJsonRoute.of("DELETE", API + "/requestvalidators/{requestvalidator_id}", "DeleteRequestValidator", 202),
             RestJsonRoute.of("POST", API + "/models", "CreateModel", 201),
             RestJsonRoute.of("GET", API + "/models", "GetModels", 200),
+            RestJsonRoute.of("GET", API + "/models/{model_name}/default_template", "GetModelTemplate", 200),
             RestJsonRoute.of("GET", API + "/models/{model_name}", "GetModel", 200),
             RestJsonRoute.of("PATCH", API + "/models/{model_name}", "UpdateModel", 200),
             RestJsonRoute.of("DELETE", API + "/models/{model_name}", "DeleteModel", 202),
