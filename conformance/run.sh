@@ -25,7 +25,7 @@ declare -A SUITES=(
   [s3]="s3_cli.py s3_boto3.py"
   [iam]="iam_cli.py"
   [lambda]="lambda_cli.py"
-  [apigateway]="apigateway_cli.py apigatewayv2_cli.py apigateway_auth_cli.py"
+  [apigateway]="apigateway_cli.py apigatewayv2_cli.py apigateway_auth_cli.py apigateway_domains_cli.py"
   [cloudformation]="cloudformation_cli.py cloudformation_http_cli.py"
 )
 

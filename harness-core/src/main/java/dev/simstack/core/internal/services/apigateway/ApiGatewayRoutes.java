@@ -52,6 +52,7 @@ final class ApiGatewayRoutes {
             RestJsonRoute.of("DELETE", API + "/requestvalidators/{requestvalidator_id}", "DeleteRequestValidator", 202),
             RestJsonRoute.of("POST", API + "/models", "CreateModel", 201),
             RestJsonRoute.of("GET", API + "/models", "GetModels", 200),
+            RestJsonRoute.of("GET", API + "/models/{model_name}/default_template", "GetModelTemplate", 200),
             RestJsonRoute.of("GET", API + "/models/{model_name}", "GetModel", 200),
             RestJsonRoute.of("PATCH", API + "/models/{model_name}", "UpdateModel", 200),
             RestJsonRoute.of("DELETE", API + "/models/{model_name}", "DeleteModel", 202),
@@ -94,8 +95,8 @@ final class ApiGatewayRoutes {
             RestJsonRoute.of("DELETE", "/apikeys/{api_Key}", "DeleteApiKey", 202)));
 
     private static RestJsonRoutes withHttpApis(List<RestJsonRoute> restApis) {
-        return new RestJsonRoutes(java.util.stream.Stream.concat(restApis.stream(), HttpApiRoutes.ROUTES.stream())
-                .toList());
+        return new RestJsonRoutes(java.util.stream.Stream.of(restApis, DomainNameRoutes.ROUTES, HttpApiRoutes.ROUTES)
+                .flatMap(List::stream).toList());
     }
 
     private ApiGatewayRoutes() {

@@ -73,6 +73,11 @@ public final class ApiGatewayService implements Service {
         new GatewayResponseActions(plane).register(operations);
         new UsagePlanKeyActions(regions).register(operations);
         new ApiKeyActions(plane).register(operations);
+        CustomDomains domains = new CustomDomains(plane);
+        new DomainNameActions(domains).register(operations);
+        new BasePathMappingActions(domains).register(operations);
+        new HttpDomainNameActions(domains).register(operations);
+        new ApiMappingActions(domains).register(operations);
     }
 
     /** The REST-JSON operations: API invocations and the control plane. */

@@ -10,7 +10,7 @@ import dev.simstack.core.SimClock;
  * API Gateway state for a data directory: every REST and HTTP API with its routes (integration, API key
  * requirement, throttle), stages and their throttles, and a control-plane API's resource tree with
  * methods, integrations and models, an HTTP API's apigatewayv2 definition; usage plans with their stages and
- * keys; API keys. Throttle buckets and quota counters restart full: they are rates, not state a client was
+ * keys; API keys; custom domain names with their API mappings. Throttle buckets and quota counters restart full: they are rates, not state a client was
  * promised.
  */
 public final class ApiGatewaySnapshots {
@@ -44,6 +44,7 @@ public final class ApiGatewaySnapshots {
                         .put("description", key.description()).put("customerId", key.customerId())
                         .put("updatedAt", key.updatedAt());
             }
+            DomainNameSnapshots.export(region, node);
         }
         return json;
     }
@@ -136,6 +137,7 @@ public final class ApiGatewaySnapshots {
                 region.plans().put(plan.id(), plan);
                 plans++;
             }
+            DomainNameSnapshots.restore(node, region);
         }
         return new long[] {apis, plans};
     }

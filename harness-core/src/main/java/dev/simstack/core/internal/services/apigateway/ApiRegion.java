@@ -28,6 +28,7 @@ final class ApiRegion {
     private final Map<String, RestApi> apis = new ConcurrentHashMap<>();
     private final Map<String, UsagePlanState> plans = new ConcurrentHashMap<>();
     private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
+    private final Map<String, CustomDomain> domainNames = new ConcurrentHashMap<>();
     private final TokenBucket account;
 
     ApiRegion(String name, SimClock clock) {
@@ -49,6 +50,11 @@ final class ApiRegion {
 
     Map<String, ApiKey> keys() {
         return keys;
+    }
+
+    /** Custom domain names by name (apigateway's and apigatewayv2's, one namespace). */
+    Map<String, CustomDomain> domainNames() {
+        return domainNames;
     }
 
     TokenBucket account() {

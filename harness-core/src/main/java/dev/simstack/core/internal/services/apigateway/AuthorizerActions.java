@@ -164,7 +164,7 @@ final class AuthorizerActions {
     }
 
     /** AWS's checks of an authorizer's configuration. */
-    private static Authorizer checked(Authorizer authorizer) {
+    static Authorizer checked(Authorizer authorizer) {
         if (authorizer.name() == null) {
             throw ControlPlane.badRequest("Authorizer name must be specified");
         }

@@ -14,7 +14,8 @@ import java.util.function.BiFunction;
 /**
  * ImportRestApi (a new API from an OpenAPI definition), PutRestApi (an existing API updated from one, {@code mode}
  * {@code merge} by default or {@code overwrite}) and GetExport (a stage's API as {@code oas30} or {@code swagger},
- * JSON or YAML by {@code Accept}, with {@code extensions=integrations} or {@code apigateway} for API Gateway's).
+ * JSON or YAML by {@code Accept}, with {@code extensions=integrations}, {@code authorizers} or {@code apigateway} for
+ * API Gateway's: SimStack writes all of its extensions for any of the three).
  */
 final class ImportExportActions {
 
@@ -63,7 +64,8 @@ final class ImportExportActions {
         }
         String extensions = input.string("extensions");
         boolean withExtensions = extensions != null
-                && (extensions.contains("integrations") || extensions.contains("apigateway"));
+                && (extensions.contains("integrations") || extensions.contains("authorizers")
+                || extensions.contains("apigateway"));
         JsonNode definition = new OpenApiExport(api, type.equals("swagger"), withExtensions)
                 .definition(stage, call.region());
         String accept = RestMessage.header(input.node(), "Accept");

@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-/** CreateModel, GetModel, GetModels, UpdateModel (schema and description) and DeleteModel. */
+/** CreateModel, GetModel, GetModels, GetModelTemplate, UpdateModel (schema and description) and DeleteModel. */
 final class ModelActions {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -27,6 +27,10 @@ final class ModelActions {
         operations.put("CreateModel", this::create);
         operations.put("GetModel", (call, input) -> json(model(plane.api(call, input), input)));
         operations.put("GetModels", this::list);
+        operations.put("GetModelTemplate", (call, input) -> {
+            RestApi api = plane.api(call, input);
+            return NODES.objectNode().put("value", ModelTemplate.of(api, model(api, input)));
+        });
         operations.put("UpdateModel", this::update);
         operations.put("DeleteModel", this::delete);
     }

@@ -19,7 +19,7 @@ final class OpenApiDocument {
     static final Set<String> IMPORTED = Set.of("x-amazon-apigateway-integration",
             "x-amazon-apigateway-request-validators", "x-amazon-apigateway-request-validator",
             "x-amazon-apigateway-api-key-source", "x-amazon-apigateway-any-method",
-            "x-amazon-apigateway-importexport-version");
+            "x-amazon-apigateway-importexport-version", OpenApiAuthorizers.AUTHORIZER, OpenApiAuthorizers.AUTH_TYPE);
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

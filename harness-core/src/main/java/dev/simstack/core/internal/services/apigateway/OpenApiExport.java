@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * A stage's REST API as an OpenAPI 3.0 or Swagger 2.0 definition (GetExport): paths and operations from the
- * resource tree, parameters, request bodies and responses from the methods, schemas from the models; with
+ * resource tree, parameters, request bodies and responses from the methods, schemas from the models, security
+ * schemes from the authorizers; with
  * extensions, the {@code x-amazon-apigateway-*} members ImportRestApi reads back, so an export imports as the same
  * API.
  */
@@ -54,6 +55,7 @@ final class OpenApiExport {
         }
         ObjectNode paths = root.putObject("paths");
         boolean keys = false;
+        boolean iam = false;
         for (ResourceTree.Resource resource : api.resources().all()) {
             if (resource.methods().isEmpty()) {
                 continue;
@@ -63,6 +65,7 @@ final class OpenApiExport {
                 item.set(method.httpMethod().equals("ANY") ? "x-amazon-apigateway-any-method"
                         : method.httpMethod().toLowerCase(Locale.ROOT), operation(method));
                 keys |= method.apiKeyRequired();
+                iam |= method.authorizationType().equals("AWS_IAM");
             }
         }
         ObjectNode schemas = swagger ? root.putObject("definitions")
@@ -73,6 +76,12 @@ final class OpenApiExport {
             ObjectNode scheme = (swagger ? root.putObject("securityDefinitions")
                     : ((ObjectNode) root.get("components")).putObject("securitySchemes")).putObject("api_key");
             scheme.put("type", "apiKey").put("name", "x-api-key").put("in", "header");
+        }
+        if (!api.authorizers().isEmpty() || iam) {
+            ObjectNode parent = swagger ? root : (ObjectNode) root.get("components");
+            String member = swagger ? "securityDefinitions" : "securitySchemes";
+            OpenApiAuthorizers.exportSchemes(api, parent.has(member) ? (ObjectNode) parent.get(member)
+                    : parent.putObject(member), iam, extensions);
         }
         if (extensions) {
             apiExtensions(root);
@@ -114,8 +123,13 @@ final class OpenApiExport {
         }
         ObjectNode responses = operation.putObject("responses");
         new TreeMap<>(method.methodResponses()).values().forEach(r -> responses.set(r.statusCode(), response(r)));
+        ArrayNode security = OpenApiAuthorizers.array();
         if (method.apiKeyRequired()) {
-            operation.putArray("security").addObject().putArray("api_key");
+            security.addObject().putArray("api_key");
+        }
+        OpenApiAuthorizers.exportRequirement(api, method, security);
+        if (!security.isEmpty()) {
+            operation.set("security", security);
         }
         if (extensions) {
             RestApi.RequestValidator validator = method.requestValidatorId() == null ? null

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Builds a REST API from an OpenAPI definition (ImportRestApi, PutRestApi): models from the named schemas,
- * request validators, then a resource per path segment and a method per operation, with its parameters, request
+ * request validators, Lambda authorizers from the security schemes ({@link OpenApiAuthorizers}), then a resource per path segment and a method per operation, with its parameters, request
  * and response models, method responses and {@code x-amazon-apigateway-integration}. Everything is checked as the
  * call-by-call operations check it before the API changes, so a refused definition leaves the API as it was.
  */
@@ -27,6 +27,7 @@ final class OpenApiImport {
     private final String region;
     private final Map<String, Model> models = new LinkedHashMap<>();
     private final Map<String, RestApi.RequestValidator> validators = new LinkedHashMap<>();
+    private OpenApiAuthorizers authorizers;
 
     OpenApiImport(ControlPlane plane, OpenApiDocument document, RestApi api, String region) {
         this.plane = plane;
@@ -44,6 +45,7 @@ final class OpenApiImport {
         }
         readModels(overwrite);
         readValidators(overwrite);
+        authorizers = new OpenApiAuthorizers(document, api.authorizers(), plane.regions());
         Map<String, Map<String, Method>> methods = readPaths();
         if (overwrite) {
             api.resources().all().stream().filter(r -> api.resources().rootId().equals(r.parentId()))
@@ -51,9 +53,14 @@ final class OpenApiImport {
             api.resources().get(api.resources().rootId()).methods().clear();
             api.models().clear();
             api.requestValidators().clear();
+            api.authorizers().clear();
         }
         api.models().putAll(models);
         validators.values().forEach(v -> api.requestValidators().put(v.id(), v));
+        authorizers.authorizers().forEach((id, authorizer) -> {
+            api.authorizers().put(id, authorizer);
+            api.authorizerCache().flushAuthorizer(id);
+        });
         methods.forEach((path, byVerb) -> resourceAt(path).methods().putAll(byVerb));
         api.describe(title, root.path("info").path("description").asText(null));
         JsonNode keySource = root.path("x-amazon-apigateway-api-key-source");
@@ -143,9 +150,10 @@ final class OpenApiImport {
             validatorId = validator.id();
         }
         Integration integration = integration(operation.path("x-amazon-apigateway-integration"));
-        return new Method(httpMethod, "NONE", read.apiKeyRequired(), validatorId,
+        OpenApiAuthorizers.Authorization authorization = authorizers.of(operation);
+        return new Method(httpMethod, authorization.type(), read.apiKeyRequired(), validatorId,
                 operation.path("operationId").asText(null), parameters, read.requestModels(), read.methodResponses(),
-                integration);
+                integration, authorization.authorizerId());
     }
 
     private Integration integration(JsonNode extension) {

@@ -96,13 +96,16 @@ final class OpenApiOperation {
         return responses;
     }
 
-    /** True if the operation's (or else the definition's) security names a scheme of type {@code apiKey}. */
+    /**
+     * True if the operation's (or else the definition's) security names a scheme of type {@code apiKey} that is
+     * no authorizer's.
+     */
     boolean apiKeyRequired() {
         JsonNode security = operation.has("security") ? operation.get("security") : document.root().path("security");
         for (JsonNode requirement : security) {
             var names = requirement.fieldNames();
             while (names.hasNext()) {
-                if (document.securitySchemes().path(names.next()).path("type").asText().equals("apiKey")) {
+                if (OpenApiAuthorizers.apiKeyScheme(document.securitySchemes().path(names.next()))) {
                     return true;
                 }
             }
