@@ -49,7 +49,8 @@ final class AccountBoundary {
             return account;
         }
         if (call.service() == AwsService.S3) {
-            AccountServices owner = accounts.ownerOfBucket(resource.name());
+            // Every S3 request asks: a stack of one account skips the search through its buckets.
+            AccountServices owner = accounts.onlyDefault() ? null : accounts.ownerOfBucket(resource.name());
             return owner != null ? owner : account;
         }
         String named = resource.account();
@@ -63,7 +64,7 @@ final class AccountBoundary {
             return null;
         }
         if (call.service() == AwsService.S3) {
-            AccountServices owner = accounts.ownerOfBucket(resource.name());
+            AccountServices owner = accounts.onlyDefault() ? null : accounts.ownerOfBucket(resource.name());
             return owner == null || owner.accountId().equals(call.accountId()) ? null : bucketOfAnother(call);
         }
         String named = resource.account();

@@ -95,6 +95,11 @@ final class Accounts {
         return null;
     }
 
+    /** Whether no account but the default one has been built: nothing can cross accounts yet. */
+    boolean onlyDefault() {
+        return others.isEmpty();
+    }
+
     /** Every account built so far, the default one first. */
     List<AccountServices> built() {
         List<AccountServices> all = new ArrayList<>(1 + others.size());
