@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where accounts meet: which account a request acts in, and the refusal of a signed request that reaches
- * into another account's resource. Resources have no resource policies here, so another account's queue,
- * table or function is refused as AWS refuses it without one (AccessDenied); bucket names are global, as
+ * into another account's resource. Resources have no resource policies here, so another account's queue (one
+ * that exists), table or function is refused as AWS refuses it without one (AccessDenied); bucket names are global, as
  * on AWS, so another account's bucket is refused too, and taking its name answers BucketAlreadyExists.
  * Unsigned requests (API invocations, anonymous S3, plain {@code curl}) carry no account: they act in the
  * account of the resource they name.
@@ -71,8 +71,14 @@ final class AccountBoundary {
         if (named == null || named.isEmpty() || named.equals(call.accountId())) {
             return null;
         }
-        return call.service() == AwsService.SQS ? queueOfAnother(call, resource)
-                : notAuthorized(call, resource);
+        if (call.service() == AwsService.SQS) {
+            // SQS refuses another account's queue that exists; one that does not is NonExistentQueue, which the
+            // caller's own SQS answers.
+            AccountServices owner = accounts.existing(named);
+            boolean exists = owner != null && owner.sqs().hasQueue(resource.region(), resource.name());
+            return exists ? queueOfAnother(call, resource) : null;
+        }
+        return notAuthorized(call, resource);
     }
 
     private static AwsException bucketOfAnother(DecodedCall call) {

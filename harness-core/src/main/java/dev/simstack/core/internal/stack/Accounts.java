@@ -42,6 +42,11 @@ final class Accounts {
         return accountId.equals(home.accountId()) ? home : others.computeIfAbsent(accountId, factory);
     }
 
+    /** The services of {@code accountId} if it has had a request (or is the default), else null; builds nothing. */
+    AccountServices existing(String accountId) {
+        return accountId.equals(home.accountId()) ? home : others.get(accountId);
+    }
+
     /**
      * The account a request signed with {@code accessKeyId} for service {@code signingName} acts in. STS is
      * the exception for session credentials: it answers in the account that issued them, the one that knows
