@@ -6,12 +6,13 @@ Each step shells out to the CLI exactly as a user types it, and checks the CLI's
 import base64
 import json
 import os
+import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from conformance import (Suite, aws, aws_error, cli_has_operation, expect, expect_true, main_guard,  # noqa: E402
-                         md5_hex, md5_of_message_attributes)
+from conformance import (AWS_CLI, Suite, aws, aws_error, cli_has_operation, client_env, expect,  # noqa: E402
+                         expect_true, main_guard, md5_hex, md5_of_message_attributes)
 
 S = Suite("sqs_cli")
 ACCOUNT = "000000000000"
@@ -250,11 +251,38 @@ def message_move_tasks():
         sqs("cancel-message-move-task", "--task-handle", task["TaskHandle"])
 
 
+def sqs_in_account(account, *args):
+    """The CLI with AWS_ACCESS_KEY_ID set to a twelve-digit account id (LocalStack's convention); (code, out, err)."""
+    env = client_env()
+    env["AWS_ACCESS_KEY_ID"] = account
+    proc = subprocess.run([AWS_CLI, "--endpoint-url", S.endpoint, "--output", "json", "sqs", *args], env=env,
+                          capture_output=True, text=True, timeout=60)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def accounts_by_access_key():
+    name = S.unique("acct")
+    default_url = sqs("create-queue", "--queue-name", name)["QueueUrl"]
+    code, out, err = sqs_in_account("111111111111", "create-queue", "--queue-name", name)
+    expect_true(code == 0, f"create-queue in account 111111111111: {err.strip()[:300]}")
+    other_url = json.loads(out)["QueueUrl"]
+    expect(other_url.rsplit("/", 2)[-2:], ["111111111111", name], "account and name in the queue URL")
+    expect(default_url.rsplit("/", 2)[-2], ACCOUNT, "account of the default account's queue URL")
+    code, out, err = sqs_in_account("111111111111", "send-message", "--queue-url", other_url, "--message-body", "x")
+    expect_true(code == 0, f"send-message in account 111111111111: {err.strip()[:300]}")
+    expect(messages("--queue-url", default_url), [], "messages of the default account's queue of the same name")
+    # Without a queue policy, another account's queue is refused as AWS refuses it.
+    expect(sqs_error("send-message", "--queue-url", other_url, "--message-body", "x"), "AccessDenied",
+           "error of sending to another account's queue")
+    sqs_in_account("111111111111", "delete-queue", "--queue-url", other_url)
+    sqs("delete-queue", "--queue-url", default_url)
+
+
 def run():
     for check in (create_queue, create_queue_conflict, create_fifo_queue, get_queue_url, list_queues_pagination,
                   queue_attributes, send_message, receive_message, special_characters_round_trip,
                   change_visibility_and_delete, send_message_batch, batch_visibility_and_delete, long_poll_empty, purge_queue, tags, dead_letter_queue, fifo,
-                  parameter_errors, empty_batch, delete_queue):
+                  parameter_errors, empty_batch, delete_queue, accounts_by_access_key):
         S.check(check.__name__, check)
     if cli_has_operation("sqs", "StartMessageMoveTask"):
         S.check("message_move_tasks", message_move_tasks)

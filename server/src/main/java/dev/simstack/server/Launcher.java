@@ -30,6 +30,11 @@ public final class Launcher implements Callable<Integer> {
             description = "Regions, comma-separated; the first serves unsigned requests. Default: ${DEFAULT-VALUE}.")
     String[] regions;
 
+    @Option(names = "--account-id", paramLabel = "ID", defaultValue = "000000000000",
+            description = "The default account: unsigned requests and keys that are not twelve digits act in it"
+                    + " (a twelve-digit access key id acts in that account). Default: ${DEFAULT-VALUE}.")
+    String accountId;
+
     @Option(names = "--seed", description = "Seed of the stack's random source (printed at start when not given).")
     Long seed;
 
@@ -101,7 +106,7 @@ public final class Launcher implements Callable<Integer> {
         dev.simstack.fault.FaultInjector injector = null;
         java.util.List<java.nio.file.Path> files;
         try {
-            config = config.withLedgerLimit(ledgerLimit);
+            config = config.withLedgerLimit(ledgerLimit).withAccountId(accountId);
             if (faults != null) {
                 injector = new dev.simstack.fault.FaultInjector(dev.simstack.fault.FaultPlan.load(faults));
                 injector.pause(); // resources from files are created fault-free
@@ -140,8 +145,8 @@ public final class Launcher implements Callable<Integer> {
             System.out.println("SimStack stopped.");
             stopped.countDown();
         }, "simstack-shutdown"));
-        System.out.printf("SimStack listening on %s (regions %s, seed %d, %s clock) in %d ms. Ctrl-C stops it.%n",
-                stack.endpoint(), String.join(",", regions), stack.seed(), config.clock(),
+        System.out.printf("SimStack listening on %s (account %s, regions %s, seed %d, %s clock) in %d ms. Ctrl-C"
+                + " stops it.%n", stack.endpoint(), accountId, String.join(",", regions), stack.seed(), config.clock(),
                 (System.nanoTime() - started) / 1_000_000);
         System.out.println("Try: aws --endpoint-url " + stack.endpoint() + " sqs create-queue --queue-name demo");
         stopped.await();

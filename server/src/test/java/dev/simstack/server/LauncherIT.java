@@ -150,4 +150,31 @@ class LauncherIT {
                 .contains("SimStack cannot start: the ledger limit is a number of entries to keep, at least 1, or 0"
                         + " to keep every entry; got -1");
     }
+
+    @Test
+    void account_id_sets_the_default_account_and_twelve_digit_keys_select_others() throws Exception {
+        URI endpoint = launch("--port", "0", "--account-id", "123456789012");
+        try (SqsClient byDefault = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+                SqsClient other = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("111111111111", "test"))).build()) {
+            assertThat(byDefault.createQueue(b -> b.queueName("jobs")).queueUrl())
+                    .isEqualTo(endpoint + "/123456789012/jobs");
+            assertThat(other.createQueue(b -> b.queueName("jobs")).queueUrl()).isEqualTo(endpoint + "/111111111111/jobs");
+        }
+        assertThat(outputText()).contains("account 123456789012");
+    }
+
+    @Test
+    void refuses_an_account_id_that_is_not_twelve_digits() throws Exception {
+        Process refused = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "simstack-server.jar").toString(), "--port", "0", "--account-id", "12345")
+                .redirectErrorStream(true).start();
+        assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(2);
+        assertThat(new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("SimStack cannot start: an account id is 12 digits, got '12345'");
+    }
 }

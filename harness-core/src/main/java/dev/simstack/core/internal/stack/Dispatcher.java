@@ -40,14 +40,20 @@ public final class Dispatcher implements RequestHandler {
 
     private final StackContext context;
     private final Router router;
+    private final AccountBoundary accounts;
     private final InterceptorChain chain;
     private final HealthEndpoint health;
     private final ResetEndpoint reset;
 
-    public Dispatcher(StackContext context, Router router, List<Interceptor> interceptors, ResetGate gate,
-            HealthEndpoint health, ResetEndpoint reset) {
+    /**
+     * @param context the default account's context: the clock, ids, ledger and activity every account shares
+     * @param accounts which account each request acts in, and the refusal of a reach into another
+     */
+    Dispatcher(StackContext context, Router router, AccountBoundary accounts, List<Interceptor> interceptors,
+            ResetGate gate, HealthEndpoint health, ResetEndpoint reset) {
         this.context = context;
         this.router = router;
+        this.accounts = accounts;
         this.chain = new InterceptorChain(interceptors, gate);
         this.health = health;
         this.reset = reset;
@@ -85,7 +91,8 @@ public final class Dispatcher implements RequestHandler {
         }
         SigV4Scope scope = SigV4Scope.of(exchange);
         String requestId = context.ids().next();
-        Route route = router.route(exchange, scope);
+        AccountServices account = accounts.accountOf(exchange, scope);
+        Route route = router.route(account.registry(), exchange, scope);
         if (route == null) {
             return CompletableFuture.completedFuture(unrouted(exchange, requestId));
         }
@@ -107,13 +114,33 @@ public final class Dispatcher implements RequestHandler {
         }
         String unsignedRegion = scope.region() == null
                 ? route.service().regionOfUnsignedCall(decoded.operation(), decoded.input()) : null;
-        DecodedCall call = new DecodedCall(descriptor.signingName(), decoded.operation(),
-                unsignedRegion != null ? unsignedRegion : region(scope),
-                context.accountId(), requestId, codec.name(), scope.accessKeyId(), exchange.headers().get("Host"),
+        String callRegion = unsignedRegion != null ? unsignedRegion : region(scope);
+        DecodedCall call = call(account, route, decoded, callRegion, requestId, codec, scope, exchange, arrival);
+        if (scope.accessKeyId() == null) {
+            AccountServices owner = accounts.ofUnsigned(call, account);
+            if (owner != account) {
+                route = new Route(owner.registry().like(descriptor), codec);
+                call = call(owner, route, decoded, callRegion, requestId, codec, scope, exchange, arrival);
+            }
+        }
+        AwsException refusal = accounts.refusal(call);
+        if (refusal != null) {
+            return CompletableFuture.completedFuture(answer(call, codec, descriptor, null, refusal));
+        }
+        DecodedCall decodedCall = call;
+        Route chosen = route;
+        return chain.proceed(decodedCall, chosen.service(),
+                output -> codec.success(descriptor, decodedCall.operation(), decodedCall.requestId(), output))
+                .handle((result, failure) -> answer(decodedCall, codec, descriptor, result, failure));
+    }
+
+    /** The call as {@code account}'s service of {@code route} takes it. */
+    private static DecodedCall call(AccountServices account, Route route, ProtocolCodec.Decoded decoded,
+            String region, String requestId, ProtocolCodec codec, SigV4Scope scope, HttpExchange exchange,
+            Instant arrival) {
+        return new DecodedCall(route.service().descriptor().signingName(), decoded.operation(), region,
+                account.accountId(), requestId, codec.name(), scope.accessKeyId(), exchange.headers().get("Host"),
                 arrival, decoded.input(), route.service()::resourceNameOf);
-        return chain.proceed(call, route.service(),
-                output -> codec.success(descriptor, call.operation(), call.requestId(), output))
-                .handle((result, failure) -> answer(call, codec, descriptor, result, failure));
     }
 
     /** The wire answer of a call's result, or of the failure an interceptor threw; recorded in the ledger. */

@@ -21,14 +21,10 @@ import dev.simstack.core.internal.server.FrontDoor;
 import dev.simstack.core.internal.server.LocalDoor;
 import dev.simstack.core.internal.services.s3.S3Service;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbService;
-import dev.simstack.core.internal.services.dynamodb.streams.DynamoDbStreamsService;
 import dev.simstack.core.internal.services.sqs.SqsService;
 import dev.simstack.core.internal.protocol.restjson.RestJsonCodec;
 import dev.simstack.core.internal.services.lambda.LambdaService;
 import dev.simstack.core.internal.services.apigateway.ApiGatewayService;
-import dev.simstack.core.internal.services.iam.IamService;
-import dev.simstack.core.internal.services.sts.StsService;
-import dev.simstack.core.internal.services.cloudformation.CloudFormationService;
 import dev.simstack.core.internal.services.cloudformation.StackTemplates;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,21 +52,14 @@ public final class Engine implements AutoCloseable {
     private final StackConfig config;
     private final StackContext context;
     private final ScheduledThreadPoolExecutor timers;
-    private final SqsService sqs;
-    // Built on first use (start-up time): a stack that only uses queues never loads the others' classes.
-    private final LazyService<DynamoDbService> dynamodb;
-    private final LazyService<S3Service> s3;
-    private final LazyService<LambdaService> lambda;
-    private final LazyService<ApiGatewayService> apiGateway;
-    private final LazyService<IamService> iam;
-    private final LazyService<StsService> sts;
-    private final LazyService<CloudFormationService> cloudFormation;
+    /** The default account's services (the stack's handles address them) and every other account's. */
+    private final Accounts accounts;
+    private final AccountServices home;
     /** What CloudFormation makes stacks with; given by the Stack that wraps this engine (it lives above). */
     private volatile StackTemplates templates;
     /** The URL functions reach the stack at, once the port is bound; a Lambda service built later reads it. */
     private volatile String lambdaEndpoint;
     private final ScratchDirectory scratch;
-    private final ServiceRegistry services = new ServiceRegistry();
     private final ResetGate gate = new ResetGate();
     /** What the reset endpoint runs: the stack's reset (with its listeners) once a Stack wraps this engine. */
     private volatile Function<Set<String>, List<AppliedResources.Resource>> resetHandler = names -> {
@@ -101,39 +90,15 @@ public final class Engine implements AutoCloseable {
         this.context = new StackContext(clock, new SimRandom(seed), new IdSource(seed),
                 new AppendOnlyLedger(clock, config.ledgerLimit()), config.accountId(), config.defaultRegion(),
                 config.interceptors(), activity);
-        this.sqs = new SqsService(context);
-        services.register(sqs);
         this.scratch = new ScratchDirectory(name);
-        this.s3 = new LazyService<>(S3Service.DESCRIPTOR,
-                () -> new S3Service(context, scratch, new SqsQueueSink(sqs.port(), context), this::invokeFunction));
-        this.dynamodb = new LazyService<>(DynamoDbService.DESCRIPTOR,
-                () -> new DynamoDbService(context, new S3ForDynamoDb(s3::get, context.accountId())));
-        services.register(dynamodb);
-        services.register(new LazyService<>(DynamoDbStreamsService.DESCRIPTOR,
-                () -> new DynamoDbStreamsService(context, region -> dynamodb.get().streamedTables(region))));
-        services.register(s3);
-        ClassLoader handlers = handlerClassLoader(); // the starting thread's, not the first caller's
-        this.lambda = new LazyService<>(LambdaService.DESCRIPTOR, () -> {
-            LambdaService built = new LambdaService(context, sqs.port(), new SqsQueueSink(sqs.port(), context),
-                    config.lambdaConcurrencyLimit(), handlers, name, scratch, this::functionCode,
-                    (region, streamArn) -> dynamodb.get().streamByArn(region, streamArn));
-            if (lambdaEndpoint != null) {
-                built.endpoint(lambdaEndpoint);
-            }
-            return built;
-        });
-        services.register(lambda);
-        this.apiGateway = new LazyService<>(ApiGatewayService.DESCRIPTOR,
-                () -> new ApiGatewayService(context, lambda.get().port(), sqs.port()));
-        services.register(apiGateway);
-        this.iam = new LazyService<>(IamService.DESCRIPTOR, () -> new IamService(context));
-        services.register(iam);
-        this.sts = new LazyService<>(StsService.DESCRIPTOR, () -> new StsService(context, role -> iam.get().role(role),
-                (accessKeyId, region) -> iam.get().keyOwner(accessKeyId, region)));
-        services.register(sts);
-        this.cloudFormation = new LazyService<>(CloudFormationService.DESCRIPTOR,
-                () -> new CloudFormationService(context, () -> templates));
-        services.register(cloudFormation);
+        // The starting thread's class loader, not the first caller's: handlers are test classes it sees.
+        AccountServices.Shared shared = new AccountServices.Shared(config.accountId(), scratch, handlerClassLoader(),
+                name, config.lambdaConcurrencyLimit(), () -> lambdaEndpoint);
+        this.home = new AccountServices(context, shared, () -> templates);
+        // Another account shares everything but its state: the same clock, sources, ledger and interceptors.
+        this.accounts = new Accounts(home, accountId -> new AccountServices(new StackContext(clock, context.random(),
+                context.ids(), context.ledger(), accountId, context.defaultRegion(), context.interceptors(), activity),
+                shared, null));
         try {
             load.accept(this);
         } catch (RuntimeException e) {
@@ -143,13 +108,13 @@ public final class Engine implements AutoCloseable {
         }
         // The REST codecs carry S3's operation table and Lambda's and API Gateway's route tables: built on
         // the first REST request, so a stack that only uses queues never loads them (start-up time).
-        Router router = new Router(services, new AwsJsonCodec(), new AwsQueryCodec(),
+        Router router = new Router(home.registry(), new AwsJsonCodec(), new AwsQueryCodec(),
                 new LazyCodec(() -> new RestXmlCodec(S3Service.operationTable(), clock)),
                 new LazyCodec(() -> new RestJsonCodec(
                         Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes()))));
-        this.dispatcher = new Dispatcher(context, router, config.interceptors(), gate,
-                new HealthEndpoint(services, Engine.class.getPackage().getImplementationVersion() == null ? "dev"
-                        : Engine.class.getPackage().getImplementationVersion()),
+        this.dispatcher = new Dispatcher(context, router, new AccountBoundary(accounts), config.interceptors(), gate,
+                new HealthEndpoint(home.registry(), Engine.class.getPackage().getImplementationVersion() == null
+                        ? "dev" : Engine.class.getPackage().getImplementationVersion()),
                 new ResetEndpoint(signingNames(), names -> resetHandler.apply(names), name));
         this.localDoor = new LocalDoor(dispatcher, scratch);
         try {
@@ -162,7 +127,7 @@ public final class Engine implements AutoCloseable {
         }
         this.hostAndPort = hostForUrls(config.host()) + ":" + frontDoor.port();
         lambdaEndpoint = "http://" + hostAndPort;
-        lambda.ifBuilt(built -> built.endpoint(lambdaEndpoint));
+        accounts.built().forEach(account -> account.lambda().ifBuilt(built -> built.endpoint(lambdaEndpoint)));
         LOG.debug("stack {} listening on {} with seed {} and a {} clock", name, hostAndPort, seed, config.clock());
     }
 
@@ -176,9 +141,17 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalArgumentException if a name is not one of the stack's services
      */
     public void reset(Set<String> names) {
-        List<Service> order = names.isEmpty() ? new ArrayList<>(services.all()) : servicesNamed(names);
-        // Lambda first: its pollers stop before the queues they long-poll answer them empty.
-        order.sort(java.util.Comparator.comparing(service -> service == lambda ? 0 : 1));
+        if (!names.isEmpty()) {
+            servicesNamed(home, names); // unknown names fail before anything is emptied
+        }
+        List<Service> order = new ArrayList<>();
+        for (AccountServices account : accounts.built()) {
+            List<Service> services = names.isEmpty() ? new ArrayList<>(account.registry().all())
+                    : servicesNamed(account, names);
+            // Lambda first: its pollers stop before the queues they long-poll answer them empty.
+            services.sort(java.util.Comparator.comparing(service -> service == account.lambda() ? 0 : 1));
+            order.addAll(services);
+        }
         List<Runnable> releases = new ArrayList<>();
         gate.exclusive(() -> {
             order.forEach(service -> releases.add(service.reset()));
@@ -189,10 +162,10 @@ public final class Engine implements AutoCloseable {
         releases.forEach(Runnable::run);
     }
 
-    private List<Service> servicesNamed(Set<String> names) {
+    private List<Service> servicesNamed(AccountServices account, Set<String> names) {
         List<Service> named = new ArrayList<>();
         for (String name : names) {
-            Service service = services.bySigningName(name);
+            Service service = account.registry().bySigningName(name);
             if (service == null) {
                 throw new IllegalArgumentException("this stack has no service '" + name + "' to reset; it has "
                         + signingNames());
@@ -214,7 +187,7 @@ public final class Engine implements AutoCloseable {
 
     /** The signing names of the services, in registration order. */
     public List<String> signingNames() {
-        return services.all().stream().map(service -> service.descriptor().signingName()).toList();
+        return home.registry().all().stream().map(service -> service.descriptor().signingName()).toList();
     }
 
     /**
@@ -249,68 +222,40 @@ public final class Engine implements AutoCloseable {
     }
 
     public SqsService sqs() {
-        return sqs;
+        return home.sqs();
     }
 
     public S3Service s3() {
-        return s3.get();
+        return home.s3().get();
     }
 
     public LambdaService lambda() {
-        return lambda.get();
+        return home.lambda().get();
     }
 
     public ApiGatewayService apiGateway() {
-        return apiGateway.get();
+        return home.apiGateway().get();
     }
 
     public CloudFormationService cloudFormation() {
-        return cloudFormation.get();
+        return home.cloudFormation().get();
     }
 
     /** CloudFormation's service if a call or a reload built it, else null: its state is then empty. */
     public CloudFormationService cloudFormationIfBuilt() {
         CloudFormationService[] built = new CloudFormationService[1];
-        cloudFormation.ifBuilt(service -> built[0] = service);
+        home.cloudFormation().ifBuilt(service -> built[0] = service);
         return built[0];
     }
 
-    /**
-     * S3's notifications invoke functions as AWS services do, asynchronously: the result is not awaited
-     * (the function's failures show in the ledger and its logs, not to the notifying write).
-     */
-    private void invokeFunction(dev.simstack.core.ResourceRef function, byte[] event, String trigger) {
-        try {
-            // An Event invocation, as S3 makes it: AWS's two retries and the function's destinations apply.
-            lambda.get().port().invokeEvent(function, null, event, trigger);
-        } catch (dev.simstack.core.AwsException gone) {
-            // The function was deleted after the notification was configured: AWS drops the event too.
-            LOG.debug("S3 notification to {} dropped: {}", function, gone.getMessage());
-        }
-    }
-
     /** Handlers are test classes: the starting thread's class loader sees them (Surefire, IDEs). */
-    /**
-     * The bytes of the S3 object a function's code names; a bucket of another region answers S3's
-     * PermanentRedirect, as Lambda reads only from its own region.
-     */
-    private byte[] functionCode(String region, String bucket, String key, String versionId) {
-        var view = s3.get().view(bucket);
-        if (view != null && !view.region().equals(region)) {
-            throw new dev.simstack.core.AwsException("PermanentRedirect", 301, "The bucket is in this region: "
-                    + view.region() + ". Please use this region to retry the request");
-        }
-        return s3.get().port().getObject(dev.simstack.core.ResourceRef.bucket(region, context.accountId(), bucket),
-                key, versionId).bytes();
-    }
-
     private static ClassLoader handlerClassLoader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return loader != null ? loader : Engine.class.getClassLoader();
     }
 
     public DynamoDbService dynamodb() {
-        return dynamodb.get();
+        return home.dynamodb().get();
     }
 
     /**
@@ -330,12 +275,7 @@ public final class Engine implements AutoCloseable {
                 frontDoor.close();
             }
         } finally {
-            if (lambda != null) {
-                lambda.close(); // stop the pollers before the queues they long-poll close
-            }
-            for (Service service : services.all()) {
-                service.close();
-            }
+            accounts.built().forEach(AccountServices::close);
             timers.shutdownNow();
             awaitQuietly();
             scratch.close();

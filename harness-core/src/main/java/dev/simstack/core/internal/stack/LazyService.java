@@ -39,6 +39,11 @@ final class LazyService<T extends Service> implements Service {
         return service;
     }
 
+    /** The service if it is built, else null (asking must not build it). */
+    T peek() {
+        return built;
+    }
+
     /** Runs {@code action} on the service if it is built; a build in progress finishes first. */
     synchronized void ifBuilt(Consumer<T> action) {
         if (built != null) {

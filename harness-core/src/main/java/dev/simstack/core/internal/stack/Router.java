@@ -54,7 +54,12 @@ public final class Router {
 
     /** The route, or an {@link AwsException} (with a null-service route to answer it in) when none fits. */
     public Route route(HttpExchange exchange, SigV4Scope scope) {
-        Route restJsonRoute = restJsonRoute(exchange, scope);
+        return route(services, exchange, scope);
+    }
+
+    /** The route to one of {@code services} (an account's), as {@link #route(HttpExchange, SigV4Scope)}. */
+    public Route route(ServiceRegistry services, HttpExchange exchange, SigV4Scope scope) {
+        Route restJsonRoute = restJsonRoute(services, exchange, scope);
         if (restJsonRoute != null) {
             return restJsonRoute; // before S3's fallback: API calls are unsigned and may carry any body
         }
@@ -71,10 +76,10 @@ public final class Router {
             }
             return new Route(service, query);
         }
-        return restRoute(scope);
+        return restRoute(services, scope);
     }
 
-    private Route restRoute(SigV4Scope scope) {
+    private Route restRoute(ServiceRegistry services, SigV4Scope scope) {
         Service s3 = services.bySigningName(S3_SIGNING_NAME);
         if (restXml == null || s3 == null) {
             return null;
@@ -85,7 +90,7 @@ public final class Router {
     }
 
     /** Lambda and API Gateway by signing name; API invocations by their path, signed or not. */
-    private Route restJsonRoute(HttpExchange exchange, SigV4Scope scope) {
+    private Route restJsonRoute(ServiceRegistry services, HttpExchange exchange, SigV4Scope scope) {
         if (restJson == null) {
             return null;
         }

@@ -48,6 +48,12 @@ public final class ServiceRegistry {
         return null;
     }
 
+    /** This registry's service of {@code descriptor}'s kind: by target prefix where it has one, else signing name. */
+    public Service like(ServiceDescriptor descriptor) {
+        Service byPrefix = descriptor.jsonTargetPrefix() == null ? null : byTarget.get(descriptor.jsonTargetPrefix());
+        return byPrefix != null ? byPrefix : bySigningName(descriptor.signingName());
+    }
+
     public Collection<Service> all() {
         return bySigningName.values();
     }

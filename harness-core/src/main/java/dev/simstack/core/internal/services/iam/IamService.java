@@ -78,6 +78,16 @@ public final class IamService implements Service {
         }
     }
 
+    /**
+     * Whether {@code accessKeyId} is an access key of a user of this account; unlike {@link #keyOwner} it
+     * records no use of the key (the engine asks it to learn which account a request acts in).
+     */
+    public boolean ownsAccessKey(String accessKeyId) {
+        synchronized (store) {
+            return store.keyOwner(accessKeyId) != null;
+        }
+    }
+
     /** What STS reads of the roles it assumes. */
     public IamStore.RoleSummary role(String name) {
         synchronized (store) {

@@ -58,7 +58,8 @@ final class InvocationContext implements Context, FunctionEnvironment.Holder {
      * variables"), and {@code AWS_ENDPOINT_URL}, the SDK's standard variable for a custom endpoint, set to
      * the stack so a handler's SDK clients can reach it. The execution role's keys are placeholders (the
      * stack accepts any), there so that code reading its credentials from the environment, as the SDK does
-     * on Lambda, finds some.
+     * on Lambda, finds some; the access key id is the function's account id, so that the handler's calls act
+     * in the function's own account, as its execution role's would.
      */
     private static Map<String, String> variables(LambdaFunction function, FunctionConfig config, String version,
             String endpoint) {
@@ -70,7 +71,7 @@ final class InvocationContext implements Context, FunctionEnvironment.Holder {
         all.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memorySize()));
         all.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
         all.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + config.runtime());
-        all.put("AWS_ACCESS_KEY_ID", "simstack");
+        all.put("AWS_ACCESS_KEY_ID", function.ref().account());
         all.put("AWS_SECRET_ACCESS_KEY", "simstack");
         all.put("AWS_SESSION_TOKEN", "simstack");
         if (endpoint != null) {

@@ -44,6 +44,15 @@ public final class StsService implements Service {
         sessions.register(operations);
     }
 
+    /**
+     * The account the session credentials {@code accessKeyId} act in (an assumed role's, which may be another
+     * account's), or null when this service did not issue them.
+     */
+    public String accountOf(String accessKeyId) {
+        CallerIdentity identity = accessKeyId == null ? null : issued.get(accessKeyId);
+        return identity == null ? null : identity.account();
+    }
+
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
