@@ -25,6 +25,7 @@ import dev.simstack.core.internal.services.sqs.SqsService;
 import dev.simstack.core.internal.protocol.restjson.RestJsonCodec;
 import dev.simstack.core.internal.services.lambda.LambdaService;
 import dev.simstack.core.internal.services.apigateway.ApiGatewayService;
+import dev.simstack.core.internal.services.cloudformation.CloudFormationService;
 import dev.simstack.core.internal.services.cloudformation.StackTemplates;
 import java.util.ArrayList;
 import java.util.List;
