@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +45,15 @@ public final class Dispatcher implements RequestHandler {
     private final HealthEndpoint health;
     private final ResetEndpoint reset;
 
+    /**
+     * @param workers where calls that work long run (S3's copies), off the event loop that read them; the caller
+     *     counts its tasks as the stack's activity and shuts it down with the stack
+     */
     public Dispatcher(StackContext context, Router router, List<Interceptor> interceptors, ResetGate gate,
-            HealthEndpoint health, ResetEndpoint reset) {
+            Executor workers, HealthEndpoint health, ResetEndpoint reset) {
         this.context = context;
         this.router = router;
-        this.chain = new InterceptorChain(interceptors, gate);
+        this.chain = new InterceptorChain(interceptors, gate, workers);
         this.health = health;
         this.reset = reset;
     }

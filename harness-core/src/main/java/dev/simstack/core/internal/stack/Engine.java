@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +58,8 @@ public final class Engine implements AutoCloseable {
     private final StackConfig config;
     private final StackContext context;
     private final ScheduledThreadPoolExecutor timers;
+    /** Runs the calls that work long (S3's copies) off the event loops; no thread until the first such call. */
+    private final ExecutorService workers;
     private final SqsService sqs;
     // Built on first use (start-up time): a stack that only uses queues never loads the others' classes.
     private final LazyService<DynamoDbService> dynamodb;
@@ -94,6 +98,7 @@ public final class Engine implements AutoCloseable {
         this.config = config;
         String name = "simstack-" + STACK_NUMBERS.incrementAndGet();
         this.timers = timerThread(name);
+        this.workers = workerThreads(name);
         long seed = config.seed() != null ? config.seed() : System.nanoTime() ^ 0x5DEECE66DL;
         Activity activity = new Activity();
         SimClock clock = clock(config.clock(), timers, activity);
@@ -134,6 +139,7 @@ public final class Engine implements AutoCloseable {
             load.accept(this);
         } catch (RuntimeException e) {
             timers.shutdownNow();
+            workers.shutdownNow();
             scratch.close();
             throw e;
         }
@@ -144,6 +150,7 @@ public final class Engine implements AutoCloseable {
                 new LazyCodec(() -> new RestJsonCodec(
                         Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes()))));
         this.dispatcher = new Dispatcher(context, router, config.interceptors(), gate,
+                context.activity().counting(workers),
                 new HealthEndpoint(services, Engine.class.getPackage().getImplementationVersion() == null ? "dev"
                         : Engine.class.getPackage().getImplementationVersion()),
                 new ResetEndpoint(signingNames(), names -> resetHandler.apply(names), name));
@@ -153,6 +160,7 @@ public final class Engine implements AutoCloseable {
                     scratch);
         } catch (RuntimeException e) {
             timers.shutdownNow();
+            workers.shutdownNow();
             scratch.close();
             throw e;
         }
@@ -322,6 +330,7 @@ public final class Engine implements AutoCloseable {
                 service.close();
             }
             timers.shutdownNow();
+            workers.shutdownNow(); // a copy in progress is interrupted; its connection is closed already
             awaitQuietly();
             scratch.close();
         }
@@ -330,6 +339,7 @@ public final class Engine implements AutoCloseable {
     private void awaitQuietly() {
         try {
             timers.awaitTermination(2, TimeUnit.SECONDS);
+            workers.awaitTermination(2, TimeUnit.SECONDS); // before the scratch files they write go
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -344,6 +354,15 @@ public final class Engine implements AutoCloseable {
             default:
                 return new WallClock(1.0, timers);
         }
+    }
+
+    private static ExecutorService workerThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, name + "-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static ScheduledThreadPoolExecutor timerThread(String name) {
