@@ -18,6 +18,16 @@ public interface Service extends AutoCloseable {
     CompletionStage<JsonNode> invoke(DecodedCall call);
 
     /**
+     * Whether {@code operation} may work for long in its synchronous part (S3's copies of large objects), so that
+     * the engine runs it on a worker thread of the stack instead of the event loop that read the request, where it
+     * would hold up every other connection of that loop. Most calls take microseconds and answer where they were
+     * read: a hand-off would cost more than it saves.
+     */
+    default boolean worksLong(String operation) {
+        return false;
+    }
+
+    /**
      * The region an unsigned call acts in when its input names a resource of one region (an API invocation:
      * the API's), so that the ledger, fault rules and region outages see that region rather than the stack's
      * default; null when the input says none.

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +49,15 @@ public final class Dispatcher implements RequestHandler {
     /**
      * @param context the default account's context: the clock, ids, ledger and activity every account shares
      * @param accounts which account each request acts in, and the refusal of a reach into another
+     * @param workers where calls that work long run (S3's copies), off the event loop that read them; the caller
+     *     counts its tasks as the stack's activity and shuts it down with the stack
      */
     Dispatcher(StackContext context, Router router, AccountBoundary accounts, List<Interceptor> interceptors,
-            ResetGate gate, HealthEndpoint health, ResetEndpoint reset) {
+            ResetGate gate, Executor workers, HealthEndpoint health, ResetEndpoint reset) {
         this.context = context;
         this.router = router;
         this.accounts = accounts;
-        this.chain = new InterceptorChain(interceptors, gate);
+        this.chain = new InterceptorChain(interceptors, gate, workers);
         this.health = health;
         this.reset = reset;
     }

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +58,8 @@ public final class Engine implements AutoCloseable {
     /** The default account's services (the stack's handles address them) and every other account's. */
     private final Accounts accounts;
     private final AccountServices home;
+    /** Runs the calls that work long (S3's copies) off the event loops; no thread until the first such call. */
+    private final ExecutorService workers;
     /** What CloudFormation makes stacks with; given by the Stack that wraps this engine (it lives above). */
     private volatile StackTemplates templates;
     /** The URL functions reach the stack at, once the port is bound; a Lambda service built later reads it. */
@@ -85,6 +89,7 @@ public final class Engine implements AutoCloseable {
         this.config = config;
         String name = "simstack-" + STACK_NUMBERS.incrementAndGet();
         this.timers = timerThread(name);
+        this.workers = workerThreads(name);
         long seed = config.seed() != null ? config.seed() : System.nanoTime() ^ 0x5DEECE66DL;
         Activity activity = new Activity();
         SimClock clock = clock(config.clock(), timers, activity);
@@ -104,6 +109,7 @@ public final class Engine implements AutoCloseable {
             load.accept(this);
         } catch (RuntimeException e) {
             timers.shutdownNow();
+            workers.shutdownNow();
             scratch.close();
             throw e;
         }
@@ -114,6 +120,7 @@ public final class Engine implements AutoCloseable {
                 new LazyCodec(() -> new RestJsonCodec(
                         Map.of("lambda", LambdaService.routes(), "apigateway", ApiGatewayService.routes()))));
         this.dispatcher = new Dispatcher(context, router, new AccountBoundary(accounts), config.interceptors(), gate,
+                context.activity().counting(workers),
                 new HealthEndpoint(home.registry(), Engine.class.getPackage().getImplementationVersion() == null
                         ? "dev" : Engine.class.getPackage().getImplementationVersion()),
                 new ResetEndpoint(signingNames(), names -> resetHandler.apply(names), name));
@@ -123,6 +130,7 @@ public final class Engine implements AutoCloseable {
                     scratch);
         } catch (RuntimeException e) {
             timers.shutdownNow();
+            workers.shutdownNow();
             scratch.close();
             throw e;
         }
@@ -278,6 +286,7 @@ public final class Engine implements AutoCloseable {
         } finally {
             accounts.built().forEach(AccountServices::close);
             timers.shutdownNow();
+            workers.shutdownNow(); // a copy in progress is interrupted; its connection is closed already
             awaitQuietly();
             scratch.close();
         }
@@ -286,6 +295,7 @@ public final class Engine implements AutoCloseable {
     private void awaitQuietly() {
         try {
             timers.awaitTermination(2, TimeUnit.SECONDS);
+            workers.awaitTermination(2, TimeUnit.SECONDS); // before the scratch files they write go
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -300,6 +310,15 @@ public final class Engine implements AutoCloseable {
             default:
                 return new WallClock(1.0, timers);
         }
+    }
+
+    private static ExecutorService workerThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, name + "-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static ScheduledThreadPoolExecutor timerThread(String name) {

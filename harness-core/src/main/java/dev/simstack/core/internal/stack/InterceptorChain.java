@@ -11,6 +11,7 @@ import dev.simstack.core.internal.protocol.HttpAnswer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,10 +24,13 @@ final class InterceptorChain {
 
     private final List<Interceptor> interceptors;
     private final ResetGate gate;
+    /** Where calls a service says work long run (counted as the stack's activity), off the event loops. */
+    private final Executor workers;
 
-    InterceptorChain(List<Interceptor> interceptors, ResetGate gate) {
+    InterceptorChain(List<Interceptor> interceptors, ResetGate gate, Executor workers) {
         this.interceptors = List.copyOf(interceptors);
         this.gate = gate;
+        this.workers = workers;
     }
 
     /**
@@ -40,12 +44,22 @@ final class InterceptorChain {
     private Interceptor.Next next(int index, DecodedCall original, Service service,
             Function<JsonNode, HttpAnswer> encoder) {
         if (index == interceptors.size()) {
-            return call -> guarded(() -> gate.call(() -> service.invoke(decoded(call))))
+            return call -> invoke(call, service)
                     .handle((output, failure) -> failure == null ? CallResults.success(encoder.apply(output))
                             : CallResult.failure(Dispatcher.asAwsError(original, failure)));
         }
         Interceptor interceptor = interceptors.get(index);
         return call -> guarded(() -> interceptor.intercept(call, next(index + 1, original, service, encoder)));
+    }
+
+    /** The service's answer to {@code call}, worked out here or, for a call that works long, on a worker. */
+    private CompletionStage<JsonNode> invoke(ServiceCall call, Service service) {
+        Supplier<CompletionStage<JsonNode>> invoke = () -> gate.call(() -> service.invoke(decoded(call)));
+        if (!service.worksLong(call.operation())) {
+            return guarded(invoke);
+        }
+        return guarded(() -> CompletableFuture.supplyAsync(() -> guarded(invoke), workers)
+                .thenCompose(Function.identity()));
     }
 
     /** The engine's own call behind {@code call}; an interceptor must pass on the call it was given. */

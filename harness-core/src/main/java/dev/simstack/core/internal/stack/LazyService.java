@@ -62,6 +62,11 @@ final class LazyService<T extends Service> implements Service {
     }
 
     @Override
+    public boolean worksLong(String operation) {
+        return get().worksLong(operation); // asked only for a call of this service, which builds it anyway
+    }
+
+    @Override
     public String regionOfUnsignedCall(String operation, JsonNode input) {
         return get().regionOfUnsignedCall(operation, input);
     }

@@ -29,6 +29,10 @@ public final class S3Service implements Service {
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", null, null, "com.amazonaws.s3",
             false, false, null);
 
+    /** The operations that read or write a whole object at once: copies, and the concatenation of parts. */
+    private static final java.util.Set<String> LONG_OPERATIONS = java.util.Set.of("CopyObject", "UploadPartCopy",
+            "CompleteMultipartUpload");
+
     private final S3Store store;
     private final OperationTable<S3Operation> operations = OperationTable.forRest(S3Errors::notImplemented);
     private S3Context s3;
@@ -172,6 +176,11 @@ public final class S3Service implements Service {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public boolean worksLong(String operation) {
+        return LONG_OPERATIONS.contains(operation);
     }
 
     @Override
