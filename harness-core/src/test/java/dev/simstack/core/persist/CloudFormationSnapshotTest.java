@@ -87,4 +87,64 @@ class CloudFormationSnapshotTest {
             assertThat(cfn.listExports().exports()).isEmpty();
         }
     }
+
+    private static final String PENDING_TEMPLATE = """
+            Parameters:
+              Name: {Type: String}
+            Resources:
+              Pending:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !Ref Name
+            """;
+
+    /** What DescribeChangeSet answers that a restart must keep: the response's own metadata differs. */
+    private static List<Object> described(CloudFormationClient cfn, String changeSetId) {
+        var changeSet = cfn.describeChangeSet(r -> r.changeSetName(changeSetId));
+        return List.of(changeSet.changeSetName(), changeSet.stackId(), changeSet.statusAsString(),
+                changeSet.executionStatusAsString(), changeSet.creationTime(), changeSet.parameters(),
+                changeSet.capabilitiesAsStrings(), changeSet.tags(), changeSet.changes());
+    }
+
+    @Test
+    void change_sets_created_before_a_restart_are_described_and_executed_after_it() {
+        DataDirectory data = DataDirectory.open(dir);
+        String createId;
+        String updateId;
+        List<Object> create;
+        List<Object> update;
+        try (Stack stack = data.start(StackConfig.defaults(), System.err::println); CloudFormationClient cfn = cfn(stack)) {
+            createId = cfn.createChangeSet(r -> r.stackName("reviewed").changeSetName("first").changeSetType("CREATE")
+                    .templateBody(PENDING_TEMPLATE).parameters(p -> p.parameterKey("Name").parameterValue("new-one"))
+                    .tags(t -> t.key("team").value("orders"))).id();
+            cfn.createStack(r -> r.stackName("kept").templateBody(TEMPLATE));
+            updateId = cfn.createChangeSet(r -> r.stackName("kept").changeSetName("more").templateBody(TEMPLATE
+                    .replace("Outputs:", """
+                              Added:
+                                Type: AWS::SQS::Queue
+                                Properties:
+                                  QueueName: added-orders
+                            Outputs:"""))).id();
+            create = described(cfn, createId);
+            update = described(cfn, updateId);
+            data.save(stack);
+        }
+        try (Stack stack = data.start(StackConfig.defaults(), System.err::println); CloudFormationClient cfn = cfn(stack)) {
+            assertThat(described(cfn, createId)).isEqualTo(create);
+            assertThat(described(cfn, updateId)).isEqualTo(update);
+            assertThat(cfn.describeStacks(r -> r.stackName("reviewed")).stacks().get(0).stackStatusAsString())
+                    .isEqualTo("REVIEW_IN_PROGRESS");
+
+            cfn.executeChangeSet(r -> r.changeSetName(createId));
+            cfn.executeChangeSet(r -> r.changeSetName("more").stackName("kept"));
+
+            assertThat(queueNames(stack)).contains("new-one", "added-orders");
+            assertThat(cfn.describeStacks(r -> r.stackName("reviewed")).stacks().get(0).stackStatusAsString())
+                    .isEqualTo("CREATE_COMPLETE");
+            assertThat(cfn.describeStacks(r -> r.stackName("kept")).stacks().get(0).stackStatusAsString())
+                    .isEqualTo("UPDATE_COMPLETE");
+            assertThat(cfn.describeChangeSet(r -> r.changeSetName(createId)).executionStatusAsString())
+                    .isEqualTo("EXECUTE_COMPLETE");
+        }
+    }
 }

@@ -246,6 +246,17 @@ public final class Engine implements AutoCloseable {
         return home.apiGateway().get();
     }
 
+    public IamService iam() {
+        return iam.get();
+    }
+
+    /** IAM's service if a call or a reload built it, else null: its state is then empty. */
+    public IamService iamIfBuilt() {
+        IamService[] built = new IamService[1];
+        iam.ifBuilt(service -> built[0] = service);
+        return built[0];
+    }
+
     public CloudFormationService cloudFormation() {
         return home.cloudFormation().get();
     }

@@ -12,6 +12,8 @@ import dev.simstack.core.internal.services.apigateway.ApiGatewaySnapshots;
 import dev.simstack.core.internal.services.cloudformation.CloudFormationService;
 import dev.simstack.core.internal.services.cloudformation.CloudFormationSnapshots;
 import dev.simstack.core.internal.services.dynamodb.DynamoDbSnapshots;
+import dev.simstack.core.internal.services.iam.IamService;
+import dev.simstack.core.internal.services.iam.IamSnapshots;
 import dev.simstack.core.internal.services.lambda.LambdaSnapshots;
 import dev.simstack.core.internal.services.s3.S3Snapshots;
 import dev.simstack.core.internal.services.sqs.SqsSnapshots;
@@ -65,6 +67,9 @@ public final class StackState {
             pending.write("lambda.json", lambda);
             ObjectNode apiGateway = ApiGatewaySnapshots.export(engine.apiGateway());
             pending.write("apigateway.json", apiGateway);
+            IamService iamService = engine.iamIfBuilt();
+            ObjectNode iam = iamService == null ? JsonNodeFactory.instance.objectNode() : IamSnapshots.export(iamService);
+            pending.write("iam.json", iam);
             CloudFormationService cloudFormation = engine.cloudFormationIfBuilt();
             ObjectNode stacks = cloudFormation == null ? JsonNodeFactory.instance.objectNode()
                     : CloudFormationSnapshots.export(cloudFormation);
@@ -79,6 +84,11 @@ public final class StackState {
             counts.put("object versions", String.valueOf(total(s3.path("buckets"), "versions", null)));
             counts.put("functions", String.valueOf(lambda.path("functions").size()));
             counts.put("APIs", String.valueOf(total(apiGateway.path("regions"), "apis", null)));
+            if (iam.path("roles").size() + iam.path("users").size() + iam.path("policies").size() > 0) {
+                counts.put("IAM roles", String.valueOf(iam.path("roles").size()));
+                counts.put("IAM users", String.valueOf(iam.path("users").size()));
+                counts.put("IAM policies", String.valueOf(iam.path("policies").size()));
+            }
             long stackCount = total(stacks.path("regions"), "stacks", null);
             if (stackCount > 0) {
                 counts.put("CloudFormation stacks", String.valueOf(stackCount));
@@ -134,6 +144,13 @@ public final class StackState {
         long[] apis = ApiGatewaySnapshots.restore(engine.apiGateway(), document(snapshot, "apigateway.json"));
         counts.put("APIs", String.valueOf(apis[0]));
         counts.put("usage plans", String.valueOf(apis[1]));
+        JsonNode iam = document(snapshot, "iam.json");
+        if (IamSnapshots.holdsEntities(iam)) { // IAM is built only for a snapshot that holds its entities
+            long[] loaded = IamSnapshots.restore(engine.iam(), iam);
+            counts.put("IAM roles", String.valueOf(loaded[0]));
+            counts.put("IAM users", String.valueOf(loaded[1]));
+            counts.put("IAM policies", String.valueOf(loaded[2]));
+        }
         JsonNode stacks = document(snapshot, "cloudformation.json");
         if (stacks.path("regions").size() > 0) { // CloudFormation is built only for a snapshot that holds stacks
             counts.put("CloudFormation stacks", String.valueOf(CloudFormationSnapshots.restore(engine.cloudFormation(),

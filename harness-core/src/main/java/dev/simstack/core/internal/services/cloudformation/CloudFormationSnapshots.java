@@ -14,8 +14,8 @@ import java.util.Map;
  * CloudFormation's state for a data directory: every stack of every region, live and deleted, with its template,
  * parameters, tags, capabilities, outputs, resources and events; and the regions' exports. The resources
  * themselves are the services' own state and saved by them; a reloaded stack names them by their physical ids,
- * so DeleteStack still deletes them. Change sets are not saved: one not executed is made again by the next
- * deploy.
+ * so DeleteStack still deletes them. Change sets are saved with the template, parameters and changes they
+ * would apply, so one created before a restart is executed after it (and an executed one still described).
  */
 public final class CloudFormationSnapshots {
 
@@ -37,6 +37,8 @@ public final class CloudFormationSnapshots {
                 ArrayNode exports = node.putArray("exports");
                 store.exports(region).values().forEach(export -> exports.addObject().put("name", export.name())
                         .put("value", export.value()).put("stackId", export.stackId()));
+                ArrayNode changeSets = node.putArray("changeSets");
+                store.changeSets(region).values().forEach(changeSet -> changeSets.add(changeSet(changeSet)));
             }
         }
         return json;
@@ -57,6 +59,10 @@ public final class CloudFormationSnapshots {
                     String exportName = export.path("name").asText();
                     store.exports(name).put(exportName, new CloudFormationStore.Export(exportName,
                             export.path("value").asText(), export.path("stackId").asText()));
+                }
+                for (JsonNode changeSet : region.path("changeSets")) {
+                    ChangeSet loaded = changeSet(changeSet);
+                    store.changeSets(name).put(loaded.id(), loaded);
                 }
             }
         }
@@ -116,6 +122,39 @@ public final class CloudFormationSnapshots {
                 string(event, "logicalId"), string(event, "physicalId"), string(event, "type"),
                 instant(event, "timestamp"), string(event, "status"), string(event, "reason"))));
         return stack;
+    }
+
+    private static ObjectNode changeSet(ChangeSet changeSet) {
+        ObjectNode json = NODES.objectNode().put("id", changeSet.id()).put("name", changeSet.name())
+                .put("stackId", changeSet.stackId()).put("stackName", changeSet.stackName())
+                .put("type", changeSet.type()).put("status", changeSet.status())
+                .put("executionStatus", changeSet.executionStatus()).put("reason", changeSet.reason())
+                .put("description", changeSet.description()).put("created", changeSet.created().toString())
+                .put("templateBody", changeSet.templateBody());
+        json.set("template", changeSet.template());
+        changeSet.parameters().forEach(json.putObject("parameters")::put);
+        changeSet.capabilities().forEach(json.putArray("capabilities")::add);
+        changeSet.tags().forEach(json.putObject("tags")::put);
+        ArrayNode changes = json.putArray("changes");
+        changeSet.changes().forEach(change -> changes.addObject().put("action", change.action())
+                .put("logicalId", change.logicalId()).put("physicalId", change.physicalId())
+                .put("type", change.type()).put("replacement", change.replacement()));
+        return json;
+    }
+
+    private static ChangeSet changeSet(JsonNode json) {
+        List<String> capabilities = new ArrayList<>();
+        json.path("capabilities").forEach(capability -> capabilities.add(capability.asText()));
+        List<TemplateChanges.Change> changes = new ArrayList<>();
+        json.path("changes").forEach(change -> changes.add(new TemplateChanges.Change(string(change, "action"),
+                string(change, "logicalId"), string(change, "physicalId"), string(change, "type"),
+                string(change, "replacement"))));
+        return new ChangeSet(string(json, "id"), string(json, "name"), string(json, "stackId"),
+                string(json, "stackName"), string(json, "type"), string(json, "status"),
+                string(json, "executionStatus"), string(json, "reason"), string(json, "description"),
+                instant(json, "created"), string(json, "templateBody"), json.get("template"),
+                strings(json.path("parameters")), List.copyOf(capabilities), strings(json.path("tags")),
+                List.copyOf(changes));
     }
 
     private static Map<String, String> strings(JsonNode object) {

@@ -21,10 +21,11 @@ final class CloudFormationStore {
     private final Map<String, Map<String, Export>> exports = new HashMap<>();
     private final Map<String, Map<String, ChangeSet>> changeSets = new HashMap<>();
 
-    /** The regions that have stacks or exports. */
+    /** The regions that have stacks, exports or change sets. */
     java.util.Set<String> regions() {
         java.util.Set<String> regions = new java.util.TreeSet<>(stacks.keySet());
         regions.addAll(exports.keySet());
+        regions.addAll(changeSets.keySet());
         return regions;
     }
 

@@ -95,6 +95,11 @@ public final class IamService implements Service {
         }
     }
 
+    /** The store, for a data directory's snapshots (which take its lock). */
+    IamStore store() {
+        return store;
+    }
+
     @Override
     public Runnable reset() {
         synchronized (store) {

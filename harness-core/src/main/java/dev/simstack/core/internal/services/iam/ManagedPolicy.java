@@ -53,6 +53,22 @@ final class ManagedPolicy {
         return version;
     }
 
+    /**
+     * Replaces the versions with those a snapshot saved; {@code lastNumber} is the highest number ever made, so
+     * the next version is still numbered past every deleted one.
+     */
+    void reloadVersions(List<Version> saved, int savedLastNumber, String savedDefault) {
+        versions.clear();
+        saved.forEach(version -> versions.put(Integer.parseInt(version.id().substring(1)), version));
+        lastNumber = savedLastNumber;
+        defaultVersion = savedDefault;
+    }
+
+    /** The highest version number ever made. */
+    int lastNumber() {
+        return lastNumber;
+    }
+
     /** The version {@code versionId}, or null. */
     Version version(String versionId) {
         return versions.values().stream().filter(version -> version.id().equals(versionId)).findFirst().orElse(null);
