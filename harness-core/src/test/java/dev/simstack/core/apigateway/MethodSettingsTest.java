@@ -142,7 +142,8 @@ class MethodSettingsTest {
                     "/~1orders/GET/throttling/speed", "1")).isInstanceOf(BadRequestException.class)
                     .hasMessageStartingWith("Invalid method setting path: /~1orders/GET/throttling/speed. Must be one "
                             + "of: [/deploymentId, /description, /cacheClusterEnabled,")
-                    .hasMessageContaining("/*/*/throttling/burstLimit /*/*/throttling/rateLimit /*/*/caching/ttlInSeconds,");
+                    .hasMessageContaining("/*/*/throttling/burstLimit /*/*/throttling/rateLimit"
+                            + " /*/*/caching/ttlInSeconds,");
             assertThatThrownBy(() -> patch(apis, id, "/orders/GET/throttling/rateLimit", "5"))
                     .hasMessageStartingWith("Invalid method setting path: /orders/GET/throttling/rateLimit.");
             assertThatThrownBy(() -> patch(apis, id, "/~1orders/ANY/throttling/rateLimit", "5"))

@@ -8,8 +8,8 @@ import dev.simstack.core.SimClock;
 
 /**
  * API Gateway state for a data directory: every REST and HTTP API with its routes (integration, API key
- * requirement, throttle), stages and their throttles and method settings, and a control-plane API's resource tree with
- * methods, integrations and models, an HTTP API's apigatewayv2 definition; usage plans with their stages and
+ * requirement, throttle), stages and their throttles and method settings, and a control-plane API's resource
+ * tree with methods, integrations and models, an HTTP API's apigatewayv2 definition; usage plans with their stages and
  * keys; API keys; custom domain names with their API mappings. Throttle buckets and quota counters restart full: they are rates, not state a client was
  * promised.
  */

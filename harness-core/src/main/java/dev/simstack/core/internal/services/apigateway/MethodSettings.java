@@ -38,7 +38,7 @@ final class MethodSettings {
         return new MethodSettings(new TreeMap<>(), new HashMap<>());
     }
 
-    /** The key of a route's resource and method: {@code /orders/{id}} and {@code GET} give {@code ~1orders~1{id}/GET}. */
+    /** The key of a resource's method: {@code /orders/{id}} and {@code GET} give {@code ~1orders~1{id}/GET}. */
     static String key(String resourcePath, String httpMethod) {
         return resourcePath.replace("~", "~0").replace("/", "~1") + "/" + httpMethod;
     }
