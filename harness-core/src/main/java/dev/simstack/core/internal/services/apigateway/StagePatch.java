@@ -40,7 +40,7 @@ final class StagePatch {
         MethodSettings settings = withStageThrottle(stage);
         for (JsonNode op : input.node().path("patchOperations")) {
             String path = op.path("path").asText();
-            String value = op.path("value").isValueNode() ? op.path("value").asText() : null;
+            String value = op.path("value").asText(); // "" when missing: refused where a value is needed
             boolean remove = op.path("op").asText().equals("remove");
             MethodSettingPaths.Setting setting = MethodSettingPaths.parse(path);
             if (setting != null) {
