@@ -75,6 +75,16 @@ class RemoteApisTest {
         }
     }
 
+    @Test
+    void a_rest_routes_throttle_becomes_a_method_setting_of_the_stage_and_answers_429_past_its_limit() {
+        try (StandIn standIn = new StandIn()) {
+            EngineExecutionResults results = Kit.run(StandIn.leanPackages(standIn.asEndpoint()), ThrottledShop.class);
+
+            Kit.assertPassed(results, 1);
+            assertThat(standIn.resources()).isEmpty();
+        }
+    }
+
     private static HttpResponse<String> post(URI url, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Content-Type", "application/json");
@@ -108,6 +118,33 @@ class RemoteApisTest {
             String id = shop.getPath().split("/")[2];
             assertThat(apigateway.getStage(b -> b.restApiId(id).stageName("prod")).methodSettings().get("*/*")
                     .throttlingRateLimit()).isEqualTo(50.0);
+        }
+    }
+
+    @SimStack(backend = Backend.ENDPOINT, queues = @Queue(name = "orders", receiveMessageWaitTimeSeconds = 0),
+            apis = @Api(name = "shop", rate = 100, burst = 50, routes = {
+                    @Route(key = "POST /orders/{id}", queue = "orders", rate = 0.01, burst = 2),
+                    @Route(key = "POST /returns", queue = "orders", burst = 1)}))
+    static class ThrottledShop {
+
+        @Test
+        void the_throttled_route_answers_429_past_its_burst_and_the_other_routes_keep_theirs(@ApiUrl("shop") URI shop,
+                ApiGatewayClient apigateway) throws Exception {
+            assertThat(post(URI.create(shop + "/orders/o-1"), "1").statusCode()).isEqualTo(200);
+            assertThat(post(URI.create(shop + "/orders/o-2"), "2").statusCode()).isEqualTo(200);
+            HttpResponse<String> throttled = post(URI.create(shop + "/orders/o-3"), "3");
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
+            assertThat(post(URI.create(shop + "/returns"), "r-1").statusCode()).isEqualTo(200);
+
+            String id = shop.getPath().split("/")[2];
+            var settings = apigateway.getStage(b -> b.restApiId(id).stageName("prod")).methodSettings();
+            assertThat(settings).containsOnlyKeys("*/*", "~1orders~1{id}/POST", "~1returns/POST");
+            assertThat(settings.get("~1orders~1{id}/POST").throttlingRateLimit()).isEqualTo(0.01);
+            assertThat(settings.get("~1orders~1{id}/POST").throttlingBurstLimit()).isEqualTo(2);
+            // a limit the route leaves at 0 is the stage's
+            assertThat(settings.get("~1returns/POST").throttlingRateLimit()).isEqualTo(100.0);
+            assertThat(settings.get("~1returns/POST").throttlingBurstLimit()).isEqualTo(1);
         }
     }
 

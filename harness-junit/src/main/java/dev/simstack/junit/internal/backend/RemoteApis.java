@@ -2,12 +2,14 @@ package dev.simstack.junit.internal.backend;
 
 import dev.simstack.core.ApiSpec;
 import dev.simstack.junit.internal.SdkClients;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.PutIntegrationRequest;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -15,7 +17,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /**
  * Creates declared REST APIs through API Gateway's v1 control plane: the API, a resource per path segment, a
  * method per route with its integration (Lambda proxy, or SQS SendMessage with the request body as the message)
- * and its API key requirement, a deployment to the declared stage, the stage's throttle and the usage plans
+ * and its API key requirement, a deployment to the declared stage, the stage's and the routes' throttles as the
+ * stage's method settings, and the usage plans
  * ({@link RemoteUsagePlans}); the invoke URL is kept for {@code @ApiUrl}. Deleted with the API after the class.
  * HTTP APIs go to {@link RemoteHttpApis}, with the same integrations' role.
  */
@@ -64,14 +67,40 @@ final class RemoteApis {
             integrate(apigateway, region, id, resourceId, key[0], route.integration(), credentials);
         }
         apigateway.createDeployment(b -> b.restApiId(id).stageName(spec.stage()));
-        if (spec.rate() > 0) {
-            apigateway.updateStage(b -> b.restApiId(id).stageName(spec.stage()).patchOperations(
-                    p -> p.op(Op.REPLACE).path("/*/*/throttling/rateLimit").value(Double.toString(spec.rate())),
-                    p -> p.op(Op.REPLACE).path("/*/*/throttling/burstLimit")
-                            .value(Integer.toString(spec.burst()))));
+        List<PatchOperation> throttles = throttles(spec);
+        if (!throttles.isEmpty()) {
+            apigateway.updateStage(b -> b.restApiId(id).stageName(spec.stage()).patchOperations(throttles));
         }
         RemoteUsagePlans.create(apigateway, spec, id, region, target, resources);
         resources.apiUrl(region, spec.name(), invokeUrl(id, region, spec.stage()));
+    }
+
+    /**
+     * The stage's throttle as its {@code *}{@code /*} method setting, and each throttled route's as the method
+     * setting of its resource and method ({@code /~1orders/POST/throttling/...}), a limit the route leaves at 0
+     * filled from the stage's (as {@link RemoteHttpApis} fills route settings).
+     */
+    private static List<PatchOperation> throttles(ApiSpec spec) {
+        List<PatchOperation> operations = new ArrayList<>();
+        if (spec.rate() > 0) {
+            operations.add(replace("/*/*/throttling/rateLimit", Double.toString(spec.rate())));
+            operations.add(replace("/*/*/throttling/burstLimit", Integer.toString(spec.burst())));
+        }
+        for (ApiSpec.Route route : spec.routes()) {
+            if (route.rate() > 0 || route.burst() > 0) {
+                String[] key = route.routeKey().split(" ", 2);
+                String prefix = "/" + key[1].replace("~", "~0").replace("/", "~1") + "/" + key[0];
+                operations.add(replace(prefix + "/throttling/rateLimit",
+                        Double.toString(RemoteHttpApis.rateOf(spec, route))));
+                operations.add(replace(prefix + "/throttling/burstLimit",
+                        Integer.toString(RemoteHttpApis.burstOf(spec, route))));
+            }
+        }
+        return operations;
+    }
+
+    private static PatchOperation replace(String path, String value) {
+        return PatchOperation.builder().op(Op.REPLACE).path(path).value(value).build();
     }
 
     /** The id of the resource at {@code path}, its missing segments created under their parents. */

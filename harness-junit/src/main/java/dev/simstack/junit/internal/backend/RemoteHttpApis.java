@@ -66,9 +66,18 @@ final class RemoteHttpApis {
      * throttle), the account's where the stage declares none either.
      */
     private static RouteSettings routeThrottle(ApiSpec spec, ApiSpec.Route route) {
-        double rate = route.rate() > 0 ? route.rate() : spec.rate() > 0 ? spec.rate() : ACCOUNT_RATE;
-        int burst = route.burst() > 0 ? route.burst() : spec.rate() > 0 ? spec.burst() : ACCOUNT_BURST;
-        return RouteSettings.builder().throttlingRateLimit(rate).throttlingBurstLimit(burst).build();
+        return RouteSettings.builder().throttlingRateLimit(rateOf(spec, route))
+                .throttlingBurstLimit(burstOf(spec, route)).build();
+    }
+
+    /** A throttled route's rate: its own, else the stage's, else the account's (REST method settings too). */
+    static double rateOf(ApiSpec spec, ApiSpec.Route route) {
+        return route.rate() > 0 ? route.rate() : spec.rate() > 0 ? spec.rate() : ACCOUNT_RATE;
+    }
+
+    /** A throttled route's burst: its own, else the stage's, else the account's (REST method settings too). */
+    static int burstOf(ApiSpec spec, ApiSpec.Route route) {
+        return route.burst() > 0 ? route.burst() : spec.rate() > 0 ? spec.burst() : ACCOUNT_BURST;
     }
 
     private CreateIntegrationRequest integration(String api, String region, ApiSpec.Integration integration,

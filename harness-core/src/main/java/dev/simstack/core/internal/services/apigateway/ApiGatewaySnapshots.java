@@ -8,8 +8,8 @@ import dev.simstack.core.SimClock;
 
 /**
  * API Gateway state for a data directory: every REST and HTTP API with its routes (integration, API key
- * requirement, throttle), stages and their throttles, and a control-plane API's resource tree with
- * methods, integrations and models, an HTTP API's apigatewayv2 definition; usage plans with their stages and
+ * requirement, throttle), stages and their throttles and method settings, and a control-plane API's resource
+ * tree with methods, integrations and models, an HTTP API's apigatewayv2 definition; usage plans with their stages and
  * keys; API keys; custom domain names with their API mappings. Throttle buckets and quota counters restart full: they are rates, not state a client was
  * promised.
  */
@@ -66,6 +66,7 @@ public final class ApiGatewaySnapshots {
                     .put("createdAt", stage.createdAt()).put("description", stage.description());
             stage.variables().forEach(entry.putObject("variables")::put);
             throttle(entry, stage.throttle());
+            entry.set("methodSettings", stage.methodSettings().export());
         }
         ArrayNode resources = json.putArray("resources");
         for (ResourceTree.Resource resource : api.resources().all()) {
@@ -161,8 +162,10 @@ public final class ApiGatewaySnapshots {
         for (JsonNode stage : json.path("stages")) {
             java.util.Map<String, String> variables = new java.util.HashMap<>();
             stage.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
-            api.putStage(new RestApi.Stage(stage.path("name").asText(), text(stage, "deploymentId"),
-                    throttle(stage, clock), stage.path("createdAt").asLong(), text(stage, "description"), variables));
+            TokenBucket throttle = throttle(stage, clock);
+            api.putStage(new RestApi.Stage(stage.path("name").asText(), text(stage, "deploymentId"), throttle,
+                    stage.path("createdAt").asLong(), text(stage, "description"), variables,
+                    MethodSettings.restore(stage.path("methodSettings"), throttle, clock)));
         }
         api.describe(api.name(), text(json, "description"));
         for (JsonNode deployment : json.path("deployments")) {

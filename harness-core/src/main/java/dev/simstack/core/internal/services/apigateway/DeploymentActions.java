@@ -53,7 +53,8 @@ final class DeploymentActions {
             variables.putAll(input.stringMap("variables"));
             api.putStage(new RestApi.Stage(stageName, deployment.id(), existing == null ? null : existing.throttle(),
                     existing == null ? plane.now() : existing.createdAt(),
-                    existing == null ? input.string("stageDescription") : existing.description(), variables));
+                    existing == null ? input.string("stageDescription") : existing.description(), variables,
+                    existing == null ? MethodSettings.none() : existing.methodSettings()));
         }
         return deploymentJson(deployment);
     }
@@ -147,12 +148,7 @@ final class DeploymentActions {
         }
         json.put("createdDate", stage.createdAt() / 1000);
         json.put("lastUpdatedDate", stage.createdAt() / 1000);
-        ObjectNode settings = json.putObject("methodSettings");
-        if (stage.throttle() != null) {
-            ObjectNode all = settings.putObject("*/*");
-            all.put("throttlingRateLimit", stage.throttle().rate());
-            all.put("throttlingBurstLimit", stage.throttle().burst());
-        }
+        json.set("methodSettings", stage.methodSettings().json(stage.throttle()));
         if (!stage.variables().isEmpty()) {
             ObjectNode variables = json.putObject("variables");
             new java.util.TreeMap<>(stage.variables()).forEach(variables::put);

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * Authentication Token for REST, 404 Not Found for HTTP APIs when none fits), ask the method's Lambda authorizer
  * (401, 403 or 500 when it refuses or fails), check the API key of a
  * route that requires one (403 Forbidden), apply the usage plan's throttle and quota, then the
- * route's, the stage's and the account's token buckets (429), and call the integration. Each request
+ * route's, the stage's (a REST stage's method setting for the route's resource and method, where one
+ * throttles it) and the account's token buckets (429), and call the integration. Each request
  * lands in the ledger; API Gateway's own answers go out as the API's customised gateway responses.
  */
 final class ExecuteAction {
@@ -109,7 +110,8 @@ final class ExecuteAction {
         TokenBucket routeThrottle = definition == null ? route.throttle()
                 : definition.routeThrottle(stage.name(), route.routeKey());
         boolean throttled = refused == null
-                && (!takes(routeThrottle) || !takes(stage.throttle()) || !region.account().tryTake());
+                && (!takes(routeThrottle) || !takes(definition == null ? stage.throttleOf(route) : stage.throttle())
+                        || !region.account().tryTake());
         api.decided(); // after the token buckets read the clock: a manual-clock burst may move it on now
         if (refused != null) {
             return done(api, ref, request, route, refused, GatewayResponses.status(refused) == 429);

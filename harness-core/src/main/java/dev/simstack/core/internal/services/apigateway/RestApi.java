@@ -13,14 +13,20 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RestApi {
 
     /**
-     * A stage: a name, its deployment, a throttle (null for the account's default), a description and its
-     * stage variables ({@code $stageVariables} in mapping templates).
+     * A stage: a name, its deployment, a throttle (null for the account's default; a REST stage's {@code *}{@code /*}
+     * method setting), a description, its stage variables ({@code $stageVariables} in mapping templates) and its
+     * method settings (UpdateStage's per-method throttles, caching, logging and metrics).
      */
     record Stage(String name, String deploymentId, TokenBucket throttle, long createdAt, String description,
-            Map<String, String> variables) {
+            Map<String, String> variables, MethodSettings methodSettings) {
 
         Stage {
             variables = Map.copyOf(variables);
+        }
+
+        Stage(String name, String deploymentId, TokenBucket throttle, long createdAt, String description,
+                Map<String, String> variables) {
+            this(name, deploymentId, throttle, createdAt, description, variables, MethodSettings.none());
         }
 
         Stage(String name, String deploymentId, TokenBucket throttle, long createdAt) {
@@ -28,7 +34,16 @@ final class RestApi {
         }
 
         Stage withThrottle(TokenBucket next) {
-            return new Stage(name, deploymentId, next, createdAt, description, variables);
+            return new Stage(name, deploymentId, next, createdAt, description, variables, methodSettings);
+        }
+
+        /**
+         * The bucket a request to {@code route} takes from at the stage level: its resource's and method's own
+         * when a method setting throttles it (the more specific setting wins), else the stage's.
+         */
+        TokenBucket throttleOf(ApiRoute route) {
+            TokenBucket own = methodSettings.bucket(route.path(), route.method());
+            return own != null ? own : throttle;
         }
     }
 
