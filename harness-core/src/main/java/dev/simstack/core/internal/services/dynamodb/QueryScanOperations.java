@@ -17,6 +17,7 @@ import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
 import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -51,8 +52,8 @@ final class QueryScanOperations {
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         KeySchema keys = index == null ? table.keys() : index.keys();
-        KeyCondition keyCondition = KeyCondition.parse(keyText, attributes, keys.hashName(), keys.hashType(),
-                keys.rangeName(), keys.rangeType());
+        KeyCondition keyCondition = KeyCondition.parse(keyText, attributes, keyAttributes(keys.hashAttributes()),
+                keyAttributes(keys.rangeAttributes()));
         Condition filter = filter(input, attributes);
         if (filter != null) {
             // a Query's key attributes belong in its key condition, not its filter
@@ -171,10 +172,11 @@ final class QueryScanOperations {
     }
 
     private static boolean present(AttributeMap key, KeySchema keys) {
-        AttributeValue hash = key.get(keys.hashName());
-        AttributeValue range = keys.hasRange() ? key.get(keys.rangeName()) : null;
-        return hash != null && hash.type() == keys.hashType()
-                && (!keys.hasRange() || range != null && range.type() == keys.rangeType());
+        return keys.typedIn(key);
+    }
+
+    private static List<KeyCondition.KeyAttribute> keyAttributes(List<KeySchema.Element> elements) {
+        return elements.stream().map(e -> new KeyCondition.KeyAttribute(e.name(), e.type())).toList();
     }
 
     /** Segment and TotalSegments of a parallel scan; items go to segments by their partition key's hash. */
