@@ -154,6 +154,18 @@ class MultiAttributeKeyTest {
     }
 
     @Test
+    void a_partiql_select_on_the_index_reads_the_partition_of_every_hash_attribute_in_sort_order() {
+        matches(ProjectionType.ALL);
+        sixMatches();
+
+        List<Map<String, AttributeValue>> items = support.dynamo.executeStatement(b -> b.statement(
+                "SELECT id FROM \"matches\".\"byBracket\" WHERE tournament = ? AND area = ? AND round >= ?")
+                .parameters(s("winter"), s("eu"), n(2))).items();
+
+        assertThat(items).extracting(i -> i.get("id").s()).containsExactly("m1", "m6");
+    }
+
+    @Test
     void an_item_missing_any_key_attribute_of_the_index_is_not_in_it() {
         matches(ProjectionType.ALL);
         put("m1", "winter", "eu", 1, "upper");

@@ -11,7 +11,6 @@ import dev.simstack.core.internal.services.dynamodb.expressions.ConditionExpress
 import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
 import dev.simstack.core.internal.services.dynamodb.expressions.KeyCondition;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
-import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
 import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
 import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
@@ -164,15 +163,11 @@ final class QueryScanOperations {
             return null;
         }
         AttributeMap start = AttributeValueCodec.readItem(input.object("ExclusiveStartKey").node());
-        if (!present(start, table.keys()) || index != null && !present(start, index.keys())) {
+        if (!table.keys().typedIn(start) || index != null && !index.keys().typedIn(start)) {
             throw DynamoDbErrors.validation("The provided starting key is invalid: The provided key element does not "
                     + "match the schema");
         }
         return start;
-    }
-
-    private static boolean present(AttributeMap key, KeySchema keys) {
-        return keys.typedIn(key);
     }
 
     private static List<KeyCondition.KeyAttribute> keyAttributes(List<KeySchema.Element> elements) {
