@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -57,5 +58,43 @@ class TableSnapshotTest {
                     .containsExactly("amount");
             assertThat(after.deletionProtectionEnabled()).isTrue();
         }
+    }
+
+    @Test
+    void a_gsi_with_multi_attribute_keys_is_reloaded_with_its_key_schema_and_entries() {
+        DataDirectory data = DataDirectory.open(dir);
+        StackConfig config = StackConfig.defaults().withClock(ClockSpec.manual());
+        TableDescription before;
+        try (Stack stack = data.start(config, System.err::println); DynamoDbClient dynamo = Clients.dynamo(stack)) {
+            dynamo.createTable(b -> b.tableName("matches").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("tournament").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("region").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("round").attributeType(ScalarAttributeType.N))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .globalSecondaryIndexes(g -> g.indexName("byRegion")
+                            .keySchema(k -> k.attributeName("tournament").keyType(KeyType.HASH),
+                                    k -> k.attributeName("region").keyType(KeyType.HASH),
+                                    k -> k.attributeName("round").keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))));
+            dynamo.putItem(b -> b.tableName("matches").item(java.util.Map.of("id", s("m1"), "tournament",
+                    s("winter"), "region", s("eu"), "round", AttributeValue.fromN("1"))));
+            before = dynamo.describeTable(b -> b.tableName("matches")).table();
+            data.save(stack);
+        }
+        try (Stack stack = data.start(config, System.err::println); DynamoDbClient dynamo = Clients.dynamo(stack)) {
+            TableDescription after = dynamo.describeTable(b -> b.tableName("matches")).table();
+            assertThat(after.globalSecondaryIndexes().get(0).keySchema())
+                    .isEqualTo(before.globalSecondaryIndexes().get(0).keySchema());
+            assertThat(dynamo.query(b -> b.tableName("matches").indexName("byRegion")
+                    .keyConditionExpression("tournament = :t AND #region = :r")
+                    .expressionAttributeNames(java.util.Map.of("#region", "region"))
+                    .expressionAttributeValues(java.util.Map.of(":t", s("winter"), ":r", s("eu")))).count())
+                    .isEqualTo(1);
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 }

@@ -11,12 +11,12 @@ import dev.simstack.core.internal.services.dynamodb.expressions.ConditionExpress
 import dev.simstack.core.internal.services.dynamodb.expressions.ExpressionAttributes;
 import dev.simstack.core.internal.services.dynamodb.expressions.KeyCondition;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
-import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
 import dev.simstack.core.internal.services.dynamodb.table.KeySchema;
 import dev.simstack.core.internal.services.dynamodb.table.SecondaryIndex;
 import dev.simstack.core.internal.services.dynamodb.table.Table;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -51,8 +51,8 @@ final class QueryScanOperations {
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         KeySchema keys = index == null ? table.keys() : index.keys();
-        KeyCondition keyCondition = KeyCondition.parse(keyText, attributes, keys.hashName(), keys.hashType(),
-                keys.rangeName(), keys.rangeType());
+        KeyCondition keyCondition = KeyCondition.parse(keyText, attributes, keyAttributes(keys.hashAttributes()),
+                keyAttributes(keys.rangeAttributes()));
         Condition filter = filter(input, attributes);
         if (filter != null) {
             // a Query's key attributes belong in its key condition, not its filter
@@ -163,18 +163,15 @@ final class QueryScanOperations {
             return null;
         }
         AttributeMap start = AttributeValueCodec.readItem(input.object("ExclusiveStartKey").node());
-        if (!present(start, table.keys()) || index != null && !present(start, index.keys())) {
+        if (!table.keys().typedIn(start) || index != null && !index.keys().typedIn(start)) {
             throw DynamoDbErrors.validation("The provided starting key is invalid: The provided key element does not "
                     + "match the schema");
         }
         return start;
     }
 
-    private static boolean present(AttributeMap key, KeySchema keys) {
-        AttributeValue hash = key.get(keys.hashName());
-        AttributeValue range = keys.hasRange() ? key.get(keys.rangeName()) : null;
-        return hash != null && hash.type() == keys.hashType()
-                && (!keys.hasRange() || range != null && range.type() == keys.rangeType());
+    private static List<KeyCondition.KeyAttribute> keyAttributes(List<KeySchema.Element> elements) {
+        return elements.stream().map(e -> new KeyCondition.KeyAttribute(e.name(), e.type())).toList();
     }
 
     /** Segment and TotalSegments of a parallel scan; items go to segments by their partition key's hash. */

@@ -91,9 +91,8 @@ final class ReadSelection {
     }
 
     private static void keep(AttributeMap item, KeySchema keys, Map<String, AttributeValue> kept) {
-        kept.put(keys.hashName(), item.get(keys.hashName()));
-        if (keys.hasRange()) {
-            kept.put(keys.rangeName(), item.get(keys.rangeName()));
+        for (KeySchema.Element element : keys.elements()) {
+            kept.put(element.name(), item.get(element.name()));
         }
     }
 

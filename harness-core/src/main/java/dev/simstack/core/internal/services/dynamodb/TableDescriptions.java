@@ -96,9 +96,11 @@ final class TableDescriptions {
 
     static ArrayNode keySchema(KeySchema keys) {
         ArrayNode list = NODES.arrayNode();
-        list.addObject().put("AttributeName", keys.hashName()).put("KeyType", "HASH");
-        if (keys.hasRange()) {
-            list.addObject().put("AttributeName", keys.rangeName()).put("KeyType", "RANGE");
+        for (KeySchema.Element element : keys.hashAttributes()) {
+            list.addObject().put("AttributeName", element.name()).put("KeyType", "HASH");
+        }
+        for (KeySchema.Element element : keys.rangeAttributes()) {
+            list.addObject().put("AttributeName", element.name()).put("KeyType", "RANGE");
         }
         return list;
     }

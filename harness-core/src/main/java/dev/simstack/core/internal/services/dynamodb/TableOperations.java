@@ -190,10 +190,7 @@ final class TableOperations {
             used.add(keys.rangeName());
         }
         for (IndexDefinition index : indexes) {
-            used.add(index.keys().hashName());
-            if (index.keys().hasRange()) {
-                used.add(index.keys().rangeName());
-            }
+            index.keys().elements().forEach(element -> used.add(element.name()));
         }
         if (used.containsAll(definitions.keySet())) {
             return;

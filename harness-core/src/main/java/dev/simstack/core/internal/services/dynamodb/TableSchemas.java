@@ -99,25 +99,6 @@ final class TableSchemas {
                 range == null ? null : AttributeValue.Type.valueOf(definitions.get(range)));
     }
 
-    /**
-     * AWS accepts up to four HASH and four RANGE elements in a GSI's key schema (multi-attribute keys, November
-     * 2025); the engine's indexes hold one attribute of each, so such a schema is refused by name rather than
-     * answered with the two-element rules' messages.
-     */
-    private static void refuseMultiAttributeKeys(String index, List<KeyElement> elements) {
-        if (elements == null) {
-            return;
-        }
-        long hash = elements.stream().filter(e -> "HASH".equals(e.keyType())).count();
-        long range = elements.stream().filter(e -> "RANGE".equals(e.keyType())).count();
-        if (hash > 1 || range > 1) {
-            throw DynamoDbErrors.validation("Multi-attribute keys for global secondary indexes are not supported by "
-                    + "SimStack: index " + index + " has " + hash + " HASH and " + range + " RANGE key elements. "
-                    + "Declare one HASH element and at most one RANGE element (for example an attribute that joins "
-                    + "the values, such as \"a#b\").");
-        }
-    }
-
     /** One GSI or LSI definition. */
     static IndexDefinition index(Input input, boolean global, Map<String, String> definitions, KeySchema table,
             boolean provisioned) {
@@ -133,10 +114,10 @@ final class TableSchemas {
             throw DynamoDbErrors.constraint("null", kind + ".member.indexName", "Member must not be null");
         }
         Requests.checkName(name, kind + ".member.indexName");
-        if (global) {
-            refuseMultiAttributeKeys(name, input.keySchema());
-        }
-        KeySchema keys = keySchema(input.keySchema(), kind + ".member.keySchema", definitions);
+        String member = kind + ".member.keySchema";
+        KeySchema keys = global && MultiAttributeKeys.isMultiAttribute(input.keySchema())
+                ? MultiAttributeKeys.keySchema(name, input.keySchema(), member, definitions)
+                : keySchema(input.keySchema(), member, definitions);
         if (!global) {
             if (!table.hasRange()) {
                 throw DynamoDbErrors.invalidParameters("Table KeySchema does not have a range key, which is required "

@@ -7,13 +7,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Query's {@code KeyConditionExpression} reduced to what it may say: the partition key equals a value,
- * and optionally one condition on the sort key ({@code = < <= > >=}, {@code BETWEEN}, {@code begins_with}).
+ * A Query's {@code KeyConditionExpression} reduced to what it may say: the partition key equals a value
+ * (every HASH attribute of a multi-attribute key equals one), and optionally one condition on the sort key
+ * ({@code = < <= > >=}, {@code BETWEEN}, {@code begins_with}). With a multi-attribute sort key the RANGE
+ * attributes are constrained left to right: equality on a prefix ({@code sortPrefix}), then {@code sort} on
+ * the next attribute.
+ *
+ * @param partitionKey the HASH attributes' values in schema order
+ * @param sortPrefix the values of the leading RANGE attributes {@code sort} comes after (empty for one)
  */
-public record KeyCondition(AttributeValue partition, SortCondition sort) {
+public record KeyCondition(List<AttributeValue> partitionKey, List<AttributeValue> sortPrefix, SortCondition sort) {
 
     private static final String ONE_CONDITION_PER_KEY =
             "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key";
+
+    public KeyCondition {
+        partitionKey = List.copyOf(partitionKey);
+        sortPrefix = List.copyOf(sortPrefix);
+    }
+
+    /** A condition on a key of one HASH and at most one RANGE attribute. */
+    public KeyCondition(AttributeValue partition, SortCondition sort) {
+        this(List.of(partition), List.of(), sort);
+    }
+
+    /** The (first) partition key value: the whole partition key of a table. */
+    public AttributeValue partition() {
+        return partitionKey.get(0);
+    }
 
     /** The operators a sort key condition may use. */
     public enum SortOperator { EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH }
@@ -47,6 +68,10 @@ public record KeyCondition(AttributeValue partition, SortCondition sort) {
         }
     }
 
+    /** A key attribute of the schema queried: its name and type. */
+    public record KeyAttribute(String name, AttributeValue.Type type) {
+    }
+
     /**
      * Parses and checks a key condition expression against the key schema of the table or index queried.
      *
@@ -54,31 +79,41 @@ public record KeyCondition(AttributeValue partition, SortCondition sort) {
      */
     public static KeyCondition parse(String text, ExpressionAttributes attributes, String hashName,
             AttributeValue.Type hashType, String rangeName, AttributeValue.Type rangeType) {
+        return parse(text, attributes, List.of(new KeyAttribute(hashName, hashType)),
+                rangeName == null ? List.of() : List.of(new KeyAttribute(rangeName, rangeType)));
+    }
+
+    /** Parses and checks a key condition expression against HASH and RANGE attributes (several for a GSI). */
+    public static KeyCondition parse(String text, ExpressionAttributes attributes, List<KeyAttribute> hash,
+            List<KeyAttribute> range) {
         Condition condition = ConditionExpressionParser.parse("KeyConditionExpression", text, attributes);
         List<Condition> leaves = new ArrayList<>();
         flatten(condition, leaves);
-        int keyAttributes = rangeName == null ? 1 : 2;
+        int keyAttributes = hash.size() + range.size();
         if (leaves.size() > keyAttributes) {
             throw DynamoDbErrors.validation("The number of query conditions (" + leaves.size() + ") exceeds the number "
                     + "of key attributes defined in the schema (" + keyAttributes + ")");
         }
-        AttributeValue partition = null;
-        SortCondition sort = null;
+        AttributeValue[] partition = new AttributeValue[hash.size()];
+        Leaf[] sorts = new Leaf[range.size()];
         for (Condition leaf : leaves) {
             Leaf parsed = leaf(leaf);
-            if (parsed.attribute.equals(hashName)) {
-                if (partition != null) {
+            int hashAt = position(hash, parsed.attribute);
+            int rangeAt = position(range, parsed.attribute);
+            if (hashAt >= 0) {
+                if (partition[hashAt] != null) {
                     throw DynamoDbErrors.validation(ONE_CONDITION_PER_KEY);
                 }
                 if (parsed.operator != SortOperator.EQ) {
                     throw DynamoDbErrors.validation("Query key condition not supported");
                 }
-                checkType(parsed.value, hashType);
-                partition = parsed.value;
-            } else if (parsed.attribute.equals(rangeName)) {
-                if (sort != null) {
+                checkType(parsed.value, hash.get(hashAt).type());
+                partition[hashAt] = parsed.value;
+            } else if (rangeAt >= 0) {
+                if (sorts[rangeAt] != null) {
                     throw DynamoDbErrors.validation(ONE_CONDITION_PER_KEY);
                 }
+                AttributeValue.Type rangeType = range.get(rangeAt).type();
                 checkType(parsed.value, rangeType);
                 if (parsed.upper != null) {
                     checkType(parsed.upper, rangeType);
@@ -87,16 +122,70 @@ public record KeyCondition(AttributeValue partition, SortCondition sort) {
                     throw DynamoDbErrors.validation("Invalid KeyConditionExpression: Incorrect operand type for "
                             + "operator or function; operator or function: begins_with, operand type: N");
                 }
-                sort = new SortCondition(parsed.operator, parsed.value, parsed.upper);
+                sorts[rangeAt] = parsed;
             } else {
+                String unmentioned = firstUnmentioned(hash, leaves);
                 throw DynamoDbErrors.validation("Query condition missed key schema element: "
-                        + (partition == null && !mentions(leaves, hashName) ? hashName : parsed.attribute));
+                        + (unmentioned != null ? unmentioned : parsed.attribute));
             }
         }
-        if (partition == null) {
-            throw DynamoDbErrors.validation("Query condition missed key schema element: " + hashName);
+        for (int i = 0; i < partition.length; i++) {
+            if (partition[i] == null) {
+                throw DynamoDbErrors.validation("Query condition missed key schema element: " + hash.get(i).name());
+            }
         }
-        return new KeyCondition(partition, sort);
+        return new KeyCondition(List.of(partition), List.of(), null).withSort(range, sorts);
+    }
+
+    /**
+     * Adds the RANGE attributes' conditions, which must be left to right: equality on each attribute before
+     * the last one constrained, which may use any sort key operator.
+     */
+    private KeyCondition withSort(List<KeyAttribute> range, Leaf[] sorts) {
+        int constrained = 0;
+        while (constrained < sorts.length && sorts[constrained] != null) {
+            constrained++;
+        }
+        for (int i = constrained; i < sorts.length; i++) {
+            if (sorts[i] != null) {
+                throw DynamoDbErrors.validation("Invalid KeyConditionExpression: a condition on sort key attribute "
+                        + range.get(i).name() + " needs an equality condition on every sort key attribute before "
+                        + "it; missing: " + range.get(constrained).name());
+            }
+        }
+        List<AttributeValue> prefix = new ArrayList<>();
+        for (int i = 0; i < constrained - 1; i++) {
+            if (sorts[i].operator != SortOperator.EQ) {
+                throw DynamoDbErrors.validation("Invalid KeyConditionExpression: only the last sort key attribute "
+                        + "constrained may use a range condition; " + range.get(i).name() + " is followed by a "
+                        + "condition on " + range.get(i + 1).name() + ", so it needs an equality condition");
+            }
+            prefix.add(sorts[i].value);
+        }
+        if (constrained == 0) {
+            return this;
+        }
+        Leaf last = sorts[constrained - 1];
+        return new KeyCondition(partitionKey, prefix, new SortCondition(last.operator, last.value, last.upper));
+    }
+
+    private static int position(List<KeyAttribute> keys, String name) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first HASH attribute no condition names, or null when every one is named. */
+    private static String firstUnmentioned(List<KeyAttribute> hash, List<Condition> leaves) {
+        for (KeyAttribute key : hash) {
+            if (!mentions(leaves, key.name())) {
+                return key.name();
+            }
+        }
+        return null;
     }
 
     private record Leaf(String attribute, SortOperator operator, AttributeValue value, AttributeValue upper) {

@@ -64,24 +64,42 @@ public final class PartiqlKeys {
 
     /**
      * The key condition of a Query answering {@code where} on a table or index with {@code keys}: the
-     * partition key's equality and one condition on the sort key, or null if the partition key is not pinned
-     * (the read is then a Scan). The whole clause still filters the items, so this only narrows the read.
+     * partition key's equality (on every HASH attribute of a multi-attribute key) and one condition on a single
+     * sort key attribute, or null if the partition key is not pinned (the read is then a Scan). The whole clause
+     * still filters the items, so this only narrows the read.
      */
     public static KeyCondition queryCondition(Condition where, KeySchema keys) {
-        AttributeValue partition = null;
+        List<KeySchema.Element> hash = keys.hashAttributes();
+        AttributeValue[] partition = new AttributeValue[hash.size()];
         KeyCondition.SortCondition sort = null;
+        boolean singleSort = keys.rangeAttributes().size() == 1;
         for (Condition conjunct : conjuncts(where)) {
             String attribute = equalityAttribute(conjunct);
-            if (partition == null && keys.hashName().equals(attribute)) {
+            int at = position(hash, attribute);
+            if (at >= 0 && partition[at] == null) {
                 AttributeValue value = equalityValue(conjunct);
-                if (value.type() == keys.hashType()) {
-                    partition = value;
+                if (value.type() == hash.get(at).type()) {
+                    partition[at] = value;
                 }
-            } else if (sort == null && keys.hasRange()) {
+            } else if (at < 0 && sort == null && singleSort) {
                 sort = PartiqlSortKeys.condition(conjunct, keys.rangeName(), keys.rangeType());
             }
         }
-        return partition == null ? null : new KeyCondition(partition, sort);
+        for (AttributeValue value : partition) {
+            if (value == null) {
+                return null;
+            }
+        }
+        return new KeyCondition(List.of(partition), List.of(), sort);
+    }
+
+    private static int position(List<KeySchema.Element> elements, String name) {
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static List<Condition> conjuncts(Condition where) {

@@ -5,49 +5,126 @@ import dev.simstack.core.internal.services.dynamodb.item.AttributeMap;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValue;
 import dev.simstack.core.internal.services.dynamodb.item.AttributeValueCodec;
 import dev.simstack.core.internal.services.dynamodb.item.ItemSize;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The key of a table or index: a partition (HASH) attribute and an optional sort (RANGE) attribute, each
- * with its scalar type from the attribute definitions.
+ * The key of a table or index: partition (HASH) attributes and sort (RANGE) attributes, each with its scalar
+ * type from the attribute definitions. A table has one HASH and at most one RANGE attribute; a global
+ * secondary index may have up to four of each (multi-attribute keys), its partition key being the tuple of
+ * its HASH attributes and its sort key ordering by its RANGE attributes left to right.
  *
- * @param rangeName null for a partition key only
+ * @param hashAttributes at least one
+ * @param rangeAttributes empty for a partition key only
  */
-public record KeySchema(String hashName, AttributeValue.Type hashType, String rangeName,
-        AttributeValue.Type rangeType) {
+public record KeySchema(List<Element> hashAttributes, List<Element> rangeAttributes) {
+
+    /** One key attribute: its name and type. */
+    public record Element(String name, AttributeValue.Type type) {
+    }
+
+    public KeySchema {
+        hashAttributes = List.copyOf(hashAttributes);
+        rangeAttributes = List.copyOf(rangeAttributes);
+    }
+
+    /** A key of one HASH attribute and an optional RANGE one ({@code rangeName} null for none). */
+    public KeySchema(String hashName, AttributeValue.Type hashType, String rangeName, AttributeValue.Type rangeType) {
+        this(List.of(new Element(hashName, hashType)),
+                rangeName == null ? List.of() : List.of(new Element(rangeName, rangeType)));
+    }
+
+    /** The (first) HASH attribute's name: the table's partition key. */
+    public String hashName() {
+        return hashAttributes.get(0).name();
+    }
+
+    public AttributeValue.Type hashType() {
+        return hashAttributes.get(0).type();
+    }
+
+    /** The (first) RANGE attribute's name, null if there is none. */
+    public String rangeName() {
+        return rangeAttributes.isEmpty() ? null : rangeAttributes.get(0).name();
+    }
+
+    public AttributeValue.Type rangeType() {
+        return rangeAttributes.isEmpty() ? null : rangeAttributes.get(0).type();
+    }
 
     public boolean hasRange() {
-        return rangeName != null;
+        return !rangeAttributes.isEmpty();
+    }
+
+    /** True if the partition or the sort key has more than one attribute (only a GSI's can). */
+    public boolean multiAttribute() {
+        return hashAttributes.size() > 1 || rangeAttributes.size() > 1;
+    }
+
+    /** Every key attribute: the HASH ones, then the RANGE ones, in schema order. */
+    public List<Element> elements() {
+        List<Element> all = new ArrayList<>(hashAttributes);
+        all.addAll(rangeAttributes);
+        return all;
     }
 
     public boolean isKeyAttribute(String name) {
-        return name.equals(hashName) || name.equals(rangeName);
+        return elements().stream().anyMatch(element -> element.name().equals(name));
+    }
+
+    /** True if {@code item} has every key attribute (an index holds only such items). */
+    public boolean presentIn(AttributeMap item) {
+        return elements().stream().allMatch(element -> item.get(element.name()) != null);
+    }
+
+    /** True if {@code item} has every key attribute with its defined type. */
+    public boolean typedIn(AttributeMap item) {
+        return elements().stream().allMatch(element -> item.get(element.name()) != null
+                && item.get(element.name()).type() == element.type());
+    }
+
+    /** The partition key of {@code item}: the values of the HASH attributes in order. */
+    public List<AttributeValue> partition(AttributeMap item) {
+        return values(item, hashAttributes);
+    }
+
+    /** The sort key of {@code item}: the values of the RANGE attributes in order (empty for none). */
+    public List<AttributeValue> sort(AttributeMap item) {
+        return values(item, rangeAttributes);
+    }
+
+    private static List<AttributeValue> values(AttributeMap item, List<Element> elements) {
+        List<AttributeValue> values = new ArrayList<>(elements.size());
+        for (Element element : elements) {
+            values.add(item.get(element.name()));
+        }
+        return values;
     }
 
     public AttributeValue hash(AttributeMap item) {
-        return item.get(hashName);
+        return item.get(hashName());
     }
 
     public AttributeValue range(AttributeMap item) {
-        return rangeName == null ? null : item.get(rangeName);
+        return hasRange() ? item.get(rangeName()) : null;
     }
 
     /** The key attributes of {@code item}. */
     public AttributeMap key(AttributeMap item) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
-        key.put(hashName, item.get(hashName));
-        if (rangeName != null) {
-            key.put(rangeName, item.get(rangeName));
+        for (Element element : elements()) {
+            key.put(element.name(), item.get(element.name()));
         }
         return AttributeMap.of(key);
     }
 
     /** Checks that an item to write carries the table's key attributes with the defined types. */
     public void checkItem(AttributeMap item) {
-        checkItemAttribute(item, hashName, hashType);
-        if (rangeName != null) {
-            checkItemAttribute(item, rangeName, rangeType);
+        checkItemAttribute(item, hashName(), hashType());
+        if (rangeName() != null) {
+            checkItemAttribute(item, rangeName(), rangeType());
         }
         checkSizes(hash(item), range(item));
     }
@@ -69,31 +146,31 @@ public record KeySchema(String hashName, AttributeValue.Type hashType, String ra
      * attribute is a schema mismatch there, not PutItem's "Missing the key" or "Type mismatch".
      */
     public void checkKeyOf(AttributeMap item) {
-        AttributeValue hash = item.get(hashName);
-        AttributeValue range = rangeName == null ? null : item.get(rangeName);
-        if (hash == null || hash.type() != hashType || rangeName != null && (range == null
-                || range.type() != rangeType)) {
+        AttributeValue hash = item.get(hashName());
+        AttributeValue range = rangeName() == null ? null : item.get(rangeName());
+        if (hash == null || hash.type() != hashType() || rangeName() != null && (range == null
+                || range.type() != rangeType())) {
             throw DynamoDbErrors.validation("The provided key element does not match the schema");
         }
-        checkNotEmpty(hashName, hash);
+        checkNotEmpty(hashName(), hash);
         if (range != null) {
-            checkNotEmpty(rangeName, range);
+            checkNotEmpty(rangeName(), range);
         }
         checkSizes(hash, range);
     }
 
     /** Checks a {@code Key} parameter: exactly the key attributes, with the defined types. */
     public AttributeMap checkKey(AttributeMap key) {
-        int expected = rangeName == null ? 1 : 2;
-        AttributeValue hash = key.get(hashName);
-        AttributeValue range = rangeName == null ? null : key.get(rangeName);
-        if (key.size() != expected || hash == null || rangeName != null && range == null || hash.type() != hashType
-                || range != null && range.type() != rangeType) {
+        int expected = rangeName() == null ? 1 : 2;
+        AttributeValue hash = key.get(hashName());
+        AttributeValue range = rangeName() == null ? null : key.get(rangeName());
+        if (key.size() != expected || hash == null || rangeName() != null && range == null
+                || hash.type() != hashType() || range != null && range.type() != rangeType()) {
             throw DynamoDbErrors.validation("The provided key element does not match the schema");
         }
-        checkNotEmpty(hashName, hash);
+        checkNotEmpty(hashName(), hash);
         if (range != null) {
-            checkNotEmpty(rangeName, range);
+            checkNotEmpty(rangeName(), range);
         }
         checkSizes(hash, range);
         return key;
@@ -127,9 +204,9 @@ public record KeySchema(String hashName, AttributeValue.Type hashType, String ra
 
     /** The key compactly, for the ledger: {@code id=abc} or {@code pk=a, sk=5}. */
     public String describe(AttributeMap item) {
-        String text = hashName + "=" + AttributeValueCodec.scalarText(item.get(hashName));
-        if (rangeName != null) {
-            text += ", " + rangeName + "=" + AttributeValueCodec.scalarText(item.get(rangeName));
+        String text = hashName() + "=" + AttributeValueCodec.scalarText(item.get(hashName()));
+        if (rangeName() != null) {
+            text += ", " + rangeName() + "=" + AttributeValueCodec.scalarText(item.get(rangeName()));
         }
         return text;
     }

@@ -24,12 +24,12 @@ import java.util.TreeMap;
  */
 public final class SecondaryIndex {
 
-    private static final SortRange<EntryKey> RANGE = new SortRange<>(EntryKey.ORDER,
-            v -> new EntryKey(v, null, null, -1), v -> new EntryKey(v, null, null, 1), EntryKey::sort);
+    /** Orders partition keys (tuples of the HASH attributes' values) element by element. */
+    private static final Comparator<List<AttributeValue>> TUPLES = SecondaryIndex::compareTuples;
 
     private final IndexDefinition definition;
     private final KeySchema tableKeys;
-    private final TreeMap<AttributeValue, TreeMap<EntryKey, AttributeMap>> partitions = new TreeMap<>(ValueOrder.KEYS);
+    private final TreeMap<List<AttributeValue>, TreeMap<EntryKey, AttributeMap>> partitions = new TreeMap<>(TUPLES);
     private volatile String status = "ACTIVE";
     private int itemCount;
     private long sizeBytes;
@@ -70,13 +70,15 @@ public final class SecondaryIndex {
 
     /** Checks the index key attributes an item carries, as DynamoDB checks them on every write. */
     void checkItem(AttributeMap item) {
-        checkAttribute(item, keys().hashName(), keys().hashType());
-        if (keys().hasRange()) {
-            checkAttribute(item, keys().rangeName(), keys().rangeType());
+        for (KeySchema.Element element : keys().hashAttributes()) {
+            checkAttribute(item, element.name(), element.type(), 2048);
+        }
+        for (KeySchema.Element element : keys().rangeAttributes()) {
+            checkAttribute(item, element.name(), element.type(), 1024);
         }
     }
 
-    private void checkAttribute(AttributeMap item, String name, AttributeValue.Type type) {
+    private void checkAttribute(AttributeMap item, String name, AttributeValue.Type type, long max) {
         AttributeValue value = item.get(name);
         if (value == null || tableKeys.isKeyAttribute(name)) {
             return;
@@ -87,7 +89,6 @@ public final class SecondaryIndex {
         }
         // index keys have the table's key size limits: 2048 bytes for a partition key, 1024 for a sort key
         long size = ItemSize.of(value);
-        long max = name.equals(keys().hashName()) ? 2048 : 1024;
         if (size > max) {
             throw DynamoDbErrors.invalidParameters("Size limit exceeded for Index Key " + name + " Actual Size: "
                     + size + " bytes Max Size: " + max + " bytes IndexName: " + name());
@@ -104,26 +105,26 @@ public final class SecondaryIndex {
     /** Moves the index entry of an item from {@code before} to {@code after}; either may be null. */
     void update(AttributeMap before, AttributeMap after) {
         if (before != null && covers(before)) {
-            TreeMap<EntryKey, AttributeMap> partition = partitions.get(keys().hash(before));
+            TreeMap<EntryKey, AttributeMap> partition = partitions.get(keys().partition(before));
             if (partition != null && partition.remove(entryKey(before)) != null) {
                 itemCount--;
                 sizeBytes -= ItemSize.of(before);
                 if (partition.isEmpty()) {
-                    partitions.remove(keys().hash(before));
+                    partitions.remove(keys().partition(before));
                 }
             }
         }
         if (after != null && covers(after)) {
-            partitions.computeIfAbsent(keys().hash(after), k -> new TreeMap<>(EntryKey.ORDER))
+            partitions.computeIfAbsent(keys().partition(after), k -> new TreeMap<>(EntryKey.ORDER))
                     .put(entryKey(after), after);
             itemCount++;
             sizeBytes += ItemSize.of(after);
         }
     }
 
-    /** True if {@code item} has the index key attributes, so the index holds it. */
+    /** True if {@code item} has every index key attribute, so the index holds it. */
     public boolean covers(AttributeMap item) {
-        return item.get(keys().hashName()) != null && (!keys().hasRange() || item.get(keys().rangeName()) != null);
+        return keys().presentIn(item);
     }
 
     /**
@@ -148,37 +149,60 @@ public final class SecondaryIndex {
 
     /** True if both items are in the index under the same index key (an update that does not move the entry). */
     public boolean sameIndexKey(AttributeMap before, AttributeMap after) {
-        return keys().hash(before).equals(keys().hash(after))
-                && (!keys().hasRange() || keys().range(before).equals(keys().range(after)));
+        return keys().partition(before).equals(keys().partition(after))
+                && keys().sort(before).equals(keys().sort(after));
     }
 
     private static void keep(AttributeMap item, KeySchema keys, Map<String, AttributeValue> kept) {
-        kept.put(keys.hashName(), item.get(keys.hashName()));
-        if (keys.hasRange()) {
-            kept.put(keys.rangeName(), item.get(keys.rangeName()));
+        for (KeySchema.Element element : keys.elements()) {
+            kept.put(element.name(), item.get(element.name()));
         }
     }
 
     private EntryKey entryKey(AttributeMap item) {
-        return new EntryKey(keys().range(item), tableKeys.hash(item), tableKeys.range(item), 0);
+        return new EntryKey(keys().sort(item), tableKeys.hash(item), tableKeys.range(item), 0);
     }
 
-    /** The entries of one partition meeting the sort condition, after {@code start} (index and table keys). */
+    /**
+     * The entries of one partition meeting the sort condition, after {@code start} (index and table keys).
+     * With a multi-attribute sort key the condition is on the attribute after the equal prefix, so the range
+     * probes carry that prefix.
+     */
     Iterator<AttributeMap> query(KeyCondition condition, boolean forward, AttributeMap start) {
-        NavigableMap<EntryKey, AttributeMap> partition = partitions.get(condition.partition());
+        NavigableMap<EntryKey, AttributeMap> partition = partitions.get(condition.partitionKey());
         if (partition == null) {
             return Collections.emptyIterator();
         }
-        return RANGE.iterate(partition, condition.sort(), forward, start == null ? null : entryKey(start));
+        List<AttributeValue> prefix = condition.sortPrefix();
+        SortRange<EntryKey> range = new SortRange<>(EntryKey.ORDER, v -> probe(prefix, v, -1),
+                v -> probe(prefix, v, 1), key -> key.sort().get(prefix.size()));
+        return range.iterate(partition, condition.sort(), forward, start == null ? null : entryKey(start));
+    }
+
+    private static EntryKey probe(List<AttributeValue> prefix, AttributeValue value, int bound) {
+        List<AttributeValue> sort = new ArrayList<>(prefix);
+        sort.add(value);
+        return new EntryKey(sort, null, null, bound);
+    }
+
+    private static int compareTuples(List<AttributeValue> a, List<AttributeValue> b) {
+        int shared = Math.min(a.size(), b.size());
+        for (int i = 0; i < shared; i++) {
+            int order = ValueOrder.KEYS.compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     /** Every entry in index order, after {@code start}. */
     Iterator<AttributeMap> scan(AttributeMap start) {
         List<Iterator<AttributeMap>> parts = new ArrayList<>();
-        NavigableMap<AttributeValue, TreeMap<EntryKey, AttributeMap>> from = start == null ? partitions
-                : partitions.tailMap(keys().hash(start), true);
-        for (Map.Entry<AttributeValue, TreeMap<EntryKey, AttributeMap>> entry : from.entrySet()) {
-            if (start != null && entry.getKey().equals(keys().hash(start))) {
+        NavigableMap<List<AttributeValue>, TreeMap<EntryKey, AttributeMap>> from = start == null ? partitions
+                : partitions.tailMap(keys().partition(start), true);
+        for (Map.Entry<List<AttributeValue>, TreeMap<EntryKey, AttributeMap>> entry : from.entrySet()) {
+            if (start != null && entry.getKey().equals(keys().partition(start))) {
                 parts.add(entry.getValue().tailMap(entryKey(start), false).values().iterator());
             } else {
                 parts.add(entry.getValue().values().iterator());
@@ -202,22 +226,26 @@ public final class SecondaryIndex {
     }
 
     /**
-     * Where an entry sits in its partition: the index sort key, then the table's key. {@code bound} -1
-     * or 1 makes a probe that sorts before or after every entry with the same sort key.
+     * Where an entry sits in its partition: the index sort key (its RANGE attributes' values left to right,
+     * empty without a sort key), then the table's key. {@code bound} -1 or 1 makes a probe that sorts before
+     * or after every entry whose sort key starts with the probe's values.
      */
-    record EntryKey(AttributeValue sort, AttributeValue tableHash, AttributeValue tableRange, int bound) {
+    record EntryKey(List<AttributeValue> sort, AttributeValue tableHash, AttributeValue tableRange, int bound) {
 
         static final Comparator<EntryKey> ORDER = EntryKey::compare;
 
         private static int compare(EntryKey a, EntryKey b) {
-            int order = compareNullable(a.sort, b.sort);
-            if (order != 0) {
-                return order;
+            int shared = Math.min(a.sort.size(), b.sort.size());
+            for (int i = 0; i < shared; i++) {
+                int order = compareNullable(a.sort.get(i), b.sort.get(i));
+                if (order != 0) {
+                    return order;
+                }
             }
             if (a.bound != 0 || b.bound != 0) {
                 return Integer.compare(a.bound, b.bound);
             }
-            order = compareNullable(a.tableHash, b.tableHash);
+            int order = compareNullable(a.tableHash, b.tableHash);
             return order != 0 ? order : compareNullable(a.tableRange, b.tableRange);
         }
 
