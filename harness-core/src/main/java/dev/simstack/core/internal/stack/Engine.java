@@ -26,6 +26,7 @@ import dev.simstack.core.internal.protocol.restjson.RestJsonCodec;
 import dev.simstack.core.internal.services.lambda.LambdaService;
 import dev.simstack.core.internal.services.apigateway.ApiGatewayService;
 import dev.simstack.core.internal.services.cloudformation.CloudFormationService;
+import dev.simstack.core.internal.services.iam.IamService;
 import dev.simstack.core.internal.services.cloudformation.StackTemplates;
 import java.util.ArrayList;
 import java.util.List;
@@ -247,13 +248,13 @@ public final class Engine implements AutoCloseable {
     }
 
     public IamService iam() {
-        return iam.get();
+        return home.iam().get();
     }
 
     /** IAM's service if a call or a reload built it, else null: its state is then empty. */
     public IamService iamIfBuilt() {
         IamService[] built = new IamService[1];
-        iam.ifBuilt(service -> built[0] = service);
+        home.iam().ifBuilt(service -> built[0] = service);
         return built[0];
     }
 
