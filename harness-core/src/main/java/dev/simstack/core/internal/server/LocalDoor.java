@@ -35,6 +35,7 @@ public final class LocalDoor {
     private final RequestHandler handler;
     private final ScratchDirectory scratch;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final DispatchSlots slots = DispatchSlots.perCore();
 
     public LocalDoor(RequestHandler handler, ScratchDirectory scratch) {
         this.handler = handler;
@@ -70,7 +71,7 @@ public final class LocalDoor {
                 headers.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
             }
             HttpExchange exchange = new HttpExchange(method, decoded.rawPath(), decoded.parameters(), headers, bytes);
-            return handler.handle(exchange).thenApply(answer -> head ? withoutBody(answer) : answer);
+            return dispatch(exchange).thenApply(answer -> head ? withoutBody(answer) : answer);
         }
         return spooled(method, uri, decoded, headers, body, head);
     }
@@ -91,13 +92,21 @@ public final class LocalDoor {
                 new byte[0], spool);
         CompletionStage<HttpAnswer> answer;
         try {
-            answer = handler.handle(exchange);
+            answer = dispatch(exchange);
         } catch (RuntimeException e) {
             spool.discard();
             throw e;
         }
         return answer.whenComplete((done, thrown) -> spool.discard())
                 .thenApply(done -> head ? withoutBody(done) : done);
+    }
+
+    /**
+     * The handler's answer, its synchronous part run in one of the door's {@link DispatchSlots}: the body is
+     * read before, the answer awaited after, outside the slot.
+     */
+    private CompletionStage<HttpAnswer> dispatch(HttpExchange exchange) {
+        return slots.run(() -> handler.handle(exchange));
     }
 
     /** Reads {@code body} into {@code spool}; the 400's text if the spool cannot take it (as BodySpooler's). */
