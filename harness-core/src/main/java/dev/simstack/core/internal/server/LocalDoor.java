@@ -35,7 +35,6 @@ public final class LocalDoor {
     private final RequestHandler handler;
     private final ScratchDirectory scratch;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final DispatchSlots slots = DispatchSlots.perCore();
 
     public LocalDoor(RequestHandler handler, ScratchDirectory scratch) {
         this.handler = handler;
@@ -71,7 +70,7 @@ public final class LocalDoor {
                 headers.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
             }
             HttpExchange exchange = new HttpExchange(method, decoded.rawPath(), decoded.parameters(), headers, bytes);
-            return dispatch(exchange).thenApply(answer -> head ? withoutBody(answer) : answer);
+            return handler.handle(exchange).thenApply(answer -> head ? withoutBody(answer) : answer);
         }
         return spooled(method, uri, decoded, headers, body, head);
     }
@@ -92,21 +91,13 @@ public final class LocalDoor {
                 new byte[0], spool);
         CompletionStage<HttpAnswer> answer;
         try {
-            answer = dispatch(exchange);
+            answer = handler.handle(exchange);
         } catch (RuntimeException e) {
             spool.discard();
             throw e;
         }
         return answer.whenComplete((done, thrown) -> spool.discard())
                 .thenApply(done -> head ? withoutBody(done) : done);
-    }
-
-    /**
-     * The handler's answer, its synchronous part run in one of the door's {@link DispatchSlots}: the body is
-     * read before, the answer awaited after, outside the slot.
-     */
-    private CompletionStage<HttpAnswer> dispatch(HttpExchange exchange) {
-        return slots.run(() -> handler.handle(exchange));
     }
 
     /** Reads {@code body} into {@code spool}; the 400's text if the spool cannot take it (as BodySpooler's). */
