@@ -15,7 +15,7 @@ ROOT=$(dirname "$HERE")
 JAR=${SIMSTACK_JAR:-$ROOT/server/target/simstack-server.jar}
 PY=/usr/bin/python3          # Debian's python3: the one with Debian's boto3 (pyenv's may come first on PATH)
 export PYTHONDONTWRITEBYTECODE=1   # no __pycache__ in the source tree
-SUITE_TIMEOUT=${CONFORMANCE_SUITE_TIMEOUT:-150}   # seconds per suite; suites run side by side
+SUITE_TIMEOUT=${CONFORMANCE_SUITE_TIMEOUT:-480}   # seconds per suite; suites run side by side
 
 # Suites per service, in the order they print. A service's suites run only when the launcher serves it.
 SERVICES=(sqs dynamodb s3 iam lambda apigateway cloudformation)
