@@ -9,6 +9,7 @@ import dev.simstack.core.FunctionSpec;
 import dev.simstack.core.Stack;
 import dev.simstack.core.StackConfig;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -86,6 +87,35 @@ class MethodSettingsTest {
             assertThat(statuses(stack, id, "/orders", 2)).containsExactly(200, 429);
             assertThat(ApiTestSupport.get(URI.create(stack.endpoint() + "/restapis/" + id
                     + "/prod/_user_request_/orders")).body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
+        }
+    }
+
+    @Test
+    void an_any_method_takes_from_the_setting_of_the_method_each_request_was_sent_with() {
+        try (Stack stack = CONFIG.start(); ApiGatewayClient apis = ApiTestSupport.apiGateway(stack)) {
+            String id = apis.createRestApi(b -> b.name("any")).id();
+            Resource root = apis.getResources(b -> b.restApiId(id)).items().get(0);
+            String resource = apis.createResource(b -> b.restApiId(id).parentId(root.id()).pathPart("orders")).id();
+            apis.putMethod(b -> b.restApiId(id).resourceId(resource).httpMethod("ANY").authorizationType("NONE"));
+            apis.putIntegration(b -> b.restApiId(id).resourceId(resource).httpMethod("ANY")
+                    .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST")
+                    .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                            + stack.function("echo").arn() + "/invocations"));
+            apis.createDeployment(b -> b.restApiId(id).stageName("prod"));
+            // what a deployment tool writes for a throttled ANY route: one setting per method (two of them here)
+            patch(apis, id, "/*/*/throttling/burstLimit", "4", "/*/*/throttling/rateLimit", "1",
+                    "/~1orders/GET/throttling/burstLimit", "2", "/~1orders/GET/throttling/rateLimit", "1",
+                    "/~1orders/POST/throttling/burstLimit", "1", "/~1orders/POST/throttling/rateLimit", "1");
+            URI orders = URI.create(stack.endpoint() + "/restapis/" + id + "/prod/_user_request_/orders");
+
+            assertThat(statuses(stack, id, "/orders", 3)).containsExactly(200, 200, 429);
+            assertThat(List.of(ApiTestSupport.post(orders, "{}").statusCode(),
+                    ApiTestSupport.post(orders, "{}").statusCode())).containsExactly(200, 429);
+            // a method without a setting of its own takes the stage's bucket, still full
+            for (int i = 0; i < 4; i++) {
+                assertThat(ApiTestSupport.send(HttpRequest.newBuilder(orders).DELETE()).statusCode()).isEqualTo(200);
+            }
+            assertThat(ApiTestSupport.send(HttpRequest.newBuilder(orders).DELETE()).statusCode()).isEqualTo(429);
         }
     }
 

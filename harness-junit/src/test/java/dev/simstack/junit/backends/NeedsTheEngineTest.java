@@ -17,7 +17,7 @@ import dev.simstack.junit.shape.Worker;
 import org.junit.jupiter.api.Test;
 
 /**
- * What only the embedded engine provides (simulated cold starts, throttles on REST ANY routes, a manual clock, the
+ * What only the embedded engine provides (simulated cold starts, a manual clock, the
  * stack and its ledger, semantic faults) fails fast on another backend, naming the backend and the fix; nothing is left behind.
  */
 class NeedsTheEngineTest {
@@ -27,8 +27,8 @@ class NeedsTheEngineTest {
         try (StandIn standIn = new StandIn()) {
             assertThat(Kit.failureMessages(Kit.run(standIn.asEndpoint(), NeedsFunctions.class))).containsExactly(
                     "@SimStack on NeedsFunctions runs on backend ENDPOINT, which cannot provide functions with a"
-                            + " cold start delay [worker], REST APIs with throttles on ANY routes [shop], HTTP APIs"
-                            + " with usage plans or API keys [keyed], clock = \"manual\": these need SimStack's embedded"
+                            + " cold start delay [worker], HTTP APIs with usage plans or API keys [keyed],"
+                            + " clock = \"manual\": these need SimStack's embedded"
                             + " engine (queues, tables, buckets, functions with SQS and DynamoDB event sources, REST"
                             + " and HTTP APIs are what a remote backend creates); pin the class with @SimStack(backend"
                             + " = Backend.EMBEDDED)");
@@ -67,8 +67,7 @@ class NeedsTheEngineTest {
 
     @SimStack(clock = "manual", queues = @Queue(name = "orders"), functions = @Function(name = "worker",
             handler = Worker.class, coldStartDelay = "250ms"),
-            apis = {@Api(name = "shop", routes = @Route(key = "ANY /orders", queue = "orders", rate = 5)),
-                    @Api(name = "keyed", kind = ApiSpec.Kind.HTTP, routes = @Route(key = "POST /orders",
+            apis = {@Api(name = "keyed", kind = ApiSpec.Kind.HTTP, routes = @Route(key = "POST /orders",
                             queue = "orders", apiKeyRequired = true))})
     static class NeedsFunctions {
 

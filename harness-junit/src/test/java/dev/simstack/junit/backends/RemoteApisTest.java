@@ -85,6 +85,11 @@ class RemoteApisTest {
         }
     }
 
+    private static HttpResponse<String> get(URI url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> post(URI url, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Content-Type", "application/json");
@@ -122,9 +127,11 @@ class RemoteApisTest {
     }
 
     @SimStack(backend = Backend.ENDPOINT, queues = @Queue(name = "orders", receiveMessageWaitTimeSeconds = 0),
+            functions = @Function(name = "greeter", handler = Greets.class, timeout = 30),
             apis = @Api(name = "shop", rate = 100, burst = 50, routes = {
                     @Route(key = "POST /orders/{id}", queue = "orders", rate = 0.01, burst = 2),
-                    @Route(key = "POST /returns", queue = "orders", burst = 1)}))
+                    @Route(key = "POST /returns", queue = "orders", burst = 1),
+                    @Route(key = "ANY /refunds", function = "greeter", rate = 0.01, burst = 1)}))
     static class ThrottledShop {
 
         @Test
@@ -137,9 +144,19 @@ class RemoteApisTest {
             assertThat(throttled.body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
             assertThat(post(URI.create(shop + "/returns"), "r-1").statusCode()).isEqualTo(200);
 
+            // AWS takes no method setting on ANY: the route's throttle is written for each method, a bucket each
+            URI refunds = URI.create(shop + "/refunds");
+            assertThat(post(refunds, "r-2").statusCode()).isEqualTo(201);
+            assertThat(post(refunds, "r-3").statusCode()).isEqualTo(429);
+            assertThat(get(refunds).statusCode()).isEqualTo(201);
+            assertThat(get(refunds).statusCode()).isEqualTo(429);
+
             String id = shop.getPath().split("/")[2];
             var settings = apigateway.getStage(b -> b.restApiId(id).stageName("prod")).methodSettings();
-            assertThat(settings).containsOnlyKeys("*/*", "~1orders~1{id}/POST", "~1returns/POST");
+            assertThat(settings).containsOnlyKeys("*/*", "~1orders~1{id}/POST", "~1returns/POST", "~1refunds/DELETE",
+                    "~1refunds/GET", "~1refunds/HEAD", "~1refunds/OPTIONS", "~1refunds/PATCH", "~1refunds/POST",
+                    "~1refunds/PUT");
+            assertThat(settings.get("~1refunds/PUT").throttlingBurstLimit()).isEqualTo(1);
             assertThat(settings.get("~1orders~1{id}/POST").throttlingRateLimit()).isEqualTo(0.01);
             assertThat(settings.get("~1orders~1{id}/POST").throttlingBurstLimit()).isEqualTo(2);
             // a limit the route leaves at 0 is the stage's

@@ -25,6 +25,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 final class RemoteApis {
 
     /** Maps a request's body to SQS's form-encoded SendMessage, as a hand-written SQS integration does. */
+    /** The methods an {@code ANY} route's throttle is written for: every method API Gateway serves. */
+    static final List<String> ANY_METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+    /** Patch operations per UpdateStage: deployment tools split larger sets of method settings at this size. */
+    private static final int PATCHES_PER_UPDATE = 80;
     private static final String SEND_BODY = "Action=SendMessage&MessageBody=$util.urlEncode($input.body)";
 
     private final RemoteTarget target;
@@ -68,8 +72,9 @@ final class RemoteApis {
         }
         apigateway.createDeployment(b -> b.restApiId(id).stageName(spec.stage()));
         List<PatchOperation> throttles = throttles(spec);
-        if (!throttles.isEmpty()) {
-            apigateway.updateStage(b -> b.restApiId(id).stageName(spec.stage()).patchOperations(throttles));
+        for (int from = 0; from < throttles.size(); from += PATCHES_PER_UPDATE) {
+            List<PatchOperation> part = throttles.subList(from, Math.min(throttles.size(), from + PATCHES_PER_UPDATE));
+            apigateway.updateStage(b -> b.restApiId(id).stageName(spec.stage()).patchOperations(part));
         }
         RemoteUsagePlans.create(apigateway, spec, id, region, target, resources);
         resources.apiUrl(region, spec.name(), invokeUrl(id, region, spec.stage()));
@@ -78,7 +83,9 @@ final class RemoteApis {
     /**
      * The stage's throttle as its {@code *}{@code /*} method setting, and each throttled route's as the method
      * setting of its resource and method ({@code /~1orders/POST/throttling/...}), a limit the route leaves at 0
-     * filled from the stage's (as {@link RemoteHttpApis} fills route settings).
+     * filled from the stage's (as {@link RemoteHttpApis} fills route settings). AWS takes no method setting on
+     * {@code ANY}: an {@code ANY} route's throttle is written for each of {@link #ANY_METHODS}, so on AWS each method
+     * has a bucket of the route's limits where the engine keeps one for the route.
      */
     private static List<PatchOperation> throttles(ApiSpec spec) {
         List<PatchOperation> operations = new ArrayList<>();
@@ -89,11 +96,13 @@ final class RemoteApis {
         for (ApiSpec.Route route : spec.routes()) {
             if (route.rate() > 0 || route.burst() > 0) {
                 String[] key = route.routeKey().split(" ", 2);
-                String prefix = "/" + key[1].replace("~", "~0").replace("/", "~1") + "/" + key[0];
-                operations.add(replace(prefix + "/throttling/rateLimit",
-                        Double.toString(RemoteHttpApis.rateOf(spec, route))));
-                operations.add(replace(prefix + "/throttling/burstLimit",
-                        Integer.toString(RemoteHttpApis.burstOf(spec, route))));
+                for (String method : key[0].equals("ANY") ? ANY_METHODS : List.of(key[0])) {
+                    String prefix = "/" + key[1].replace("~", "~0").replace("/", "~1") + "/" + method;
+                    operations.add(replace(prefix + "/throttling/rateLimit",
+                            Double.toString(RemoteHttpApis.rateOf(spec, route))));
+                    operations.add(replace(prefix + "/throttling/burstLimit",
+                            Integer.toString(RemoteHttpApis.burstOf(spec, route))));
+                }
             }
         }
         return operations;

@@ -111,11 +111,7 @@ public final class RemoteStack implements AutoCloseable {
         List<String> refused = new ArrayList<>();
         names("functions with a cold start delay", config.functions().stream()
                 .filter(f -> !f.coldStartDelay().isZero()).collect(Collectors.toList()), f -> f.name(), refused);
-        // A REST route's throttle is a method setting of the stage, which AWS takes on no ANY method; HTTP APIs
-        // have no API keys (AWS's rule).
-        names("REST APIs with throttles on ANY routes", config.apis().stream().filter(a -> a.kind()
-                == ApiSpec.Kind.REST && a.routes().stream().anyMatch(r -> (r.rate() > 0 || r.burst() > 0)
-                        && r.routeKey().startsWith("ANY "))).collect(Collectors.toList()), a -> a.name(), refused);
+        // HTTP APIs have no API keys (AWS's rule).
         names("HTTP APIs with usage plans or API keys", config.apis().stream().filter(a -> a.kind()
                 == ApiSpec.Kind.HTTP && (!a.usagePlans().isEmpty() || a.routes().stream()
                         .anyMatch(ApiSpec.Route::apiKeyRequired))).collect(Collectors.toList()), a -> a.name(),

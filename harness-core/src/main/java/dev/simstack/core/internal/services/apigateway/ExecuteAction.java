@@ -110,7 +110,7 @@ final class ExecuteAction {
         TokenBucket routeThrottle = definition == null ? route.throttle()
                 : definition.routeThrottle(stage.name(), route.routeKey());
         boolean throttled = refused == null
-                && (!takes(routeThrottle) || !takes(definition == null ? stage.throttleOf(route) : stage.throttle())
+                && (!takes(routeThrottle) || !takes(definition == null ? stage.throttleOf(route, request.method()) : stage.throttle())
                         || !region.account().tryTake());
         api.decided(); // after the token buckets read the clock: a manual-clock burst may move it on now
         if (refused != null) {

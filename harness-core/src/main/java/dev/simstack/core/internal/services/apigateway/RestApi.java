@@ -39,10 +39,14 @@ final class RestApi {
 
         /**
          * The bucket a request to {@code route} takes from at the stage level: its resource's and method's own
-         * when a method setting throttles it (the more specific setting wins), else the stage's.
+         * when a method setting throttles it (the more specific setting wins), else the stage's. AWS takes no
+         * method setting on an {@code ANY} method, so a request an {@code ANY} method serves takes from the
+         * setting of the method it was sent with ({@code /~1orders/GET} for a GET), as deployment tools that
+         * throttle an {@code ANY} route write one setting per HTTP method.
          */
-        TokenBucket throttleOf(ApiRoute route) {
-            TokenBucket own = methodSettings.bucket(route.path(), route.method());
+        TokenBucket throttleOf(ApiRoute route, String requestMethod) {
+            String method = "ANY".equals(route.method()) ? requestMethod : route.method();
+            TokenBucket own = methodSettings.bucket(route.path(), method);
             return own != null ? own : throttle;
         }
     }
