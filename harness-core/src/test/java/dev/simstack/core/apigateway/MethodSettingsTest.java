@@ -45,14 +45,19 @@ class MethodSettingsTest {
         Resource root = apis.getResources(b -> b.restApiId(id)).items().get(0);
         for (String part : List.of("orders", "items")) {
             String resource = apis.createResource(b -> b.restApiId(id).parentId(root.id()).pathPart(part)).id();
-            apis.putMethod(b -> b.restApiId(id).resourceId(resource).httpMethod("GET").authorizationType("NONE"));
-            apis.putIntegration(b -> b.restApiId(id).resourceId(resource).httpMethod("GET")
-                    .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST")
-                    .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                            + stack.function("echo").arn() + "/invocations"));
+            echo(stack, apis, id, resource, "GET");
         }
         apis.createDeployment(b -> b.restApiId(id).stageName("prod"));
         return id;
+    }
+
+    /** {@code method} on {@code resource}, a Lambda proxy integration of the echo function. */
+    private static void echo(Stack stack, ApiGatewayClient apis, String id, String resource, String method) {
+        apis.putMethod(b -> b.restApiId(id).resourceId(resource).httpMethod(method).authorizationType("NONE"));
+        apis.putIntegration(b -> b.restApiId(id).resourceId(resource).httpMethod(method)
+                .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST")
+                .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                        + stack.function("echo").arn() + "/invocations"));
     }
 
     private static void patch(ApiGatewayClient apis, String id, String... pathsAndValues) {
@@ -96,11 +101,7 @@ class MethodSettingsTest {
             String id = apis.createRestApi(b -> b.name("any")).id();
             Resource root = apis.getResources(b -> b.restApiId(id)).items().get(0);
             String resource = apis.createResource(b -> b.restApiId(id).parentId(root.id()).pathPart("orders")).id();
-            apis.putMethod(b -> b.restApiId(id).resourceId(resource).httpMethod("ANY").authorizationType("NONE"));
-            apis.putIntegration(b -> b.restApiId(id).resourceId(resource).httpMethod("ANY")
-                    .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST")
-                    .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                            + stack.function("echo").arn() + "/invocations"));
+            echo(stack, apis, id, resource, "ANY");
             apis.createDeployment(b -> b.restApiId(id).stageName("prod"));
             // what a deployment tool writes for a throttled ANY route: one setting per method (two of them here)
             patch(apis, id, "/*/*/throttling/burstLimit", "4", "/*/*/throttling/rateLimit", "1",
