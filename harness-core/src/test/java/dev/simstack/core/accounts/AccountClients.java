@@ -1,13 +1,9 @@
 package dev.simstack.core.accounts;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.simstack.core.Stack;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -75,12 +71,4 @@ final class AccountClients {
                 .overrideConfiguration(once()).build();
     }
 
-    /** The AWS error {@code call} fails with, checked for its code and HTTP status. */
-    static AwsServiceException error(ThrowingCallable call, String code, int status) {
-        AwsServiceException error = catchThrowableOfType(AwsServiceException.class, call);
-        assertThat(error).as("the call should fail with " + code).isNotNull();
-        assertThat(error.awsErrorDetails().errorCode()).isEqualTo(code);
-        assertThat(error.statusCode()).isEqualTo(status);
-        return error;
-    }
 }

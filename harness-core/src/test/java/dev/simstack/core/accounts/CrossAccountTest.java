@@ -2,7 +2,7 @@ package dev.simstack.core.accounts;
 
 import static dev.simstack.core.accounts.AccountClients.ALPHA;
 import static dev.simstack.core.accounts.AccountClients.BETA;
-import static dev.simstack.core.accounts.AccountClients.error;
+import static dev.simstack.core.AwsErrorChecks.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simstack.core.Stack;

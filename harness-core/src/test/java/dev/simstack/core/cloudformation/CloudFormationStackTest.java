@@ -1,9 +1,9 @@
 package dev.simstack.core.cloudformation;
 
 import static dev.simstack.core.cloudformation.CloudFormationTestSupport.cloudFormation;
-import static dev.simstack.core.cloudformation.CloudFormationTestSupport.error;
+import static dev.simstack.core.AwsErrorChecks.error;
 import static dev.simstack.core.cloudformation.CloudFormationTestSupport.history;
-import static dev.simstack.core.cloudformation.CloudFormationTestSupport.message;
+import static dev.simstack.core.AwsErrorChecks.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simstack.core.ClockSpec;

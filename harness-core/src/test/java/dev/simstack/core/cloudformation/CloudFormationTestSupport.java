@@ -1,14 +1,10 @@
 package dev.simstack.core.cloudformation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.simstack.core.Stack;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -29,19 +25,7 @@ final class CloudFormationTestSupport {
                 .build();
     }
 
-    /** The AWS error {@code call} fails with, checked for its code and HTTP status. */
-    static AwsServiceException error(ThrowingCallable call, String code, int status) {
-        AwsServiceException error = catchThrowableOfType(AwsServiceException.class, call);
-        assertThat(error).as("the call should fail with " + code).isNotNull();
-        assertThat(error.awsErrorDetails().errorCode()).isEqualTo(code);
-        assertThat(error.statusCode()).isEqualTo(status);
-        return error;
-    }
 
-    /** The message of an AWS error, without the SDK's suffix. */
-    static String message(AwsServiceException error) {
-        return error.awsErrorDetails().errorMessage();
-    }
 
     /** The names of the stack's queues in us-east-1, through SQS's ListQueues. */
     static List<String> queueNames(Stack stack) {

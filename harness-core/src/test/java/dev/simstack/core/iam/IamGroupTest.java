@@ -1,8 +1,8 @@
 package dev.simstack.core.iam;
 
 import static dev.simstack.core.iam.IamTestSupport.READ_QUEUES;
-import static dev.simstack.core.iam.IamTestSupport.error;
-import static dev.simstack.core.iam.IamTestSupport.message;
+import static dev.simstack.core.AwsErrorChecks.error;
+import static dev.simstack.core.AwsErrorChecks.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.simstack.core.Stack;
