@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(3)
-@Warmup(iterations = 12, time = 3)
+@Warmup(iterations = 18, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class DynamoDbBenchmark {
 

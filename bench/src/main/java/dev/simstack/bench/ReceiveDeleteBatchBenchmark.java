@@ -29,14 +29,14 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * of what came back. Score: steps per second, each two requests; the {@code messages} counter gives
  * messages per second. Each iteration gets a fresh target, filled beforehand (outside the measured
  * time) with more messages than it can consume; {@code emptyReceives} and {@code partialReceives}
- * would show a queue that ran dry. The warm-up is long because C2 needs about 30 s of this load, with
- * the client competing for the 2 cores, to finish compiling the SDK's and the engine's paths.
+ * would show a queue that ran dry. The warm-up is long because at 8 client threads on 2 cores C2 needs
+ * 40-50 s to finish compiling the SDK's and the engine's paths (docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(3)
-@Warmup(iterations = 12, time = 3)
+@Warmup(iterations = 18, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class ReceiveDeleteBatchBenchmark {
 

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(3)
-@Warmup(iterations = 12, time = 3)
+@Warmup(iterations = 18, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class S3Benchmark {
 

@@ -22,14 +22,14 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
  * SendMessage of a small body through the real SDK (Apache HTTP client, one shared client as an
  * application has), against the engine and against the floor. Score: requests per second. Each
  * iteration gets a fresh target, so that the queue holds one iteration's messages, as a test's would,
- * not the whole run's. The warm-up is long because C2 needs about 30 s of this load, with the client
- * competing for the 2 cores, to finish compiling the SDK's and the engine's paths.
+ * not the whole run's. The warm-up is long because at 8 client threads on 2 cores C2 needs 40-50 s to
+ * finish compiling the SDK's and the engine's paths (the figures climb until then; docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(3)
-@Warmup(iterations = 12, time = 3)
+@Warmup(iterations = 18, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class SendMessageBenchmark {
 
