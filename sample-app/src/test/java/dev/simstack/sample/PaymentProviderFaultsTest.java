@@ -10,6 +10,7 @@ import dev.simstack.fixtures.HttpFault;
 import dev.simstack.junit.ApiUrl;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -45,7 +46,11 @@ class PaymentProviderFaultsTest {
         stack.clock().advance(Awaits.VISIBILITY_TIMEOUT);          // the two failed messages come back
         Awaits.drained(stack);
 
-        assertThat(payments.calls()).extracting(LedgerEntry.HttpCall::status).containsExactly(503, 503, 201, 201, 201);
+        // The first three charges run side by side, so the ledger may record the 201 between the two 503s.
+        List<Integer> statuses = payments.calls().stream().map(LedgerEntry.HttpCall::status).toList();
+        assertThat(statuses).hasSize(5);
+        assertThat(statuses.subList(0, 3)).containsExactlyInAnyOrder(503, 503, 201);
+        assertThat(statuses.subList(3, 5)).containsExactly(201, 201);
         assertThat(stack).delivery(OrdersApp.QUEUE).hasDuplicateDeliveries(2).noneLost();
         assertThat(stack).idempotency().ofHttpCalls(Payments.NAME).keys(first, second, third).eachAppliedOnce();
         for (String order : new String[] {first, second, third}) {
