@@ -1,14 +1,19 @@
 package dev.simstack.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,11 +25,13 @@ final class LaunchedServer implements AutoCloseable {
     final Process process;
     final URI endpoint;
     private final List<String> output;
+    private final Thread reader;
 
-    private LaunchedServer(Process process, URI endpoint, List<String> output) {
+    private LaunchedServer(Process process, URI endpoint, List<String> output, Thread reader) {
         this.process = process;
         this.endpoint = endpoint;
         this.output = output;
+        this.reader = reader;
     }
 
     static LaunchedServer start(String... args) throws IOException, InterruptedException {
@@ -42,7 +49,7 @@ final class LaunchedServer implements AutoCloseable {
                 for (String line : output) {
                     Matcher matcher = LISTENING.matcher(line);
                     if (matcher.find()) {
-                        return new LaunchedServer(process, URI.create(matcher.group(1)), output);
+                        return new LaunchedServer(process, URI.create(matcher.group(1)), output, reader);
                     }
                 }
             }
@@ -59,6 +66,25 @@ final class LaunchedServer implements AutoCloseable {
         synchronized (output) {
             return String.join("\n", output);
         }
+    }
+
+    /**
+     * The output once it holds {@code expected}. A line the launcher logs while it serves a request reaches
+     * this side's pipe reader a little after the response reaches the client, so a test that asserts on it
+     * right after the call races the reader.
+     */
+    String outputOnceItContains(String expected) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(output()).contains(expected));
+        return output();
+    }
+
+    /** SIGTERM (as Ctrl-C's SIGINT), then the exit and every line written before it. */
+    void stop() throws InterruptedException {
+        // Through the handle: Process.destroy() would also close our end of the pipe and lose the last lines.
+        process.toHandle().destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the launcher exits on SIGTERM").isTrue();
+        reader.join(5000); // the pipe ends at the exit; the reader may still be reading its last lines
     }
 
     /** SIGKILL on Linux: no shutdown hook runs, nothing is flushed. */

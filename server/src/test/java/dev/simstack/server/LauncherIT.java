@@ -2,20 +2,13 @@ package dev.simstack.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -26,50 +19,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The packaged launcher, run as a user runs it: {@code java -jar simstack-server.jar}. */
 class LauncherIT {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
-
-    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
-    private Process process;
-    private Thread reader;
+    private LaunchedServer server;
 
     private URI launch(String... args) throws IOException, InterruptedException {
-        Path jar = Path.of("target", "simstack-server.jar");
-        assertThat(jar).exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        reader = new Thread(() -> lines.lines().forEach(output::add), "launcher-output");
-        reader.setDaemon(true);
-        reader.start();
-        for (int i = 0; i < 300; i++) {
-            synchronized (output) {
-                for (String line : output) {
-                    Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find()) {
-                        return URI.create(matcher.group(1));
-                    }
-                }
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the launcher did not start: " + output);
-    }
-
-    private String outputText() {
-        synchronized (output) {
-            return String.join("\n", output);
-        }
+        assertThat(Path.of("target", "simstack-server.jar")).exists();
+        server = LaunchedServer.start(args);
+        return server.endpoint;
     }
 
     @AfterEach
     void kill() {
-        if (process != null) {
-            process.destroyForcibly();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -83,14 +44,10 @@ class LauncherIT {
             assertThat(url).isEqualTo(endpoint + "/000000000000/launcher-demo");
             assertThat(sqs.listQueues().queueUrls()).containsExactly(url);
         }
-        assertThat(String.join("\n", output)).contains("seed 7").contains("sqs.CreateQueue eu-west-1 -> 200");
+        assertThat(server.outputOnceItContains("sqs.CreateQueue eu-west-1 -> 200")).contains("seed 7");
 
-        // SIGTERM (as Ctrl-C's SIGINT) through the handle: Process.destroy() would also close our end of
-        // the output pipe and lose the last lines.
-        process.toHandle().destroy();
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        reader.join(5000); // the last lines may still be in the pipe
-        assertThat(String.join("\n", output)).contains("SimStack stopped.");
+        server.stop();
+        assertThat(server.output()).contains("SimStack stopped.");
         try (ServerSocket again = new ServerSocket(endpoint.getPort())) {
             assertThat(again.getLocalPort()).isEqualTo(endpoint.getPort());
         }
@@ -130,12 +87,7 @@ class LauncherIT {
             }
             assertThat(sqs.listQueues().queueUrls()).containsExactly(url);
         }
-        // the log line was written during the second send; the pipe reader may not have caught up yet
-        for (int i = 0; i < 500 && !outputText().contains("reached its limit"); i++) {
-            Thread.sleep(20);
-        }
-        String text = outputText();
-        assertThat(text).contains("The ledger reached its limit of 3 entries");
+        String text = server.outputOnceItContains("The ledger reached its limit of 3 entries");
         assertThat(text.split("reached its limit", -1)).as("said once").hasSize(2);
     }
 
@@ -164,7 +116,7 @@ class LauncherIT {
                     .isEqualTo(endpoint + "/123456789012/jobs");
             assertThat(other.createQueue(b -> b.queueName("jobs")).queueUrl()).isEqualTo(endpoint + "/111111111111/jobs");
         }
-        assertThat(outputText()).contains("account 123456789012");
+        assertThat(server.output()).contains("account 123456789012");
     }
 
     @Test

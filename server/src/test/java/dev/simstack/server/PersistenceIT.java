@@ -2,7 +2,6 @@ package dev.simstack.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,9 +150,7 @@ class PersistenceIT {
             String url = sqs.createQueue(b -> b.queueName("kept")).queueUrl();
             sqs.sendMessage(b -> b.queueUrl(url).messageBody("written just before the stop"));
         }
-        first.process.toHandle().destroy();   // SIGTERM, as Ctrl-C's SIGINT
-        assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(200);   // the last lines may still be in the pipe
+        first.stop();
         assertThat(first.output()).contains("Saved 1 queues, 1 messages").contains("SimStack stopped.");
 
         try (LaunchedServer second = LaunchedServer.start("--port", "0", "--data-dir", dataDir.toString());

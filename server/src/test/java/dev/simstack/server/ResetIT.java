@@ -84,7 +84,7 @@ class ResetIT {
             assertThat(dynamo.listTables().tableNames()).isEmpty();
             assertThatThrownBy(() -> sqs.createQueue(b -> b.queueName("after")))
                     .as("the fault plan applies again after the files").isInstanceOf(RequestThrottledException.class);
-            assertThat(server.output()).contains("Reset: every service is empty; applying the resource files again.");
+            server.outputOnceItContains("Reset: every service is empty; applying the resource files again.");
         }
     }
 
