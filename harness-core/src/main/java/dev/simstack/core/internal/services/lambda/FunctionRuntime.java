@@ -32,6 +32,7 @@ final class FunctionRuntime {
     private final ExecutorService executor;
     private final InvocationLogs logs;
     private final LambdaFaultPoints faults;
+    private final TimeoutWatch timeouts;
     private volatile String endpoint;
     /** Counts resets: an invocation started before one leaves no trace (ledger, logs, warm environment). */
     private volatile long generation;
@@ -42,6 +43,7 @@ final class FunctionRuntime {
         this.executor = executor;
         this.logs = logs;
         this.faults = new LambdaFaultPoints(context);
+        this.timeouts = new TimeoutWatch(context.clock());
     }
 
     /** The stack's endpoint, handed to handlers as {@code AWS_ENDPOINT_URL}. */
@@ -142,7 +144,7 @@ final class FunctionRuntime {
             done.complete(new InvocationResult(requestId, outcome, payload, null, request.version(), lines,
                     duration));
         };
-        var timer = context.clock().schedule(Instant.ofEpochMilli(deadline), () -> {
+        TimeoutWatch.Watched timeout = timeouts.watch(deadline, () -> {
             if (!finished.get()) {
                 finish.end(InvocationOutcome.TIMEOUT, FunctionErrors.timeout(context.clock().now(), requestId,
                         request.config().timeoutSeconds()));
@@ -174,7 +176,7 @@ final class FunctionRuntime {
             finish.end(InvocationOutcome.ERROR, FunctionErrors.unhandled(e));
         } finally {
             worker.setContextClassLoader(caller);
-            timer.cancel();
+            timeouts.leave(timeout);
             if (finished.get()) {
                 Thread.interrupted(); // clear an interrupt of the timeout, the thread goes back to the pool
             }
